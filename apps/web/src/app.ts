@@ -1,0 +1,101 @@
+import { readFileSync } from 'node:fs';
+import { sql } from 'drizzle-orm';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { csrf } from 'hono/csrf';
+import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import { accountRoutes } from './http/account/account-routes.tsx';
+import { adminRoutes } from './http/admin/admin-routes.tsx';
+import { clubRoutes, clubsRoutes, invitationRoutes } from './http/club/club-routes.tsx';
+import { devMailRoutes } from './http/dev/mail-routes.tsx';
+import { handleError, renderError } from './http/errors.tsx';
+import { csrfToken } from './http/middleware/csrf-token.ts';
+import { flash } from './http/middleware/flash.ts';
+import { locale } from './http/middleware/locale.ts';
+import { requestLog } from './http/middleware/request-log.ts';
+import { session } from './http/middleware/session.ts';
+import { authRoutes } from './http/public/auth-routes.tsx';
+import { homeRoutes } from './http/public/home-routes.tsx';
+import type { AppDeps, AppEnv } from './http/types.ts';
+import { layout } from './views/layouts/layout.tsx';
+
+const ASSETS: Record<string, { body: string; type: string }> = Object.fromEntries(
+  [
+    ['app.css', 'text/css; charset=utf-8'],
+    ['icon.svg', 'image/svg+xml'],
+  ].map(([name, type]) => [name, { body: readFileSync(new URL(`../public/${name}`, import.meta.url), 'utf8'), type }]),
+);
+
+export function createApp(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+
+  app.use(requestId(), async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+  app.use(requestLog);
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+      },
+      strictTransportSecurity: deps.config.secureCookies ? 'max-age=31536000; includeSubDomains' : false,
+      referrerPolicy: 'same-origin',
+    }),
+  );
+
+  app.get('/assets/:name', (c) => {
+    const asset = ASSETS[c.req.param('name')];
+    if (!asset) return c.text('Not found', 404);
+    c.header('Cache-Control', 'public, max-age=3600');
+    return c.body(asset.body, 200, { 'Content-Type': asset.type });
+  });
+  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.get('/readyz', async (c) => {
+    try {
+      await deps.db.execute(sql`select 1`);
+      return c.json({ status: 'ready' });
+    } catch {
+      return c.json({ status: 'unavailable' }, 503);
+    }
+  });
+  // Only the two links that e-mails carry go to better-auth directly; every other account action
+  // goes through the app's own forms (validation, CSRF token, sign-in throttle).
+  app.get('/api/auth/verify-email', (c) => deps.auth.handler(c.req.raw));
+  app.get('/api/auth/reset-password/:token', (c) => deps.auth.handler(c.req.raw));
+
+  app.use(session, locale, flash, layout);
+  app.use(
+    bodyLimit({
+      maxSize: 64 * 1024,
+      onError: () => {
+        throw new HTTPException(413);
+      },
+    }),
+  );
+  app.use(csrf({ origin: new URL(deps.config.baseURL).origin }), csrfToken);
+
+  app.route('/', homeRoutes);
+  app.route('/', authRoutes);
+  app.route('/account', accountRoutes);
+  app.route('/clubs', clubsRoutes);
+  app.route('/club', clubRoutes);
+  app.route('/invitations', invitationRoutes);
+  app.route('/admin', adminRoutes);
+  if (!deps.config.production && deps.config.devMailDir) app.route('/dev/mail', devMailRoutes(deps.config.devMailDir));
+
+  app.notFound((c) => (c.get('t') ? renderError(c, 404) : c.text('Not found', 404)));
+  app.onError(handleError);
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

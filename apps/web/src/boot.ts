@@ -1,0 +1,74 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import pino, { type Logger } from 'pino';
+import { type Database, migrateDatabase, openDatabase } from './db/client.ts';
+import type { Env } from './env.ts';
+import type { AppConfig, AppDeps } from './http/types.ts';
+import { createAuth } from './integrations/auth/auth.ts';
+import { createMailTransport, type MailTransport } from './integrations/mail/transport.ts';
+import { type JobOptions, type Jobs, startJobs } from './jobs/jobs.ts';
+
+export interface Runtime {
+  database: Database;
+  jobs: Jobs;
+  deps: AppDeps;
+  mail: MailTransport;
+  close(): Promise<void>;
+}
+
+export function createLogger(env: Pick<Env, 'LOG_LEVEL' | 'NODE_ENV'>): Logger {
+  return pino({
+    level: env.NODE_ENV === 'test' ? 'silent' : env.LOG_LEVEL,
+    // Belt and braces: nothing we log carries these, and if it ever did they are blanked.
+    redact: { paths: ['password', '*.password', 'token', '*.token', 'headers.cookie', 'cookie', 'secret'], censor: '[redacted]' },
+  });
+}
+
+/**
+ * The secret that signs sessions and cookies. Production requires AUTH_SECRET; elsewhere one is
+ * generated once and kept in the data directory, so `npm start` needs no setup and sessions survive restarts.
+ */
+export function resolveSecret(env: Pick<Env, 'AUTH_SECRET' | 'DATA_DIR'>): string {
+  if (env.AUTH_SECRET) return env.AUTH_SECRET;
+  const file = path.join(env.DATA_DIR, 'secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(env.DATA_DIR, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+export function resolveConfig(env: Env, secret: string): AppConfig {
+  const baseURL = env.BASE_URL ?? `http://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${env.PORT}`;
+  return {
+    production: env.NODE_ENV === 'production',
+    baseURL,
+    secureCookies: baseURL.startsWith('https://'),
+    trustProxy: env.TRUST_PROXY,
+    cookieSecret: secret,
+    devMailDir: env.SMTP_URL ? undefined : path.join(env.DATA_DIR, 'mail'),
+  };
+}
+
+/** Opens the database, migrates it, starts the job queue and builds what the app needs. */
+export async function boot(env: Env, overrides: { database?: Database; logger?: Logger; jobs?: JobOptions } = {}): Promise<Runtime> {
+  const logger = overrides.logger ?? createLogger(env);
+  const database = overrides.database ?? (await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR }));
+  await migrateDatabase(database);
+  const jobs = await startJobs(database, overrides.jobs);
+  const secret = resolveSecret(env);
+  const config = resolveConfig(env, secret);
+  const auth = createAuth({ db: database.db, outbox: jobs, baseURL: config.baseURL, secret, secureCookies: config.secureCookies });
+  const mail = createMailTransport({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, mailDir: path.join(env.DATA_DIR, 'mail') });
+  return {
+    database,
+    jobs,
+    mail,
+    deps: { db: database.db, auth, outbox: jobs, logger, config },
+    async close() {
+      await jobs.stop();
+      await database.close();
+    },
+  };
+}

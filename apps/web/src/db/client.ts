@@ -1,0 +1,108 @@
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import * as schema from './schema/index.ts';
+
+export type Schema = typeof schema;
+type RowsResult<Row> = { rows: (Row extends Record<string, unknown> ? Row : never)[] };
+/** What `execute` returns on both drivers (node-postgres and PGlite): at least the rows. */
+export interface RowsResultHKT extends PgQueryResultHKT {
+  type: RowsResult<this['row']>;
+}
+/** The database or an open transaction: every domain operation takes one (invariant 8). */
+export type Db = PgDatabase<RowsResultHKT, Schema>;
+export type Tx = PgTransaction<RowsResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type Executor = Db | Tx;
+
+export type Database =
+  | { kind: 'pglite'; db: Db; pglite: PGlite; close(): Promise<void> }
+  | { kind: 'postgres'; db: Db; pool: pg.Pool; url: string; close(): Promise<void> };
+
+const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+
+export async function openPostgres(url: string, max = 10): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max });
+  // An idle connection dropped by the server (restart, failover) must not crash the process;
+  // the pool replaces it on the next query.
+  pool.on('error', (error) => console.error('[db] idle connection lost:', error.message));
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  return { kind: 'postgres', db, pool, url, close: () => pool.end() };
+}
+
+/**
+ * Opens the embedded database in `dir`. PGlite has no lock of its own and a second process
+ * writing the same directory loses data, so a lock file refuses it.
+ */
+export async function openPglite(dir: string, options: { loadDataDir?: Blob } = {}): Promise<Database> {
+  mkdirSync(dir, { recursive: true });
+  const release = lockDirectory(dir);
+  const pglite = await PGlite.create({ dataDir: path.join(dir, 'pgdata'), ...options });
+  const db = drizzlePglite(pglite, { schema }) as unknown as Db;
+  return {
+    kind: 'pglite',
+    db,
+    pglite,
+    close: async () => {
+      await pglite.close();
+      release();
+    },
+  };
+}
+
+/** An in-memory PGlite (tests), optionally loaded from a dumped, already-migrated data directory. */
+export async function openMemoryPglite(loadDataDir?: Blob): Promise<Database> {
+  const pglite = await PGlite.create(loadDataDir ? { loadDataDir } : {});
+  const db = drizzlePglite(pglite, { schema }) as unknown as Db;
+  return { kind: 'pglite', db, pglite, close: () => pglite.close() };
+}
+
+export async function openDatabase(opts: { databaseUrl?: string; dataDir: string }): Promise<Database> {
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openPglite(path.join(opts.dataDir, 'db'));
+}
+
+export async function migrateDatabase(database: Database): Promise<void> {
+  if (database.kind === 'pglite') await migratePglite(database.db as never, { migrationsFolder });
+  else await migratePg(database.db as never, { migrationsFolder });
+}
+
+export class DatabaseLockedError extends Error {}
+
+function lockDirectory(dir: string): () => void {
+  const lockFile = path.join(dir, 'footarena.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(lockFile, 'wx');
+      writeFileSync(fd, String(process.pid));
+      closeSync(fd);
+      return () => rmSync(lockFile, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const pid = Number(readFileSync(lockFile, 'utf8'));
+      if (pid && isAlive(pid)) {
+        throw new DatabaseLockedError(
+          `The embedded database in ${dir} is in use by process ${pid}. ` +
+            'Stop it first, or set DATABASE_URL to share a PostgreSQL between processes.',
+        );
+      }
+      rmSync(lockFile, { force: true }); // left by a process that died
+    }
+  }
+  throw new DatabaseLockedError(`Could not lock ${lockFile}`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

@@ -1,0 +1,40 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Tx } from '../../db/client.ts';
+import { account, member, organization, user } from '../../db/schema/index.ts';
+import { DomainError } from '../errors.ts';
+
+/**
+ * Erases a person (GDPR art. 17): the user row and, by cascade, sessions, logins and memberships.
+ * Refused while they are the only owner of a club, which would leave it without anyone in charge.
+ */
+export async function deleteAccount(
+  tx: Tx,
+  input: { userId: string; password: string; verifyPassword: (hash: string, password: string) => Promise<boolean> },
+): Promise<void> {
+  const [person] = await tx.select({ platformRole: user.platformRole }).from(user).where(eq(user.id, input.userId));
+  if (!person) throw new DomainError('not_found');
+  // The platform's own administrators are removed by another administrator, not by themselves.
+  if (person.platformRole === 'admin') throw new DomainError('forbidden');
+  const [credential] = await tx
+    .select({ hash: account.password })
+    .from(account)
+    .where(and(eq(account.userId, input.userId), eq(account.providerId, 'credential')));
+  if (!credential?.hash || !(await input.verifyPassword(credential.hash, input.password))) {
+    throw new DomainError('wrong_password');
+  }
+  const [soleOwned] = await tx
+    .select({ club: organization.name })
+    .from(member)
+    .innerJoin(organization, eq(organization.id, member.organizationId))
+    .where(
+      and(
+        eq(member.userId, input.userId),
+        eq(member.role, 'owner'),
+        sql`NOT EXISTS (SELECT 1 FROM ${member} other WHERE other.organization_id = ${member.organizationId}
+            AND other.role = 'owner' AND other.user_id <> ${input.userId})`,
+      ),
+    )
+    .limit(1);
+  if (soleOwned) throw new DomainError('sole_owner', { club: soleOwned.club });
+  await tx.delete(user).where(eq(user.id, input.userId));
+}

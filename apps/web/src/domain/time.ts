@@ -1,0 +1,34 @@
+import { TIME_ZONE } from '../i18n/index.ts';
+
+const parts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: TIME_ZONE,
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
+/** Europe/Brussels wall-clock time of an instant, as "YYYY-MM-DDTHH:mm". */
+export function toBrusselsLocal(date: Date): string {
+  const p = Object.fromEntries(parts.formatToParts(date).map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
+}
+
+/**
+ * The instant at which Brussels clocks show `local` ("YYYY-MM-DDTHH:mm"), as clubs type kick-offs.
+ * In the autumn hour that happens twice the earlier instant is taken; a time skipped in spring
+ * moves forward by the gap.
+ */
+export function fromBrusselsLocal(local: string): Date {
+  const asUtc = new Date(`${local}:00Z`);
+  if (Number.isNaN(asUtc.getTime())) throw new RangeError(`Invalid local time: ${local}`);
+  // Brussels is UTC+1 or UTC+2: try the larger offset first so that an ambiguous time resolves early.
+  for (const hours of [2, 1]) {
+    const candidate = new Date(asUtc.getTime() - hours * 3_600_000);
+    if (toBrusselsLocal(candidate) === local.slice(0, 16)) return candidate;
+  }
+  return new Date(asUtc.getTime() - 3_600_000);
+}

@@ -1,0 +1,128 @@
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { deleteAccount } from '../../domain/accounts/delete-account.ts';
+import { exportAccountData } from '../../domain/accounts/export-account-data.ts';
+import { updateProfile } from '../../domain/accounts/update-profile.ts';
+import { DomainError } from '../../domain/errors.ts';
+import { LOCALES } from '../../i18n/index.ts';
+import { Field, Form, FormError, Select } from '../../views/components/form.tsx';
+import { domainMessage } from '../errors.tsx';
+import { type FieldErrors, type FormValues, parseForm } from '../forms.ts';
+import { requireUser } from '../middleware/access.ts';
+import { redirectWithFlash } from '../middleware/flash.ts';
+import { nameField, passwordField } from '../public/auth-schemas.ts';
+import type { AppEnv } from '../types.ts';
+
+const profileForm = z.object({ name: nameField, locale: z.enum(LOCALES) });
+const deleteForm = z.object({ password: passwordField });
+const LANGUAGE_NAMES = { fr: 'Français', nl: 'Nederlands', en: 'English' } as const;
+
+export const accountRoutes = new Hono<AppEnv>()
+  .use(requireUser)
+  .get('/', (c) => {
+    const user = c.get('user')!;
+    return renderProfile(c, { values: { name: user.name, locale: c.get('locale') } });
+  })
+  .post('/', async (c) => {
+    const form = await parseForm(c, profileForm);
+    if (!form.ok) return renderProfile(c, form, 400);
+    await updateProfile(c.get('deps').db, c.get('user')!.id, form.data);
+    return redirectWithFlash(c, '/account', 'success', c.get('t')('account.saved'));
+  })
+  .get('/export', async (c) => {
+    const data = await exportAccountData(c.get('deps').db, c.get('user')!.id);
+    c.header('Content-Disposition', 'attachment; filename="footarena-my-data.json"');
+    c.header('Cache-Control', 'no-store');
+    return c.json(data);
+  })
+  .get('/delete', (c) => renderDelete(c, {}))
+  .post('/delete', async (c) => {
+    const form = await parseForm(c, deleteForm);
+    if (!form.ok) return renderDelete(c, form, 400);
+    const { db, auth } = c.get('deps');
+    const { password } = await auth.$context;
+    try {
+      await db.transaction((tx) =>
+        deleteAccount(tx, {
+          userId: c.get('user')!.id,
+          password: form.data.password,
+          verifyPassword: (hash, plain) => password.verify({ hash, password: plain }),
+        }),
+      );
+    } catch (error) {
+      if (error instanceof DomainError) return renderDelete(c, { errors: { _form: domainMessage(c, error) } }, 400);
+      throw error;
+    }
+    const { headers } = await auth.api.signOut({ headers: c.req.raw.headers, returnHeaders: true });
+    for (const cookie of headers.getSetCookie()) c.header('set-cookie', cookie, { append: true });
+    return redirectWithFlash(c, '/', 'info', c.get('t')('account.deleted'));
+  });
+
+function renderProfile(c: Context<AppEnv>, { values, errors }: { values?: FormValues; errors?: FieldErrors }, status: 200 | 400 = 200) {
+  const t = c.get('t');
+  const user = c.get('user')!;
+  c.status(status);
+  return c.render(
+    <>
+      <h1>{t('account.title')}</h1>
+      <section class="card">
+        <p>
+          {t('field.email')}: <strong>{user.email}</strong>
+        </p>
+        <Form action="/account">
+          <Field name="name" label={t('field.name')} values={values} errors={errors} required maxlength={100} autocomplete="name" />
+          <Select
+            name="locale"
+            label={t('account.language')}
+            options={LOCALES.map((code) => ({ value: code, label: LANGUAGE_NAMES[code] }))}
+            selected={values?.locale}
+            errors={errors}
+          />
+          <button type="submit">{t('common.save')}</button>
+        </Form>
+      </section>
+      <section class="card">
+        <h2>{t('account.privacy')}</h2>
+        <p>{t('account.exportText')}</p>
+        <p>
+          <a class="button secondary" href="/account/export">
+            {t('account.export')}
+          </a>
+        </p>
+        <p>{t('account.deleteText')}</p>
+        <p>
+          <a href="/account/delete">{t('account.delete')}</a>
+        </p>
+      </section>
+    </>,
+    { title: t('account.title') },
+  );
+}
+
+function renderDelete(c: Context<AppEnv>, { errors }: { errors?: FieldErrors; values?: FormValues }, status: 200 | 400 = 200) {
+  const t = c.get('t');
+  c.status(status);
+  return c.render(
+    <section class="card narrow">
+      <h1>{t('account.delete')}</h1>
+      <p>{t('account.deleteWarning')}</p>
+      <Form action="/account/delete">
+        <FormError errors={errors} />
+        <Field
+          name="password"
+          type="password"
+          label={t('field.password')}
+          errors={errors}
+          required
+          maxlength={128}
+          autocomplete="current-password"
+        />
+        <button type="submit" class="danger">
+          {t('account.deleteConfirm')}
+        </button>
+      </Form>
+    </section>,
+    { title: t('account.delete') },
+  );
+}

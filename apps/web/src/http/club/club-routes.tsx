@@ -1,0 +1,349 @@
+import { isAPIError } from 'better-auth/api';
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { findClubInvitation } from '../../domain/clubs/find-club-invitation.ts';
+import { findClubMember } from '../../domain/clubs/find-club-member.ts';
+import { findInvitation } from '../../domain/clubs/find-invitation.ts';
+import { listClubStaff } from '../../domain/clubs/list-club-staff.ts';
+import { listMyClubs } from '../../domain/clubs/list-my-clubs.ts';
+import { pickClubSlug } from '../../domain/clubs/pick-club-slug.ts';
+import { formatDate, type MessageKey } from '../../i18n/index.ts';
+import { can, INVITABLE_ROLES } from '../../integrations/auth/access.ts';
+import { Field, Form, FormError, Select } from '../../views/components/form.tsx';
+import { type FieldErrors, type FormValues, parseForm } from '../forms.ts';
+import { requireClub, requireUser } from '../middleware/access.ts';
+import { redirectWithFlash } from '../middleware/flash.ts';
+import { emailField } from '../public/auth-schemas.ts';
+import type { AppEnv } from '../types.ts';
+
+const color = z
+  .string()
+  .trim()
+  .regex(/^(#[0-9a-fA-F]{6})?$/, 'error.color')
+  .transform((v) => v || undefined);
+const clubForm = z.object({
+  name: z.string().trim().min(2).max(80),
+  commune: z.string().trim().min(1).max(80),
+  colorPrimary: color.optional(),
+  colorSecondary: color.optional(),
+});
+const inviteForm = z.object({ email: emailField, role: z.enum(INVITABLE_ROLES) });
+const roleForm = z.object({ role: z.enum(INVITABLE_ROLES) });
+
+// better-auth's organization errors that a person can cause, in words they understand.
+const ORG_ERRORS: Record<string, MessageKey> = {
+  USER_IS_ALREADY_A_MEMBER_OF_THIS_ORGANIZATION: 'staff.alreadyMember',
+  YOU_CANNOT_LEAVE_THE_ORGANIZATION_AS_THE_ONLY_OWNER: 'staff.lastOwner',
+  YOU_CANNOT_LEAVE_THE_ORGANIZATION_WITHOUT_AN_OWNER: 'staff.lastOwner',
+  EMAIL_VERIFICATION_REQUIRED_BEFORE_ACCEPTING_OR_REJECTING_INVITATION: 'invitation.verifyFirst',
+  YOU_ARE_NOT_THE_RECIPIENT_OF_THE_INVITATION: 'error.notFound',
+  INVITATION_NOT_FOUND: 'error.notFound',
+};
+
+async function orgCall(c: Context<AppEnv>, back: string, call: () => Promise<unknown>, done: MessageKey) {
+  const t = c.get('t');
+  try {
+    await call();
+  } catch (error) {
+    if (!isAPIError(error)) throw error;
+    const key = ORG_ERRORS[String(error.body?.code)] ?? (error.statusCode === 403 ? 'error.forbidden' : 'error.generic');
+    return redirectWithFlash(c, back, 'error', t(key));
+  }
+  return redirectWithFlash(c, back, 'success', t(done));
+}
+
+const roleLabel = (c: Context<AppEnv>, role: string | null) => {
+  const t = c.get('t');
+  return role === 'owner' ? t('role.owner') : role === 'admin' ? t('role.admin') : role === 'steward' ? t('role.steward') : (role ?? '');
+};
+
+/** Registering a club and the list of one's clubs. */
+export const clubsRoutes = new Hono<AppEnv>()
+  .use(requireUser)
+  .get('/', async (c) => {
+    const t = c.get('t');
+    const clubs = await listMyClubs(c.get('deps').db, c.get('user')!.id);
+    return c.render(
+      <>
+        <h1>{t('clubs.title')}</h1>
+        {clubs.length === 0 ? <p class="card">{t('clubs.none')}</p> : null}
+        <ul class="matches">
+          {clubs.map((club) => (
+            <li class="card">
+              <a href={`/club/${club.slug}`}>
+                <strong>{club.name}</strong>
+              </a>{' '}
+              <span class="badge">{roleLabel(c, club.role)}</span>{' '}
+              {club.status === 'suspended' ? <span class="badge bad">{t('club.suspended')}</span> : null}
+            </li>
+          ))}
+        </ul>
+        <p>
+          <a class="button" href="/clubs/new">
+            {t('clubs.register')}
+          </a>
+        </p>
+      </>,
+      { title: t('clubs.title') },
+    );
+  })
+  .get('/new', (c) => renderNewClub(c, {}))
+  .post('/new', async (c) => {
+    const form = await parseForm(c, clubForm);
+    if (!form.ok) return renderNewClub(c, form, 400);
+    const { db, auth } = c.get('deps');
+    const slug = await pickClubSlug(db, form.data.name);
+    await auth.api.createOrganization({
+      body: { ...form.data, slug, country: 'BE', keepCurrentActiveOrganization: true },
+      headers: c.req.raw.headers,
+    });
+    return redirectWithFlash(c, `/club/${slug}`, 'success', c.get('t')('clubs.created', { name: form.data.name }));
+  });
+
+/** The back office of one club: every route below is scoped by `requireClub`. */
+export const clubRoutes = new Hono<AppEnv>()
+  .get('/:slug', requireClub(), (c) => {
+    const t = c.get('t');
+    const { club, role } = c.get('membership');
+    return c.render(
+      <>
+        <h1>{club.name}</h1>
+        {club.status === 'suspended' ? <p class="alert error">{t('error.clubSuspended')}</p> : null}
+        <section class="card">
+          <p>
+            {t('club.yourRole')}: <span class="badge">{roleLabel(c, role)}</span>
+          </p>
+          <p>{club.commune}</p>
+          <div class="actions">
+            {can(role, { member: ['create'] }) ? (
+              <a class="button secondary" href={`/club/${club.slug}/staff`}>
+                {t('staff.title')}
+              </a>
+            ) : null}
+          </div>
+        </section>
+      </>,
+      { title: club.name },
+    );
+  })
+  .get('/:slug/staff', requireClub({ member: ['create'] }), (c) => renderStaff(c, {}))
+  .post('/:slug/staff/invite', requireClub({ invitation: ['create'] }), async (c) => {
+    const { club } = c.get('membership');
+    const form = await parseForm(c, inviteForm);
+    if (!form.ok) return renderStaff(c, form, 400);
+    return orgCall(
+      c,
+      `/club/${club.slug}/staff`,
+      () => c.get('deps').auth.api.createInvitation({ body: { ...form.data, organizationId: club.id }, headers: c.req.raw.headers }),
+      'staff.invited',
+    );
+  })
+  .post('/:slug/staff/:memberId/role', requireClub({ member: ['update'] }), async (c) => {
+    const { club } = c.get('membership');
+    const target = await findClubMember(c.get('deps').db, club.id, c.req.param('memberId'));
+    const form = await parseForm(c, roleForm);
+    if (!form.ok || target.role === 'owner')
+      return redirectWithFlash(c, `/club/${club.slug}/staff`, 'error', c.get('t')('error.forbidden'));
+    return orgCall(
+      c,
+      `/club/${club.slug}/staff`,
+      () =>
+        c.get('deps').auth.api.updateMemberRole({
+          body: { memberId: target.id, role: form.data.role, organizationId: club.id },
+          headers: c.req.raw.headers,
+        }),
+      'staff.roleChanged',
+    );
+  })
+  .post('/:slug/staff/:memberId/remove', requireClub({ member: ['delete'] }), async (c) => {
+    const { club } = c.get('membership');
+    const target = await findClubMember(c.get('deps').db, club.id, c.req.param('memberId'));
+    if (target.role === 'owner') return redirectWithFlash(c, `/club/${club.slug}/staff`, 'error', c.get('t')('staff.lastOwner'));
+    return orgCall(
+      c,
+      `/club/${club.slug}/staff`,
+      () =>
+        c.get('deps').auth.api.removeMember({ body: { memberIdOrEmail: target.id, organizationId: club.id }, headers: c.req.raw.headers }),
+      'staff.removed',
+    );
+  })
+  .post('/:slug/invitations/:invitationId/cancel', requireClub({ invitation: ['cancel'] }), async (c) => {
+    const { club } = c.get('membership');
+    const found = await findClubInvitation(c.get('deps').db, club.id, c.req.param('invitationId'));
+    return orgCall(
+      c,
+      `/club/${club.slug}/staff`,
+      () => c.get('deps').auth.api.cancelInvitation({ body: { invitationId: found.id }, headers: c.req.raw.headers }),
+      'staff.invitationCancelled',
+    );
+  });
+
+/** The recipient's side of an invitation (the link in the e-mail). */
+export const invitationRoutes = new Hono<AppEnv>()
+  .use(requireUser)
+  .get('/:id', async (c) => {
+    const t = c.get('t');
+    const invitation = await findInvitation(c.get('deps').db, c.req.param('id'), c.get('user')!.email);
+    return c.render(
+      <section class="card narrow">
+        <h1>{t('invitation.title', { club: invitation.club })}</h1>
+        <p>{t('invitation.text', { inviter: invitation.inviter, club: invitation.club, role: roleLabel(c, invitation.role) })}</p>
+        <div class="actions">
+          <Form action={`/invitations/${invitation.id}/accept`}>
+            <button type="submit">{t('invitation.accept')}</button>
+          </Form>
+          <Form action={`/invitations/${invitation.id}/decline`}>
+            <button type="submit" class="secondary">
+              {t('invitation.decline')}
+            </button>
+          </Form>
+        </div>
+      </section>,
+      { title: t('invitation.title', { club: invitation.club }) },
+    );
+  })
+  .post('/:id/accept', async (c) => {
+    const invitation = await findInvitation(c.get('deps').db, c.req.param('id'), c.get('user')!.email);
+    return orgCall(
+      c,
+      `/club/${invitation.clubSlug}`,
+      () => c.get('deps').auth.api.acceptInvitation({ body: { invitationId: invitation.id }, headers: c.req.raw.headers }),
+      'invitation.accepted',
+    );
+  })
+  .post('/:id/decline', async (c) => {
+    const invitation = await findInvitation(c.get('deps').db, c.req.param('id'), c.get('user')!.email);
+    return orgCall(
+      c,
+      '/clubs',
+      () => c.get('deps').auth.api.rejectInvitation({ body: { invitationId: invitation.id }, headers: c.req.raw.headers }),
+      'invitation.declined',
+    );
+  });
+
+function renderNewClub(c: Context<AppEnv>, { values, errors }: { values?: FormValues; errors?: FieldErrors }, status: 200 | 400 = 200) {
+  const t = c.get('t');
+  c.status(status);
+  return c.render(
+    <section class="card narrow">
+      <h1>{t('clubs.register')}</h1>
+      <p>{t('clubs.registerIntro')}</p>
+      <Form action="/clubs/new">
+        <FormError errors={errors} />
+        <Field name="name" label={t('club.name')} values={values} errors={errors} required maxlength={80} />
+        <Field
+          name="commune"
+          label={t('club.commune')}
+          values={values}
+          errors={errors}
+          required
+          maxlength={80}
+          hint={t('club.communeHint')}
+        />
+        <Field name="colorPrimary" type="color" label={t('club.colorPrimary')} values={values} errors={errors} value="#0a6b3d" />
+        <Field name="colorSecondary" type="color" label={t('club.colorSecondary')} values={values} errors={errors} value="#ffffff" />
+        <button type="submit">{t('clubs.registerSubmit')}</button>
+      </Form>
+    </section>,
+    { title: t('clubs.register') },
+  );
+}
+
+async function renderStaff(c: Context<AppEnv>, { values, errors }: { values?: FormValues; errors?: FieldErrors }, status: 200 | 400 = 200) {
+  const t = c.get('t');
+  const locale = c.get('locale');
+  const { club, role } = c.get('membership');
+  const staff = await listClubStaff(c.get('deps').db, club.id);
+  const roleOptions = INVITABLE_ROLES.map((r) => ({ value: r, label: roleLabel(c, r) }));
+  c.status(status);
+  return c.render(
+    <>
+      <h1>
+        {t('staff.title')} · {club.name}
+      </h1>
+      <section class="card table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th>{t('field.name')}</th>
+              <th>{t('field.email')}</th>
+              <th>{t('staff.role')}</th>
+              <th>
+                <span class="visually-hidden">{t('common.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {staff.members.map((m) => (
+              <tr>
+                <td>{m.name}</td>
+                <td>{m.email}</td>
+                <td>
+                  {m.role === 'owner' || !can(role, { member: ['update'] }) ? (
+                    roleLabel(c, m.role)
+                  ) : (
+                    <Form action={`/club/${club.slug}/staff/${m.memberId}/role`} class="actions">
+                      <select name="role" aria-label={t('staff.role')}>
+                        {roleOptions.map((o) => (
+                          <option value={o.value} selected={o.value === m.role}>
+                            {o.label}
+                          </option>
+                        ))}
+                      </select>
+                      <button type="submit" class="secondary">
+                        {t('common.save')}
+                      </button>
+                    </Form>
+                  )}
+                </td>
+                <td>
+                  {m.role !== 'owner' && can(role, { member: ['delete'] }) ? (
+                    <Form action={`/club/${club.slug}/staff/${m.memberId}/remove`}>
+                      <button type="submit" class="danger">
+                        {t('staff.remove')}
+                      </button>
+                    </Form>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      {staff.invitations.length > 0 ? (
+        <section class="card table-wrap">
+          <h2>{t('staff.pending')}</h2>
+          <table>
+            <tbody>
+              {staff.invitations.map((i) => (
+                <tr>
+                  <td>{i.email}</td>
+                  <td>{roleLabel(c, i.role)}</td>
+                  <td>{t('staff.expires', { date: formatDate(i.expiresAt, locale) })}</td>
+                  <td>
+                    <Form action={`/club/${club.slug}/invitations/${i.id}/cancel`}>
+                      <button type="submit" class="secondary">
+                        {t('staff.cancelInvitation')}
+                      </button>
+                    </Form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
+      <section class="card">
+        <h2>{t('staff.invite')}</h2>
+        <Form action={`/club/${club.slug}/staff/invite`}>
+          <Field name="email" type="email" label={t('field.email')} values={values} errors={errors} required maxlength={254} />
+          <Select name="role" label={t('staff.role')} options={roleOptions} selected={values?.role ?? 'steward'} errors={errors} />
+          <p class="hint">{t('staff.rolesHelp')}</p>
+          <button type="submit">{t('staff.inviteSubmit')}</button>
+        </Form>
+      </section>
+    </>,
+    { title: t('staff.title') },
+  );
+}

@@ -1,0 +1,63 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { DomainError, type ErrorCode } from '../domain/errors.ts';
+import type { MessageKey } from '../i18n/index.ts';
+import type { AppEnv } from './types.ts';
+
+// Each domain error code, once: the HTTP status and the message a person reads.
+export const ERROR_HTTP: Record<ErrorCode, { status: ContentfulStatusCode; message: MessageKey }> = {
+  not_found: { status: 404, message: 'error.notFound' },
+  forbidden: { status: 403, message: 'error.forbidden' },
+  sign_in_locked: { status: 429, message: 'error.signInLocked' },
+  club_suspended: { status: 403, message: 'error.clubSuspended' },
+  sole_owner: { status: 409, message: 'error.soleOwner' },
+  wrong_password: { status: 400, message: 'error.wrongPassword' },
+  already_member: { status: 409, message: 'error.alreadyMember' },
+};
+
+export function domainMessage(c: Context<AppEnv>, error: DomainError): string {
+  return c.get('t')(ERROR_HTTP[error.code].message, error.params);
+}
+
+function ErrorPage(props: { title: string; text: string }) {
+  return (
+    <section class="card narrow">
+      <h1>{props.title}</h1>
+      <p>{props.text}</p>
+      <p>
+        <a href="/">← FootArena</a>
+      </p>
+    </section>
+  );
+}
+
+const PAGE: Partial<Record<number, { title: MessageKey; text: MessageKey }>> = {
+  403: { title: 'error.403.title', text: 'error.403.text' },
+  404: { title: 'error.404.title', text: 'error.404.text' },
+  413: { title: 'error.413.title', text: 'error.413.text' },
+  429: { title: 'error.429.title', text: 'error.429.text' },
+};
+
+/** Renders an error page that says what happened and nothing about the inside of the app. */
+export function renderError(c: Context<AppEnv>, status: ContentfulStatusCode, text?: string) {
+  const t = c.get('t');
+  const page = PAGE[status] ?? { title: 'error.500.title', text: 'error.500.text' };
+  c.status(status);
+  return c.render(<ErrorPage title={t(page.title)} text={text ?? t(page.text)} />, { title: t(page.title) });
+}
+
+export function handleError(error: Error, c: Context<AppEnv>) {
+  if (error instanceof DomainError) {
+    return renderError(c, ERROR_HTTP[error.code].status, domainMessage(c, error));
+  }
+  if (error instanceof HTTPException && error.status < 500) {
+    const t = c.get('t');
+    if (!t) return c.text(error.message || 'Error', error.status); // failed before the locale was set
+    const text = error.message === 'csrf' ? t('error.csrf') : error.message === 'club_suspended' ? t('error.clubSuspended') : undefined;
+    return renderError(c, error.status, text);
+  }
+  c.get('deps').logger.error({ reqId: c.get('requestId'), err: { message: error.message, stack: error.stack } }, 'unhandled error');
+  if (!c.get('t')) return c.text('Internal Server Error', 500);
+  return renderError(c, 500);
+}

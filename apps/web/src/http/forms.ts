@@ -1,0 +1,46 @@
+import type { Context } from 'hono';
+import type { z } from 'zod';
+import type { MessageKey, Translate } from '../i18n/index.ts';
+import type { AppEnv } from './types.ts';
+
+export type FieldErrors = Record<string, string>;
+export type FormValues = Record<string, string>;
+export type FormResult<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors; values: FormValues };
+
+/** Turns zod issues into one localized message per field. Custom messages are message keys. */
+export function fieldErrors(issues: z.core.$ZodIssue[], t: Translate): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of issues) {
+    const field = String(issue.path[0] ?? '_form');
+    if (errors[field]) continue;
+    errors[field] = issueMessage(issue, t);
+  }
+  return errors;
+}
+
+function issueMessage(issue: z.core.$ZodIssue, t: Translate): string {
+  switch (issue.code) {
+    case 'too_small':
+      return Number(issue.minimum) <= 1 ? t('error.required') : t('error.tooShort', { min: Number(issue.minimum) });
+    case 'too_big':
+      return t('error.tooLong', { max: Number(issue.maximum) });
+    case 'invalid_format':
+      return issue.format === 'email' ? t('error.email') : t('error.invalid');
+    case 'invalid_type':
+      return t('error.required');
+    case 'custom':
+      return t(issue.message as MessageKey);
+    default:
+      return t('error.invalid');
+  }
+}
+
+/** Parses the posted form with a zod schema; on failure returns the values to show again. */
+export async function parseForm<S extends z.ZodType>(c: Context<AppEnv>, schema: S): Promise<FormResult<z.infer<S>>> {
+  const body = await c.req.parseBody();
+  const values: FormValues = {};
+  for (const [key, value] of Object.entries(body)) if (typeof value === 'string') values[key] = value;
+  const result = schema.safeParse(values);
+  if (result.success) return { ok: true, data: result.data };
+  return { ok: false, errors: fieldErrors(result.error.issues, c.get('t')), values };
+}

@@ -1,0 +1,48 @@
+import type { Context } from 'hono';
+import { createMiddleware } from 'hono/factory';
+import { HTTPException } from 'hono/http-exception';
+import { findClubMembership } from '../../domain/clubs/find-club-membership.ts';
+import { can, type Permission } from '../../integrations/auth/access.ts';
+import type { AppEnv } from '../types.ts';
+
+/** Signed-in users only; others go to sign-in and come back here afterwards. */
+export const requireUser = createMiddleware<AppEnv>(async (c, next) => {
+  if (!c.get('user')) return c.redirect(`/sign-in?next=${encodeURIComponent(pathWithQuery(c))}`, 303);
+  await next();
+});
+
+export const requirePlatformAdmin = createMiddleware<AppEnv>(async (c, next) => {
+  const user = c.get('user');
+  if (!user) return c.redirect(`/sign-in?next=${encodeURIComponent(pathWithQuery(c))}`, 303);
+  if (user.platformRole !== 'admin') throw new HTTPException(403);
+  await next();
+});
+
+/**
+ * The scope of every club route (invariant 5): resolves `:slug` to a club the signed-in user is on
+ * the staff of — 404 otherwise, so other clubs' pages do not even reveal that they exist — and
+ * checks the permission of their role (403). Routes then read the club only from `membership`.
+ */
+export function requireClub(permission?: Permission) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const user = c.get('user');
+    if (!user) return c.redirect(`/sign-in?next=${encodeURIComponent(pathWithQuery(c))}`, 303);
+    const slug = c.req.param('slug');
+    const membership = slug ? await findClubMembership(c.get('deps').db, slug, user.id) : null;
+    if (!membership) throw new HTTPException(404);
+    if (permission && !can(membership.role, permission)) throw new HTTPException(403);
+    if (membership.club.status !== 'active' && c.req.method !== 'GET') throw new HTTPException(403, { message: 'club_suspended' });
+    c.set('membership', membership);
+    await next();
+  });
+}
+
+function pathWithQuery(c: Context): string {
+  const url = new URL(c.req.url);
+  return url.pathname + url.search;
+}
+
+/** A redirect target from user input: a local path only, never another host. */
+export function safeNext(value: unknown, fallback = '/'): string {
+  return typeof value === 'string' && /^\/(?![/\\])/.test(value) && value.length <= 512 ? value : fallback;
+}

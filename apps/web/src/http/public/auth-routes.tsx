@@ -1,0 +1,261 @@
+import { isAPIError } from 'better-auth/api';
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { assertSignInAllowed } from '../../domain/accounts/assert-sign-in-allowed.ts';
+import { clearSignInFailures } from '../../domain/accounts/clear-sign-in-failures.ts';
+import { recordSignInFailure } from '../../domain/accounts/record-sign-in-failure.ts';
+import type { ThrottleKey } from '../../domain/accounts/sign-in-policy.ts';
+import { DomainError } from '../../domain/errors.ts';
+import { PASSWORD_MIN } from '../../integrations/auth/auth.ts';
+import { Field, Form, FormError } from '../../views/components/form.tsx';
+import { clientIp } from '../client-ip.ts';
+import { domainMessage } from '../errors.tsx';
+import { type FieldErrors, type FormValues, parseForm } from '../forms.ts';
+import { safeNext } from '../middleware/access.ts';
+import { redirectWithFlash } from '../middleware/flash.ts';
+import type { AppEnv } from '../types.ts';
+import { forgotForm, resetForm, signInForm, signUpForm } from './auth-schemas.ts';
+
+type FormProps = { values?: FormValues; errors?: FieldErrors };
+
+/** Copies better-auth's cookies (session set or cleared) onto our response. */
+function forwardCookies(c: Context, headers: Headers) {
+  for (const cookie of headers.getSetCookie()) c.header('set-cookie', cookie, { append: true });
+}
+
+export const authRoutes = new Hono<AppEnv>()
+  .get('/sign-up', (c) => renderSignUp(c, {}))
+  .post('/sign-up', async (c) => {
+    const form = await parseForm(c, signUpForm);
+    if (!form.ok) return renderSignUp(c, form, 400);
+    const { auth } = c.get('deps');
+    // A known address gets the same answer as a new one; its owner is told by e-mail instead.
+    await auth.api.signUpEmail({
+      body: { ...form.data, locale: c.get('locale'), callbackURL: '/verified' },
+      headers: c.req.raw.headers,
+    });
+    return c.redirect(`/check-email?to=${encodeURIComponent(form.data.email)}`, 303);
+  })
+  .get('/check-email', (c) => {
+    const t = c.get('t');
+    const to = c.req.query('to')?.slice(0, 254) ?? '';
+    return c.render(
+      <section class="card narrow">
+        <h1>{t('checkEmail.title')}</h1>
+        <p>{t('checkEmail.text', { email: to })}</p>
+        <p class="hint">{t('checkEmail.hint')}</p>
+      </section>,
+      { title: t('checkEmail.title') },
+    );
+  })
+  // better-auth verifies the link, signs the person in and sends them here (with ?error=… on failure).
+  .get('/verified', async (c) => {
+    const t = c.get('t');
+    if (c.req.query('error') || !c.get('user')) return redirectWithFlash(c, '/sign-in', 'error', t('verify.failed'));
+    return redirectWithFlash(c, '/', 'success', t('verify.done'));
+  })
+  .get('/sign-in', (c) => renderSignIn(c, { values: { next: safeNext(c.req.query('next'), '') } }))
+  .post('/sign-in', async (c) => {
+    const t = c.get('t');
+    const form = await parseForm(c, signInForm);
+    if (!form.ok) return renderSignIn(c, form, 400);
+    const { db, auth } = c.get('deps');
+    const { email, password } = form.data;
+    const keys: ThrottleKey[] = [
+      { kind: 'email', value: email },
+      { kind: 'ip', value: clientIp(c) },
+    ];
+    const values = { email, next: form.data.next ?? '' };
+    try {
+      await assertSignInAllowed(db, keys);
+      const { headers } = await auth.api.signInEmail({
+        body: { email, password, rememberMe: true, callbackURL: '/verified' },
+        headers: c.req.raw.headers,
+        returnHeaders: true,
+      });
+      await clearSignInFailures(db, keys[0] as ThrottleKey);
+      forwardCookies(c, headers);
+      return c.redirect(safeNext(form.data.next), 303);
+    } catch (error) {
+      if (error instanceof DomainError) return renderSignIn(c, { values, errors: { _form: domainMessage(c, error) } }, 429);
+      if (!isAPIError(error)) throw error;
+      if (error.body?.code === 'EMAIL_NOT_VERIFIED') {
+        return renderSignIn(c, { values, errors: { _form: t('signIn.notVerified') } }, 403);
+      }
+      const locked = await recordSignInFailure(db, keys);
+      const message = locked ? t('error.signInLocked', { minutes: 15 }) : t('signIn.invalid');
+      return renderSignIn(c, { values, errors: { _form: message } }, locked ? 429 : 401);
+    }
+  })
+  .post('/sign-out', async (c) => {
+    const { auth } = c.get('deps');
+    if (c.get('user')) {
+      const { headers } = await auth.api.signOut({ headers: c.req.raw.headers, returnHeaders: true });
+      forwardCookies(c, headers);
+    }
+    return redirectWithFlash(c, '/', 'info', c.get('t')('signOut.done'));
+  })
+  .get('/forgot-password', (c) => renderForgot(c, {}))
+  .post('/forgot-password', async (c) => {
+    const form = await parseForm(c, forgotForm);
+    if (!form.ok) return renderForgot(c, form, 400);
+    const { auth } = c.get('deps');
+    // Same answer whether or not the address has an account.
+    await auth.api.requestPasswordReset({ body: { email: form.data.email, redirectTo: '/reset-password' }, headers: c.req.raw.headers });
+    return redirectWithFlash(c, '/sign-in', 'info', c.get('t')('forgot.sent', { email: form.data.email }));
+  })
+  .get('/reset-password', (c) => {
+    const token = c.req.query('token');
+    if (c.req.query('error') || !token) {
+      return redirectWithFlash(c, '/forgot-password', 'error', c.get('t')('reset.invalidLink'));
+    }
+    return renderReset(c, { values: { token } });
+  })
+  .post('/reset-password', async (c) => {
+    const t = c.get('t');
+    const form = await parseForm(c, resetForm);
+    if (!form.ok) return renderReset(c, form, 400);
+    const { auth } = c.get('deps');
+    try {
+      await auth.api.resetPassword({ body: { newPassword: form.data.password, token: form.data.token }, headers: c.req.raw.headers });
+    } catch (error) {
+      if (isAPIError(error) && error.body?.code === 'INVALID_TOKEN') {
+        return redirectWithFlash(c, '/forgot-password', 'error', t('reset.invalidLink'));
+      }
+      throw error;
+    }
+    return redirectWithFlash(c, '/sign-in', 'success', t('reset.done'));
+  });
+
+function renderSignUp(c: Context<AppEnv>, { values, errors }: FormProps, status: 200 | 400 = 200) {
+  const t = c.get('t');
+  c.status(status);
+  return c.render(
+    <section class="card narrow">
+      <h1>{t('signUp.title')}</h1>
+      <p>{t('signUp.intro')}</p>
+      <Form action="/sign-up">
+        <FormError errors={errors} />
+        <Field name="name" label={t('field.name')} values={values} errors={errors} required maxlength={100} autocomplete="name" />
+        <Field
+          name="email"
+          type="email"
+          label={t('field.email')}
+          values={values}
+          errors={errors}
+          required
+          maxlength={254}
+          autocomplete="email"
+        />
+        <Field
+          name="password"
+          type="password"
+          label={t('field.password')}
+          errors={errors}
+          required
+          minlength={PASSWORD_MIN}
+          maxlength={128}
+          autocomplete="new-password"
+          hint={t('field.passwordHint', { min: PASSWORD_MIN })}
+        />
+        <button type="submit">{t('signUp.submit')}</button>
+      </Form>
+      <p>
+        {t('signUp.haveAccount')} <a href="/sign-in">{t('nav.signIn')}</a>
+      </p>
+    </section>,
+    { title: t('signUp.title') },
+  );
+}
+
+function renderSignIn(c: Context<AppEnv>, { values, errors }: FormProps, status: 200 | 400 | 401 | 403 | 429 = 200) {
+  const t = c.get('t');
+  c.status(status);
+  return c.render(
+    <section class="card narrow">
+      <h1>{t('signIn.title')}</h1>
+      <Form action="/sign-in">
+        <FormError errors={errors} />
+        <input type="hidden" name="next" value={values?.next ?? ''} />
+        <Field
+          name="email"
+          type="email"
+          label={t('field.email')}
+          values={values}
+          errors={errors}
+          required
+          maxlength={254}
+          autocomplete="email"
+        />
+        <Field
+          name="password"
+          type="password"
+          label={t('field.password')}
+          errors={errors}
+          required
+          maxlength={128}
+          autocomplete="current-password"
+        />
+        <button type="submit">{t('signIn.submit')}</button>
+      </Form>
+      <p>
+        <a href="/forgot-password">{t('signIn.forgot')}</a>
+      </p>
+      <p>
+        {t('signIn.noAccount')} <a href="/sign-up">{t('nav.signUp')}</a>
+      </p>
+    </section>,
+    { title: t('signIn.title') },
+  );
+}
+
+function renderForgot(c: Context<AppEnv>, { values, errors }: FormProps, status: 200 | 400 = 200) {
+  const t = c.get('t');
+  c.status(status);
+  return c.render(
+    <section class="card narrow">
+      <h1>{t('forgot.title')}</h1>
+      <p>{t('forgot.intro')}</p>
+      <Form action="/forgot-password">
+        <Field
+          name="email"
+          type="email"
+          label={t('field.email')}
+          values={values}
+          errors={errors}
+          required
+          maxlength={254}
+          autocomplete="email"
+        />
+        <button type="submit">{t('forgot.submit')}</button>
+      </Form>
+    </section>,
+    { title: t('forgot.title') },
+  );
+}
+
+function renderReset(c: Context<AppEnv>, { values, errors }: FormProps, status: 200 | 400 = 200) {
+  const t = c.get('t');
+  c.status(status);
+  return c.render(
+    <section class="card narrow">
+      <h1>{t('reset.title')}</h1>
+      <Form action="/reset-password">
+        <input type="hidden" name="token" value={values?.token ?? ''} />
+        <Field
+          name="password"
+          type="password"
+          label={t('field.newPassword')}
+          errors={errors}
+          required
+          minlength={PASSWORD_MIN}
+          maxlength={128}
+          autocomplete="new-password"
+          hint={t('field.passwordHint', { min: PASSWORD_MIN })}
+        />
+        <button type="submit">{t('reset.submit')}</button>
+      </Form>
+    </section>,
+    { title: t('reset.title') },
+  );
+}

@@ -1,0 +1,45 @@
+import type { Logger } from 'pino';
+import type { Db } from '../db/client.ts';
+import type { ClubMembership } from '../domain/clubs/find-club-membership.ts';
+import type { Locale, Translate } from '../i18n/index.ts';
+import type { Auth } from '../integrations/auth/auth.ts';
+import type { Outbox } from '../jobs/jobs.ts';
+
+export interface AppConfig {
+  production: boolean;
+  baseURL: string;
+  secureCookies: boolean;
+  trustProxy: boolean;
+  /** Signs the app's own cookies (flash messages). */
+  cookieSecret: string;
+  /** Where the embedded mail transport writes messages; enables /dev/mail outside production. */
+  devMailDir?: string;
+}
+
+export interface AppDeps {
+  db: Db;
+  auth: Auth;
+  outbox: Outbox;
+  logger: Logger;
+  config: AppConfig;
+}
+
+export type SessionUser = Auth['$Infer']['Session']['user'];
+
+export interface Flash {
+  kind: 'success' | 'error' | 'info';
+  text: string;
+}
+
+export type AppEnv = {
+  Variables: {
+    deps: AppDeps;
+    requestId: string;
+    locale: Locale;
+    t: Translate;
+    user: SessionUser | null;
+    csrfToken: string;
+    flash: Flash | null;
+    membership: ClubMembership;
+  };
+};

@@ -1,0 +1,53 @@
+import { en, type Messages } from './en.ts';
+import { fr } from './fr.ts';
+import { nl } from './nl.ts';
+
+export const LOCALES = ['fr', 'nl', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = 'fr';
+export const TIME_ZONE = 'Europe/Brussels';
+export type MessageKey = keyof Messages;
+export type Params = Record<string, string | number>;
+export type Translate = (key: MessageKey, params?: Params) => string;
+
+const dictionaries: Record<Locale, Messages> = { fr, nl, en };
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+export function translator(locale: Locale): Translate {
+  const messages = dictionaries[locale];
+  return (key, params) =>
+    params ? messages[key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`)) : messages[key];
+}
+
+/** Picks the best supported language from an Accept-Language header, by quality. */
+export function negotiateLocale(header: string | undefined | null): Locale | undefined {
+  if (!header) return undefined;
+  const ranked = header
+    .split(',')
+    .map((part) => {
+      const [tag = '', ...rest] = part.trim().split(';');
+      const q = rest.find((p) => p.trim().startsWith('q='));
+      return { lang: tag.trim().slice(0, 2).toLowerCase(), q: q ? Number(q.trim().slice(2)) : 1 };
+    })
+    .filter((entry) => Number.isFinite(entry.q) && entry.q > 0)
+    .sort((a, b) => b.q - a.q);
+  return ranked.find((entry) => isLocale(entry.lang))?.lang as Locale | undefined;
+}
+
+// Belgian conventions for every language: fr-BE, nl-BE, en-BE (24-hour clock, euro after the amount).
+const tag = (locale: Locale) => `${locale}-BE`;
+
+export function formatDateTime(date: Date, locale: Locale): string {
+  return new Intl.DateTimeFormat(tag(locale), { dateStyle: 'full', timeStyle: 'short', timeZone: TIME_ZONE }).format(date);
+}
+
+export function formatDate(date: Date, locale: Locale): string {
+  return new Intl.DateTimeFormat(tag(locale), { dateStyle: 'medium', timeZone: TIME_ZONE }).format(date);
+}
+
+export function formatMoney(cents: number, locale: Locale): string {
+  return new Intl.NumberFormat(tag(locale), { style: 'currency', currency: 'EUR' }).format(cents / 100);
+}

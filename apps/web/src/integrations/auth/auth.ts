@@ -1,0 +1,98 @@
+import { betterAuth } from 'better-auth';
+import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { organization } from 'better-auth/plugins';
+import type { Db } from '../../db/client.ts';
+import * as schema from '../../db/schema/index.ts';
+import { isLocale } from '../../i18n/index.ts';
+import { type Outbox, QUEUES } from '../../jobs/jobs.ts';
+import { renderMail } from '../mail/templates.ts';
+import { ac, roles } from './access.ts';
+
+export interface AuthOptions {
+  db: Db;
+  outbox: Outbox;
+  baseURL: string;
+  secret: string;
+  secureCookies: boolean;
+}
+
+export const PASSWORD_MIN = 10;
+export const PASSWORD_MAX = 128;
+export const SESSION_COOKIE_PREFIX = 'footarena';
+
+export function createAuth({ db, outbox, baseURL, secret, secureCookies }: AuthOptions) {
+  const localeOf = (user: object) => ('locale' in user && isLocale(user.locale) ? user.locale : undefined);
+  const mail = (to: string, message: ReturnType<typeof renderMail>) => outbox.send(db, QUEUES.mail, { to, ...message });
+
+  return betterAuth({
+    appName: 'FootArena',
+    baseURL,
+    secret,
+    database: drizzleAdapter(db, { provider: 'pg', schema }),
+    emailAndPassword: {
+      enabled: true,
+      requireEmailVerification: true,
+      autoSignIn: false,
+      minPasswordLength: PASSWORD_MIN,
+      maxPasswordLength: PASSWORD_MAX,
+      revokeSessionsOnPasswordReset: true,
+      resetPasswordTokenExpiresIn: 60 * 60,
+      sendResetPassword: ({ user, url }) => mail(user.email, renderMail('reset', localeOf(user), { url, name: user.name })),
+      // Sign-up with a known address answers like a new one (no account enumeration) and tells the owner.
+      onExistingUserSignUp: ({ user }) =>
+        mail(user.email, renderMail('existingAccount', localeOf(user), { url: `${baseURL}/forgot-password`, name: user.name })),
+    },
+    emailVerification: {
+      sendOnSignUp: true,
+      sendOnSignIn: true,
+      autoSignInAfterVerification: true,
+      expiresIn: 24 * 60 * 60,
+      sendVerificationEmail: ({ user, url }) => mail(user.email, renderMail('verify', localeOf(user), { url, name: user.name })),
+    },
+    user: {
+      additionalFields: {
+        locale: { type: 'string', required: false, input: true },
+        platformRole: { type: 'string', required: false, input: false },
+      },
+    },
+    session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
+    advanced: {
+      cookiePrefix: SESSION_COOKIE_PREFIX,
+      useSecureCookies: secureCookies,
+      defaultCookieAttributes: { httpOnly: true, sameSite: 'lax', path: '/' },
+    },
+    plugins: [
+      organization({
+        ac,
+        roles,
+        creatorRole: 'owner',
+        invitationExpiresIn: 7 * 24 * 60 * 60,
+        cancelPendingInvitationsOnReInvite: true,
+        requireEmailVerificationOnInvitation: true,
+        sendInvitationEmail: ({ email, organization: club, inviter, id, role }) =>
+          mail(
+            email,
+            renderMail('invitation', localeOf(inviter.user), {
+              url: `${baseURL}/invitations/${id}`,
+              club: club.name,
+              inviter: inviter.user.name,
+              role,
+            }),
+          ),
+        schema: {
+          organization: {
+            additionalFields: {
+              commune: { type: 'string', required: false },
+              country: { type: 'string', required: true, defaultValue: 'BE' },
+              colorPrimary: { type: 'string', required: false },
+              colorSecondary: { type: 'string', required: false },
+              status: { type: 'string', required: true, defaultValue: 'active', input: false },
+            },
+          },
+        },
+      }),
+    ],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;

@@ -1,0 +1,40 @@
+import { DEFAULT_LOCALE, type Locale, type MessageKey, translator } from '../../i18n/index.ts';
+
+export interface MailContent {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+const templates = {
+  verify: { subject: 'mail.verify.subject', body: 'mail.verify.body', action: 'mail.verify.action' },
+  reset: { subject: 'mail.reset.subject', body: 'mail.reset.body', action: 'mail.reset.action' },
+  existingAccount: { subject: 'mail.existing.subject', body: 'mail.existing.body', action: 'mail.existing.action' },
+  invitation: { subject: 'mail.invitation.subject', body: 'mail.invitation.body', action: 'mail.invitation.action' },
+} as const satisfies Record<string, { subject: MessageKey; body: MessageKey; action: MessageKey }>;
+
+export type MailTemplate = keyof typeof templates;
+
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch);
+
+/** Renders a message with one call to action, in the recipient's language (French by default). */
+export function renderMail(
+  template: MailTemplate,
+  locale: Locale | undefined,
+  params: { url: string } & Record<string, string>,
+): MailContent {
+  const t = translator(locale ?? DEFAULT_LOCALE);
+  const keys = templates[template];
+  const subject = t(keys.subject, params);
+  const body = t(keys.body, params);
+  const action = t(keys.action, params);
+  const footer = t('mail.footer');
+  const text = `${body}\n\n${action}: ${params.url}\n\n-- \n${footer}\n`;
+  const html = `<!doctype html><html lang="${locale ?? DEFAULT_LOCALE}"><body style="font-family:system-ui,sans-serif;max-width:560px;margin:auto;padding:16px;color:#111">
+<p>${escapeHtml(body).replace(/\n/g, '<br>')}</p>
+<p><a href="${escapeHtml(params.url)}" style="display:inline-block;background:#0a6b3d;color:#fff;padding:12px 20px;border-radius:6px;text-decoration:none">${escapeHtml(action)}</a></p>
+<p style="font-size:13px;color:#555">${escapeHtml(params.url)}</p>
+<p style="font-size:12px;color:#777">${escapeHtml(footer)}</p></body></html>`;
+  return { subject, text, html };
+}

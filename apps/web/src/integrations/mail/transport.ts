@@ -1,0 +1,37 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import nodemailer from 'nodemailer';
+import type { MailContent } from './templates.ts';
+
+export interface MailMessage extends MailContent {
+  to: string;
+}
+
+export interface MailTransport {
+  send(message: MailMessage): Promise<void>;
+}
+
+/** SMTP when a URL is configured; otherwise each message is written as a file the operator can read. */
+export function createMailTransport(opts: { smtpUrl?: string; from: string; mailDir: string }): MailTransport {
+  if (opts.smtpUrl) {
+    const transporter = nodemailer.createTransport(opts.smtpUrl);
+    return {
+      async send(message) {
+        await transporter.sendMail({ from: opts.from, ...message });
+      },
+    };
+  }
+  mkdirSync(opts.mailDir, { recursive: true });
+  const streamer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  return {
+    async send(message) {
+      const info = await streamer.sendMail({ from: opts.from, ...message });
+      const base = `${new Date().toISOString().replace(/[:.]/g, '-')}-${info.messageId.replace(/[^\w.-]/g, '')}`;
+      writeFileSync(path.join(opts.mailDir, `${base}.eml`), info.message as Buffer);
+      writeFileSync(
+        path.join(opts.mailDir, `${base}.json`),
+        JSON.stringify({ ...message, from: opts.from, date: new Date().toISOString() }),
+      );
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import { sql } from 'drizzle-orm';
+import { fromDrizzle, fromPglite, PgBoss } from 'pg-boss';
+import type { Database, Executor } from '../db/client.ts';
+
+// Side effects (e-mail first) are pg-boss jobs sent through the same executor as the state change,
+// so they commit or roll back with it (the outbox), and are retried with backoff until they succeed.
+export const QUEUES = { mail: 'mail' } as const;
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+export interface Outbox {
+  send(executor: Executor, queue: QueueName, data: object): Promise<void>;
+}
+
+export interface Jobs extends Outbox {
+  boss: PgBoss;
+  stop(): Promise<void>;
+}
+
+export interface JobOptions {
+  /** First retry delay; doubles on each attempt up to an hour. */
+  retryDelaySeconds?: number;
+}
+
+export async function startJobs(database: Database, options: JobOptions = {}): Promise<Jobs> {
+  const boss =
+    database.kind === 'pglite'
+      ? new PgBoss({ db: fromPglite(database.pglite), backend: 'pglite' })
+      : new PgBoss({ connectionString: database.url, max: 4 });
+  boss.on('error', (error) => console.error('[jobs]', error.message));
+  await boss.start();
+  for (const name of Object.values(QUEUES)) {
+    // Exponential backoff up to an hour, 20 times (days): an SMTP outage delays mail, never loses it.
+    const policy = { retryLimit: 20, retryDelay: options.retryDelaySeconds ?? 5, retryBackoff: true, retryDelayMax: 3600 };
+    await boss.createQueue(name, policy);
+    await boss.updateQueue(name, policy); // createQueue leaves an existing queue as it was
+
+  }
+  return {
+    boss,
+    async send(executor, queue, data) {
+      await boss.send(queue, data, { db: fromDrizzle(executor, sql) });
+    },
+    async stop() {
+      await boss.stop({ graceful: true, timeout: 5000 });
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import { serve } from '@hono/node-server';
+import { createApp } from './app.ts';
+import { boot } from './boot.ts';
+import { DEMO_ACCOUNTS, seedDemo } from './db/seed-demo.ts';
+import { seedReference } from './db/seed-reference.ts';
+import { createVerifiedUser } from './domain/accounts/create-verified-user.ts';
+import { EnvError, parseEnv } from './env.ts';
+import { workMail } from './jobs/work-mail.ts';
+
+let env: ReturnType<typeof parseEnv>;
+try {
+  env = parseEnv();
+} catch (error) {
+  if (!(error instanceof EnvError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
+
+const runtime = await boot(env);
+const { deps, database } = runtime;
+const { password } = await deps.auth.$context;
+
+await seedReference(deps.db);
+if (env.PLATFORM_ADMIN_EMAIL && env.PLATFORM_ADMIN_PASSWORD) {
+  const { created } = await createVerifiedUser(deps.db, {
+    email: env.PLATFORM_ADMIN_EMAIL,
+    name: 'Platform admin',
+    passwordHash: await password.hash(env.PLATFORM_ADMIN_PASSWORD),
+    locale: 'fr',
+    platformRole: 'admin',
+  });
+  deps.logger.info({ email: env.PLATFORM_ADMIN_EMAIL, created }, 'platform admin ensured');
+}
+const seeding = env.SEED_DEMO ?? env.NODE_ENV !== 'production';
+if (seeding) await seedDemo(deps.db, (p) => password.hash(p));
+await workMail(runtime.jobs, runtime.mail);
+
+const app = createApp(deps);
+const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (info) => {
+  const url = deps.config.baseURL;
+  const lines = [
+    '',
+    `  FootArena is running at ${url}  (database: ${database.kind === 'pglite' ? `embedded PGlite in ${env.DATA_DIR}/db` : 'PostgreSQL'}, port ${info.port})`,
+  ];
+  if (deps.config.devMailDir) lines.push(`  E-mail is not sent: read it at ${url}/dev/mail (files in ${deps.config.devMailDir})`);
+  if (seeding) {
+    lines.push('  Demo accounts (e-mail / password):');
+    lines.push(`    supporter       ${DEMO_ACCOUNTS.supporter.email} / ${DEMO_ACCOUNTS.supporter.password}`);
+    lines.push(`    club admin      ${DEMO_ACCOUNTS.clubAdmin.email} / ${DEMO_ACCOUNTS.clubAdmin.password}`);
+    lines.push(`    platform admin  ${DEMO_ACCOUNTS.platformAdmin.email} / ${DEMO_ACCOUNTS.platformAdmin.password}`);
+  }
+  console.log(`${lines.join('\n')}\n`);
+});
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  deps.logger.info({ signal }, 'shutting down');
+  server.close();
+  await runtime.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -1,0 +1,100 @@
+import type { Child } from 'hono/jsx';
+import { useRequestContext } from 'hono/jsx-renderer';
+import type { FieldErrors, FormValues } from '../../http/forms.ts';
+import { CSRF_FIELD } from '../../http/middleware/csrf-token.ts';
+import type { AppEnv } from '../../http/types.ts';
+
+/** A POST form carrying the CSRF token; every state change in the app goes through one. */
+export function Form(props: { action: string; children: Child; class?: string; enctype?: 'multipart/form-data' }) {
+  const c = useRequestContext<AppEnv>();
+  return (
+    <form method="post" action={props.action} class={props.class} enctype={props.enctype}>
+      <input type="hidden" name={CSRF_FIELD} value={c.get('csrfToken')} />
+      {props.children}
+    </form>
+  );
+}
+
+type FieldProps = {
+  name: string;
+  label: string;
+  type?: string;
+  values?: FormValues;
+  errors?: FieldErrors;
+  required?: boolean;
+  autocomplete?: string;
+  maxlength?: number;
+  minlength?: number;
+  hint?: string;
+  value?: string;
+};
+
+export function Field(props: FieldProps) {
+  const id = `f-${props.name}`;
+  const error = props.errors?.[props.name];
+  const value = props.type === 'password' ? undefined : (props.values?.[props.name] ?? props.value);
+  return (
+    <div class={error ? 'field invalid' : 'field'}>
+      <label for={id}>{props.label}</label>
+      <input
+        id={id}
+        name={props.name}
+        type={props.type ?? 'text'}
+        value={value}
+        required={props.required}
+        autocomplete={props.autocomplete}
+        maxlength={props.maxlength}
+        minlength={props.minlength}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={error ? `${id}-error` : props.hint ? `${id}-hint` : undefined}
+      />
+      {props.hint && !error ? (
+        <small id={`${id}-hint`} class="hint">
+          {props.hint}
+        </small>
+      ) : null}
+      {error ? (
+        <small id={`${id}-error`} class="error" role="alert">
+          {error}
+        </small>
+      ) : null}
+    </div>
+  );
+}
+
+export function Select(props: {
+  name: string;
+  label: string;
+  options: { value: string; label: string }[];
+  selected?: string;
+  errors?: FieldErrors;
+}) {
+  const id = `f-${props.name}`;
+  const error = props.errors?.[props.name];
+  return (
+    <div class={error ? 'field invalid' : 'field'}>
+      <label for={id}>{props.label}</label>
+      <select id={id} name={props.name}>
+        {props.options.map((o) => (
+          <option value={o.value} selected={o.value === props.selected}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {error ? (
+        <small class="error" role="alert">
+          {error}
+        </small>
+      ) : null}
+    </div>
+  );
+}
+
+export function FormError(props: { errors?: FieldErrors }) {
+  const error = props.errors?._form;
+  return error ? (
+    <p class="alert error" role="alert">
+      {error}
+    </p>
+  ) : null;
+}

@@ -1,0 +1,99 @@
+import type { Child } from 'hono/jsx';
+import { jsxRenderer, useRequestContext } from 'hono/jsx-renderer';
+import type { AppEnv } from '../../http/types.ts';
+import { LOCALES } from '../../i18n/index.ts';
+import { Form } from '../components/form.tsx';
+
+declare module 'hono' {
+  type ContextRenderer = (
+    content: string | Promise<string>,
+    props: { title: string; description?: string },
+  ) => Response | Promise<Response>;
+}
+
+const LANGUAGE_NAMES = { fr: 'Français', nl: 'Nederlands', en: 'English' } as const;
+
+function LanguageSwitcher() {
+  const c = useRequestContext<AppEnv>();
+  const url = new URL(c.req.url);
+  return (
+    <Form action="/lang" class="lang">
+      <input type="hidden" name="next" value={url.pathname + url.search} />
+      <span class="visually-hidden">{c.get('t')('nav.language')}</span>
+      {LOCALES.map((code) => (
+        <button type="submit" name="lang" value={code} lang={code} aria-pressed={c.get('locale') === code ? 'true' : 'false'}>
+          <abbr title={LANGUAGE_NAMES[code]}>{code.toUpperCase()}</abbr>
+        </button>
+      ))}
+    </Form>
+  );
+}
+
+function Header() {
+  const c = useRequestContext<AppEnv>();
+  const t = c.get('t');
+  const user = c.get('user');
+  return (
+    <header class="site">
+      <a class="brand" href="/">
+        FootArena
+      </a>
+      <nav aria-label={t('nav.main')}>
+        <a href="/">{t('nav.matches')}</a>
+        {user ? <a href="/clubs">{t('nav.myClubs')}</a> : null}
+        {user?.platformRole === 'admin' ? <a href="/admin/clubs">{t('nav.admin')}</a> : null}
+        {user ? <a href="/account">{t('nav.account')}</a> : null}
+        {user ? (
+          <Form action="/sign-out" class="inline">
+            <button type="submit" class="link">
+              {t('nav.signOut')}
+            </button>
+          </Form>
+        ) : (
+          <>
+            <a href="/sign-in">{t('nav.signIn')}</a>
+            <a href="/sign-up" class="button small">
+              {t('nav.signUp')}
+            </a>
+          </>
+        )}
+      </nav>
+      <LanguageSwitcher />
+    </header>
+  );
+}
+
+export const layout = jsxRenderer<AppEnv>(({ children, title, description }: { children?: Child; title: string; description?: string }) => {
+  const c = useRequestContext<AppEnv>();
+  const t = c.get('t');
+  const flash = c.get('flash');
+  return (
+    <html lang={c.get('locale')}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${title} · FootArena`}</title>
+        {description ? <meta name="description" content={description} /> : null}
+        <link rel="stylesheet" href="/assets/app.css" />
+        <link rel="icon" href="/assets/icon.svg" type="image/svg+xml" />
+      </head>
+      <body>
+        <a class="skip" href="#main">
+          {t('nav.skip')}
+        </a>
+        <Header />
+        <main id="main">
+          {flash ? (
+            <p class={`alert ${flash.kind}`} role={flash.kind === 'error' ? 'alert' : 'status'}>
+              {flash.text}
+            </p>
+          ) : null}
+          {children}
+        </main>
+        <footer class="site">
+          <p>{t('footer.tagline')}</p>
+        </footer>
+      </body>
+    </html>
+  );
+});

@@ -1,0 +1,238 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loginThrottle, user } from '../src/db/schema/index.ts';
+import { SIGN_IN_POLICY } from '../src/domain/accounts/sign-in-policy.ts';
+import { createUser, databaseKinds, linkIn, PASSWORD, signIn, type TestApp, startTestApp, textOf } from './support/harness.ts';
+
+describe.each(databaseKinds())('accounts on %s', (kind) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+  });
+  afterAll(() => t?.close());
+
+  it('signs up, confirms the e-mail from the link, and is then signed in', async () => {
+    const client = t.client();
+    const signUp = await client.post('/sign-up', { name: 'Amina Diallo', email: 'Amina@Example.be', password: 'tribune-nord-2026' });
+    expect(signUp.status).toBe(303);
+    expect(signUp.headers.get('location')).toBe('/check-email?to=amina%40example.be');
+    expect(client.signedIn).toBe(false);
+
+    const mail = await t.smtp.waitFor('amina@example.be');
+    expect(mail.subject).toBe('Confirmez votre adresse e-mail'); // the language the page was in: French by default
+    const verified = await client.get(linkIn(mail, 'http://localhost/api/auth/verify-email'));
+    expect(client.signedIn).toBe(true);
+    const home = await client.follow(await client.follow(verified));
+    const text = await textOf(home);
+    expect(text).toContain('Votre adresse e-mail est confirmée');
+    expect(text).toContain('Se déconnecter');
+  });
+
+  it('refuses sign-in until the address is confirmed, and sends a new link', async () => {
+    const client = t.client();
+    await client.post('/sign-up', { name: 'Noor', email: 'noor@example.be', password: 'tribune-nord-2026' });
+    await t.smtp.waitFor('noor@example.be');
+    const response = await client.post('/sign-in', { email: 'noor@example.be', password: 'tribune-nord-2026' }, { headers: { 'accept-language': 'en' } });
+    expect(response.status).toBe(403);
+    expect(await textOf(response)).toContain('Please confirm your e-mail address first');
+    expect(client.signedIn).toBe(false);
+    await t.smtp.waitFor('noor@example.be', /Confirmez/, { skip: 1 });
+  });
+
+  it('signs in and out with the password, and refuses a wrong one without saying which part was wrong', async () => {
+    await createUser(t, 'lena@example.be', 'Lena');
+    const wrong = await t.client().post('/sign-in', { email: 'lena@example.be', password: 'not the password' }, { headers: { 'accept-language': 'en' } });
+    expect(wrong.status).toBe(401);
+    expect(await textOf(wrong)).toContain('Wrong e-mail address or password.');
+    const unknown = await t.client().post('/sign-in', { email: 'nobody@example.be', password: 'not the password' }, { headers: { 'accept-language': 'en' } });
+    expect(unknown.status).toBe(401);
+    expect(await textOf(unknown)).toContain('Wrong e-mail address or password.');
+
+    const client = t.client();
+    const ok = await client.post('/sign-in', { email: 'LENA@example.be', password: PASSWORD, next: '/account' });
+    expect(ok.status).toBe(303);
+    expect(ok.headers.get('location')).toBe('/account');
+    expect(await textOf(await client.get('/account'))).toContain('lena@example.be');
+
+    const out = await client.post('/sign-out', {});
+    expect(out.status).toBe(303);
+    expect(client.signedIn).toBe(false);
+    const after = await client.get('/account');
+    expect(after.status).toBe(303);
+    expect(after.headers.get('location')).toBe('/sign-in?next=%2Faccount');
+  });
+
+  it('never redirects to another site after sign-in', async () => {
+    await createUser(t, 'redirect@example.be');
+    for (const next of ['https://evil.example', '//evil.example', '/\\evil.example']) {
+      const client = t.client();
+      const response = await client.post('/sign-in', { email: 'redirect@example.be', password: PASSWORD, next });
+      expect(response.headers.get('location')).toBe('/');
+    }
+  });
+
+  it('locks an address after repeated failures, even for the right password, and says for how long', async () => {
+    await createUser(t, 'target@example.be');
+    const attempts = SIGN_IN_POLICY.maxFailures.email;
+    const statuses: number[] = [];
+    for (let i = 0; i < attempts; i++) {
+      const response = await t.client().post('/sign-in', { email: 'target@example.be', password: `guess-${i}` }, { headers: { 'accept-language': 'en' } });
+      statuses.push(response.status);
+      if (i === attempts - 1) expect(await textOf(response)).toContain('signing in is blocked for 15 minutes');
+    }
+    expect(statuses).toEqual([...Array(attempts - 1).fill(401), 429]);
+    const right = await t.client().post('/sign-in', { email: 'target@example.be', password: PASSWORD }, { headers: { 'accept-language': 'en' } });
+    expect(right.status).toBe(429);
+    expect(await textOf(right)).toMatch(/blocked for 1[45] minutes/);
+
+    // When the lock has passed, the right password works again and the count starts afresh.
+    await t.runtime.deps.db
+      .update(loginThrottle)
+      .set({ lockedUntil: new Date(Date.now() - 1000), windowStartedAt: new Date(Date.now() - 3_600_000) })
+      .where(eq(loginThrottle.key, 'email:target@example.be'));
+    const again = await t.client().post('/sign-in', { email: 'target@example.be', password: PASSWORD });
+    expect(again.status).toBe(303);
+    const rows = await t.runtime.deps.db.select().from(loginThrottle).where(eq(loginThrottle.key, 'email:target@example.be'));
+    expect(rows).toEqual([]);
+  });
+
+  it('counts concurrent failures exactly (no lost update)', async () => {
+    await createUser(t, 'burst@example.be');
+    await Promise.all(
+      Array.from({ length: 8 }, (_, i) => t.client().post('/sign-in', { email: 'burst@example.be', password: `burst-${i}` })),
+    );
+    const [row] = await t.runtime.deps.db.select().from(loginThrottle).where(eq(loginThrottle.key, 'email:burst@example.be'));
+    expect(row?.failures).toBe(8);
+    expect(row?.lockedUntil?.getTime()).toBeGreaterThan(Date.now());
+  });
+
+  it('answers a sign-up with a known address like any other, creates nothing, and tells the owner', async () => {
+    await createUser(t, 'taken@example.be', 'Original Owner');
+    const client = t.client();
+    const response = await client.post('/sign-up', { name: 'Impostor', email: 'taken@example.be', password: 'another-password-1' });
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe('/check-email?to=taken%40example.be');
+    const users = await t.runtime.deps.db.select().from(user).where(eq(user.email, 'taken@example.be'));
+    expect(users.map((u) => u.name)).toEqual(['Original Owner']);
+    const mail = await t.smtp.waitFor('taken@example.be');
+    expect(mail.subject).toBe('Someone tried to create an account with your address'); // the owner's language (en)
+    expect(linkIn(mail, 'http://localhost/forgot-password')).toBeTruthy();
+  });
+
+  it('explains each bad field of the sign-up form, in the chosen language, and keeps what was typed', async () => {
+    const client = t.client();
+    const response = await client.post(
+      '/sign-up',
+      { name: 'x'.repeat(101), email: 'not-an-email', password: 'short' },
+      { headers: { 'accept-language': 'nl-BE,nl;q=0.9' } },
+    );
+    expect(response.status).toBe(400);
+    const html = await response.text();
+    expect(html).toContain('Hoogstens 100 tekens.');
+    expect(html).toContain('Vul een geldig e-mailadres in');
+    expect(html).toContain('Minstens 10 tekens.');
+    expect(html).toContain('value="not-an-email"');
+    expect(html).not.toContain('value="short"'); // passwords are never echoed back
+  });
+
+  it('rejects over-long and missing inputs everywhere with 400 and creates nothing', async () => {
+    const client = t.client();
+    const long = 'a'.repeat(300);
+    expect((await client.post('/sign-up', { name: 'Ok', email: `${long}@example.be`, password: 'long-enough-pw' })).status).toBe(400);
+    expect((await client.post('/sign-up', { name: 'Ok', email: 'ok@example.be', password: 'p'.repeat(129) })).status).toBe(400);
+    expect((await client.post('/sign-up', {})).status).toBe(400);
+    expect((await client.post('/sign-in', { email: 'ok@example.be', password: 'p'.repeat(129) })).status).toBe(400);
+    expect((await client.post('/forgot-password', { email: long })).status).toBe(400);
+    const users = await t.runtime.deps.db.select().from(user).where(eq(user.email, 'ok@example.be'));
+    expect(users).toEqual([]);
+  });
+
+  it('refuses a body larger than 64 KiB with 413', async () => {
+    const response = await t.client().post('/sign-up', { name: 'n'.repeat(70 * 1024), email: 'big@example.be', password: 'long-enough-pw' });
+    expect(response.status).toBe(413);
+  });
+
+  it('refuses a form without its CSRF token, or posted from another site, and changes nothing', async () => {
+    await createUser(t, 'csrf@example.be', 'Before');
+    const client = await signIn(t, 'csrf@example.be');
+    const noToken = await client.post('/account', { name: 'After', locale: 'en' }, { csrf: false });
+    expect(noToken.status).toBe(403);
+    const wrongToken = await client.post('/account', { name: 'After', locale: 'en', _csrf: 'x'.repeat(43) }, { csrf: false });
+    expect(wrongToken.status).toBe(403);
+    const crossSite = await client.post('/account', { name: 'After', locale: 'en' }, { headers: { origin: 'https://evil.example' } });
+    expect(crossSite.status).toBe(403);
+    const [row] = await t.runtime.deps.db.select().from(user).where(eq(user.email, 'csrf@example.be'));
+    expect(row?.name).toBe('Before');
+    const withToken = await client.post('/account', { name: 'After', locale: 'en' });
+    expect(withToken.status).toBe(303);
+  });
+
+  it('resets a forgotten password by e-mail link, ends other sessions, and the link works once', async () => {
+    await createUser(t, 'forgot@example.be', 'Forgetful');
+    const otherDevice = await signIn(t, 'forgot@example.be');
+    const client = t.client();
+    const sent = await client.post('/forgot-password', { email: 'forgot@example.be' });
+    expect(sent.status).toBe(303);
+    const unknown = await t.client().post('/forgot-password', { email: 'nobody-here@example.be' });
+    expect(unknown.status).toBe(303); // same answer: no account enumeration
+
+    const mail = await t.smtp.waitFor('forgot@example.be', /Reset your password/);
+    const link = linkIn(mail, 'http://localhost/api/auth/reset-password/');
+    const redirect = await client.get(link);
+    const formPage = await client.follow(redirect);
+    expect(formPage.status).toBe(200);
+    const token = new URL(redirect.headers.get('location')!, 'http://localhost').searchParams.get('token')!;
+    expect((await client.post('/reset-password', { token, password: 'short' })).status).toBe(400);
+    const done = await client.post('/reset-password', { token, password: 'a-brand-new-password' });
+    expect(done.status).toBe(303);
+    expect(done.headers.get('location')).toBe('/sign-in');
+
+    expect((await t.client().post('/sign-in', { email: 'forgot@example.be', password: PASSWORD })).status).toBe(401);
+    expect((await t.client().post('/sign-in', { email: 'forgot@example.be', password: 'a-brand-new-password' })).status).toBe(303);
+    expect((await otherDevice.get('/account')).status).toBe(303); // its session was revoked
+    const reused = await client.post('/reset-password', { token, password: 'yet-another-password' });
+    expect(reused.headers.get('location')).toBe('/forgot-password');
+  });
+
+  it('sets the session cookie HttpOnly, SameSite=Lax, on the whole site', async () => {
+    await createUser(t, 'cookies@example.be');
+    const response = await t.client().post('/sign-in', { email: 'cookies@example.be', password: PASSWORD });
+    const session = response.headers.getSetCookie().find((c) => c.startsWith('footarena.session_token='));
+    expect(session).toBeDefined();
+    expect(session).toMatch(/; HttpOnly/i);
+    expect(session).toMatch(/; SameSite=Lax/i);
+    expect(session).toMatch(/; Path=\//i);
+    expect(session).not.toMatch(/; Secure/i); // plain http in this test; see the https case below
+  });
+
+  it('keeps passwords, tokens and cookies out of the logs', async () => {
+    const client = t.client();
+    await client.post('/sign-up', { name: 'Logged', email: 'logs@example.be', password: 'log-secret-password' });
+    const mail = await t.smtp.waitFor('logs@example.be');
+    const link = linkIn(mail, 'http://localhost/api/auth/verify-email');
+    await client.get(link);
+    await client.post('/sign-in', { email: 'logs@example.be', password: 'log-secret-password' });
+    const token = new URL(link).searchParams.get('token')!;
+    const all = t.logs.join('\n');
+    expect(t.logs.length).toBeGreaterThan(3);
+    expect(all).toContain('"path":"/api/auth/verify-email"');
+    expect(all).not.toContain('log-secret-password');
+    expect(all).not.toContain(token);
+    expect(all).not.toContain(client.cookies.get('footarena.session_token')!);
+  });
+});
+
+describe('accounts over https', () => {
+  it('marks the session cookie Secure and sends HSTS', async () => {
+    const t = await startTestApp('pglite', { baseURL: 'https://tickets.example.be' });
+    try {
+      await createUser(t, 'secure@example.be');
+      const response = await t.client().post('/sign-in', { email: 'secure@example.be', password: PASSWORD });
+      const session = response.headers.getSetCookie().find((c) => c.includes('footarena.session_token='));
+      expect(session).toMatch(/^__Secure-footarena\.session_token=.*; Secure/i);
+      expect(response.headers.get('strict-transport-security')).toContain('max-age=31536000');
+    } finally {
+      await t.close();
+    }
+  });
+});
