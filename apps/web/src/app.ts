@@ -19,7 +19,7 @@ import { session } from './http/middleware/session.ts';
 import { authRoutes } from './http/public/auth-routes.tsx';
 import { homeRoutes } from './http/public/home-routes.tsx';
 import type { AppDeps, AppEnv } from './http/types.ts';
-import { layout } from './views/layouts/layout.tsx';
+import { renderer } from './views/layouts/layout.tsx';
 
 const ASSETS: Record<string, { body: string; type: string }> = Object.fromEntries(
   [
@@ -73,7 +73,7 @@ export function createApp(deps: AppDeps) {
   app.get('/api/auth/verify-email', (c) => deps.auth.handler(c.req.raw));
   app.get('/api/auth/reset-password/:token', (c) => deps.auth.handler(c.req.raw));
 
-  app.use(session, locale, flash, layout);
+  app.use(session, locale, flash, renderer);
   app.use(
     bodyLimit({
       maxSize: 64 * 1024,

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginThrottle, user } from '../src/db/schema/index.ts';
 import { SIGN_IN_POLICY } from '../src/domain/accounts/sign-in-policy.ts';
-import { createUser, databaseKinds, linkIn, PASSWORD, signIn, type TestApp, startTestApp, textOf } from './support/harness.ts';
+import { createUser, databaseKinds, linkIn, PASSWORD, signIn, startTestApp, type TestApp, textOf } from './support/harness.ts';
 
 describe.each(databaseKinds())('accounts on %s', (kind) => {
   let t: TestApp;
@@ -32,7 +32,11 @@ describe.each(databaseKinds())('accounts on %s', (kind) => {
     const client = t.client();
     await client.post('/sign-up', { name: 'Noor', email: 'noor@example.be', password: 'tribune-nord-2026' });
     await t.smtp.waitFor('noor@example.be');
-    const response = await client.post('/sign-in', { email: 'noor@example.be', password: 'tribune-nord-2026' }, { headers: { 'accept-language': 'en' } });
+    const response = await client.post(
+      '/sign-in',
+      { email: 'noor@example.be', password: 'tribune-nord-2026' },
+      { headers: { 'accept-language': 'en' } },
+    );
     expect(response.status).toBe(403);
     expect(await textOf(response)).toContain('Please confirm your e-mail address first');
     expect(client.signedIn).toBe(false);
@@ -41,10 +45,14 @@ describe.each(databaseKinds())('accounts on %s', (kind) => {
 
   it('signs in and out with the password, and refuses a wrong one without saying which part was wrong', async () => {
     await createUser(t, 'lena@example.be', 'Lena');
-    const wrong = await t.client().post('/sign-in', { email: 'lena@example.be', password: 'not the password' }, { headers: { 'accept-language': 'en' } });
+    const wrong = await t
+      .client()
+      .post('/sign-in', { email: 'lena@example.be', password: 'not the password' }, { headers: { 'accept-language': 'en' } });
     expect(wrong.status).toBe(401);
     expect(await textOf(wrong)).toContain('Wrong e-mail address or password.');
-    const unknown = await t.client().post('/sign-in', { email: 'nobody@example.be', password: 'not the password' }, { headers: { 'accept-language': 'en' } });
+    const unknown = await t
+      .client()
+      .post('/sign-in', { email: 'nobody@example.be', password: 'not the password' }, { headers: { 'accept-language': 'en' } });
     expect(unknown.status).toBe(401);
     expect(await textOf(unknown)).toContain('Wrong e-mail address or password.');
 
@@ -76,12 +84,16 @@ describe.each(databaseKinds())('accounts on %s', (kind) => {
     const attempts = SIGN_IN_POLICY.maxFailures.email;
     const statuses: number[] = [];
     for (let i = 0; i < attempts; i++) {
-      const response = await t.client().post('/sign-in', { email: 'target@example.be', password: `guess-${i}` }, { headers: { 'accept-language': 'en' } });
+      const response = await t
+        .client()
+        .post('/sign-in', { email: 'target@example.be', password: `guess-${i}` }, { headers: { 'accept-language': 'en' } });
       statuses.push(response.status);
       if (i === attempts - 1) expect(await textOf(response)).toContain('signing in is blocked for 15 minutes');
     }
     expect(statuses).toEqual([...Array(attempts - 1).fill(401), 429]);
-    const right = await t.client().post('/sign-in', { email: 'target@example.be', password: PASSWORD }, { headers: { 'accept-language': 'en' } });
+    const right = await t
+      .client()
+      .post('/sign-in', { email: 'target@example.be', password: PASSWORD }, { headers: { 'accept-language': 'en' } });
     expect(right.status).toBe(429);
     expect(await textOf(right)).toMatch(/blocked for 1[45] minutes/);
 
@@ -148,7 +160,9 @@ describe.each(databaseKinds())('accounts on %s', (kind) => {
   });
 
   it('refuses a body larger than 64 KiB with 413', async () => {
-    const response = await t.client().post('/sign-up', { name: 'n'.repeat(70 * 1024), email: 'big@example.be', password: 'long-enough-pw' });
+    const response = await t
+      .client()
+      .post('/sign-up', { name: 'n'.repeat(70 * 1024), email: 'big@example.be', password: 'long-enough-pw' });
     expect(response.status).toBe(413);
   });
 

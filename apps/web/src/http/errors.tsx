@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { DomainError, type ErrorCode } from '../domain/errors.ts';
 import type { MessageKey } from '../i18n/index.ts';
+import { render } from '../views/layouts/layout.tsx';
 import type { AppEnv } from './types.ts';
 
 // Each domain error code, once: the HTTP status and the message a person reads.
@@ -44,7 +45,7 @@ export function renderError(c: Context<AppEnv>, status: ContentfulStatusCode, te
   const t = c.get('t');
   const page = PAGE[status] ?? { title: 'error.500.title', text: 'error.500.text' };
   c.status(status);
-  return c.render(<ErrorPage title={t(page.title)} text={text ?? t(page.text)} />, { title: t(page.title) });
+  return render(c, <ErrorPage title={t(page.title)} text={text ?? t(page.text)} />, { title: t(page.title) });
 }
 
 export function handleError(error: Error, c: Context<AppEnv>) {

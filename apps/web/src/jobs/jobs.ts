@@ -33,7 +33,6 @@ export async function startJobs(database: Database, options: JobOptions = {}): P
     const policy = { retryLimit: 20, retryDelay: options.retryDelaySeconds ?? 5, retryBackoff: true, retryDelayMax: 3600 };
     await boss.createQueue(name, policy);
     await boss.updateQueue(name, policy); // createQueue leaves an existing queue as it was
-
   }
   return {
     boss,

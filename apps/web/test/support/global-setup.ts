@@ -21,6 +21,7 @@ export default async function setup(project: TestProject) {
   const dir = mkdtempSync(path.join(tmpdir(), 'footarena-test-'));
   const pglite = await openMemoryPglite();
   await prepare(pglite);
+  if (pglite.kind !== 'pglite') throw new Error('unreachable');
   const dump = await pglite.pglite.dumpDataDir('none');
   const file = path.join(dir, 'template.tar');
   writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
@@ -51,10 +52,10 @@ export default async function setup(project: TestProject) {
   return async () => {
     if (postgresReady) {
       // Databases copied by test files that crashed before their own cleanup go too.
-      const { rows } = await admin.query<{ datname: string }>(
-        `SELECT datname FROM pg_database WHERE datname = $1 OR datname LIKE $2`,
-        [template, `${template}_%`],
-      );
+      const { rows } = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname = $1 OR datname LIKE $2`, [
+        template,
+        `${template}_%`,
+      ]);
       for (const row of rows) await admin.query(`DROP DATABASE IF EXISTS ${row.datname} WITH (FORCE)`);
       await admin.end();
     }

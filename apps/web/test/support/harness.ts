@@ -153,7 +153,9 @@ export class TestClient {
     const index = pair.indexOf('=');
     const name = pair.slice(0, index).trim();
     const value = pair.slice(index + 1).trim();
-    const expired = attributes.some((a) => /^\s*max-age=0$/i.test(a) || (/^\s*expires=/i.test(a) && Date.parse(a.split('=')[1]!) < Date.now()));
+    const expired = attributes.some(
+      (a) => /^\s*max-age=0$/i.test(a) || (/^\s*expires=/i.test(a) && Date.parse(a.split('=')[1]!) < Date.now()),
+    );
     if (expired || value === '') this.cookies.delete(name);
     else this.cookies.set(name, value);
   }

@@ -7,6 +7,7 @@ import { updateProfile } from '../../domain/accounts/update-profile.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { LOCALES } from '../../i18n/index.ts';
 import { Field, Form, FormError, Select } from '../../views/components/form.tsx';
+import { render } from '../../views/layouts/layout.tsx';
 import { domainMessage } from '../errors.tsx';
 import { type FieldErrors, type FormValues, parseForm } from '../forms.ts';
 import { requireUser } from '../middleware/access.ts';
@@ -63,7 +64,8 @@ function renderProfile(c: Context<AppEnv>, { values, errors }: { values?: FormVa
   const t = c.get('t');
   const user = c.get('user')!;
   c.status(status);
-  return c.render(
+  return render(
+    c,
     <>
       <h1>{t('account.title')}</h1>
       <section class="card">
@@ -103,7 +105,8 @@ function renderProfile(c: Context<AppEnv>, { values, errors }: { values?: FormVa
 function renderDelete(c: Context<AppEnv>, { errors }: { errors?: FieldErrors; values?: FormValues }, status: 200 | 400 = 200) {
   const t = c.get('t');
   c.status(status);
-  return c.render(
+  return render(
+    c,
     <section class="card narrow">
       <h1>{t('account.delete')}</h1>
       <p>{t('account.deleteWarning')}</p>

@@ -4,6 +4,7 @@ import { listClubs } from '../../domain/clubs/list-clubs.ts';
 import { CLUB_STATUSES, setClubStatus } from '../../domain/clubs/set-club-status.ts';
 import { formatDate } from '../../i18n/index.ts';
 import { Form } from '../../views/components/form.tsx';
+import { render } from '../../views/layouts/layout.tsx';
 import { parseForm } from '../forms.ts';
 import { requirePlatformAdmin } from '../middleware/access.ts';
 import { redirectWithFlash } from '../middleware/flash.ts';
@@ -18,7 +19,8 @@ export const adminRoutes = new Hono<AppEnv>()
     const t = c.get('t');
     const q = (c.req.query('q') ?? '').trim().slice(0, 80);
     const clubs = await listClubs(c.get('deps').db, q);
-    return c.render(
+    return render(
+      c,
       <>
         <h1>{t('admin.clubs')}</h1>
         <form method="get" action="/admin/clubs" class="actions card">

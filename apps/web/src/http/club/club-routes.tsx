@@ -11,6 +11,7 @@ import { pickClubSlug } from '../../domain/clubs/pick-club-slug.ts';
 import { formatDate, type MessageKey } from '../../i18n/index.ts';
 import { can, INVITABLE_ROLES } from '../../integrations/auth/access.ts';
 import { Field, Form, FormError, Select } from '../../views/components/form.tsx';
+import { render } from '../../views/layouts/layout.tsx';
 import { type FieldErrors, type FormValues, parseForm } from '../forms.ts';
 import { requireClub, requireUser } from '../middleware/access.ts';
 import { redirectWithFlash } from '../middleware/flash.ts';
@@ -64,7 +65,8 @@ export const clubsRoutes = new Hono<AppEnv>()
   .get('/', async (c) => {
     const t = c.get('t');
     const clubs = await listMyClubs(c.get('deps').db, c.get('user')!.id);
-    return c.render(
+    return render(
+      c,
       <>
         <h1>{t('clubs.title')}</h1>
         {clubs.length === 0 ? <p class="card">{t('clubs.none')}</p> : null}
@@ -106,7 +108,8 @@ export const clubRoutes = new Hono<AppEnv>()
   .get('/:slug', requireClub(), (c) => {
     const t = c.get('t');
     const { club, role } = c.get('membership');
-    return c.render(
+    return render(
+      c,
       <>
         <h1>{club.name}</h1>
         {club.status === 'suspended' ? <p class="alert error">{t('error.clubSuspended')}</p> : null}
@@ -185,7 +188,8 @@ export const invitationRoutes = new Hono<AppEnv>()
   .get('/:id', async (c) => {
     const t = c.get('t');
     const invitation = await findInvitation(c.get('deps').db, c.req.param('id'), c.get('user')!.email);
-    return c.render(
+    return render(
+      c,
       <section class="card narrow">
         <h1>{t('invitation.title', { club: invitation.club })}</h1>
         <p>{t('invitation.text', { inviter: invitation.inviter, club: invitation.club, role: roleLabel(c, invitation.role) })}</p>
@@ -225,7 +229,8 @@ export const invitationRoutes = new Hono<AppEnv>()
 function renderNewClub(c: Context<AppEnv>, { values, errors }: { values?: FormValues; errors?: FieldErrors }, status: 200 | 400 = 200) {
   const t = c.get('t');
   c.status(status);
-  return c.render(
+  return render(
+    c,
     <section class="card narrow">
       <h1>{t('clubs.register')}</h1>
       <p>{t('clubs.registerIntro')}</p>
@@ -257,7 +262,8 @@ async function renderStaff(c: Context<AppEnv>, { values, errors }: { values?: Fo
   const staff = await listClubStaff(c.get('deps').db, club.id);
   const roleOptions = INVITABLE_ROLES.map((r) => ({ value: r, label: roleLabel(c, r) }));
   c.status(status);
-  return c.render(
+  return render(
+    c,
     <>
       <h1>
         {t('staff.title')} · {club.name}

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Hono } from 'hono';
 import type { MailMessage } from '../../integrations/mail/transport.ts';
+import { render } from '../../views/layouts/layout.tsx';
 import type { AppEnv } from '../types.ts';
 
 type Stored = MailMessage & { id: string; date: string };
@@ -31,7 +32,8 @@ export function devMailRoutes(dir: string) {
   return new Hono<AppEnv>()
     .get('/', (c) => {
       const messages = readMailbox(dir);
-      return c.render(
+      return render(
+        c,
         <>
           <h1>Dev mailbox</h1>
           <p class="alert info">
@@ -57,7 +59,8 @@ export function devMailRoutes(dir: string) {
     .get('/:id', (c) => {
       const message = readMailbox(dir).find((m) => m.id === c.req.param('id'));
       if (!message) return c.notFound();
-      return c.render(
+      return render(
+        c,
         <section class="card">
           <p>
             <a href="/dev/mail">← Dev mailbox</a>

@@ -8,6 +8,7 @@ import type { ThrottleKey } from '../../domain/accounts/sign-in-policy.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { PASSWORD_MIN } from '../../integrations/auth/auth.ts';
 import { Field, Form, FormError } from '../../views/components/form.tsx';
+import { render } from '../../views/layouts/layout.tsx';
 import { clientIp } from '../client-ip.ts';
 import { domainMessage } from '../errors.tsx';
 import { type FieldErrors, type FormValues, parseForm } from '../forms.ts';
@@ -39,7 +40,8 @@ export const authRoutes = new Hono<AppEnv>()
   .get('/check-email', (c) => {
     const t = c.get('t');
     const to = c.req.query('to')?.slice(0, 254) ?? '';
-    return c.render(
+    return render(
+      c,
       <section class="card narrow">
         <h1>{t('checkEmail.title')}</h1>
         <p>{t('checkEmail.text', { email: to })}</p>
@@ -130,7 +132,8 @@ export const authRoutes = new Hono<AppEnv>()
 function renderSignUp(c: Context<AppEnv>, { values, errors }: FormProps, status: 200 | 400 = 200) {
   const t = c.get('t');
   c.status(status);
-  return c.render(
+  return render(
+    c,
     <section class="card narrow">
       <h1>{t('signUp.title')}</h1>
       <p>{t('signUp.intro')}</p>
@@ -171,7 +174,8 @@ function renderSignUp(c: Context<AppEnv>, { values, errors }: FormProps, status:
 function renderSignIn(c: Context<AppEnv>, { values, errors }: FormProps, status: 200 | 400 | 401 | 403 | 429 = 200) {
   const t = c.get('t');
   c.status(status);
-  return c.render(
+  return render(
+    c,
     <section class="card narrow">
       <h1>{t('signIn.title')}</h1>
       <Form action="/sign-in">
@@ -212,7 +216,8 @@ function renderSignIn(c: Context<AppEnv>, { values, errors }: FormProps, status:
 function renderForgot(c: Context<AppEnv>, { values, errors }: FormProps, status: 200 | 400 = 200) {
   const t = c.get('t');
   c.status(status);
-  return c.render(
+  return render(
+    c,
     <section class="card narrow">
       <h1>{t('forgot.title')}</h1>
       <p>{t('forgot.intro')}</p>
@@ -237,7 +242,8 @@ function renderForgot(c: Context<AppEnv>, { values, errors }: FormProps, status:
 function renderReset(c: Context<AppEnv>, { values, errors }: FormProps, status: 200 | 400 = 200) {
   const t = c.get('t');
   c.status(status);
-  return c.render(
+  return render(
+    c,
     <section class="card narrow">
       <h1>{t('reset.title')}</h1>
       <Form action="/reset-password">

@@ -3,6 +3,7 @@ import { setCookie } from 'hono/cookie';
 import { setPreferredLocale } from '../../domain/accounts/set-preferred-locale.ts';
 import { listUpcomingMatches } from '../../domain/catalog/list-upcoming-matches.ts';
 import { formatDateTime, formatMoney, isLocale } from '../../i18n/index.ts';
+import { render } from '../../views/layouts/layout.tsx';
 import { safeNext } from '../middleware/access.ts';
 import { LOCALE_COOKIE } from '../middleware/locale.ts';
 import type { AppEnv } from '../types.ts';
@@ -12,7 +13,8 @@ export const homeRoutes = new Hono<AppEnv>()
     const t = c.get('t');
     const locale = c.get('locale');
     const matches = await listUpcomingMatches(c.get('deps').db);
-    return c.render(
+    return render(
+      c,
       <>
         <h1>{t('home.title')}</h1>
         <p>{t('home.intro')}</p>

@@ -1,15 +1,9 @@
+import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import { jsxRenderer, useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../http/types.ts';
 import { LOCALES } from '../../i18n/index.ts';
 import { Form } from '../components/form.tsx';
-
-declare module 'hono' {
-  type ContextRenderer = (
-    content: string | Promise<string>,
-    props: { title: string; description?: string },
-  ) => Response | Promise<Response>;
-}
 
 const LANGUAGE_NAMES = { fr: 'Français', nl: 'Nederlands', en: 'English' } as const;
 
@@ -63,7 +57,9 @@ function Header() {
   );
 }
 
-export const layout = jsxRenderer<AppEnv>(({ children, title, description }: { children?: Child; title: string; description?: string }) => {
+type LayoutProps = { children?: Child; title: string; description?: string };
+
+function Layout({ children, title, description }: LayoutProps) {
   const c = useRequestContext<AppEnv>();
   const t = c.get('t');
   const flash = c.get('flash');
@@ -96,4 +92,12 @@ export const layout = jsxRenderer<AppEnv>(({ children, title, description }: { c
       </body>
     </html>
   );
-});
+}
+
+// jsxRenderer gives components the request context (useRequestContext) and the doctype.
+export const renderer = jsxRenderer<AppEnv>(({ children }) => <>{children}</>);
+
+/** Renders a page inside the site layout. */
+export function render(c: Context<AppEnv>, content: Child, props: Omit<LayoutProps, 'children'>) {
+  return c.render(<Layout {...props}>{content}</Layout>);
+}
