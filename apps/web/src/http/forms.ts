@@ -1,13 +1,13 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
-import type { MessageKey, Translate } from '../i18n/index.ts';
+import { isMessageKey, type Translate } from '../i18n/index.ts';
 import type { AppEnv } from './types.ts';
 
 export type FieldErrors = Record<string, string>;
 export type FormValues = Record<string, string>;
 export type FormResult<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors; values: FormValues };
 
-/** Turns zod issues into one localized message per field. Custom messages are message keys. */
+/** Turns zod issues into one localized message per field. A schema's own message is a message key. */
 export function fieldErrors(issues: z.core.$ZodIssue[], t: Translate): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of issues) {
@@ -19,6 +19,7 @@ export function fieldErrors(issues: z.core.$ZodIssue[], t: Translate): FieldErro
 }
 
 function issueMessage(issue: z.core.$ZodIssue, t: Translate): string {
+  if (isMessageKey(issue.message)) return t(issue.message);
   switch (issue.code) {
     case 'too_small':
       return Number(issue.minimum) <= 1 ? t('error.required') : t('error.tooShort', { min: Number(issue.minimum) });
@@ -28,8 +29,6 @@ function issueMessage(issue: z.core.$ZodIssue, t: Translate): string {
       return issue.format === 'email' ? t('error.email') : t('error.invalid');
     case 'invalid_type':
       return t('error.required');
-    case 'custom':
-      return t(issue.message as MessageKey);
     default:
       return t('error.invalid');
   }

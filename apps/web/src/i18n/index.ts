@@ -16,6 +16,10 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }
 
+export function isMessageKey(value: unknown): value is MessageKey {
+  return typeof value === 'string' && Object.hasOwn(en, value);
+}
+
 export function translator(locale: Locale): Translate {
   const messages = dictionaries[locale];
   return (key, params) =>
