@@ -23,12 +23,12 @@ export function toBrusselsLocal(date: Date): string {
  * moves forward by the gap.
  */
 export function fromBrusselsLocal(local: string): Date {
-  const asUtc = new Date(`${local}:00Z`);
+  const asUtc = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(local) ? new Date(`${local}:00Z`) : new Date(Number.NaN);
   if (Number.isNaN(asUtc.getTime())) throw new RangeError(`Invalid local time: ${local}`);
   // Brussels is UTC+1 or UTC+2: try the larger offset first so that an ambiguous time resolves early.
   for (const hours of [2, 1]) {
     const candidate = new Date(asUtc.getTime() - hours * 3_600_000);
-    if (toBrusselsLocal(candidate) === local.slice(0, 16)) return candidate;
+    if (toBrusselsLocal(candidate) === local) return candidate;
   }
   return new Date(asUtc.getTime() - 3_600_000);
 }

@@ -5,7 +5,7 @@ import { deleteAccount } from '../../domain/accounts/delete-account.ts';
 import { exportAccountData } from '../../domain/accounts/export-account-data.ts';
 import { updateProfile } from '../../domain/accounts/update-profile.ts';
 import { DomainError } from '../../domain/errors.ts';
-import { LOCALES } from '../../i18n/index.ts';
+import { LOCALES, translator } from '../../i18n/index.ts';
 import { Field, Form, FormError, Select } from '../../views/components/form.tsx';
 import { render } from '../../views/layouts/layout.tsx';
 import { domainMessage } from '../errors.tsx';
@@ -29,7 +29,8 @@ export const accountRoutes = new Hono<AppEnv>()
     const form = await parseForm(c, profileForm);
     if (!form.ok) return renderProfile(c, form, 400);
     await updateProfile(c.get('deps').db, c.get('user')!.id, form.data);
-    return redirectWithFlash(c, '/account', 'success', c.get('t')('account.saved'));
+    // Confirmed in the language just chosen, which the next page is in.
+    return redirectWithFlash(c, '/account', 'success', translator(form.data.locale)('account.saved'));
   })
   .get('/export', async (c) => {
     const data = await exportAccountData(c.get('deps').db, c.get('user')!.id);

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { en } from './en.ts';
+import { fr } from './fr.ts';
+import { formatDateTime, formatMoney, negotiateLocale, translator } from './index.ts';
+import { nl } from './nl.ts';
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('translations', () => {
+  it('have the same keys and the same placeholders in French, Dutch and English', () => {
+    for (const dictionary of [fr, nl]) {
+      expect(Object.keys(dictionary).sort()).toEqual(Object.keys(en).sort());
+      for (const [key, text] of Object.entries(en)) {
+        expect({ key, placeholders: placeholders(dictionary[key as keyof typeof en]) }).toEqual({ key, placeholders: placeholders(text) });
+      }
+    }
+  });
+
+  it('have no empty message', () => {
+    for (const dictionary of [en, fr, nl]) for (const text of Object.values(dictionary)) expect(text.trim()).not.toBe('');
+  });
+
+  it('fill in parameters and leave unknown ones visible', () => {
+    const t = translator('en');
+    expect(t('error.tooLong', { max: 80 })).toBe('At most 80 characters.');
+    expect(t('error.tooLong')).toBe('At most {max} characters.');
+  });
+});
+
+describe('language negotiation', () => {
+  it('takes the best supported language by quality', () => {
+    expect(negotiateLocale('nl-BE,nl;q=0.9,en;q=0.8')).toBe('nl');
+    expect(negotiateLocale('de-DE,de;q=0.9,en;q=0.5,fr;q=0.6')).toBe('fr');
+    expect(negotiateLocale('EN-gb')).toBe('en');
+    expect(negotiateLocale('de, it')).toBeUndefined();
+    expect(negotiateLocale('fr;q=0, nl;q=abc')).toBeUndefined();
+    expect(negotiateLocale('')).toBeUndefined();
+    expect(negotiateLocale(undefined)).toBeUndefined();
+  });
+});
+
+describe('Belgian formats', () => {
+  it('writes euros the Belgian way in each language', () => {
+    expect(formatMoney(1250, 'fr').replace(/\s/g, ' ')).toBe('12,50 €');
+    expect(formatMoney(1250, 'nl').replace(/\s/g, ' ')).toBe('€ 12,50');
+    expect(formatMoney(0, 'en').replace(/\s/g, ' ')).toMatch(/0[.,]00/);
+  });
+
+  it('shows times in Brussels whatever the server time zone', () => {
+    // 23:30 UTC on 31 Dec is already 00:30 on 1 Jan in Brussels (winter, UTC+1).
+    const newYear = new Date('2026-12-31T23:30:00Z');
+    expect(formatDateTime(newYear, 'fr')).toMatch(/vendredi 1 janvier 2027 (à )?00:30/);
+    // Summer: UTC+2.
+    expect(formatDateTime(new Date('2026-07-04T13:00:00Z'), 'nl')).toMatch(/zaterdag 4 juli 2026 (om )?15:00/);
+  });
+});
