@@ -6,6 +6,7 @@ import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
+import { LOGO_MAX_BYTES } from './domain/clubs/set-club-logo.ts';
 import { accountRoutes } from './http/account/account-routes.tsx';
 import { adminRoutes } from './http/admin/admin-routes.tsx';
 import { clubRoutes, clubsRoutes, invitationRoutes } from './http/club/club-routes.tsx';
@@ -18,6 +19,7 @@ import { requestLog } from './http/middleware/request-log.ts';
 import { session } from './http/middleware/session.ts';
 import { authRoutes } from './http/public/auth-routes.tsx';
 import { homeRoutes } from './http/public/home-routes.tsx';
+import { logoRoutes } from './http/public/logo-routes.ts';
 import type { AppDeps, AppEnv } from './http/types.ts';
 import { renderer } from './views/layouts/layout.tsx';
 
@@ -59,6 +61,7 @@ export function createApp(deps: AppDeps) {
     c.header('Cache-Control', 'public, max-age=3600');
     return c.body(asset.body, 200, { 'Content-Type': asset.type });
   });
+  app.route('/logos', logoRoutes);
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/readyz', async (c) => {
     try {
@@ -74,14 +77,13 @@ export function createApp(deps: AppDeps) {
   app.get('/api/auth/reset-password/:token', (c) => deps.auth.handler(c.req.raw));
 
   app.use(session, locale, flash, renderer);
-  app.use(
-    bodyLimit({
-      maxSize: 64 * 1024,
-      onError: () => {
-        throw new HTTPException(413);
-      },
-    }),
-  );
+  // Forms are small; only a logo upload may bring an image (the domain then checks its own limit).
+  const tooLarge = () => {
+    throw new HTTPException(413);
+  };
+  const formLimit = bodyLimit({ maxSize: 64 * 1024, onError: tooLarge });
+  const uploadLimit = bodyLimit({ maxSize: LOGO_MAX_BYTES + 64 * 1024, onError: tooLarge });
+  app.use((c, next) => (c.req.path.endsWith('/settings/logo') ? uploadLimit : formLimit)(c, next));
   app.use(csrf({ origin: new URL(deps.config.baseURL).origin }), csrfToken);
 
   app.route('/', homeRoutes);

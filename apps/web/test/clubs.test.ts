@@ -245,4 +245,51 @@ describe.each(databaseKinds())('clubs and staff on %s', (kind) => {
     expect((await admin.post(`/admin/clubs/${club!.id}/status`, { status: 'active' })).status).toBe(303);
     expect(await textOf(await t.client().get('/'))).toContain('FC Molenbeek (demo)');
   });
+
+  it('edits the club profile and its logo, checked by content, served publicly and cache-safe', async () => {
+    await createUser(t, 'owner-logo@example.be');
+    await createUser(t, 'steward-logo@example.be');
+    const owner = await signIn(t, 'owner-logo@example.be');
+    const steward = await signIn(t, 'steward-logo@example.be');
+    const club = await registerClub(owner, 'Logo United');
+    await inviteAndAccept(owner, club.slug, 'steward-logo@example.be', 'steward', steward);
+
+    expect((await steward.get(`/club/${club.slug}/settings`)).status).toBe(403);
+    expect((await steward.post(`/club/${club.slug}/settings`, { name: 'Hijacked', commune: 'X' })).status).toBe(403);
+    const saved = await owner.post(`/club/${club.slug}/settings`, { name: 'Logo United FC', commune: 'Forest', colorPrimary: '#ff0000' });
+    expect(saved.status).toBe(303);
+    const [updated] = await db().select().from(organization).where(eq(organization.id, club.id));
+    expect(updated).toMatchObject({ name: 'Logo United FC', commune: 'Forest', colorPrimary: '#ff0000', slug: club.slug });
+
+    const png = new Uint8Array(2048);
+    png.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    png[100] = 42;
+    const upload = (bytes: Uint8Array<ArrayBuffer>, name: string, type: string) => {
+      const form = new FormData();
+      form.set('logo', new File([bytes], name, { type }));
+      return owner.postMultipart(`/club/${club.slug}/settings/logo`, form);
+    };
+    expect((await upload(png, 'crest.png', 'image/png')).status).toBe(303);
+    const [withLogo] = await db().select().from(organization).where(eq(organization.id, club.id));
+    expect(withLogo!.logo).toMatch(new RegExp(`^/logos/${club.id}\\?v=[0-9a-f]{12}$`));
+    const served = await t.client().get(withLogo!.logo!);
+    expect(served.status).toBe(200);
+    expect(served.headers.get('content-type')).toBe('image/png');
+    expect(served.headers.get('cache-control')).toContain('immutable');
+    expect(new Uint8Array(await served.arrayBuffer())).toEqual(png);
+
+    const svg = new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
+    const refused = await upload(svg, 'evil.png', 'image/png');
+    expect(refused.status).toBe(400);
+    expect(await textOf(refused)).toContain('This file is not a PNG, JPEG or WebP image.');
+    const big = new Uint8Array(250 * 1024);
+    big.set([0xff, 0xd8, 0xff]);
+    expect(await textOf(await upload(big, 'big.jpg', 'image/jpeg'))).toContain('This image is too large (at most 200 KB).');
+    expect((await upload(new Uint8Array(400 * 1024), 'huge.jpg', 'image/jpeg')).status).toBe(413);
+    const [unchanged] = await db().select().from(organization).where(eq(organization.id, club.id));
+    expect(unchanged!.logo).toBe(withLogo!.logo); // a refused upload keeps the logo that was there
+
+    expect((await owner.post(`/club/${club.slug}/settings/logo/remove`, {})).status).toBe(303);
+    expect((await t.client().get(withLogo!.logo!)).status).toBe(404);
+  });
 });

@@ -8,6 +8,8 @@ export const ERROR_CODES = [
   'sole_owner',
   'wrong_password',
   'already_member',
+  'bad_image',
+  'image_too_large',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

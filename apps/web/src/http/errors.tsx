@@ -15,6 +15,8 @@ export const ERROR_HTTP: Record<ErrorCode, { status: ContentfulStatusCode; messa
   sole_owner: { status: 409, message: 'error.soleOwner' },
   wrong_password: { status: 400, message: 'error.wrongPassword' },
   already_member: { status: 409, message: 'error.alreadyMember' },
+  bad_image: { status: 400, message: 'error.badImage' },
+  image_too_large: { status: 413, message: 'error.imageTooLarge' },
 };
 
 export function domainMessage(c: Context<AppEnv>, error: DomainError): string {

@@ -137,6 +137,13 @@ export class TestClient {
     });
   }
 
+  /** Posts a multipart form (file uploads) with the CSRF token, as a browser does. */
+  async postMultipart(pathOrUrl: string, form: FormData) {
+    if (!this.cookies.has('fa_csrf')) await this.get('/');
+    form.set('_csrf', this.cookies.get('fa_csrf') ?? '');
+    return this.request(pathOrUrl, { method: 'POST', body: form, headers: { origin: new URL(this.base).origin } });
+  }
+
   /** GETs where a redirect points, as a browser does after a 303. */
   async follow(response: Response): Promise<Response> {
     const location = response.headers.get('location');

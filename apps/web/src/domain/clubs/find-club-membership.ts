@@ -13,6 +13,7 @@ export async function findClubMembership(db: Executor, slug: string, userId: str
         name: organization.name,
         slug: organization.slug,
         commune: organization.commune,
+        logo: organization.logo,
         colorPrimary: organization.colorPrimary,
         colorSecondary: organization.colorSecondary,
         status: organization.status,

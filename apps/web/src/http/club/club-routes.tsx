@@ -1,6 +1,7 @@
 import { isAPIError } from 'better-auth/api';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import { useRequestContext } from 'hono/jsx-renderer';
 import { z } from 'zod';
 import { findClubInvitation } from '../../domain/clubs/find-club-invitation.ts';
 import { findClubMember } from '../../domain/clubs/find-club-member.ts';
@@ -8,10 +9,15 @@ import { findInvitation } from '../../domain/clubs/find-invitation.ts';
 import { listClubStaff } from '../../domain/clubs/list-club-staff.ts';
 import { listMyClubs } from '../../domain/clubs/list-my-clubs.ts';
 import { pickClubSlug } from '../../domain/clubs/pick-club-slug.ts';
+import { removeClubLogo } from '../../domain/clubs/remove-club-logo.ts';
+import { LOGO_MAX_BYTES, setClubLogo } from '../../domain/clubs/set-club-logo.ts';
+import { updateClubProfile } from '../../domain/clubs/update-club-profile.ts';
+import { DomainError } from '../../domain/errors.ts';
 import { formatDate, type MessageKey } from '../../i18n/index.ts';
 import { can, INVITABLE_ROLES } from '../../integrations/auth/access.ts';
 import { Field, Form, FormError, Select } from '../../views/components/form.tsx';
 import { render } from '../../views/layouts/layout.tsx';
+import { domainMessage } from '../errors.tsx';
 import { type FieldErrors, type FormValues, parseForm } from '../forms.ts';
 import { requireClub, requireUser } from '../middleware/access.ts';
 import { redirectWithFlash } from '../middleware/flash.ts';
@@ -111,7 +117,10 @@ export const clubRoutes = new Hono<AppEnv>()
     return render(
       c,
       <>
-        <h1>{club.name}</h1>
+        <h1 class="club-title">
+          {club.logo ? <img src={club.logo} alt="" width="48" height="48" /> : null}
+          {club.name}
+        </h1>
         {club.status === 'suspended' ? <p class="alert error">{t('error.clubSuspended')}</p> : null}
         <section class="card">
           <p>
@@ -119,6 +128,11 @@ export const clubRoutes = new Hono<AppEnv>()
           </p>
           <p>{club.commune}</p>
           <div class="actions">
+            {can(role, { club: ['update'] }) ? (
+              <a class="button secondary" href={`/club/${club.slug}/settings`}>
+                {t('settings.title')}
+              </a>
+            ) : null}
             {can(role, { member: ['create'] }) ? (
               <a class="button secondary" href={`/club/${club.slug}/staff`}>
                 {t('staff.title')}
@@ -129,6 +143,34 @@ export const clubRoutes = new Hono<AppEnv>()
       </>,
       { title: club.name },
     );
+  })
+  .get('/:slug/settings', requireClub({ club: ['update'] }), (c) => renderSettings(c, {}))
+  .post('/:slug/settings', requireClub({ club: ['update'] }), async (c) => {
+    const { club } = c.get('membership');
+    const form = await parseForm(c, clubForm);
+    if (!form.ok) return renderSettings(c, form, 400);
+    await updateClubProfile(c.get('deps').db, club.id, form.data);
+    return redirectWithFlash(c, `/club/${club.slug}`, 'success', c.get('t')('settings.saved'));
+  })
+  .post('/:slug/settings/logo', requireClub({ club: ['update'] }), async (c) => {
+    const { club } = c.get('membership');
+    const file = (await c.req.parseBody()).logo;
+    if (!(file instanceof File) || file.size === 0) {
+      return renderSettings(c, { errors: { logo: c.get('t')('error.required') } }, 400);
+    }
+    try {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      await c.get('deps').db.transaction((tx) => setClubLogo(tx, club.id, bytes));
+    } catch (error) {
+      if (error instanceof DomainError) return renderSettings(c, { errors: { logo: domainMessage(c, error) } }, 400);
+      throw error;
+    }
+    return redirectWithFlash(c, `/club/${club.slug}/settings`, 'success', c.get('t')('settings.logoSaved'));
+  })
+  .post('/:slug/settings/logo/remove', requireClub({ club: ['update'] }), async (c) => {
+    const { club } = c.get('membership');
+    await c.get('deps').db.transaction((tx) => removeClubLogo(tx, club.id));
+    return redirectWithFlash(c, `/club/${club.slug}/settings`, 'success', c.get('t')('settings.logoRemoved'));
   })
   .get('/:slug/staff', requireClub({ member: ['create'] }), (c) => renderStaff(c, {}))
   .post('/:slug/staff/invite', requireClub({ invitation: ['create'] }), async (c) => {
@@ -225,6 +267,84 @@ export const invitationRoutes = new Hono<AppEnv>()
       'invitation.declined',
     );
   });
+
+function ClubFields({ values, errors }: { values?: FormValues; errors?: FieldErrors }) {
+  const c = useRequestContext<AppEnv>();
+  const t = c.get('t');
+  return (
+    <>
+      <Field name="name" label={t('club.name')} values={values} errors={errors} required maxlength={80} />
+      <Field
+        name="commune"
+        label={t('club.commune')}
+        values={values}
+        errors={errors}
+        required
+        maxlength={80}
+        hint={t('club.communeHint')}
+      />
+      <Field name="colorPrimary" type="color" label={t('club.colorPrimary')} values={values} errors={errors} value="#0a6b3d" />
+      <Field name="colorSecondary" type="color" label={t('club.colorSecondary')} values={values} errors={errors} value="#ffffff" />
+    </>
+  );
+}
+
+async function renderSettings(
+  c: Context<AppEnv>,
+  { values, errors }: { values?: FormValues; errors?: FieldErrors },
+  status: 200 | 400 = 200,
+) {
+  const t = c.get('t');
+  const { club } = c.get('membership');
+  const shown = values ?? {
+    name: club.name,
+    commune: club.commune ?? '',
+    colorPrimary: club.colorPrimary ?? '',
+    colorSecondary: club.colorSecondary ?? '',
+  };
+  c.status(status);
+  return render(
+    c,
+    <>
+      <h1>
+        {t('settings.title')} · {club.name}
+      </h1>
+      <section class="card">
+        <Form action={`/club/${club.slug}/settings`}>
+          <ClubFields values={shown} errors={errors} />
+          <button type="submit">{t('common.save')}</button>
+        </Form>
+      </section>
+      <section class="card">
+        <h2>{t('settings.logo')}</h2>
+        {club.logo ? <img src={club.logo} alt={t('settings.currentLogo')} width="96" height="96" class="logo" /> : null}
+        <Form action={`/club/${club.slug}/settings/logo`} enctype="multipart/form-data">
+          <div class={errors?.logo ? 'field invalid' : 'field'}>
+            <label for="f-logo">{t('settings.logoFile')}</label>
+            <input id="f-logo" name="logo" type="file" accept="image/png,image/jpeg,image/webp" required aria-describedby="f-logo-hint" />
+            <small id="f-logo-hint" class="hint">
+              {t('settings.logoHint', { max: LOGO_MAX_BYTES / 1024 })}
+            </small>
+            {errors?.logo ? (
+              <small class="error" role="alert">
+                {errors.logo}
+              </small>
+            ) : null}
+          </div>
+          <button type="submit">{t('settings.logoUpload')}</button>
+        </Form>
+        {club.logo ? (
+          <Form action={`/club/${club.slug}/settings/logo/remove`}>
+            <button type="submit" class="secondary">
+              {t('settings.logoRemove')}
+            </button>
+          </Form>
+        ) : null}
+      </section>
+    </>,
+    { title: t('settings.title') },
+  );
+}
 
 function renderNewClub(c: Context<AppEnv>, { values, errors }: { values?: FormValues; errors?: FieldErrors }, status: 200 | 400 = 200) {
   const t = c.get('t');

@@ -1,0 +1,108 @@
+import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import { type Browser, type BrowserContext, type BrowserContextOptions, chromium } from 'playwright-core';
+
+/** Debian's Chromium; see "Browser scanning" in /work/shared/FACTS.md. */
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+
+/**
+ * Whether browser tests can run here. Without Chromium they are skipped on a developer's machine,
+ * with a warning; in CI (CI set) a missing browser is an error, never a silent skip.
+ */
+export function chromiumAvailable(): boolean {
+  if (existsSync(CHROMIUM_PATH)) return true;
+  if (process.env.CI)
+    throw new Error(`Browser tests need Chromium at ${CHROMIUM_PATH}, and CI is set: install it (apt-get install -y chromium).`);
+  console.warn(`\n  Chromium not found at ${CHROMIUM_PATH}: browser tests are skipped (apt-get install -y chromium to run them).\n`);
+  return false;
+}
+
+export interface TestBrowser {
+  browser: Browser;
+  /** Every URL that pages of contexts made by newContext() requested, in order (WebSockets included). */
+  readonly requests: string[];
+  /** How many connections reached the sink, i.e. how often the browser tried a host other than 127.0.0.1 / localhost. */
+  readonly sinkConnections: number;
+  /** A new context whose requests are recorded in `requests`. */
+  newContext(options?: BrowserContextOptions): Promise<BrowserContext>;
+  /** The recorded requests that did not go to 127.0.0.1 (data:, blob: and about: URLs are not network requests). */
+  foreignRequests(): string[];
+  close(): Promise<void>;
+}
+
+function listen(server: Server): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      if (address === null || typeof address === 'string') reject(new Error('sink has no TCP address'));
+      else resolve(address.port);
+    });
+  });
+}
+
+/**
+ * Launches headless Chromium kept on loopback: every host name resolves to a local sink that accepts
+ * and closes at once, except 127.0.0.1 and localhost. Returns null when Chromium is not installed
+ * (outside CI; see chromiumAvailable).
+ */
+export async function launchBrowser(): Promise<TestBrowser | null> {
+  if (!chromiumAvailable()) return null;
+  let sinkConnections = 0;
+  const sink = createServer((socket) => {
+    sinkConnections++;
+    socket.on('error', () => {});
+    socket.destroy();
+  });
+  const sinkPort = await listen(sink);
+  let browser: Browser;
+  try {
+    browser = await chromium.launch({
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        `--host-resolver-rules=MAP * 127.0.0.1:${sinkPort}, EXCLUDE 127.0.0.1, EXCLUDE localhost`,
+      ],
+    });
+  } catch (error) {
+    sink.close();
+    throw error;
+  }
+
+  const requests: string[] = [];
+  return {
+    browser,
+    requests,
+    get sinkConnections() {
+      return sinkConnections;
+    },
+    async newContext(options) {
+      const context = await browser.newContext(options);
+      context.on('request', (request) => void requests.push(request.url()));
+      context.on('page', (page) => page.on('websocket', (socket) => void requests.push(socket.url())));
+      return context;
+    },
+    foreignRequests() {
+      return requests.filter((url) => {
+        const { protocol, hostname } = new URL(url);
+        if (protocol === 'data:' || protocol === 'blob:' || protocol === 'about:') return false;
+        return hostname !== '127.0.0.1';
+      });
+    },
+    async close() {
+      try {
+        await browser.close();
+      } finally {
+        await new Promise<void>((resolve) => sink.close(() => resolve()));
+      }
+    },
+  };
+}

@@ -1,0 +1,144 @@
+import { mkdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type ServerType, serve } from '@hono/node-server';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../../src/app.ts';
+import { startTestApp, type TestApp } from '../support/harness.ts';
+import { chromiumAvailable, launchBrowser, type TestBrowser } from './browser.ts';
+
+const SCREENSHOT = fileURLToPath(new URL('../../test-results/sign-up-nl.png', import.meta.url));
+const MAIL_TIMEOUT_MS = 15_000;
+
+/** Waits until the element is visible, or fails. */
+const see = (locator: Locator) => locator.waitFor({ state: 'visible', timeout: 5_000 });
+
+/** Reloads the dev mailbox until a message with this subject is listed, as a person would. */
+async function waitForMail(page: Page, subject: string): Promise<Locator> {
+  const deadline = Date.now() + MAIL_TIMEOUT_MS;
+  for (;;) {
+    await page.goto('/dev/mail');
+    const link = page.getByRole('link', { name: subject });
+    if ((await link.count()) > 0) return link.first();
+    if (Date.now() > deadline) throw new Error(`No mail "${subject}" in /dev/mail after ${MAIL_TIMEOUT_MS} ms`);
+    await page.waitForTimeout(250);
+  }
+}
+
+describe.skipIf(!chromiumAvailable())('sign-up in a browser', () => {
+  let t: TestApp | undefined;
+  let server: ServerType | undefined;
+  let browser: TestBrowser | null = null;
+  let baseURL: string;
+
+  beforeAll(async () => {
+    // The server listens first (port 0), so BASE_URL, which e-mail links use, is known before boot;
+    // it answers only once the app exists, and no request comes before that.
+    let app: App | undefined;
+    const port = await new Promise<number>((resolve, reject) => {
+      server = serve(
+        {
+          fetch: (request, env) => (app ? app.fetch(request, env) : new Response('starting', { status: 503 })),
+          hostname: '127.0.0.1',
+          port: 0,
+        },
+        (info) => resolve(info.port),
+      );
+      server.once('error', reject);
+    });
+    baseURL = `http://127.0.0.1:${port}`;
+    // An empty SMTP_URL means unset (parseEnv): mail goes to DATA_DIR/mail, readable at /dev/mail.
+    t = await startTestApp('pglite', { baseURL, env: { SMTP_URL: '' } });
+    expect(t.runtime.deps.config.devMailDir).toBeDefined();
+    app = t.app;
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (server) {
+      const s = server;
+      await new Promise<void>((resolve) => s.close(() => resolve()));
+    }
+    await t?.close();
+  });
+
+  it('signs up, confirms the address from the dev mailbox, signs out and in, and switches language', { timeout: 60_000 }, async () => {
+    if (!browser) throw new Error('browser not launched');
+    // A French-speaking visitor from Brussels: the site's default language too.
+    const context = await browser.newContext({ baseURL, locale: 'fr-BE' });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => void problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+    });
+    page.on('response', (response) => {
+      if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
+    });
+    const email = 'amina.diallo@example.be';
+    const password = 'tribune-nord-2026';
+
+    await page.goto('/');
+    await see(page.getByRole('heading', { name: 'Prochains matchs' }));
+    expect(await page.locator('html').getAttribute('lang')).toBe('fr');
+
+    // Sign up.
+    await page.getByRole('link', { name: 'Créer un compte' }).click();
+    await see(page.getByRole('heading', { name: 'Créez votre compte' }));
+    await page.getByLabel('Nom', { exact: true }).fill('Amina Diallo');
+    await page.getByLabel('Adresse e-mail').fill(email);
+    await page.getByLabel('Mot de passe').fill(password);
+    await page.getByRole('button', { name: 'Créer mon compte' }).click();
+    await see(page.getByRole('heading', { name: 'Vérifiez vos e-mails' }));
+    expect(new URL(page.url()).pathname).toBe('/check-email');
+    expect(await page.locator('main').textContent()).toContain(email);
+
+    // Confirm from the dev mailbox.
+    const mail = await waitForMail(page, 'Confirmez votre adresse e-mail');
+    await mail.click();
+    await see(page.getByRole('heading', { name: 'Confirmez votre adresse e-mail' }));
+    expect(await page.locator('main').textContent()).toContain(`To: ${email}`);
+    await page.getByRole('link', { name: `${baseURL}/api/auth/verify-email` }).click();
+    await see(page.getByText('Votre adresse e-mail est confirmée. Bienvenue sur FootArena !'));
+    expect(new URL(page.url()).pathname).toBe('/');
+    await see(page.getByRole('button', { name: 'Se déconnecter' }));
+
+    // Sign out.
+    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await see(page.getByText('Vous êtes déconnecté.'));
+    expect(await page.getByRole('button', { name: 'Se déconnecter' }).count()).toBe(0);
+
+    // Sign in through the form.
+    await page.getByRole('navigation').getByRole('link', { name: 'Se connecter' }).click();
+    await see(page.getByRole('heading', { name: 'Connexion' }));
+    await page.getByLabel('Adresse e-mail').fill(email);
+    await page.getByLabel('Mot de passe').fill(password);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await see(page.getByRole('button', { name: 'Se déconnecter' }));
+    await see(page.getByRole('heading', { name: 'Prochains matchs' }));
+
+    // Dutch.
+    await page.getByRole('button', { name: 'NL', exact: true }).click();
+    await see(page.getByRole('heading', { name: 'Komende wedstrijden' }));
+    await see(page.getByRole('button', { name: 'Afmelden' }));
+    expect(await page.locator('html').getAttribute('lang')).toBe('nl');
+    expect(await page.getByRole('button', { name: 'NL', exact: true }).getAttribute('aria-pressed')).toBe('true');
+    mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    expect(statSync(SCREENSHOT).size).toBeGreaterThan(0);
+
+    // English.
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
+    await see(page.getByRole('heading', { name: 'Upcoming matches' }));
+    await see(page.getByRole('button', { name: 'Sign out' }));
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+
+    await context.close();
+    expect(problems).toEqual([]);
+    // The browser stayed on loopback: every request went to the app on 127.0.0.1.
+    expect(browser.requests.length).toBeGreaterThan(10);
+    expect(browser.foreignRequests()).toEqual([]);
+  });
+});
