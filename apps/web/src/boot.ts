@@ -59,7 +59,7 @@ export async function boot(env: Env, overrides: { database?: Database; logger?: 
   const jobs = await startJobs(database, overrides.jobs);
   const secret = resolveSecret(env);
   const config = resolveConfig(env, secret);
-  const auth = createAuth({ db: database.db, outbox: jobs, baseURL: config.baseURL, secret, secureCookies: config.secureCookies });
+  const auth = createAuth({ db: database.db, logger, outbox: jobs, baseURL: config.baseURL, secret, secureCookies: config.secureCookies });
   const mail = createMailTransport({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, mailDir: path.join(env.DATA_DIR, 'mail') });
   return {
     database,

@@ -6,7 +6,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.ts';
 import { startTestApp, type TestApp } from '../support/harness.ts';
-import { chromiumAvailable, launchBrowser, type TestBrowser } from './browser.ts';
+import { accessibilityViolations, chromiumAvailable, launchBrowser, type TestBrowser } from './browser.ts';
 
 const SCREENSHOT = fileURLToPath(new URL('../../test-results/sign-up-nl.png', import.meta.url));
 const MAIL_TIMEOUT_MS = 15_000;
@@ -83,10 +83,17 @@ describe.skipIf(!chromiumAvailable())('sign-up in a browser', () => {
     await page.goto('/');
     await see(page.getByRole('heading', { name: 'Prochains matchs' }));
     expect(await page.locator('html').getAttribute('lang')).toBe('fr');
+    const inaccessible: string[] = [];
+    const audit = async () =>
+      inaccessible.push(...(await accessibilityViolations(page)).map((v) => `${new URL(page.url()).pathname} ${v}`));
+    await audit();
 
     // Sign up.
     await page.getByRole('link', { name: 'Créer un compte' }).click();
     await see(page.getByRole('heading', { name: 'Créez votre compte' }));
+    await page.getByRole('button', { name: 'Créer mon compte' }).click(); // empty: the browser's own checks
+    await page.getByLabel('Adresse e-mail').fill('pas-une-adresse');
+    await audit();
     await page.getByLabel('Nom', { exact: true }).fill('Amina Diallo');
     await page.getByLabel('Adresse e-mail').fill(email);
     await page.getByLabel('Mot de passe').fill(password);
@@ -113,6 +120,7 @@ describe.skipIf(!chromiumAvailable())('sign-up in a browser', () => {
     // Sign in through the form.
     await page.getByRole('navigation').getByRole('link', { name: 'Se connecter' }).click();
     await see(page.getByRole('heading', { name: 'Connexion' }));
+    await audit();
     await page.getByLabel('Adresse e-mail').fill(email);
     await page.getByLabel('Mot de passe').fill(password);
     await page.getByRole('button', { name: 'Se connecter' }).click();
@@ -125,6 +133,7 @@ describe.skipIf(!chromiumAvailable())('sign-up in a browser', () => {
     await see(page.getByRole('button', { name: 'Afmelden' }));
     expect(await page.locator('html').getAttribute('lang')).toBe('nl');
     expect(await page.getByRole('button', { name: 'NL', exact: true }).getAttribute('aria-pressed')).toBe('true');
+    await audit();
     mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
     expect(statSync(SCREENSHOT).size).toBeGreaterThan(0);
@@ -135,8 +144,19 @@ describe.skipIf(!chromiumAvailable())('sign-up in a browser', () => {
     await see(page.getByRole('button', { name: 'Sign out' }));
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
 
+    await page.goto('/account');
+    await audit();
+    await page.goto('/clubs/new');
+    await audit();
+    // The audit itself works here: an image without a text alternative is reported.
+    await page.evaluate(() =>
+      document.querySelector('main')?.append(Object.assign(document.createElement('img'), { src: '/assets/icon.svg' })),
+    );
+    expect(await accessibilityViolations(page)).toContainEqual(expect.stringMatching(/^image-alt: /));
+
     await context.close();
     expect(problems).toEqual([]);
+    expect(inaccessible).toEqual([]); // WCAG 2.1 AA, serious and critical findings
     // The browser stayed on loopback: every request went to the app on 127.0.0.1.
     expect(browser.requests.length).toBeGreaterThan(10);
     expect(browser.foreignRequests()).toEqual([]);

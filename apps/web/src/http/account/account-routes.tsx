@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import { deleteCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { deleteAccount } from '../../domain/accounts/delete-account.ts';
 import { exportAccountData } from '../../domain/accounts/export-account-data.ts';
@@ -43,7 +44,8 @@ export const accountRoutes = new Hono<AppEnv>()
     const form = await parseForm(c, deleteForm);
     if (!form.ok) return renderDelete(c, form, 400);
     const { db, auth } = c.get('deps');
-    const { password } = await auth.$context;
+    const authContext = await auth.$context;
+    const { password } = authContext;
     try {
       await db.transaction((tx) =>
         deleteAccount(tx, {
@@ -56,8 +58,10 @@ export const accountRoutes = new Hono<AppEnv>()
       if (error instanceof DomainError) return renderDelete(c, { errors: { _form: domainMessage(c, error) } }, 400);
       throw error;
     }
-    const { headers } = await auth.api.signOut({ headers: c.req.raw.headers, returnHeaders: true });
-    for (const cookie of headers.getSetCookie()) c.header('set-cookie', cookie, { append: true });
+    // The sessions went with the user: only the browser's cookies are left to clear.
+    for (const cookie of Object.values(authContext.authCookies)) {
+      deleteCookie(c, cookie.name, { path: '/', secure: cookie.attributes.secure });
+    }
     return redirectWithFlash(c, '/', 'info', c.get('t')('account.deleted'));
   });
 

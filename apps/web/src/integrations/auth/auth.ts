@@ -1,6 +1,7 @@
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { organization } from 'better-auth/plugins';
+import type { Logger } from 'pino';
 import type { Db } from '../../db/client.ts';
 import * as schema from '../../db/schema/index.ts';
 import { isLocale } from '../../i18n/index.ts';
@@ -10,6 +11,7 @@ import { ac, roles } from './access.ts';
 
 export interface AuthOptions {
   db: Db;
+  logger: Logger;
   outbox: Outbox;
   baseURL: string;
   secret: string;
@@ -20,7 +22,7 @@ export const PASSWORD_MIN = 10;
 export const PASSWORD_MAX = 128;
 export const SESSION_COOKIE_PREFIX = 'footarena';
 
-export function createAuth({ db, outbox, baseURL, secret, secureCookies }: AuthOptions) {
+export function createAuth({ db, logger, outbox, baseURL, secret, secureCookies }: AuthOptions) {
   const localeOf = (user: object) => ('locale' in user && isLocale(user.locale) ? user.locale : undefined);
   const mail = (to: string, message: ReturnType<typeof renderMail>) => outbox.send(db, QUEUES.mail, { to, ...message });
 
@@ -29,6 +31,8 @@ export function createAuth({ db, outbox, baseURL, secret, secureCookies }: AuthO
     baseURL,
     secret,
     database: drizzleAdapter(db, { provider: 'pg', schema }),
+    // Into the app's JSON log, message only: the extra arguments can hold request data.
+    logger: { level: 'warn', log: (level, message) => logger[level]({ component: 'auth' }, message) },
     emailAndPassword: {
       enabled: true,
       requireEmailVerification: true,
