@@ -5,7 +5,7 @@ import { DEMO_ACCOUNTS, seedDemo } from './db/seed-demo.ts';
 import { seedReference } from './db/seed-reference.ts';
 import { createVerifiedUser } from './domain/accounts/create-verified-user.ts';
 import { EnvError, parseEnv } from './env.ts';
-import { workMail } from './jobs/work-mail.ts';
+import { startWorkers } from './jobs/start-workers.ts';
 
 let env: ReturnType<typeof parseEnv>;
 try {
@@ -33,7 +33,7 @@ if (env.PLATFORM_ADMIN_EMAIL && env.PLATFORM_ADMIN_PASSWORD) {
 }
 const seeding = env.SEED_DEMO ?? env.NODE_ENV !== 'production';
 if (seeding) await seedDemo(deps.db, (p) => password.hash(p));
-await workMail(runtime.jobs, runtime.mail);
+await startWorkers(runtime);
 
 const app = createApp(deps);
 const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (info) => {

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, gt } from 'drizzle-orm';
 import { createVerifiedUser } from '../domain/accounts/create-verified-user.ts';
+import { writeStandPrices } from '../domain/catalog/stand-prices.ts';
 import { fromBrusselsLocal, toBrusselsLocal } from '../domain/time.ts';
 import type { Executor } from './client.ts';
-import { competition, match, matchStand, member, organization, stand, venue } from './schema/index.ts';
+import { competition, match, matchStand, matchStandPrice, member, organization, stand, standPrice, venue } from './schema/index.ts';
 
 export const DEMO_ACCOUNTS = {
   supporter: { email: 'supporter@demo.footarena.be', password: 'demo-supporter-2026', name: 'Sam Supporter' },
@@ -19,9 +20,9 @@ const CLUBS = [
     colors: ['#c8102e', '#ffd100'],
     venue: { name: 'Stade Joseph Marien (annexe)', street: 'Chaussée de Bruxelles 223', postalCode: '1190', commune: 'Forest' },
     stands: [
-      { name: 'Tribune principale', capacity: 400, priceCents: 1200 },
-      { name: 'Tribune Nord', capacity: 250, priceCents: 800 },
-      { name: 'Places debout', capacity: 600, priceCents: 500 },
+      { name: 'Tribune principale', capacity: 400, prices: { adult: 1200, youth: 600, child: 0, member: 900 } },
+      { name: 'Tribune Nord', capacity: 250, prices: { adult: 800, youth: 400, child: 0 } },
+      { name: 'Places debout', capacity: 600, prices: { adult: 500, child: 0 } },
     ],
     competition: 'p1-brabant-acff',
     opponents: ['FC Ganshoren', 'Stade Uccle', 'RUS Etterbeek'],
@@ -33,8 +34,8 @@ const CLUBS = [
     colors: ['#000000', '#ffffff'],
     venue: { name: 'Stade Edmond Machtens (B)', street: 'Rue Charles Malis 61', postalCode: '1080', commune: 'Molenbeek-Saint-Jean' },
     stands: [
-      { name: 'Tribune A', capacity: 300, priceCents: 1000 },
-      { name: 'Tribune B', capacity: 300, priceCents: 1000 },
+      { name: 'Tribune A', capacity: 300, prices: { adult: 1000, senior: 700, child: 0 } },
+      { name: 'Tribune B', capacity: 300, prices: { adult: 1000, senior: 700, child: 0 } },
     ],
     competition: 'd3-acff',
     opponents: ['RCS Brainois', 'Union Jette'],
@@ -45,7 +46,7 @@ const CLUBS = [
     commune: 'Anderlecht',
     colors: ['#5b2c83', '#ffffff'],
     venue: { name: 'Sportcomplex Neerpede', street: 'Vogelenzangweg 1', postalCode: '1070', commune: 'Anderlecht' },
-    stands: [{ name: 'Hoofdtribune', capacity: 200, priceCents: 0 }],
+    stands: [{ name: 'Hoofdtribune', capacity: 200, prices: { adult: 0 } }],
     competition: 'p1-brabant-vv',
     opponents: ['KFC Wambeek', 'SK Dilbeek'],
   },
@@ -117,8 +118,12 @@ export async function seedDemo(db: Executor, hashPassword: (password: string) =>
     if (stands.length === 0) {
       stands = await db
         .insert(stand)
-        .values(demo.stands.map((s) => ({ ...s, clubId: club.id, venueId: place!.id })))
+        .values(demo.stands.map((s) => ({ name: s.name, capacity: s.capacity, clubId: club.id, venueId: place!.id })))
         .returning();
+      for (const s of stands) {
+        const prices = demo.stands.find((d) => d.name === s.name)!.prices;
+        await writeStandPrices(db, club.id, s.id, prices);
+      }
     }
 
     const upcoming = await db
@@ -141,19 +146,32 @@ export async function seedDemo(db: Executor, hashPassword: (password: string) =>
           opponentName: opponent,
           kickoffAt,
           gatesOpenAt: new Date(kickoffAt.getTime() - 60 * 60 * 1000),
+          saleClosesAt: kickoffAt,
           status: 'on_sale',
         })
         .returning({ id: match.id });
       // The first match caps its first stand: the club sells only part of it.
-      await db.insert(matchStand).values(
-        stands.map((s, j) => ({
-          clubId: club.id,
-          matchId: created!.id,
-          standId: s.id,
-          cap: i === 0 && j === 0 ? Math.floor(s.capacity / 2) : s.capacity,
-          priceCents: s.priceCents,
-        })),
-      );
+      const opened = await db
+        .insert(matchStand)
+        .values(
+          stands.map((s, j) => ({
+            clubId: club.id,
+            matchId: created!.id,
+            standId: s.id,
+            cap: i === 0 && j === 0 ? Math.floor(s.capacity / 2) : s.capacity,
+          })),
+        )
+        .returning();
+      const prices = await db.select().from(standPrice).where(eq(standPrice.clubId, club.id));
+      await db
+        .insert(matchStandPrice)
+        .values(
+          opened.flatMap((o) =>
+            prices
+              .filter((p) => p.standId === o.standId)
+              .map((p) => ({ clubId: club.id, matchStandId: o.id, category: p.category, priceCents: p.priceCents })),
+          ),
+        );
     }
   }
   return accounts;

@@ -10,6 +10,21 @@ export const ERROR_CODES = [
   'already_member',
   'bad_image',
   'image_too_large',
+  // catalog: venues, stands, matches
+  'kickoff_in_past',
+  'cap_above_capacity',
+  'cap_below_sold',
+  'capacity_below_cap',
+  'price_out_of_range',
+  'sale_closes_after_kickoff',
+  'sale_window_inverted',
+  'gates_open_after_kickoff',
+  'opponent_is_self',
+  'venue_required',
+  'stand_has_sales',
+  'no_stand_open',
+  'match_not_editable',
+  'match_has_sales',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -18,6 +33,8 @@ export class DomainError extends Error {
   constructor(
     readonly code: ErrorCode,
     readonly params: Record<string, string | number> = {},
+    /** The form field the problem is about, when there is one. */
+    readonly field?: string,
   ) {
     super(code);
     this.name = 'DomainError';

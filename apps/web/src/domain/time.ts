@@ -32,3 +32,11 @@ export function fromBrusselsLocal(local: string): Date {
   }
   return new Date(asUtc.getTime() - 3_600_000);
 }
+
+/** The instant a Brussels calendar day ("YYYY-MM-DD") begins, `plusDays` later. */
+export function brusselsDayStart(day: string, plusDays = 0): Date {
+  const date = new Date(`${day}T12:00:00Z`);
+  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== day) throw new RangeError(`Invalid day: ${day}`);
+  date.setUTCDate(date.getUTCDate() + plusDays);
+  return fromBrusselsLocal(`${date.toISOString().slice(0, 10)}T00:00`);
+}

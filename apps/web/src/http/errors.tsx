@@ -17,6 +17,20 @@ export const ERROR_HTTP: Record<ErrorCode, { status: ContentfulStatusCode; messa
   already_member: { status: 409, message: 'error.alreadyMember' },
   bad_image: { status: 400, message: 'error.badImage' },
   image_too_large: { status: 413, message: 'error.imageTooLarge' },
+  kickoff_in_past: { status: 400, message: 'error.kickoffInPast' },
+  cap_above_capacity: { status: 400, message: 'error.capAboveCapacity' },
+  cap_below_sold: { status: 409, message: 'error.capBelowSold' },
+  capacity_below_cap: { status: 409, message: 'error.capacityBelowCap' },
+  price_out_of_range: { status: 400, message: 'error.priceOutOfRange' },
+  sale_closes_after_kickoff: { status: 400, message: 'error.saleClosesAfterKickoff' },
+  sale_window_inverted: { status: 400, message: 'error.saleWindowInverted' },
+  gates_open_after_kickoff: { status: 400, message: 'error.gatesOpenAfterKickoff' },
+  opponent_is_self: { status: 400, message: 'error.opponentIsSelf' },
+  venue_required: { status: 400, message: 'error.venueRequired' },
+  stand_has_sales: { status: 409, message: 'error.standHasSales' },
+  no_stand_open: { status: 409, message: 'error.noStandOpen' },
+  match_not_editable: { status: 409, message: 'error.matchNotEditable' },
+  match_has_sales: { status: 409, message: 'error.matchHasSales' },
 };
 
 export function domainMessage(c: Context<AppEnv>, error: DomainError): string {

@@ -5,7 +5,7 @@ import type { AppEnv } from './types.ts';
 
 export type FieldErrors = Record<string, string>;
 export type FormValues = Record<string, string>;
-export type FormResult<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors; values: FormValues };
+export type FormResult<T> = { ok: true; data: T; values: FormValues } | { ok: false; errors: FieldErrors; values: FormValues };
 
 /** Turns zod issues into one localized message per field. A schema's own message is a message key. */
 export function fieldErrors(issues: z.core.$ZodIssue[], t: Translate): FieldErrors {
@@ -19,7 +19,10 @@ export function fieldErrors(issues: z.core.$ZodIssue[], t: Translate): FieldErro
 }
 
 function issueMessage(issue: z.core.$ZodIssue, t: Translate): string {
-  if (isMessageKey(issue.message)) return t(issue.message);
+  if (isMessageKey(issue.message)) {
+    const bounds = issue as { minimum?: unknown; maximum?: unknown };
+    return t(issue.message, { min: Number(bounds.minimum ?? ''), max: Number(bounds.maximum ?? '') });
+  }
   switch (issue.code) {
     case 'too_small':
       return Number(issue.minimum) <= 1 ? t('error.required') : t('error.tooShort', { min: Number(issue.minimum) });
@@ -40,6 +43,6 @@ export async function parseForm<S extends z.ZodType>(c: Context<AppEnv>, schema:
   const values: FormValues = {};
   for (const [key, value] of Object.entries(body)) if (typeof value === 'string') values[key] = value;
   const result = schema.safeParse(values);
-  if (result.success) return { ok: true, data: result.data };
+  if (result.success) return { ok: true, data: result.data, values };
   return { ok: false, errors: fieldErrors(result.error.issues, c.get('t')), values };
 }

@@ -1,14 +1,22 @@
+import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { fromDrizzle, fromPglite, PgBoss } from 'pg-boss';
 import type { Database, Executor } from '../db/client.ts';
 
 // Side effects (e-mail first) are pg-boss jobs sent through the same executor as the state change,
 // so they commit or roll back with it (the outbox), and are retried with backoff until they succeed.
-export const QUEUES = { mail: 'mail' } as const;
+export const QUEUES = { mail: 'mail', matchOnSale: 'match-on-sale' } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 export interface Outbox {
-  send(executor: Executor, queue: QueueName, data: object): Promise<void>;
+  /** `id`: a stable job id makes the send idempotent (a second send with it is ignored). */
+  send(executor: Executor, queue: QueueName, data: object, options?: { id?: string }): Promise<void>;
+}
+
+/** A UUID derived from a text: the same text always gives the same job id. */
+export function stableJobId(text: string): string {
+  const h = createHash('sha256').update(text).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
 export interface Jobs extends Outbox {
@@ -36,8 +44,8 @@ export async function startJobs(database: Database, options: JobOptions = {}): P
   }
   return {
     boss,
-    async send(executor, queue, data) {
-      await boss.send(queue, data, { db: fromDrizzle(executor, sql) });
+    async send(executor, queue, data, options = {}) {
+      await boss.send(queue, data, { db: fromDrizzle(executor, sql), ...options });
     },
     async stop() {
       await boss.stop({ graceful: true, timeout: 5000 });

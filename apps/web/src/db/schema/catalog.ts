@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organization } from './auth.ts';
 
 // Competitions are platform-wide (managed by the platform admin); everything else is club-owned and
@@ -40,15 +40,31 @@ export const stand = pgTable(
       .references(() => venue.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     capacity: integer('capacity').notNull(),
-    priceCents: integer('price_cents').notNull(),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    index('stand_club_idx').on(t.clubId),
-    check('stand_capacity_ck', sql`${t.capacity} > 0`),
-    check('stand_price_ck', sql`${t.priceCents} >= 0`),
-  ],
+  (t) => [index('stand_club_idx').on(t.clubId), check('stand_capacity_ck', sql`${t.capacity} > 0`)],
+);
+
+// Who pays what: the club chooses which categories each stand offers, and their prices. "adult" is
+// the standard price and always offered.
+export const PRICE_CATEGORIES = ['adult', 'youth', 'child', 'member', 'senior'] as const;
+export type PriceCategory = (typeof PRICE_CATEGORIES)[number];
+
+export const standPrice = pgTable(
+  'stand_price',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clubId: text('club_id')
+      .notNull()
+      .references(() => organization.id, { onDelete: 'cascade' }),
+    standId: uuid('stand_id')
+      .notNull()
+      .references(() => stand.id, { onDelete: 'cascade' }),
+    category: text('category', { enum: PRICE_CATEGORIES }).notNull(),
+    priceCents: integer('price_cents').notNull(),
+  },
+  (t) => [uniqueIndex('stand_price_uq').on(t.standId, t.category), check('stand_price_ck', sql`${t.priceCents} >= 0`)],
 );
 
 export const MATCH_STATUSES = ['scheduled', 'on_sale', 'sold_out', 'postponed', 'cancelled', 'played'] as const;
@@ -60,9 +76,9 @@ export const match = pgTable(
     clubId: text('club_id')
       .notNull()
       .references(() => organization.id, { onDelete: 'cascade' }),
-    venueId: uuid('venue_id')
-      .notNull()
-      .references(() => venue.id),
+    isHome: boolean('is_home').notNull().default(true),
+    // Home matches are played at one of the club's venues; away matches at the opponent's.
+    venueId: uuid('venue_id').references(() => venue.id),
     competitionId: uuid('competition_id')
       .notNull()
       .references(() => competition.id),
@@ -70,6 +86,8 @@ export const match = pgTable(
     opponentName: text('opponent_name').notNull(),
     kickoffAt: timestamp('kickoff_at', { withTimezone: true }).notNull(),
     gatesOpenAt: timestamp('gates_open_at', { withTimezone: true }),
+    saleOpensAt: timestamp('sale_opens_at', { withTimezone: true }),
+    saleClosesAt: timestamp('sale_closes_at', { withTimezone: true }),
     status: text('status', { enum: MATCH_STATUSES }).notNull().default('scheduled'),
     orderLimit: integer('order_limit').notNull().default(10),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -96,7 +114,6 @@ export const matchStand = pgTable(
       .notNull()
       .references(() => stand.id),
     cap: integer('cap').notNull(),
-    priceCents: integer('price_cents').notNull(),
     held: integer('held').notNull().default(0),
     sold: integer('sold').notNull().default(0),
   },
@@ -104,4 +121,22 @@ export const matchStand = pgTable(
     uniqueIndex('match_stand_uq').on(t.matchId, t.standId),
     check('match_stand_seats_ck', sql`${t.held} >= 0 AND ${t.sold} >= 0 AND ${t.sold} + ${t.held} <= ${t.cap}`),
   ],
+);
+
+// The prices of one stand for one match: copied from the stand when it is opened, then editable
+// (the per-match override), so later changes to a stand never reprice a match already on sale.
+export const matchStandPrice = pgTable(
+  'match_stand_price',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clubId: text('club_id')
+      .notNull()
+      .references(() => organization.id, { onDelete: 'cascade' }),
+    matchStandId: uuid('match_stand_id')
+      .notNull()
+      .references(() => matchStand.id, { onDelete: 'cascade' }),
+    category: text('category', { enum: PRICE_CATEGORIES }).notNull(),
+    priceCents: integer('price_cents').notNull(),
+  },
+  (t) => [uniqueIndex('match_stand_price_uq').on(t.matchStandId, t.category), check('match_stand_price_ck', sql`${t.priceCents} >= 0`)],
 );

@@ -1,4 +1,5 @@
 export * from './auth.ts';
 export * from './catalog.ts';
 export * from './club-logo.ts';
+export * from './follow.ts';
 export * from './security.ts';

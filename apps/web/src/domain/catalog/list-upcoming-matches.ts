@@ -1,30 +1,79 @@
-import { and, asc, eq, gt, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { competition, match, matchStand, organization, venue } from '../../db/schema/index.ts';
+import { competition, match, matchStand, matchStandPrice, organization, venue } from '../../db/schema/index.ts';
 
-/** Upcoming matches of active clubs, soonest first, with the seats still available. */
-export async function listUpcomingMatches(db: Executor, opts: { limit?: number; now?: Date } = {}) {
-  return db
+export interface CatalogFilter {
+  /** Instants (the HTTP layer turns Brussels dates into them). */
+  from?: Date;
+  to?: Date;
+  clubSlug?: string;
+  competitionSlug?: string;
+  q?: string;
+  /** Away matches too (a club's own page); the catalog lists the matches clubs sell tickets for. */
+  includeAway?: boolean;
+}
+
+export const PUBLIC_STATUSES = ['scheduled', 'on_sale', 'postponed'] as const;
+
+/**
+ * Upcoming matches of active clubs, soonest first, filtered, one page at a time. Seats left and the
+ * lowest price are computed per page only (correlated subqueries on at most `pageSize` rows).
+ */
+export async function listUpcomingMatches(
+  db: Executor,
+  filter: CatalogFilter = {},
+  { page = 1, pageSize = 20, now = new Date() }: { page?: number; pageSize?: number; now?: Date } = {},
+) {
+  const conditions: (SQL | undefined)[] = [
+    gt(match.kickoffAt, now),
+    filter.from ? gte(match.kickoffAt, filter.from) : undefined,
+    filter.to ? lt(match.kickoffAt, filter.to) : undefined,
+    inArray(match.status, [...PUBLIC_STATUSES]),
+    filter.includeAway ? undefined : eq(match.isHome, true),
+    eq(organization.status, 'active'),
+    filter.clubSlug ? eq(organization.slug, filter.clubSlug) : undefined,
+    filter.competitionSlug ? eq(competition.slug, filter.competitionSlug) : undefined,
+  ];
+  const q = filter.q?.trim();
+  if (q) {
+    const pattern = `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    conditions.push(
+      or(
+        ilike(organization.name, pattern),
+        ilike(match.opponentName, pattern),
+        ilike(competition.name, pattern),
+        ilike(venue.name, pattern),
+        ilike(venue.commune, pattern),
+      ),
+    );
+  }
+  const rows = await db
     .select({
       id: match.id,
       club: organization.name,
       clubSlug: organization.slug,
+      clubLogo: organization.logo,
       opponent: match.opponentName,
+      isHome: match.isHome,
       competition: competition.name,
       kickoffAt: match.kickoffAt,
       status: match.status,
       venue: venue.name,
       commune: venue.commune,
-      seatsLeft: sql<number>`coalesce(sum(${matchStand.cap} - ${matchStand.sold} - ${matchStand.held}), 0)::int`,
-      fromPriceCents: sql<number | null>`min(${matchStand.priceCents})`,
+      seatsLeft: sql<number>`(select coalesce(sum(${matchStand.cap} - ${matchStand.sold} - ${matchStand.held}), 0)::int from ${matchStand} where ${matchStand.matchId} = ${match.id})`,
+      fromPriceCents: sql<
+        number | null
+      >`(select min(${matchStandPrice.priceCents}) from ${matchStandPrice} join ${matchStand} on ${matchStand.id} = ${matchStandPrice.matchStandId} where ${matchStand.matchId} = ${match.id})`,
     })
     .from(match)
     .innerJoin(organization, eq(organization.id, match.clubId))
     .innerJoin(competition, eq(competition.id, match.competitionId))
-    .innerJoin(venue, eq(venue.id, match.venueId))
-    .leftJoin(matchStand, eq(matchStand.matchId, match.id))
-    .where(and(gt(match.kickoffAt, opts.now ?? new Date()), ne(match.status, 'cancelled'), eq(organization.status, 'active')))
-    .groupBy(match.id, organization.id, competition.id, venue.id)
-    .orderBy(asc(match.kickoffAt))
-    .limit(opts.limit ?? 20);
+    .leftJoin(venue, eq(venue.id, match.venueId))
+    .where(and(...conditions))
+    .orderBy(asc(match.kickoffAt), asc(match.id))
+    .limit(pageSize + 1)
+    .offset((page - 1) * pageSize);
+  return { items: rows.slice(0, pageSize), hasNext: rows.length > pageSize, page };
 }
+
+export type CatalogMatch = Awaited<ReturnType<typeof listUpcomingMatches>>['items'][number];

@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { useRequestContext } from 'hono/jsx-renderer';
 import { z } from 'zod';
+import { listClubMatches } from '../../domain/catalog/list-club-matches.ts';
 import { findClubInvitation } from '../../domain/clubs/find-club-invitation.ts';
 import { findClubMember } from '../../domain/clubs/find-club-member.ts';
 import { findInvitation } from '../../domain/clubs/find-invitation.ts';
@@ -13,7 +14,7 @@ import { removeClubLogo } from '../../domain/clubs/remove-club-logo.ts';
 import { LOGO_MAX_BYTES, setClubLogo } from '../../domain/clubs/set-club-logo.ts';
 import { updateClubProfile } from '../../domain/clubs/update-club-profile.ts';
 import { DomainError } from '../../domain/errors.ts';
-import { formatDate, type MessageKey } from '../../i18n/index.ts';
+import { formatDate, formatDateTime, type MessageKey } from '../../i18n/index.ts';
 import { can, INVITABLE_ROLES } from '../../integrations/auth/access.ts';
 import { Field, Form, FormError, Select } from '../../views/components/form.tsx';
 import { render } from '../../views/layouts/layout.tsx';
@@ -111,9 +112,11 @@ export const clubsRoutes = new Hono<AppEnv>()
 
 /** The back office of one club: every route below is scoped by `requireClub`. */
 export const clubRoutes = new Hono<AppEnv>()
-  .get('/:slug', requireClub(), (c) => {
+  .get('/:slug', requireClub(), async (c) => {
     const t = c.get('t');
+    const locale = c.get('locale');
     const { club, role } = c.get('membership');
+    const upcoming = await listClubMatches(c.get('deps').db, club.id, { limit: 10 });
     return render(
       c,
       <>
@@ -128,6 +131,16 @@ export const clubRoutes = new Hono<AppEnv>()
           </p>
           <p>{club.commune}</p>
           <div class="actions">
+            {can(role, { catalog: ['manage'] }) ? (
+              <>
+                <a class="button" href={`/club/${club.slug}/matches`}>
+                  {t('matches.title')}
+                </a>
+                <a class="button secondary" href={`/club/${club.slug}/venues`}>
+                  {t('venue.title')}
+                </a>
+              </>
+            ) : null}
             {can(role, { club: ['update'] }) ? (
               <a class="button secondary" href={`/club/${club.slug}/settings`}>
                 {t('settings.title')}
@@ -139,6 +152,50 @@ export const clubRoutes = new Hono<AppEnv>()
               </a>
             ) : null}
           </div>
+        </section>
+        <section class="card">
+          <h2>{t('dashboard.upcoming')}</h2>
+          {upcoming.length === 0 ? <p>{t('matches.none')}</p> : null}
+          {upcoming.map((m) => (
+            <div class="dashboard-match">
+              <h3>
+                {can(role, { catalog: ['manage'] }) ? (
+                  <a href={`/club/${club.slug}/matches/${m.id}`}>
+                    {m.isHome ? `${club.name} – ${m.opponentName}` : `${m.opponentName} – ${club.name}`}
+                  </a>
+                ) : m.isHome ? (
+                  `${club.name} – ${m.opponentName}`
+                ) : (
+                  `${m.opponentName} – ${club.name}`
+                )}
+              </h3>
+              <p class="meta">
+                {formatDateTime(m.kickoffAt, locale)} · {m.competition}
+              </p>
+              {m.stands.length > 0 ? (
+                <table>
+                  <thead>
+                    <tr>
+                      <th>{t('stand.name')}</th>
+                      <th>{t('dashboard.sold')}</th>
+                      <th>{t('dashboard.left')}</th>
+                      <th>{t('dashboard.cap')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {m.stands.map((s) => (
+                      <tr>
+                        <td>{s.name}</td>
+                        <td>{s.sold}</td>
+                        <td>{Math.max(0, s.cap - s.sold - s.held)}</td>
+                        <td>{s.cap}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              ) : null}
+            </div>
+          ))}
         </section>
       </>,
       { title: club.name },

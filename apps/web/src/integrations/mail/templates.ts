@@ -4,6 +4,7 @@ export interface MailContent {
   subject: string;
   text: string;
   html: string;
+  headers?: Record<string, string>;
 }
 
 const templates = {
@@ -11,6 +12,7 @@ const templates = {
   reset: { subject: 'mail.reset.subject', body: 'mail.reset.body', action: 'mail.reset.action' },
   existingAccount: { subject: 'mail.existing.subject', body: 'mail.existing.body', action: 'mail.existing.action' },
   invitation: { subject: 'mail.invitation.subject', body: 'mail.invitation.body', action: 'mail.invitation.action' },
+  matchOnSale: { subject: 'mail.onSale.subject', body: 'mail.onSale.body', action: 'mail.onSale.action' },
 } as const satisfies Record<string, { subject: MessageKey; body: MessageKey; action: MessageKey }>;
 
 export type MailTemplate = keyof typeof templates;
@@ -18,11 +20,15 @@ export type MailTemplate = keyof typeof templates;
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch);
 
-/** Renders a message with one call to action, in the recipient's language (French by default). */
+/**
+ * Renders a message with one call to action, in the recipient's language (French by default).
+ * Mail a person did not ask for (news from a followed club) carries an unsubscribe link.
+ */
 export function renderMail(
   template: MailTemplate,
   locale: Locale | undefined,
   params: { url: string } & Record<string, string>,
+  { unsubscribeUrl }: { unsubscribeUrl?: string } = {},
 ): MailContent {
   const t = translator(locale ?? DEFAULT_LOCALE);
   const keys = templates[template];
@@ -30,11 +36,12 @@ export function renderMail(
   const body = t(keys.body, params);
   const action = t(keys.action, params);
   const footer = t('mail.footer');
-  const text = `${body}\n\n${action}: ${params.url}\n\n-- \n${footer}\n`;
+  const unsubscribe = unsubscribeUrl ? `${t('mail.unsubscribe')}: ${unsubscribeUrl}` : '';
+  const text = `${body}\n\n${action}: ${params.url}\n\n-- \n${footer}\n${unsubscribe ? `${unsubscribe}\n` : ''}`;
   const html = `<!doctype html><html lang="${locale ?? DEFAULT_LOCALE}"><body style="font-family:system-ui,sans-serif;max-width:560px;margin:auto;padding:16px;color:#111">
 <p>${escapeHtml(body).replace(/\n/g, '<br>')}</p>
 <p><a href="${escapeHtml(params.url)}" style="display:inline-block;background:#0a6b3d;color:#fff;padding:12px 20px;border-radius:6px;text-decoration:none">${escapeHtml(action)}</a></p>
 <p style="font-size:13px;color:#555">${escapeHtml(params.url)}</p>
-<p style="font-size:12px;color:#777">${escapeHtml(footer)}</p></body></html>`;
-  return { subject, text, html };
+<p style="font-size:12px;color:#777">${escapeHtml(footer)}${unsubscribeUrl ? ` · <a href="${escapeHtml(unsubscribeUrl)}">${escapeHtml(t('mail.unsubscribe'))}</a>` : ''}</p></body></html>`;
+  return { subject, text, html, ...(unsubscribeUrl ? { headers: { 'List-Unsubscribe': `<${unsubscribeUrl}>` } } : {}) };
 }

@@ -4,6 +4,9 @@ import type { FieldErrors, FormValues } from '../../http/forms.ts';
 import { CSRF_FIELD } from '../../http/middleware/csrf-token.ts';
 import type { AppEnv } from '../../http/types.ts';
 
+/** The translator of the current request, for components. */
+export const useT = () => useRequestContext<AppEnv>().get('t');
+
 /** A POST form carrying the CSRF token; every state change in the app goes through one. */
 export function Form(props: { action: string; children: Child; class?: string; enctype?: 'multipart/form-data' }) {
   const c = useRequestContext<AppEnv>();

@@ -57,9 +57,9 @@ function Header() {
   );
 }
 
-type LayoutProps = { children?: Child; title: string; description?: string };
+type LayoutProps = { children?: Child; title: string; description?: string; head?: Child };
 
-function Layout({ children, title, description }: LayoutProps) {
+function Layout({ children, title, description, head }: LayoutProps) {
   const c = useRequestContext<AppEnv>();
   const t = c.get('t');
   const flash = c.get('flash');
@@ -72,6 +72,7 @@ function Layout({ children, title, description }: LayoutProps) {
         {description ? <meta name="description" content={description} /> : null}
         <link rel="stylesheet" href="/assets/app.css" />
         <link rel="icon" href="/assets/icon.svg" type="image/svg+xml" />
+        {head}
       </head>
       <body>
         <a class="skip" href="#main">

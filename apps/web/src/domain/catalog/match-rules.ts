@@ -1,0 +1,66 @@
+import { and, eq, ilike } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import { competition, organization, venue } from '../../db/schema/index.ts';
+import { DomainError } from '../errors.ts';
+
+export interface MatchInput {
+  isHome: boolean;
+  opponentName: string;
+  competitionId: string;
+  venueId?: string;
+  kickoffAt: Date;
+  gatesOpenAt?: Date;
+  saleOpensAt?: Date;
+  /** Defaults to the kick-off. */
+  saleClosesAt?: Date;
+  orderLimit: number;
+}
+
+/**
+ * The rules every match obeys, checked before it is written: returns the row values, with the
+ * opponent linked to a club of the platform when the name is one, and the sale closing at kick-off
+ * unless said otherwise.
+ */
+export async function checkMatch(db: Executor, clubId: string, input: MatchInput, now: Date) {
+  if (input.kickoffAt <= now) throw new DomainError('kickoff_in_past', {}, 'kickoffAt');
+  if (input.gatesOpenAt && input.gatesOpenAt > input.kickoffAt) throw new DomainError('gates_open_after_kickoff', {}, 'gatesOpenAt');
+  const saleClosesAt = input.saleClosesAt ?? input.kickoffAt;
+  if (saleClosesAt > input.kickoffAt) throw new DomainError('sale_closes_after_kickoff', {}, 'saleClosesAt');
+  if (input.saleOpensAt && input.saleOpensAt >= saleClosesAt) throw new DomainError('sale_window_inverted', {}, 'saleOpensAt');
+
+  const [own] = await db.select({ name: organization.name }).from(organization).where(eq(organization.id, clubId));
+  const [opponent] = await db
+    .select({ id: organization.id })
+    .from(organization)
+    .where(
+      ilike(
+        organization.name,
+        input.opponentName.replace(/[\\%_]/g, (ch) => `\\${ch}`),
+      ),
+    );
+  if (opponent?.id === clubId || own?.name.toLowerCase() === input.opponentName.toLowerCase()) {
+    throw new DomainError('opponent_is_self', {}, 'opponentName');
+  }
+  const [league] = await db.select({ id: competition.id }).from(competition).where(eq(competition.id, input.competitionId));
+  if (!league) throw new DomainError('not_found', {}, 'competitionId');
+  if (input.isHome && !input.venueId) throw new DomainError('venue_required', {}, 'venueId');
+  if (input.venueId) {
+    const [place] = await db
+      .select({ id: venue.id })
+      .from(venue)
+      .where(and(eq(venue.id, input.venueId), eq(venue.clubId, clubId)));
+    if (!place) throw new DomainError('not_found', {}, 'venueId');
+  }
+  return {
+    isHome: input.isHome,
+    opponentName: input.opponentName,
+    opponentClubId: opponent?.id ?? null,
+    competitionId: input.competitionId,
+    venueId: input.venueId ?? null,
+    kickoffAt: input.kickoffAt,
+    gatesOpenAt: input.gatesOpenAt ?? null,
+    saleOpensAt: input.saleOpensAt ?? null,
+    saleClosesAt,
+    orderLimit: input.orderLimit,
+  };
+}

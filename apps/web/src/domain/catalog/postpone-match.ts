@@ -1,0 +1,33 @@
+import { and, eq } from 'drizzle-orm';
+import type { Tx } from '../../db/client.ts';
+import { match } from '../../db/schema/index.ts';
+import { DomainError } from '../errors.ts';
+import { findClubMatch } from './find-club-match.ts';
+
+/**
+ * Moves a match to a new kick-off (tickets stay valid for it), or, without a date yet, marks it
+ * postponed and stops its sale until the club sets one. The sale and the gates move with the kick-off.
+ */
+export async function postponeMatch(tx: Tx, clubId: string, matchId: string, newKickoff: Date | null, now = new Date()) {
+  const current = await findClubMatch(tx, clubId, matchId);
+  if (current.status === 'cancelled') throw new DomainError('match_not_editable');
+  if (!newKickoff) {
+    await tx
+      .update(match)
+      .set({ status: 'postponed' })
+      .where(and(eq(match.id, matchId), eq(match.clubId, clubId)));
+    return;
+  }
+  if (newKickoff <= now) throw new DomainError('kickoff_in_past', {}, 'kickoffAt');
+  const shift = newKickoff.getTime() - current.kickoffAt.getTime();
+  const moved = (date: Date | null) => (date ? new Date(date.getTime() + shift) : null);
+  await tx
+    .update(match)
+    .set({
+      kickoffAt: newKickoff,
+      gatesOpenAt: moved(current.gatesOpenAt),
+      saleClosesAt: moved(current.saleClosesAt),
+      status: current.status === 'postponed' ? 'scheduled' : current.status, // the club reopens the sale itself
+    })
+    .where(and(eq(match.id, matchId), eq(match.clubId, clubId)));
+}

@@ -1,0 +1,38 @@
+import { and, eq } from 'drizzle-orm';
+import type { Tx } from '../../db/client.ts';
+import { match, matchStand } from '../../db/schema/index.ts';
+import { type Outbox, QUEUES, stableJobId } from '../../jobs/jobs.ts';
+import { DomainError } from '../errors.ts';
+import { findClubMatch } from './find-club-match.ts';
+
+/** What a club sets; "sold out" and "played" follow from the seats and the clock. */
+export const CLUB_MATCH_STATUSES = ['scheduled', 'on_sale', 'cancelled'] as const;
+export type ClubMatchStatus = (typeof CLUB_MATCH_STATUSES)[number];
+
+/**
+ * Puts a match on sale (followers of the club are told, once per match), pauses its sale, or
+ * cancels it. Cancelling a match with seats sold goes through refunds (checkout), not here.
+ */
+export async function setMatchStatus(
+  tx: Tx,
+  outbox: Outbox,
+  clubId: string,
+  matchId: string,
+  status: ClubMatchStatus,
+  now = new Date(),
+): Promise<void> {
+  const current = await findClubMatch(tx, clubId, matchId);
+  if (current.status === 'cancelled' || current.kickoffAt <= now) throw new DomainError('match_not_editable');
+  if (status === 'cancelled' && current.seatsTaken > 0) throw new DomainError('match_has_sales');
+  if (status === 'on_sale') {
+    const [open] = await tx.select({ id: matchStand.id }).from(matchStand).where(eq(matchStand.matchId, matchId)).limit(1);
+    if (!open) throw new DomainError('no_stand_open');
+    if (current.status !== 'on_sale') {
+      await outbox.send(tx, QUEUES.matchOnSale, { matchId }, { id: stableJobId(`on-sale:${matchId}`) });
+    }
+  }
+  await tx
+    .update(match)
+    .set({ status })
+    .where(and(eq(match.id, matchId), eq(match.clubId, clubId)));
+}

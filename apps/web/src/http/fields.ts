@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { parseEuros } from '../domain/money.ts';
+import { fromBrusselsLocal } from '../domain/time.ts';
+
+// Form fields shared by the back office; their messages are message keys (see forms.ts).
+
+/** A price typed in euros ("12,50") → cents. */
+export const euros = z
+  .string()
+  .trim()
+  .transform((value, ctx) => {
+    const cents = parseEuros(value);
+    if (cents === null) {
+      ctx.addIssue({ code: 'custom', message: 'error.price' });
+      return z.NEVER;
+    }
+    return cents;
+  });
+
+/** The same, where an empty field means "not offered" or "not set". */
+export const optionalEuros = z.union([z.literal('').transform(() => undefined), euros]).optional();
+
+/** A <input type="datetime-local"> value, read as Brussels time → an instant. */
+export const brusselsDateTime = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, 'error.dateTime')
+  .transform((value) => fromBrusselsLocal(value.slice(0, 16)));
+
+export const optionalBrusselsDateTime = z.union([z.literal('').transform(() => undefined), brusselsDateTime]).optional();
+
+export const wholeNumber = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d{1,7}$/, 'error.number')
+    .transform(Number)
+    .pipe(z.number().min(min, 'error.numberRange').max(max, 'error.numberRange'));

@@ -1,0 +1,166 @@
+import { Hono } from 'hono';
+import { raw } from 'hono/html';
+import { findPublicMatch, type PublicMatch } from '../../domain/catalog/find-public-match.ts';
+import { formatDateTime, formatMoney, type Translate } from '../../i18n/index.ts';
+import { render } from '../../views/layouts/layout.tsx';
+import type { AppConfig, AppEnv } from '../types.ts';
+
+const teams = (m: PublicMatch) => (m.isHome ? `${m.club.name} – ${m.opponentName}` : `${m.opponentName} – ${m.club.name}`);
+
+const STATUS_KEY = {
+  scheduled: 'match.status.scheduled',
+  on_sale: 'match.status.on_sale',
+  sold_out: 'match.status.sold_out',
+  postponed: 'match.status.postponed',
+  cancelled: 'match.status.cancelled',
+  played: 'match.status.played',
+} as const;
+
+/** schema.org SportsEvent, so search engines and shared links understand the page. */
+function structuredData(m: PublicMatch, config: AppConfig) {
+  const eventStatus = { cancelled: 'EventCancelled', postponed: 'EventPostponed' }[m.status as string] ?? 'EventScheduled';
+  const data = {
+    '@context': 'https://schema.org',
+    '@type': 'SportsEvent',
+    name: teams(m),
+    sport: 'Football',
+    startDate: m.kickoffAt.toISOString(),
+    eventStatus: `https://schema.org/${eventStatus}`,
+    eventAttendanceMode: 'https://schema.org/OfflineEventAttendanceMode',
+    url: `${config.baseURL}/matches/${m.id}`,
+    homeTeam: { '@type': 'SportsTeam', name: m.isHome ? m.club.name : m.opponentName },
+    awayTeam: { '@type': 'SportsTeam', name: m.isHome ? m.opponentName : m.club.name },
+    organizer: { '@type': 'SportsOrganization', name: m.club.name, url: `${config.baseURL}/c/${m.club.slug}` },
+    location: m.venue?.name
+      ? {
+          '@type': 'Place',
+          name: m.venue.name,
+          address: {
+            '@type': 'PostalAddress',
+            streetAddress: m.venue.street,
+            postalCode: m.venue.postalCode,
+            addressLocality: m.venue.commune,
+            addressCountry: 'BE',
+          },
+        }
+      : undefined,
+    offers: m.stands.flatMap((s) =>
+      s.prices.map((p) => ({
+        '@type': 'Offer',
+        name: `${s.name} (${p.category})`,
+        price: (p.priceCents / 100).toFixed(2),
+        priceCurrency: 'EUR',
+        availability: `https://schema.org/${s.seatsLeft > 0 && m.status === 'on_sale' ? 'InStock' : 'SoldOut'}`,
+        url: `${config.baseURL}/matches/${m.id}`,
+      })),
+    ),
+  };
+  // JSON inside <script>: "<" escaped so no "</script>" in a club's text can end the block.
+  return JSON.stringify(data).replace(/</g, '\\u003c');
+}
+
+function mapLink(m: PublicMatch) {
+  if (!m.venue?.street) return null;
+  const query = `${m.venue.street}, ${m.venue.postalCode} ${m.venue.commune}, Belgium`;
+  return `https://www.openstreetmap.org/search?query=${encodeURIComponent(query)}`;
+}
+
+const categoryLabel = (t: Translate, category: string) => t(`category.${category}` as Parameters<Translate>[0]);
+
+export const matchRoutes = new Hono<AppEnv>().get('/:id', async (c) => {
+  const t = c.get('t');
+  const locale = c.get('locale');
+  const { config, db } = c.get('deps');
+  const m = await findPublicMatch(db, c.req.param('id'));
+  const title = teams(m);
+  const when = formatDateTime(m.kickoffAt, locale);
+  const description = `${when} · ${m.competition}${m.venue?.name ? ` · ${m.venue.name}, ${m.venue.commune}` : ''}`;
+  const selling = m.status === 'on_sale' && m.isHome;
+  const map = mapLink(m);
+  const head = (
+    <>
+      <meta property="og:type" content="website" />
+      <meta property="og:title" content={title} />
+      <meta property="og:description" content={description} />
+      <meta property="og:url" content={`${config.baseURL}/matches/${m.id}`} />
+      <meta property="og:site_name" content="FootArena" />
+      {m.club.logo ? <meta property="og:image" content={`${config.baseURL}${m.club.logo}`} /> : null}
+      <meta name="twitter:card" content="summary" />
+      <link rel="canonical" href={`${config.baseURL}/matches/${m.id}`} />
+      <script type="application/ld+json">{raw(structuredData(m, config))}</script>
+    </>
+  );
+  return render(
+    c,
+    <article class="match-page">
+      <header class="card">
+        <p class="meta">
+          <a href={`/c/${m.club.slug}`}>{m.club.name}</a> · {m.competition}
+        </p>
+        <h1 class="club-title">
+          {m.club.logo ? <img src={m.club.logo} alt="" width="48" height="48" /> : null}
+          {title}
+        </h1>
+        <p>
+          <time datetime={m.kickoffAt.toISOString()}>
+            <strong>{when}</strong>
+          </time>
+          {m.gatesOpenAt ? ` · ${t('match.gatesOpen', { time: formatDateTime(m.gatesOpenAt, locale) })}` : null}
+        </p>
+        <p>
+          <span class={m.status === 'cancelled' || m.status === 'postponed' ? 'badge bad' : 'badge'}>{t(STATUS_KEY[m.status])}</span>
+        </p>
+        {m.venue?.name ? (
+          <address>
+            {m.venue.name}
+            <br />
+            {m.venue.street}, {m.venue.postalCode} {m.venue.commune}
+            {map ? (
+              <>
+                <br />
+                <a href={map} rel="noopener" target="_blank">
+                  {t('match.map')}
+                </a>
+              </>
+            ) : null}
+          </address>
+        ) : (
+          <p>{t('match.away')}</p>
+        )}
+      </header>
+      {m.isHome ? (
+        <section class="card" id="tickets">
+          <h2>{t('match.tickets')}</h2>
+          {m.stands.length === 0 ? <p>{t('match.noStands')}</p> : null}
+          <ul class="stands">
+            {m.stands.map((s) => (
+              <li>
+                <strong>{s.name}</strong>{' '}
+                {s.seatsLeft > 0 ? (
+                  <span class="badge">{t('home.seatsLeft', { count: s.seatsLeft })}</span>
+                ) : (
+                  <span class="badge bad">{t('home.soldOut')}</span>
+                )}
+                <ul class="prices">
+                  {s.prices.map((p) => (
+                    <li>
+                      {categoryLabel(t, p.category)}: {p.priceCents === 0 ? t('match.free') : formatMoney(p.priceCents, locale)}
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ul>
+          {selling ? (
+            <p class="alert info">{t('match.buySoon', { limit: m.orderLimit })}</p>
+          ) : m.status === 'scheduled' ? (
+            <p class="alert info">
+              {m.saleOpensAt ? t('match.saleOpensAt', { date: formatDateTime(m.saleOpensAt, locale) }) : t('match.saleSoon')}
+            </p>
+          ) : null}
+        </section>
+      ) : null}
+    </article>,
+    { title, description, head },
+  );
+});

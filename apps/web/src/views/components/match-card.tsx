@@ -1,0 +1,44 @@
+import { useRequestContext } from 'hono/jsx-renderer';
+import type { CatalogMatch } from '../../domain/catalog/list-upcoming-matches.ts';
+import type { AppEnv } from '../../http/types.ts';
+import { formatDateTime, formatMoney } from '../../i18n/index.ts';
+
+/** One upcoming match in a list: teams, kick-off in Brussels time, place, seats and price. */
+export function MatchCard({ m }: { m: CatalogMatch }) {
+  const c = useRequestContext<AppEnv>();
+  const t = c.get('t');
+  const locale = c.get('locale');
+  return (
+    <li class="card match">
+      <a class="teams" href={`/matches/${m.id}`}>
+        {m.isHome ? `${m.club} – ${m.opponent}` : `${m.opponent} – ${m.club}`}
+      </a>
+      <div class="meta">
+        <time datetime={m.kickoffAt.toISOString()}>{formatDateTime(m.kickoffAt, locale)}</time> · {m.competition}
+      </div>
+      {m.venue ? (
+        <div class="meta">
+          {m.venue}, {m.commune}
+        </div>
+      ) : (
+        <div class="meta">{t('match.away')}</div>
+      )}
+      <div>
+        {m.status === 'postponed' ? (
+          <span class="badge warn">{t('match.status.postponed')}</span>
+        ) : !m.isHome ? null : m.status === 'scheduled' ? (
+          <span class="badge">{t('match.saleSoon')}</span>
+        ) : m.seatsLeft > 0 ? (
+          <span class="badge">{t('home.seatsLeft', { count: m.seatsLeft })}</span>
+        ) : (
+          <span class="badge bad">{t('home.soldOut')}</span>
+        )}{' '}
+        {m.isHome && m.fromPriceCents !== null ? (
+          <span class="badge">
+            {m.fromPriceCents === 0 ? t('match.free') : t('home.fromPrice', { price: formatMoney(m.fromPriceCents, locale) })}
+          </span>
+        ) : null}
+      </div>
+    </li>
+  );
+}
