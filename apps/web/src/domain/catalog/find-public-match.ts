@@ -33,7 +33,7 @@ export async function findPublicMatch(db: Executor, matchId: string) {
     .leftJoin(venue, eq(venue.id, match.venueId))
     .leftJoin(opponentClub, eq(opponentClub.id, match.opponentClubId))
     .where(eq(match.id, matchId));
-  if (!row || row.club.status !== 'active') throw new DomainError('not_found');
+  if (row?.club.status !== 'active') throw new DomainError('not_found');
 
   const stands = await db
     .select({ id: matchStand.id, name: stand.name, cap: matchStand.cap, sold: matchStand.sold, held: matchStand.held })

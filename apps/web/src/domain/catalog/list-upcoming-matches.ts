@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, gte, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { competition, match, matchStand, matchStandPrice, organization, venue } from '../../db/schema/index.ts';
+import { competition, match, matchStand, organization, venue } from '../../db/schema/index.ts';
 
 export interface CatalogFilter {
   /** Instants (the HTTP layer turns Brussels dates into them). */
@@ -61,9 +61,10 @@ export async function listUpcomingMatches(
       venue: venue.name,
       commune: venue.commune,
       seatsLeft: sql<number>`(select coalesce(sum(${matchStand.cap} - ${matchStand.sold} - ${matchStand.held}), 0)::int from ${matchStand} where ${matchStand.matchId} = ${match.id})`,
+      // The cheapest standard (adult) ticket: "from 5 €", not "from free" because children enter free.
       fromPriceCents: sql<
         number | null
-      >`(select min(${matchStandPrice.priceCents}) from ${matchStandPrice} join ${matchStand} on ${matchStand.id} = ${matchStandPrice.matchStandId} where ${matchStand.matchId} = ${match.id})`,
+      >`(select min(msp.price_cents) from match_stand_price msp join match_stand ms on ms.id = msp.match_stand_id where ms.match_id = ${match.id} and msp.category = 'adult')`,
     })
     .from(match)
     .innerJoin(organization, eq(organization.id, match.clubId))

@@ -17,7 +17,7 @@ export async function findClubPage(db: Executor, slug: string, userId?: string) 
     })
     .from(organization)
     .where(eq(organization.slug, slug));
-  if (!club || club.status !== 'active') throw new DomainError('not_found');
+  if (club?.status !== 'active') throw new DomainError('not_found');
   const [followers] = await db.select({ n: count() }).from(clubFollower).where(eq(clubFollower.clubId, club.id));
   const following = userId
     ? (
