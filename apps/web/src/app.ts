@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
@@ -14,6 +14,7 @@ import { matchRoutes as matchAdminRoutes } from './http/club/match-routes.tsx';
 import { venueRoutes } from './http/club/venue-routes.tsx';
 import { devMailRoutes } from './http/dev/mail-routes.tsx';
 import { handleError, renderError } from './http/errors.tsx';
+import { safeNext } from './http/middleware/access.ts';
 import { csrfToken } from './http/middleware/csrf-token.ts';
 import { flash } from './http/middleware/flash.ts';
 import { locale } from './http/middleware/locale.ts';
@@ -42,6 +43,7 @@ export function createApp(deps: AppDeps) {
     await next();
   });
   app.use(requestLog);
+  app.route('/logos', logoRoutes); // images, with their own strict headers
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
@@ -65,7 +67,6 @@ export function createApp(deps: AppDeps) {
     c.header('Cache-Control', 'public, max-age=3600');
     return c.body(asset.body, 200, { 'Content-Type': asset.type });
   });
-  app.route('/logos', logoRoutes);
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/readyz', async (c) => {
     try {
@@ -75,12 +76,18 @@ export function createApp(deps: AppDeps) {
       return c.json({ status: 'unavailable' }, 503);
     }
   });
-  // Only the two links that e-mails carry go to better-auth directly; every other account action
-  // goes through the app's own forms (validation, CSRF token, sign-in throttle).
-  app.get('/api/auth/verify-email', (c) => deps.auth.handler(c.req.raw));
-  app.get('/api/auth/reset-password/:token', (c) => deps.auth.handler(c.req.raw));
 
   app.use(session, locale, flash, renderer);
+  // Only the two links that e-mails carry go to better-auth directly; every other account action
+  // goes through the app's own forms (validation, CSRF token, attempt limits). Their callback must
+  // stay on this site.
+  const emailLink = (c: Context<AppEnv>) => {
+    const callback = c.req.query('callbackURL');
+    if (callback !== undefined && safeNext(callback, '') === '') return renderError(c, 400, c.get('t')('error.badLink'));
+    return deps.auth.handler(c.req.raw);
+  };
+  app.get('/api/auth/verify-email', emailLink);
+  app.get('/api/auth/reset-password/:token', emailLink);
   // Forms are small; only a logo upload may bring an image (the domain then checks its own limit).
   const tooLarge = () => {
     throw new HTTPException(413);

@@ -31,7 +31,9 @@ if (env.PLATFORM_ADMIN_EMAIL && env.PLATFORM_ADMIN_PASSWORD) {
   });
   deps.logger.info({ email: env.PLATFORM_ADMIN_EMAIL, created }, 'platform admin ensured');
 }
-const seeding = env.SEED_DEMO ?? env.NODE_ENV !== 'production';
+// Demo accounts have published passwords: by default only on a server that only this machine reaches.
+const loopbackOnly = ['127.0.0.1', 'localhost', '::1'].includes(env.HOST);
+const seeding = env.SEED_DEMO ?? (env.NODE_ENV !== 'production' && loopbackOnly);
 if (seeding) await seedDemo(deps.db, (p) => password.hash(p));
 await startWorkers(runtime);
 

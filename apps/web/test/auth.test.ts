@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginThrottle, user } from '../src/db/schema/index.ts';
-import { SIGN_IN_POLICY } from '../src/domain/accounts/sign-in-policy.ts';
+import { ATTEMPT_POLICY } from '../src/domain/accounts/sign-in-policy.ts';
 import { createUser, databaseKinds, linkIn, PASSWORD, signIn, startTestApp, type TestApp, textOf } from './support/harness.ts';
 
 describe.each(databaseKinds())('accounts on %s', (kind) => {
@@ -72,16 +72,23 @@ describe.each(databaseKinds())('accounts on %s', (kind) => {
 
   it('never redirects to another site after sign-in', async () => {
     await createUser(t, 'redirect@example.be');
-    for (const next of ['https://evil.example', '//evil.example', '/\\evil.example']) {
+    const attempts = ['https://evil.example', '//evil.example', '/\\evil.example', '/\t/evil.example', '/%09/evil.example', '/\n/x', ' /x'];
+    for (const next of attempts) {
       const client = t.client();
       const response = await client.post('/sign-in', { email: 'redirect@example.be', password: PASSWORD, next });
-      expect(response.headers.get('location')).toBe('/');
+      const location = response.headers.get('location')!;
+      // Resolved as a browser does (tabs and newlines dropped, "\\" read as "/"): still this site.
+      const resolved = new URL(location.replace(/[\t\n\r]/g, '').replace(/\\/g, '/'), 'http://localhost');
+      expect({ next, origin: resolved.origin }).toEqual({ next, origin: 'http://localhost' });
     }
+    // A link carrying "/%09/evil.example" in its query arrives decoded, with a tab: dropped.
+    const page = await t.client().get('/sign-in?next=/%09/evil.example');
+    expect(await page.text()).toContain('name="next" value=""');
   });
 
   it('locks an address after repeated failures, even for the right password, and says for how long', async () => {
     await createUser(t, 'target@example.be');
-    const attempts = SIGN_IN_POLICY.maxFailures.email;
+    const attempts = ATTEMPT_POLICY.maxAttempts.email;
     const statuses: number[] = [];
     for (let i = 0; i < attempts; i++) {
       const response = await t
@@ -108,13 +115,19 @@ describe.each(databaseKinds())('accounts on %s', (kind) => {
     expect(rows).toEqual([]);
   });
 
-  it('counts concurrent failures exactly (no lost update)', async () => {
+  it('lets at most the limit of concurrent guesses reach the password check, and refuses the right one after', async () => {
     await createUser(t, 'burst@example.be');
-    await Promise.all(
-      Array.from({ length: 8 }, (_, i) => t.client().post('/sign-in', { email: 'burst@example.be', password: `burst-${i}` })),
+    const limit = ATTEMPT_POLICY.maxAttempts.email;
+    const guesses = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => t.client().post('/sign-in', { email: 'burst@example.be', password: `burst-${i}` })),
     );
+    const statuses = guesses.map((r) => r.status);
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(limit - 1); // checked, wrong, not yet locking
+    expect(statuses.filter((s) => s === 401 || s === 429).length).toBe(30);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(30 - limit);
+    const right = await t.client().post('/sign-in', { email: 'burst@example.be', password: PASSWORD });
+    expect(right.status).toBe(429);
     const [row] = await t.runtime.deps.db.select().from(loginThrottle).where(eq(loginThrottle.key, 'email:burst@example.be'));
-    expect(row?.failures).toBe(8);
     expect(row?.lockedUntil?.getTime()).toBeGreaterThan(Date.now());
   });
 
@@ -208,6 +221,60 @@ describe.each(databaseKinds())('accounts on %s', (kind) => {
     expect(reused.headers.get('location')).toBe('/forgot-password');
   });
 
+  it('limits requests that send e-mail per address, with a clear message', async () => {
+    const ip = '198.51.100.7';
+    const limit = ATTEMPT_POLICY.maxAttempts.mail;
+    for (let i = 0; i < limit; i++) {
+      const response = await t.client(ip).post('/forgot-password', { email: `flood${i}@example.be` });
+      expect(response.status).toBe(303);
+    }
+    const refused = await t
+      .client(ip)
+      .post('/sign-up', { name: 'Flood', email: 'flood@example.be', password: 'long-enough-pw' }, { headers: { 'accept-language': 'en' } });
+    expect(refused.status).toBe(429);
+    expect(await textOf(refused)).toContain('Too many requests from your connection. Try again in 15 minutes.');
+    expect(await t.runtime.deps.db.select().from(user).where(eq(user.email, 'flood@example.be'))).toEqual([]);
+    expect((await t.client().post('/forgot-password', { email: 'other@example.be' })).status).toBe(303); // other addresses are not affected
+  });
+
+  it('refuses control characters, a truncated form and a multipart form without token, with 4xx and no change', async () => {
+    const client = t.client();
+    const nul = await client.post(
+      '/sign-up',
+      { name: 'Null\u0000Byte', email: 'nul@example.be', password: 'long-enough-pw' },
+      { headers: { 'accept-language': 'en' } },
+    );
+    expect(nul.status).toBe(400);
+    expect(await textOf(nul)).toContain('This field contains characters that are not allowed.');
+    expect(await t.runtime.deps.db.select().from(user).where(eq(user.email, 'nul@example.be'))).toEqual([]);
+
+    await createUser(t, 'multipart@example.be', 'Multi');
+    const signedIn = await signIn(t, 'multipart@example.be');
+    const form = new FormData();
+    form.set('name', 'Changed');
+    form.set('locale', 'en');
+    const noToken = await signedIn.request('/account', { method: 'POST', body: form, headers: { origin: 'http://localhost' } });
+    expect(noToken.status).toBe(403);
+    const truncated = await signedIn.request('/account', {
+      method: 'POST',
+      body: `--xyz\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${signedIn.cookies.get('fa_csrf')}\r\n--xyz\r\nContent-Disposition: form-data; name="name"\r\n\r\nHalf`,
+      headers: { origin: 'http://localhost', 'content-type': 'multipart/form-data; boundary=xyz' },
+    });
+    expect(truncated.status).toBe(400);
+    const [row] = await t.runtime.deps.db.select().from(user).where(eq(user.email, 'multipart@example.be'));
+    expect(row?.name).toBe('Multi');
+  });
+
+  it('refuses an e-mail link whose callback leaves the site', async () => {
+    const response = await t
+      .client()
+      .get('/api/auth/reset-password/whatever?callbackURL=https://evil.example/steal', { 'accept-language': 'en' });
+    expect(response.status).toBe(400);
+    expect(await textOf(response)).toContain('This link is not valid.');
+    const verify = await t.client().get('/api/auth/verify-email?token=x&callbackURL=//evil.example');
+    expect(verify.status).toBe(400);
+  });
+
   it('sets the session cookie HttpOnly, SameSite=Lax, on the whole site', async () => {
     await createUser(t, 'cookies@example.be');
     const response = await t.client().post('/sign-in', { email: 'cookies@example.be', password: PASSWORD });
@@ -227,7 +294,14 @@ describe.each(databaseKinds())('accounts on %s', (kind) => {
     await client.get(link);
     await client.post('/sign-in', { email: 'logs@example.be', password: 'log-secret-password' });
     const token = new URL(link).searchParams.get('token')!;
+    await client.post('/forgot-password', { email: 'logs@example.be' });
+    const resetMail = await t.smtp.waitFor('logs@example.be', /Réinitialisez/);
+    const resetLink = linkIn(resetMail, 'http://localhost/api/auth/reset-password/');
+    await client.get(resetLink);
+    const resetToken = new URL(resetLink).pathname.split('/').at(-1)!;
     const all = t.logs.join('\n');
+    expect(all).toContain('"path":"/api/auth/reset-password/[redacted]"');
+    expect(all).not.toContain(resetToken);
     expect(t.logs.length).toBeGreaterThan(3);
     expect(all).toContain('"path":"/api/auth/verify-email"');
     expect(all).not.toContain('log-secret-password');

@@ -149,9 +149,13 @@ describe.each(databaseKinds())('clubs and staff on %s', (kind) => {
     expect((await owner.post(`/club/${club.slug}/staff/${helperRow.id}/role`, { role: 'owner' })).status).toBe(303);
     expect((await membersOf(club.id)).map((m) => m.role).sort()).toEqual(['admin', 'owner']); // owner is not a role to hand out here
 
-    // The new admin cannot remove the owner, nor demote them.
-    await helper.post(`/club/${club.slug}/staff/${ownerRow.id}/remove`, {});
-    await helper.post(`/club/${club.slug}/staff/${ownerRow.id}/role`, { role: 'steward' });
+    // The new admin cannot remove the owner, nor demote them: refused with a message, nothing changes.
+    const removal = await helper.post(`/club/${club.slug}/staff/${ownerRow.id}/remove`, {}, { headers: { 'accept-language': 'en' } });
+    expect(removal.status).toBe(303);
+    expect(await textOf(await helper.follow(removal))).toContain('The owner of a club cannot be removed.');
+    const demotion = await helper.post(`/club/${club.slug}/staff/${ownerRow.id}/role`, { role: 'steward' });
+    expect(demotion.status).toBe(303);
+    expect(await textOf(await helper.follow(demotion))).toContain('You are not allowed to do this.');
     expect((await membersOf(club.id)).map((m) => m.role).sort()).toEqual(['admin', 'owner']);
 
     expect((await owner.post(`/club/${club.slug}/staff/${helperRow.id}/remove`, {})).status).toBe(303);
@@ -205,6 +209,16 @@ describe.each(databaseKinds())('clubs and staff on %s', (kind) => {
         status: 404,
       });
     }
+    // Through its own club's address, with club B's ids: not found either.
+    const own = (await db().select().from(organization).where(eq(organization.name, 'Club A Walled')))[0]!;
+    const crossIds = [
+      `/club/${own.slug}/staff/${stewardB!.id}/remove`,
+      `/club/${own.slug}/staff/${stewardB!.id}/role`,
+      `/club/${own.slug}/invitations/${pendingB!.id}/cancel`,
+    ];
+    for (const path of crossIds) {
+      expect({ path, status: (await ownerA.post(path, { role: 'admin' })).status }).toEqual({ path, status: 404 });
+    }
     expect(await membersOf(clubB.id)).toEqual(before.members);
     expect(await db().select().from(organization).where(eq(organization.id, clubB.id))).toEqual(before.club);
     const [stillPending] = await db().select({ status: invitation.status }).from(invitation).where(eq(invitation.id, pendingB!.id));
@@ -239,6 +253,24 @@ describe.each(databaseKinds())('clubs and staff on %s', (kind) => {
     expect(await textOf(backOffice)).toContain('Ce club est suspendu par FootArena'); // the admin's own setting beats the browser's
     const blocked = await clubAdmin.post('/club/fc-molenbeek-demo/staff/invite', { email: 'new@example.be', role: 'admin' });
     expect(blocked.status).toBe(403);
+
+    // An invitation of a suspended club cannot be taken up meanwhile.
+    const pendingBefore = await db().select({ id: invitation.id }).from(invitation).where(eq(invitation.organizationId, club!.id));
+    expect(pendingBefore).toEqual([]);
+    await db()
+      .insert(invitation)
+      .values({
+        id: 'suspended-club-invite',
+        organizationId: club!.id,
+        email: 'supporter@demo.footarena.be',
+        role: 'steward',
+        status: 'pending',
+        expiresAt: new Date(Date.now() + 86_400_000),
+        inviterId: (await db().select({ id: member.userId }).from(member).where(eq(member.organizationId, club!.id)))[0]!.id,
+      });
+    expect((await supporter.get('/invitations/suspended-club-invite')).status).toBe(404);
+    expect((await supporter.post('/invitations/suspended-club-invite/accept', {})).status).toBe(404);
+    expect((await membersOf(club!.id)).length).toBe(1);
 
     expect((await admin.post(`/admin/clubs/${club!.id}/status`, { status: 'closed' })).status).toBe(303);
     expect((await db().select().from(organization).where(eq(organization.id, club!.id)))[0]?.status).toBe('suspended');

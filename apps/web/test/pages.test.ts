@@ -48,6 +48,19 @@ describe.each(databaseKinds())('pages and probes on %s', (kind) => {
   });
 });
 
+describe('the development mailbox', () => {
+  it('exists without SMTP, but only for requests from this machine', async () => {
+    const t = await startTestApp('pglite', { env: { SMTP_URL: '', TRUST_PROXY: 'false' } });
+    try {
+      expect(t.runtime.deps.config.devMailDir).toBeDefined();
+      // In-process requests come from no socket, like a request from another machine would.
+      expect((await t.client().get('/dev/mail')).status).toBe(404);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 describe('when the database fails', () => {
   it('reports not ready, and shows a 500 page that leaks nothing', async () => {
     const t = await startTestApp('pglite');

@@ -3,7 +3,7 @@
 export const ERROR_CODES = [
   'not_found',
   'forbidden',
-  'sign_in_locked',
+  'rate_limited',
   'club_suspended',
   'sole_owner',
   'wrong_password',

@@ -24,7 +24,8 @@ export function toBrusselsLocal(date: Date): string {
  */
 export function fromBrusselsLocal(local: string): Date {
   const asUtc = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(local) ? new Date(`${local}:00Z`) : new Date(Number.NaN);
-  if (Number.isNaN(asUtc.getTime())) throw new RangeError(`Invalid local time: ${local}`);
+  // 30 February or 24:00 would roll over to another day: not a time anybody meant.
+  if (Number.isNaN(asUtc.getTime()) || asUtc.toISOString().slice(0, 16) !== local) throw new RangeError(`Invalid local time: ${local}`);
   // Brussels is UTC+1 or UTC+2: try the larger offset first so that an ambiguous time resolves early.
   for (const hours of [2, 1]) {
     const candidate = new Date(asUtc.getTime() - hours * 3_600_000);

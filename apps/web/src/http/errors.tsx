@@ -10,7 +10,7 @@ import type { AppEnv } from './types.ts';
 export const ERROR_HTTP: Record<ErrorCode, { status: ContentfulStatusCode; message: MessageKey }> = {
   not_found: { status: 404, message: 'error.notFound' },
   forbidden: { status: 403, message: 'error.forbidden' },
-  sign_in_locked: { status: 429, message: 'error.signInLocked' },
+  rate_limited: { status: 429, message: 'error.rateLimited' },
   club_suspended: { status: 403, message: 'error.clubSuspended' },
   sole_owner: { status: 409, message: 'error.soleOwner' },
   wrong_password: { status: 400, message: 'error.wrongPassword' },
@@ -50,6 +50,7 @@ function ErrorPage(props: { title: string; text: string }) {
 }
 
 const PAGE: Partial<Record<number, { title: MessageKey; text: MessageKey }>> = {
+  400: { title: 'error.400.title', text: 'error.badRequest' },
   403: { title: 'error.403.title', text: 'error.403.text' },
   404: { title: 'error.404.title', text: 'error.404.text' },
   413: { title: 'error.413.title', text: 'error.413.text' },
@@ -71,7 +72,7 @@ export function handleError(error: Error, c: Context<AppEnv>) {
   if (error instanceof HTTPException && error.status < 500) {
     const t = c.get('t');
     if (!t) return c.text(error.message || 'Error', error.status); // failed before the locale was set
-    const text = error.message === 'csrf' ? t('error.csrf') : error.message === 'club_suspended' ? t('error.clubSuspended') : undefined;
+    const text = error.message === 'csrf' ? t('error.csrf') : error.status === 400 ? t('error.badRequest') : undefined;
     return renderError(c, error.status, text);
   }
   c.get('deps').logger.error({ reqId: c.get('requestId'), err: { message: error.message, stack: error.stack } }, 'unhandled error');

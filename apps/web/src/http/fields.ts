@@ -2,7 +2,16 @@ import { z } from 'zod';
 import { parseEuros } from '../domain/money.ts';
 import { fromBrusselsLocal } from '../domain/time.ts';
 
-// Form fields shared by the back office; their messages are message keys (see forms.ts).
+// Form fields shared by the forms; their messages are message keys (see forms.ts).
+
+/** One line of text: trimmed, within bounds, without control characters (PostgreSQL refuses NUL). */
+export const text = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(min)
+    .max(max)
+    .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), 'error.controlCharacters');
 
 /** A price typed in euros ("12,50") → cents. */
 export const euros = z

@@ -315,6 +315,12 @@ export const en = {
   'venue.name': 'Venue name',
   'venue.street': 'Street and number',
   'venue.postalCode': 'Postal code',
+  'error.rateLimited': 'Too many requests from your connection. Try again in {minutes} minutes.',
+  'checkEmail.textNoAddress': 'We sent you a confirmation link. Open it to activate your account.',
+  'error.badLink': 'This link is not valid.',
+  'error.badRequest': 'What was sent could not be read. Go back and try again.',
+  'error.controlCharacters': 'This field contains characters that are not allowed.',
+  'error.400.title': 'Bad request',
 } as const;
 
 export type Messages = { [K in keyof typeof en]: string };

@@ -319,4 +319,10 @@ export const fr: Messages = {
   'venue.name': 'Nom du stade',
   'venue.street': 'Rue et numéro',
   'venue.postalCode': 'Code postal',
+  'error.rateLimited': 'Trop de demandes depuis votre connexion. Réessayez dans {minutes} minutes.',
+  'checkEmail.textNoAddress': 'Nous vous avons envoyé un lien de confirmation. Ouvrez-le pour activer votre compte.',
+  'error.badLink': 'Ce lien n’est pas valide.',
+  'error.badRequest': 'Ce qui a été envoyé n’a pas pu être lu. Revenez en arrière et réessayez.',
+  'error.controlCharacters': 'Ce champ contient des caractères non autorisés.',
+  'error.400.title': 'Requête invalide',
 };

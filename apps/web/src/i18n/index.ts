@@ -34,7 +34,7 @@ export function negotiateLocale(header: string | undefined | null): Locale | und
     .map((part) => {
       const [tag = '', ...rest] = part.trim().split(';');
       const q = rest.find((p) => p.trim().startsWith('q='));
-      return { lang: tag.trim().slice(0, 2).toLowerCase(), q: q ? Number(q.trim().slice(2)) : 1 };
+      return { lang: tag.trim().split('-')[0]!.toLowerCase(), q: q ? Number(q.trim().slice(2)) : 1 };
     })
     .filter((entry) => Number.isFinite(entry.q) && entry.q > 0)
     .sort((a, b) => b.q - a.q);

@@ -316,4 +316,10 @@ export const nl: Messages = {
   'venue.name': 'Naam van het stadion',
   'venue.street': 'Straat en nummer',
   'venue.postalCode': 'Postcode',
+  'error.rateLimited': 'Te veel aanvragen vanaf je verbinding. Probeer opnieuw over {minutes} minuten.',
+  'checkEmail.textNoAddress': 'We stuurden je een bevestigingslink. Open hem om je account te activeren.',
+  'error.badLink': 'Deze link is niet geldig.',
+  'error.badRequest': 'Wat verstuurd werd, kon niet gelezen worden. Ga terug en probeer opnieuw.',
+  'error.controlCharacters': 'Dit veld bevat tekens die niet toegelaten zijn.',
+  'error.400.title': 'Ongeldige aanvraag',
 };

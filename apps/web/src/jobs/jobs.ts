@@ -38,7 +38,14 @@ export async function startJobs(database: Database, options: JobOptions = {}): P
   await boss.start();
   for (const name of Object.values(QUEUES)) {
     // Exponential backoff up to an hour, 20 times (days): an SMTP outage delays mail, never loses it.
-    const policy = { retryLimit: 20, retryDelay: options.retryDelaySeconds ?? 5, retryBackoff: true, retryDelayMax: 3600 };
+    // Done jobs go after two days: mail jobs hold links with tokens.
+    const policy = {
+      retryLimit: 20,
+      retryDelay: options.retryDelaySeconds ?? 5,
+      retryBackoff: true,
+      retryDelayMax: 3600,
+      deleteAfterSeconds: 2 * 24 * 3600,
+    };
     await boss.createQueue(name, policy);
     await boss.updateQueue(name, policy); // createQueue leaves an existing queue as it was
   }

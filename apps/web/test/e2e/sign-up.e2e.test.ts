@@ -49,7 +49,7 @@ describe.skipIf(!chromiumAvailable())('sign-up in a browser', () => {
     });
     baseURL = `http://127.0.0.1:${port}`;
     // An empty SMTP_URL means unset (parseEnv): mail goes to DATA_DIR/mail, readable at /dev/mail.
-    t = await startTestApp('pglite', { baseURL, env: { SMTP_URL: '' } });
+    t = await startTestApp('pglite', { baseURL, env: { SMTP_URL: '', TRUST_PROXY: 'false' } });
     expect(t.runtime.deps.config.devMailDir).toBeDefined();
     app = t.app;
     browser = await launchBrowser();

@@ -10,7 +10,7 @@ import { boot, type Runtime } from '../../src/boot.ts';
 import { type Database, openMemoryPglite, openPostgres } from '../../src/db/client.ts';
 import { createVerifiedUser } from '../../src/domain/accounts/create-verified-user.ts';
 import { parseEnv } from '../../src/env.ts';
-import { workMail } from '../../src/jobs/work-mail.ts';
+import { startWorkers } from '../../src/jobs/start-workers.ts';
 import { ADMIN_URL, databaseUrl } from './postgres.ts';
 import { TestSmtp } from './smtp.ts';
 
@@ -68,7 +68,7 @@ export interface TestApp {
   smtp: TestSmtp;
   /** Every log line the app wrote, as JSON text. */
   logs: string[];
-  client(): TestClient;
+  client(ip?: string): TestClient;
   close(): Promise<void>;
 }
 
@@ -82,19 +82,21 @@ export async function startTestApp(kind: DbKind, options: { baseURL?: string; en
     SMTP_URL: smtp.url,
     DATA_DIR: dataDir,
     AUTH_SECRET: randomBytes(32).toString('hex'),
+    // Each test client presents its own address (a header only, see TestClient), as behind a proxy.
+    TRUST_PROXY: 'true',
     ...options.env,
   });
   const logs: string[] = [];
   const logger = pino({ level: 'info' }, { write: (line: string) => void logs.push(line) });
   const runtime = await boot(env, { database: await createTestDatabase(kind), logger, jobs: { retryDelaySeconds: 1 } });
-  await workMail(runtime.jobs, runtime.mail, 0.5);
+  await startWorkers(runtime, 0.5);
   const app = createApp(runtime.deps);
   return {
     app,
     runtime,
     smtp,
     logs,
-    client: () => new TestClient(app, env.BASE_URL ?? 'http://localhost'),
+    client: (ip?: string) => new TestClient(app, env.BASE_URL ?? 'http://localhost', ip),
     async close() {
       await runtime.close();
       await smtp.stop();
@@ -103,18 +105,26 @@ export async function startTestApp(kind: DbKind, options: { baseURL?: string; en
   };
 }
 
-/** A browser without a browser: keeps cookies, sends forms with the CSRF token, follows nothing by itself. */
+let nextAddress = 1;
+
+/**
+ * A browser without a browser: keeps cookies, sends forms with the CSRF token, follows nothing by
+ * itself. Each client has its own address (TEST-NET-3, in X-Forwarded-For only), so the per-address
+ * limits of one test do not spill into another.
+ */
 export class TestClient {
   readonly cookies = new Map<string, string>();
 
   constructor(
     private readonly app: App,
     private readonly base: string,
+    readonly ip = `203.0.113.${(nextAddress++ % 250) + 1}`,
   ) {}
 
   async request(pathOrUrl: string, init: RequestInit = {}): Promise<Response> {
     const url = new URL(pathOrUrl, this.base);
     const headers = new Headers(init.headers);
+    if (!headers.has('x-forwarded-for')) headers.set('x-forwarded-for', this.ip);
     if (this.cookies.size > 0) headers.set('cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
     const response = await this.app.request(url.toString(), { ...init, headers, redirect: 'manual' });
     for (const cookie of response.headers.getSetCookie()) this.store(cookie);

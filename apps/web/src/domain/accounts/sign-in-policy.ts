@@ -1,11 +1,12 @@
-// Failed sign-ins tolerated per key in one window before the key is locked for LOCK_MINUTES.
-// Per address it stops guessing one account's password; per IP address it stops spraying many.
-export const SIGN_IN_POLICY = {
+// How many attempts one key may make in a window before it is locked for LOCK_MINUTES. Per
+// address it stops guessing one account's password; per IP address it stops spraying many
+// accounts; "mail" counts requests that send e-mail (sign-up, forgotten password) per IP address.
+export const ATTEMPT_POLICY = {
   windowMinutes: 15,
   lockMinutes: 15,
-  maxFailures: { email: 5, ip: 50 },
+  maxAttempts: { email: 5, ip: 50, mail: 10 },
 } as const;
 
-export type ThrottleKey = { kind: 'email' | 'ip'; value: string };
+export type AttemptKey = { kind: keyof typeof ATTEMPT_POLICY.maxAttempts; value: string };
 
-export const throttleKey = (key: ThrottleKey) => `${key.kind}:${key.value.toLowerCase()}`;
+export const attemptKey = (key: AttemptKey) => `${key.kind}:${key.value.toLowerCase()}`;

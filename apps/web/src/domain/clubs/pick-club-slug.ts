@@ -1,4 +1,4 @@
-import { like } from 'drizzle-orm';
+import { eq, like } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { organization } from '../../db/schema/index.ts';
 
@@ -27,4 +27,8 @@ export async function pickClubSlug(db: Executor, name: string): Promise<string> 
   );
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+export async function slugTaken(db: Executor, slug: string): Promise<boolean> {
+  return (await db.select({ slug: organization.slug }).from(organization).where(eq(organization.slug, slug))).length > 0;
 }

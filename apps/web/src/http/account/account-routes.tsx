@@ -2,8 +2,12 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { deleteCookie } from 'hono/cookie';
 import { z } from 'zod';
+import { countAttempt } from '../../domain/accounts/count-attempt.ts';
 import { deleteAccount } from '../../domain/accounts/delete-account.ts';
 import { exportAccountData } from '../../domain/accounts/export-account-data.ts';
+import { forgetAttempt } from '../../domain/accounts/forget-attempt.ts';
+import { lockAfterFailure } from '../../domain/accounts/lock-after-failure.ts';
+import type { AttemptKey } from '../../domain/accounts/sign-in-policy.ts';
 import { updateProfile } from '../../domain/accounts/update-profile.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { LOCALES, translator } from '../../i18n/index.ts';
@@ -46,6 +50,12 @@ export const accountRoutes = new Hono<AppEnv>()
     const { db, auth } = c.get('deps');
     const authContext = await auth.$context;
     const { password } = authContext;
+    // Confirming with the password is a sign-in of sorts: the same limit on guesses applies.
+    const keys: AttemptKey[] = [{ kind: 'email', value: c.get('user')!.email }];
+    const attempt = await countAttempt(db, keys);
+    if (!attempt.allowed) {
+      return renderDelete(c, { errors: { _form: c.get('t')('error.signInLocked', { minutes: attempt.retryInMinutes }) } }, 429);
+    }
     try {
       await db.transaction((tx) =>
         deleteAccount(tx, {
@@ -55,9 +65,12 @@ export const accountRoutes = new Hono<AppEnv>()
         }),
       );
     } catch (error) {
-      if (error instanceof DomainError) return renderDelete(c, { errors: { _form: domainMessage(c, error) } }, 400);
-      throw error;
+      if (!(error instanceof DomainError)) throw error;
+      if (error.code === 'wrong_password') await lockAfterFailure(db, keys);
+      else await forgetAttempt(db, keys);
+      return renderDelete(c, { errors: { _form: domainMessage(c, error) } }, 400);
     }
+    await forgetAttempt(db, keys);
     // The sessions went with the user: only the browser's cookies are left to clear.
     for (const cookie of Object.values(authContext.authCookies)) {
       deleteCookie(c, cookie.name, { path: '/', secure: cookie.attributes.secure });
@@ -107,7 +120,7 @@ function renderProfile(c: Context<AppEnv>, { values, errors }: { values?: FormVa
   );
 }
 
-function renderDelete(c: Context<AppEnv>, { errors }: { errors?: FieldErrors; values?: FormValues }, status: 200 | 400 = 200) {
+function renderDelete(c: Context<AppEnv>, { errors }: { errors?: FieldErrors; values?: FormValues }, status: 200 | 400 | 429 = 200) {
   const t = c.get('t');
   c.status(status);
   return render(

@@ -9,7 +9,7 @@ import { findClubMember } from '../../domain/clubs/find-club-member.ts';
 import { findInvitation } from '../../domain/clubs/find-invitation.ts';
 import { listClubStaff } from '../../domain/clubs/list-club-staff.ts';
 import { listMyClubs } from '../../domain/clubs/list-my-clubs.ts';
-import { pickClubSlug } from '../../domain/clubs/pick-club-slug.ts';
+import { pickClubSlug, slugTaken } from '../../domain/clubs/pick-club-slug.ts';
 import { removeClubLogo } from '../../domain/clubs/remove-club-logo.ts';
 import { LOGO_MAX_BYTES, setClubLogo } from '../../domain/clubs/set-club-logo.ts';
 import { updateClubProfile } from '../../domain/clubs/update-club-profile.ts';
@@ -19,6 +19,7 @@ import { can, INVITABLE_ROLES } from '../../integrations/auth/access.ts';
 import { Field, Form, FormError, Select } from '../../views/components/form.tsx';
 import { render } from '../../views/layouts/layout.tsx';
 import { domainMessage } from '../errors.tsx';
+import { text } from '../fields.ts';
 import { type FieldErrors, type FormValues, parseForm } from '../forms.ts';
 import { requireClub, requireUser } from '../middleware/access.ts';
 import { redirectWithFlash } from '../middleware/flash.ts';
@@ -31,8 +32,8 @@ const color = z
   .regex(/^(#[0-9a-fA-F]{6})?$/, 'error.color')
   .transform((v) => v || undefined);
 const clubForm = z.object({
-  name: z.string().trim().min(2).max(80),
-  commune: z.string().trim().min(1).max(80),
+  name: text(2, 80),
+  commune: text(1, 80),
   colorPrimary: color.optional(),
   colorSecondary: color.optional(),
 });
@@ -61,9 +62,10 @@ async function orgCall(c: Context<AppEnv>, back: string, call: () => Promise<unk
   return redirectWithFlash(c, back, 'success', t(done));
 }
 
+const ROLE_LABEL: Record<string, MessageKey> = { owner: 'role.owner', admin: 'role.admin', steward: 'role.steward' };
 const roleLabel = (c: Context<AppEnv>, role: string | null) => {
-  const t = c.get('t');
-  return role === 'owner' ? t('role.owner') : role === 'admin' ? t('role.admin') : role === 'steward' ? t('role.steward') : (role ?? '');
+  const key = role ? ROLE_LABEL[role] : undefined;
+  return key ? c.get('t')(key) : (role ?? '');
 };
 
 /** Registering a club and the list of one's clubs. */
@@ -102,11 +104,20 @@ export const clubsRoutes = new Hono<AppEnv>()
     const form = await parseForm(c, clubForm);
     if (!form.ok) return renderNewClub(c, form, 400);
     const { db, auth } = c.get('deps');
-    const slug = await pickClubSlug(db, form.data.name);
-    await auth.api.createOrganization({
-      body: { ...form.data, slug, country: 'BE', keepCurrentActiveOrganization: true },
-      headers: c.req.raw.headers,
-    });
+    // Two clubs of the same name registered at the same moment may pick the same slug: try again.
+    let slug = '';
+    for (let attempt = 0; ; attempt++) {
+      slug = await pickClubSlug(db, form.data.name);
+      try {
+        await auth.api.createOrganization({
+          body: { ...form.data, slug, country: 'BE', keepCurrentActiveOrganization: true },
+          headers: c.req.raw.headers,
+        });
+        break;
+      } catch (error) {
+        if (attempt >= 3 || !(await slugTaken(db, slug))) throw error;
+      }
+    }
     return redirectWithFlash(c, `/club/${slug}`, 'success', c.get('t')('clubs.created', { name: form.data.name }));
   });
 

@@ -20,7 +20,7 @@ import { formatDateTime } from '../../i18n/index.ts';
 import { Field, Form, FormError, Select, useT } from '../../views/components/form.tsx';
 import { render } from '../../views/layouts/layout.tsx';
 import { domainMessage } from '../errors.tsx';
-import { brusselsDateTime, optionalBrusselsDateTime, optionalEuros, wholeNumber } from '../fields.ts';
+import { brusselsDateTime, optionalBrusselsDateTime, optionalEuros, text, wholeNumber } from '../fields.ts';
 import { type FieldErrors, type FormValues, fieldErrors, parseForm } from '../forms.ts';
 import { requireClub } from '../middleware/access.ts';
 import { redirectWithFlash } from '../middleware/flash.ts';
@@ -28,7 +28,7 @@ import type { AppEnv } from '../types.ts';
 
 const matchForm = z.object({
   side: z.enum(['home', 'away']),
-  opponentName: z.string().trim().min(1).max(80),
+  opponentName: text(1, 80),
   competitionId: z.uuid('error.required'),
   venueId: z.union([z.literal(''), z.uuid()]).optional(),
   kickoffAt: brusselsDateTime,

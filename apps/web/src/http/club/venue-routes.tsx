@@ -16,7 +16,7 @@ import { formatMoney } from '../../i18n/index.ts';
 import { Field, Form, FormError, useT } from '../../views/components/form.tsx';
 import { render } from '../../views/layouts/layout.tsx';
 import { domainMessage } from '../errors.tsx';
-import { euros, optionalEuros, wholeNumber } from '../fields.ts';
+import { euros, optionalEuros, text, wholeNumber } from '../fields.ts';
 import { type FieldErrors, type FormValues, parseForm } from '../forms.ts';
 import { requireClub } from '../middleware/access.ts';
 import { redirectWithFlash } from '../middleware/flash.ts';
@@ -33,7 +33,7 @@ const venueForm = z.object({
 });
 
 const standForm = z.object({
-  name: z.string().trim().min(1).max(60),
+  name: text(1, 60),
   capacity: wholeNumber(1, 100_000),
   price_adult: euros,
   price_youth: optionalEuros,

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Hono } from 'hono';
 import type { MailMessage } from '../../integrations/mail/transport.ts';
 import { render } from '../../views/layouts/layout.tsx';
+import { fromLoopback } from '../client-ip.ts';
 import type { AppEnv } from '../types.ts';
 
 type Stored = MailMessage & { id: string; date: string };
@@ -30,6 +31,11 @@ const linkify = (text: string) =>
 /** The development mailbox: what the embedded mail transport wrote, readable in the browser. */
 export function devMailRoutes(dir: string) {
   return new Hono<AppEnv>()
+    .use(async (c, next) => {
+      // Reset links are in there: only for someone at this machine, never through a proxy.
+      if (c.get('deps').config.trustProxy || !fromLoopback(c)) return c.notFound();
+      await next();
+    })
     .get('/', (c) => {
       const messages = readMailbox(dir);
       return render(

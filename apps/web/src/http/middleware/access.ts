@@ -2,18 +2,22 @@ import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { HTTPException } from 'hono/http-exception';
 import { findClubMembership } from '../../domain/clubs/find-club-membership.ts';
+import { DomainError } from '../../domain/errors.ts';
 import { can, type Permission } from '../../integrations/auth/access.ts';
 import type { AppEnv } from '../types.ts';
 
-/** Signed-in users only; others go to sign-in and come back here afterwards. */
+/** To sign-in, and back here afterwards. */
+const toSignIn = (c: Context) => c.redirect(`/sign-in?next=${encodeURIComponent(pathWithQuery(c))}`, 303);
+
+/** Signed-in users only. */
 export const requireUser = createMiddleware<AppEnv>(async (c, next) => {
-  if (!c.get('user')) return c.redirect(`/sign-in?next=${encodeURIComponent(pathWithQuery(c))}`, 303);
+  if (!c.get('user')) return toSignIn(c);
   await next();
 });
 
 export const requirePlatformAdmin = createMiddleware<AppEnv>(async (c, next) => {
   const user = c.get('user');
-  if (!user) return c.redirect(`/sign-in?next=${encodeURIComponent(pathWithQuery(c))}`, 303);
+  if (!user) return toSignIn(c);
   if (user.platformRole !== 'admin') throw new HTTPException(403);
   await next();
 });
@@ -26,12 +30,12 @@ export const requirePlatformAdmin = createMiddleware<AppEnv>(async (c, next) => 
 export function requireClub(permission?: Permission) {
   return createMiddleware<AppEnv>(async (c, next) => {
     const user = c.get('user');
-    if (!user) return c.redirect(`/sign-in?next=${encodeURIComponent(pathWithQuery(c))}`, 303);
+    if (!user) return toSignIn(c);
     const slug = c.req.param('slug');
     const membership = slug ? await findClubMembership(c.get('deps').db, slug, user.id) : null;
     if (!membership) throw new HTTPException(404);
     if (permission && !can(membership.role, permission)) throw new HTTPException(403);
-    if (membership.club.status !== 'active' && c.req.method !== 'GET') throw new HTTPException(403, { message: 'club_suspended' });
+    if (membership.club.status !== 'active' && c.req.method !== 'GET') throw new DomainError('club_suspended');
     c.set('membership', membership);
     await next();
   });
@@ -42,7 +46,20 @@ function pathWithQuery(c: Context): string {
   return url.pathname + url.search;
 }
 
-/** A redirect target from user input: a local path only, never another host. */
+/**
+ * A redirect target from user input: a path on this site only. Browsers ignore tabs and newlines
+ * inside URLs and read "\\" as "/", so "/\t/evil.example" would leave the site: any control
+ * character, space or backslash is refused, and what remains must resolve to this origin.
+ */
 export function safeNext(value: unknown, fallback = '/'): string {
-  return typeof value === 'string' && /^\/(?![/\\])/.test(value) && value.length <= 512 ? value : fallback;
+  if (typeof value !== 'string' || value.length > 512 || !value.startsWith('/') || /[\u0000-\u0020\u007f\\]/.test(value)) {
+    return fallback;
+  }
+  const base = 'http://footarena.invalid';
+  try {
+    const url = new URL(value, base);
+    return url.origin === base ? url.pathname + url.search + url.hash : fallback;
+  } catch {
+    return fallback;
+  }
 }

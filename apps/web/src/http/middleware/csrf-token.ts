@@ -25,7 +25,9 @@ export const csrfToken = createMiddleware<AppEnv>(async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') throw new HTTPException(403, { message: 'csrf' });
   }
   if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
-    const body = await c.req.parseBody();
+    const body = await c.req.parseBody().catch(() => {
+      throw new HTTPException(400); // a truncated or malformed form
+    });
     const sent = typeof body[CSRF_FIELD] === 'string' ? (body[CSRF_FIELD] as string) : '';
     const a = Buffer.from(sent);
     const b = Buffer.from(token);

@@ -1,7 +1,13 @@
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../types.ts';
 
-// One line per request. The path only: query strings can carry tokens (password reset, verification).
+// Paths that carry a secret in a segment: the password-reset token, the unsubscribe token.
+const SECRET_SEGMENT = /\/(reset-password|unsubscribe)\/[^/]+/;
+
+/** The path as logged: no query string (e-mail verification tokens), no secret segment. */
+export const loggablePath = (path: string) => path.replace(SECRET_SEGMENT, '/$1/[redacted]');
+
+// One line per request.
 export const requestLog = createMiddleware<AppEnv>(async (c, next) => {
   const started = performance.now();
   await next();
@@ -10,7 +16,7 @@ export const requestLog = createMiddleware<AppEnv>(async (c, next) => {
     {
       reqId: c.get('requestId'),
       method: c.req.method,
-      path: c.req.path,
+      path: loggablePath(c.req.path),
       status: c.res.status,
       ms: Math.round(performance.now() - started),
       user: c.get('user')?.id,

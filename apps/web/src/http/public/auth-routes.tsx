@@ -1,21 +1,20 @@
 import { isAPIError } from 'better-auth/api';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { assertSignInAllowed } from '../../domain/accounts/assert-sign-in-allowed.ts';
-import { clearSignInFailures } from '../../domain/accounts/clear-sign-in-failures.ts';
-import { recordSignInFailure } from '../../domain/accounts/record-sign-in-failure.ts';
-import type { ThrottleKey } from '../../domain/accounts/sign-in-policy.ts';
+import { countAttempt } from '../../domain/accounts/count-attempt.ts';
+import { forgetAttempt } from '../../domain/accounts/forget-attempt.ts';
+import { lockAfterFailure } from '../../domain/accounts/lock-after-failure.ts';
+import { ATTEMPT_POLICY, type AttemptKey } from '../../domain/accounts/sign-in-policy.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { PASSWORD_MIN } from '../../integrations/auth/auth.ts';
 import { Field, Form, FormError } from '../../views/components/form.tsx';
 import { render } from '../../views/layouts/layout.tsx';
 import { clientIp } from '../client-ip.ts';
-import { domainMessage } from '../errors.tsx';
 import { type FieldErrors, type FormValues, parseForm } from '../forms.ts';
 import { safeNext } from '../middleware/access.ts';
 import { redirectWithFlash } from '../middleware/flash.ts';
 import type { AppEnv } from '../types.ts';
-import { forgotForm, resetForm, signInForm, signUpForm } from './auth-schemas.ts';
+import { emailField, forgotForm, resetForm, signInForm, signUpForm } from './auth-schemas.ts';
 
 type FormProps = { values?: FormValues; errors?: FieldErrors };
 
@@ -24,12 +23,19 @@ function forwardCookies(c: Context, headers: Headers) {
   for (const cookie of headers.getSetCookie()) c.header('set-cookie', cookie, { append: true });
 }
 
+/** Requests that send e-mail are limited per IP address, so nobody floods an inbox through us. */
+async function limitMail(c: Context<AppEnv>) {
+  const attempt = await countAttempt(c.get('deps').db, [{ kind: 'mail', value: clientIp(c) }]);
+  if (!attempt.allowed) throw new DomainError('rate_limited', { minutes: attempt.retryInMinutes });
+}
+
 export const authRoutes = new Hono<AppEnv>()
   .get('/sign-up', (c) => renderSignUp(c, {}))
   .post('/sign-up', async (c) => {
     const form = await parseForm(c, signUpForm);
     if (!form.ok) return renderSignUp(c, form, 400);
     const { auth } = c.get('deps');
+    await limitMail(c);
     // A known address gets the same answer as a new one; its owner is told by e-mail instead.
     await auth.api.signUpEmail({
       body: { ...form.data, locale: c.get('locale'), callbackURL: '/verified' },
@@ -39,12 +45,12 @@ export const authRoutes = new Hono<AppEnv>()
   })
   .get('/check-email', (c) => {
     const t = c.get('t');
-    const to = c.req.query('to')?.slice(0, 254) ?? '';
+    const to = emailField.safeParse(c.req.query('to') ?? '');
     return render(
       c,
       <section class="card narrow">
         <h1>{t('checkEmail.title')}</h1>
-        <p>{t('checkEmail.text', { email: to })}</p>
+        <p>{to.success ? t('checkEmail.text', { email: to.data }) : t('checkEmail.textNoAddress')}</p>
         <p class="hint">{t('checkEmail.hint')}</p>
       </section>,
       { title: t('checkEmail.title') },
@@ -63,29 +69,32 @@ export const authRoutes = new Hono<AppEnv>()
     if (!form.ok) return renderSignIn(c, form, 400);
     const { db, auth } = c.get('deps');
     const { email, password } = form.data;
-    const keys: ThrottleKey[] = [
+    const keys: AttemptKey[] = [
       { kind: 'email', value: email },
       { kind: 'ip', value: clientIp(c) },
     ];
     const values = { email, next: form.data.next ?? '' };
+    const attempt = await countAttempt(db, keys);
+    if (!attempt.allowed) {
+      return renderSignIn(c, { values, errors: { _form: t('error.signInLocked', { minutes: attempt.retryInMinutes }) } }, 429);
+    }
     try {
-      await assertSignInAllowed(db, keys);
       const { headers } = await auth.api.signInEmail({
         body: { email, password, rememberMe: true, callbackURL: '/verified' },
         headers: c.req.raw.headers,
         returnHeaders: true,
       });
-      await clearSignInFailures(db, keys[0] as ThrottleKey);
+      await forgetAttempt(db, keys);
       forwardCookies(c, headers);
       return c.redirect(safeNext(form.data.next), 303);
     } catch (error) {
-      if (error instanceof DomainError) return renderSignIn(c, { values, errors: { _form: domainMessage(c, error) } }, 429);
       if (!isAPIError(error)) throw error;
       if (error.body?.code === 'EMAIL_NOT_VERIFIED') {
+        await forgetAttempt(db, keys); // the password was right
         return renderSignIn(c, { values, errors: { _form: t('signIn.notVerified') } }, 403);
       }
-      const locked = await recordSignInFailure(db, keys);
-      const message = locked ? t('error.signInLocked', { minutes: 15 }) : t('signIn.invalid');
+      const locked = await lockAfterFailure(db, keys);
+      const message = locked ? t('error.signInLocked', { minutes: ATTEMPT_POLICY.lockMinutes }) : t('signIn.invalid');
       return renderSignIn(c, { values, errors: { _form: message } }, locked ? 429 : 401);
     }
   })
@@ -102,6 +111,7 @@ export const authRoutes = new Hono<AppEnv>()
     const form = await parseForm(c, forgotForm);
     if (!form.ok) return renderForgot(c, form, 400);
     const { auth } = c.get('deps');
+    await limitMail(c);
     // Same answer whether or not the address has an account.
     await auth.api.requestPasswordReset({ body: { email: form.data.email, redirectTo: '/reset-password' }, headers: c.req.raw.headers });
     return redirectWithFlash(c, '/sign-in', 'info', c.get('t')('forgot.sent', { email: form.data.email }));

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../../integrations/auth/auth.ts';
+import { text } from '../fields.ts';
 
 export const emailField = z.string().trim().toLowerCase().min(1).max(254).pipe(z.email());
-export const nameField = z.string().trim().min(1).max(100);
+export const nameField = text(1, 100);
 export const newPasswordField = z.string().min(PASSWORD_MIN).max(PASSWORD_MAX);
 // Sign-in takes any password up to the maximum: a shorter rule set later must not lock people out.
 export const passwordField = z.string().min(1).max(PASSWORD_MAX);

@@ -12,6 +12,7 @@ export const logoRoutes = new Hono<AppEnv>().get('/:clubId', async (c) => {
       'Content-Type': logo.contentType,
       'Cache-Control': 'public, max-age=31536000, immutable',
       'Content-Security-Policy': "default-src 'none'",
+      'X-Content-Type-Options': 'nosniff',
     });
   } catch (error) {
     if (error instanceof DomainError) return c.text('Not found', 404);

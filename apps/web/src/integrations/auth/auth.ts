@@ -4,7 +4,7 @@ import { organization } from 'better-auth/plugins';
 import type { Logger } from 'pino';
 import type { Db } from '../../db/client.ts';
 import * as schema from '../../db/schema/index.ts';
-import { isLocale } from '../../i18n/index.ts';
+import { DEFAULT_LOCALE, isLocale, isMessageKey, translator } from '../../i18n/index.ts';
 import { type Outbox, QUEUES } from '../../jobs/jobs.ts';
 import { renderMail } from '../mail/templates.ts';
 import { ac, roles } from './access.ts';
@@ -61,6 +61,7 @@ export function createAuth({ db, logger, outbox, baseURL, secret, secureCookies 
     },
     session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
     advanced: {
+      disableOriginCheck: false, // also under NODE_ENV=test, where better-auth would skip it
       cookiePrefix: SESSION_COOKIE_PREFIX,
       useSecureCookies: secureCookies,
       defaultCookieAttributes: { httpOnly: true, sameSite: 'lax', path: '/' },
@@ -73,16 +74,19 @@ export function createAuth({ db, logger, outbox, baseURL, secret, secureCookies 
         invitationExpiresIn: 7 * 24 * 60 * 60,
         cancelPendingInvitationsOnReInvite: true,
         requireEmailVerificationOnInvitation: true,
-        sendInvitationEmail: ({ email, organization: club, inviter, id, role }) =>
-          mail(
+        sendInvitationEmail: ({ email, organization: club, inviter, id, role }) => {
+          const locale = localeOf(inviter.user);
+          const roleKey = `role.${role}`;
+          return mail(
             email,
-            renderMail('invitation', localeOf(inviter.user), {
+            renderMail('invitation', locale, {
               url: `${baseURL}/invitations/${id}`,
               club: club.name,
               inviter: inviter.user.name,
-              role,
+              role: isMessageKey(roleKey) ? translator(locale ?? DEFAULT_LOCALE)(roleKey) : role,
             }),
-          ),
+          );
+        },
         schema: {
           organization: {
             additionalFields: {
