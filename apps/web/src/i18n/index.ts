@@ -5,6 +5,8 @@ import { nl } from './nl.ts';
 export const LOCALES = ['fr', 'nl', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'fr';
+/** Each language in its own words, for the switcher and the profile. */
+export const LANGUAGE_NAMES: Record<Locale, string> = { fr: 'Français', nl: 'Nederlands', en: 'English' };
 export const TIME_ZONE = 'Europe/Brussels';
 export type MessageKey = keyof Messages;
 export type Params = Record<string, string | number>;

@@ -10,7 +10,7 @@ import { lockAfterFailure } from '../../domain/accounts/lock-after-failure.ts';
 import type { AttemptKey } from '../../domain/accounts/sign-in-policy.ts';
 import { updateProfile } from '../../domain/accounts/update-profile.ts';
 import { DomainError } from '../../domain/errors.ts';
-import { LOCALES, translator } from '../../i18n/index.ts';
+import { LANGUAGE_NAMES, LOCALES, translator } from '../../i18n/index.ts';
 import { Field, Form, FormError, Select } from '../../views/components/form.tsx';
 import { render } from '../../views/layouts/layout.tsx';
 import { domainMessage } from '../errors.tsx';
@@ -22,8 +22,6 @@ import type { AppEnv } from '../types.ts';
 
 const profileForm = z.object({ name: nameField, locale: z.enum(LOCALES) });
 const deleteForm = z.object({ password: passwordField });
-const LANGUAGE_NAMES = { fr: 'Français', nl: 'Nederlands', en: 'English' } as const;
-
 export const accountRoutes = new Hono<AppEnv>()
   .use(requireUser)
   .get('/', (c) => {

@@ -2,10 +2,8 @@ import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import { jsxRenderer, useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../http/types.ts';
-import { LOCALES } from '../../i18n/index.ts';
+import { LANGUAGE_NAMES, LOCALES } from '../../i18n/index.ts';
 import { Form } from '../components/form.tsx';
-
-const LANGUAGE_NAMES = { fr: 'Français', nl: 'Nederlands', en: 'English' } as const;
 
 function LanguageSwitcher() {
   const c = useRequestContext<AppEnv>();
