@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { invitation, member, organization } from '../src/db/schema/index.ts';
+import { competition, invitation, match, member, organization, stand, venue } from '../src/db/schema/index.ts';
 import {
   createUser,
   databaseKinds,
@@ -198,10 +198,38 @@ describe.each(databaseKinds())('clubs and staff on %s', (kind) => {
       club: await db().select().from(organization).where(eq(organization.id, clubB.id)),
     };
 
+    // Club B also has a venue, a stand and a match: their real ids go into the routes below.
+    const [venueB] = await db()
+      .insert(venue)
+      .values({ clubId: clubB.id, name: 'B Park', street: 'x 1', postalCode: '1000', commune: 'B' })
+      .returning();
+    const [standB] = await db().insert(stand).values({ clubId: clubB.id, venueId: venueB!.id, name: 'B stand', capacity: 100 }).returning();
+    const [compB] = await db().select().from(competition).limit(1);
+    const [matchB] = await db()
+      .insert(match)
+      .values({
+        clubId: clubB.id,
+        venueId: venueB!.id,
+        competitionId: compB!.id,
+        opponentName: 'Z',
+        kickoffAt: new Date(Date.now() + 864e6),
+      })
+      .returning();
+    const ids: Record<string, string> = {
+      ':slug': clubB.slug,
+      ':memberId': stewardB!.id,
+      ':invitationId': pendingB!.id,
+      ':venueId': venueB!.id,
+      ':standId': standB!.id,
+      ':matchId': matchB!.id,
+    };
     const clubRoutes = t.app.routes.filter((r) => r.path.startsWith('/club/:slug') && r.method !== 'ALL');
-    expect(clubRoutes.length).toBeGreaterThanOrEqual(6);
+    expect(clubRoutes.length).toBeGreaterThanOrEqual(20);
     for (const route of clubRoutes) {
-      const path = route.path.replace(':slug', clubB.slug).replace(':memberId', stewardB!.id).replace(':invitationId', pendingB!.id);
+      const path = route.path.replace(/:\w+/g, (param) => {
+        if (!ids[param]) throw new Error(`no id of club B for ${param} in ${route.path}`);
+        return ids[param];
+      });
       const response =
         route.method === 'GET' ? await ownerA.get(path) : await ownerA.post(path, { email: 'mole@example.be', role: 'admin' });
       expect({ route: `${route.method} ${route.path}`, status: response.status }).toEqual({
@@ -221,6 +249,9 @@ describe.each(databaseKinds())('clubs and staff on %s', (kind) => {
     }
     expect(await membersOf(clubB.id)).toEqual(before.members);
     expect(await db().select().from(organization).where(eq(organization.id, clubB.id))).toEqual(before.club);
+    expect(await db().select().from(match).where(eq(match.id, matchB!.id))).toEqual([matchB]);
+    expect(await db().select().from(stand).where(eq(stand.id, standB!.id))).toEqual([standB]);
+    expect(await db().select().from(venue).where(eq(venue.id, venueB!.id))).toEqual([venueB]);
     const [stillPending] = await db().select({ status: invitation.status }).from(invitation).where(eq(invitation.id, pendingB!.id));
     expect(stillPending?.status).toBe('pending');
     expect(await db().select().from(invitation).where(eq(invitation.email, 'mole@example.be'))).toEqual([]);

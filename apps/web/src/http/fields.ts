@@ -33,8 +33,15 @@ export const optionalEuros = z.union([z.literal('').transform(() => undefined), 
 export const brusselsDateTime = z
   .string()
   .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, 'error.dateTime')
-  .transform((value) => fromBrusselsLocal(value.slice(0, 16)));
+  .transform((value, ctx) => {
+    try {
+      if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value)) throw new RangeError(value);
+      return fromBrusselsLocal(value.slice(0, 16));
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'error.dateTime' });
+      return z.NEVER;
+    }
+  });
 
 export const optionalBrusselsDateTime = z.union([z.literal('').transform(() => undefined), brusselsDateTime]).optional();
 
@@ -44,4 +51,4 @@ export const wholeNumber = (min: number, max: number) =>
     .trim()
     .regex(/^\d{1,7}$/, 'error.number')
     .transform(Number)
-    .pipe(z.number().min(min, 'error.numberRange').max(max, 'error.numberRange'));
+    .refine((n) => n >= min && n <= max, { message: 'error.numberRange', params: { min, max } });

@@ -20,8 +20,8 @@ export function fieldErrors(issues: z.core.$ZodIssue[], t: Translate): FieldErro
 
 function issueMessage(issue: z.core.$ZodIssue, t: Translate): string {
   if (isMessageKey(issue.message)) {
-    const bounds = issue as { minimum?: unknown; maximum?: unknown };
-    return t(issue.message, { min: Number(bounds.minimum ?? ''), max: Number(bounds.maximum ?? '') });
+    const { params = {} } = issue as { params?: Record<string, string | number> };
+    return t(issue.message, params);
   }
   switch (issue.code) {
     case 'too_small':

@@ -6,14 +6,15 @@ import { DomainError } from '../errors.ts';
 /** One match of this club (another club's match id is not found), with the seats taken so far. */
 export async function findClubMatch(db: Executor, clubId: string, matchId: string) {
   const [row] = await db
-    .select({
-      match,
-      seatsTaken: sql<number>`(select coalesce(sum(${matchStand.sold} + ${matchStand.held}), 0)::int from ${matchStand} where ${matchStand.matchId} = ${match.id})`,
-    })
+    .select()
     .from(match)
     .where(and(eq(match.id, matchId), eq(match.clubId, clubId)));
   if (!row) throw new DomainError('not_found');
-  return { ...row.match, seatsTaken: row.seatsTaken };
+  const [taken] = await db
+    .select({ seats: sql<number>`coalesce(sum(${matchStand.sold} + ${matchStand.held}), 0)::int` })
+    .from(matchStand)
+    .where(eq(matchStand.matchId, matchId));
+  return { ...row, seatsTaken: taken?.seats ?? 0 };
 }
 
 export type ClubMatch = Awaited<ReturnType<typeof findClubMatch>>;

@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, gte, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { competition, match, matchStand, organization, venue } from '../../db/schema/index.ts';
+import { competition, match, organization, venue } from '../../db/schema/index.ts';
 
 export interface CatalogFilter {
   /** Instants (the HTTP layer turns Brussels dates into them). */
@@ -60,7 +60,9 @@ export async function listUpcomingMatches(
       status: match.status,
       venue: venue.name,
       commune: venue.commune,
-      seatsLeft: sql<number>`(select coalesce(sum(${matchStand.cap} - ${matchStand.sold} - ${matchStand.held}), 0)::int from ${matchStand} where ${matchStand.matchId} = ${match.id})`,
+      // Correlated subqueries name their own tables (ms, msp): drizzle leaves columns unqualified in
+      // some queries, and an unqualified "id" would silently bind to the inner table.
+      seatsLeft: sql<number>`(select coalesce(sum(ms.cap - ms.sold - ms.held), 0)::int from match_stand ms where ms.match_id = ${match.id})`,
       // The cheapest standard (adult) ticket: "from 5 €", not "from free" because children enter free.
       fromPriceCents: sql<
         number | null

@@ -1,10 +1,10 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { type PriceCategory, stand, standPrice, venue } from '../../db/schema/index.ts';
+import { matchStand, type PriceCategory, stand, standPrice, venue } from '../../db/schema/index.ts';
 
 /** A club's venues with their stands, prices, and the seats each stand ever sold or holds. */
 export async function listVenues(db: Executor, clubId: string) {
-  const [venues, stands, prices] = await Promise.all([
+  const [venues, stands, prices, taken] = await Promise.all([
     db.select().from(venue).where(eq(venue.clubId, clubId)).orderBy(asc(venue.name)),
     db
       .select({
@@ -13,7 +13,6 @@ export async function listVenues(db: Executor, clubId: string) {
         name: stand.name,
         capacity: stand.capacity,
         archivedAt: stand.archivedAt,
-        seatsTaken: sql<number>`(select coalesce(sum(ms.sold + ms.held), 0)::int from match_stand ms where ms.stand_id = ${stand.id})`,
       })
       .from(stand)
       .where(eq(stand.clubId, clubId))
@@ -22,6 +21,11 @@ export async function listVenues(db: Executor, clubId: string) {
       .select({ standId: standPrice.standId, category: standPrice.category, priceCents: standPrice.priceCents })
       .from(standPrice)
       .where(eq(standPrice.clubId, clubId)),
+    db
+      .select({ standId: matchStand.standId, seats: sql<number>`coalesce(sum(${matchStand.sold} + ${matchStand.held}), 0)::int` })
+      .from(matchStand)
+      .where(eq(matchStand.clubId, clubId))
+      .groupBy(matchStand.standId),
   ]);
   const pricesOf = (standId: string) =>
     Object.fromEntries(prices.filter((p) => p.standId === standId).map((p) => [p.category, p.priceCents])) as Partial<
@@ -29,7 +33,9 @@ export async function listVenues(db: Executor, clubId: string) {
     >;
   return venues.map((v) => ({
     ...v,
-    stands: stands.filter((s) => s.venueId === v.id).map((s) => ({ ...s, prices: pricesOf(s.id) })),
+    stands: stands
+      .filter((s) => s.venueId === v.id)
+      .map((s) => ({ ...s, prices: pricesOf(s.id), seatsTaken: taken.find((x) => x.standId === s.id)?.seats ?? 0 })),
   }));
 }
 

@@ -1,0 +1,265 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { match, matchStand, matchStandPrice, stand, standPrice, venue } from '../src/db/schema/index.ts';
+import { brusselsIn, clubWithOwner, competitionId, postOk } from './support/catalog.ts';
+import { createUser, databaseKinds, linkIn, signIn, startTestApp, type TestApp, textOf } from './support/harness.ts';
+
+describe.each(databaseKinds())('club back office on %s', (kind) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+  });
+  afterAll(() => t?.close());
+  const db = () => t.runtime.deps.db;
+  const en = { headers: { 'accept-language': 'en' } };
+
+  /** A club with one venue and two stands (400 and 200 seats), ready for matches. */
+  async function clubWithStands(name: string) {
+    const ctx = await clubWithOwner(t, name);
+    await postOk(ctx.owner, `${ctx.base}/venues`, {
+      name: `${name} Park`,
+      street: 'Rue du Stade 1',
+      postalCode: '1070',
+      commune: 'Anderlecht',
+    });
+    const [place] = await db().select().from(venue).where(eq(venue.clubId, ctx.club.id));
+    await postOk(ctx.owner, `${ctx.base}/venues/${place!.id}/stands`, {
+      name: 'Main',
+      capacity: '400',
+      price_adult: '12,50',
+      price_youth: '6',
+      price_child: '0',
+    });
+    await postOk(ctx.owner, `${ctx.base}/venues/${place!.id}/stands`, { name: 'North', capacity: '200', price_adult: '8' });
+    const stands = await db().select().from(stand).where(eq(stand.clubId, ctx.club.id)).orderBy(stand.name);
+    return { ...ctx, venueId: place!.id, main: stands.find((s) => s.name === 'Main')!, north: stands.find((s) => s.name === 'North')! };
+  }
+
+  async function newMatch(ctx: Awaited<ReturnType<typeof clubWithStands>>, fields: Record<string, string> = {}) {
+    const location = await postOk(ctx.owner, `${ctx.base}/matches/new`, {
+      side: 'home',
+      opponentName: 'Visitors FC',
+      competitionId: await competitionId(t),
+      venueId: ctx.venueId,
+      kickoffAt: brusselsIn(10),
+      orderLimit: '10',
+      ...fields,
+    });
+    return location.split('/matches/')[1]!.split('#')[0]!;
+  }
+
+  it('creates venues and stands with prices per category, explaining every bad field', async () => {
+    const ctx = await clubWithStands('Prices United');
+    const prices = await db().select().from(standPrice).where(eq(standPrice.standId, ctx.main.id));
+    expect(Object.fromEntries(prices.map((p) => [p.category, p.priceCents]))).toEqual({ adult: 1250, youth: 600, child: 0 });
+
+    const badVenue = await ctx.owner.post(`${ctx.base}/venues`, { name: '', street: 'x', postalCode: '12', commune: 'y' }, en);
+    expect(badVenue.status).toBe(400);
+    expect(await textOf(badVenue)).toContain('A Belgian postal code has 4 digits.');
+    const badStand = await ctx.owner.post(
+      `${ctx.base}/venues/${ctx.venueId}/stands`,
+      { name: 'East', capacity: '0', price_adult: 'twelve', price_youth: '-3' },
+      en,
+    );
+    expect(badStand.status).toBe(400);
+    const text = await textOf(badStand);
+    expect(text).toContain('Enter a number between 1 and 100000.');
+    expect(text).toContain('Enter a price in euros, like 12 or 12,50.');
+    const absurd = await ctx.owner.post(
+      `${ctx.base}/venues/${ctx.venueId}/stands`,
+      { name: 'Gold', capacity: '10', price_adult: '650' },
+      en,
+    );
+    expect(absurd.status).toBe(400);
+    expect(await textOf(absurd)).toContain('Enter a price between 0 and 500 €.');
+    expect((await db().select().from(stand).where(eq(stand.clubId, ctx.club.id))).length).toBe(2);
+  });
+
+  it('refuses every rule a match breaks, with the reason next to the field', async () => {
+    const ctx = await clubWithStands('Rules FC');
+    const other = await clubWithOwner(t, 'Elsewhere FC');
+    const comp = await competitionId(t);
+    const base = {
+      side: 'home',
+      opponentName: 'Visitors FC',
+      competitionId: comp,
+      venueId: ctx.venueId,
+      kickoffAt: brusselsIn(10),
+      orderLimit: '10',
+    };
+    const cases: [Record<string, string>, string][] = [
+      [{ kickoffAt: brusselsIn(-1) }, 'The kick-off must be in the future.'],
+      [{ gatesOpenAt: brusselsIn(10, '16:00') }, 'The gates must open before the kick-off.'],
+      [{ saleClosesAt: brusselsIn(10, '15:30') }, 'The sale must close at the kick-off at the latest.'],
+      [{ saleOpensAt: brusselsIn(9), saleClosesAt: brusselsIn(8) }, 'The sale must open before it closes.'],
+      [{ opponentName: 'rules fc' }, 'A club cannot play against itself.'],
+      [{ venueId: '' }, 'Choose the venue of this home match.'],
+      [{ orderLimit: '0' }, 'Enter a number between 1 and 50.'],
+      [{ orderLimit: '51' }, 'Enter a number between 1 and 50.'],
+      [{ kickoffAt: '2026-02-30T15:00' }, 'Enter a date and a time.'],
+    ];
+    for (const [change, message] of cases) {
+      const response = await ctx.owner.post(`${ctx.base}/matches/new`, { ...base, ...change }, en);
+      expect({ change, status: response.status }).toEqual({ change, status: 400 });
+      expect(await textOf(response)).toContain(message);
+    }
+    // Another club's venue is not a venue of this club.
+    const [foreign] = await db()
+      .insert(venue)
+      .values({ clubId: other.club.id, name: 'Theirs', street: 'x', postalCode: '1000', commune: 'y' })
+      .returning();
+    expect((await ctx.owner.post(`${ctx.base}/matches/new`, { ...base, venueId: foreign!.id }, en)).status).toBe(400);
+    expect(await db().select().from(match).where(eq(match.clubId, ctx.club.id))).toEqual([]);
+
+    // A platform club as opponent is linked; an away match needs no venue.
+    const id = await newMatch(ctx, { opponentName: 'elsewhere fc', side: 'away', venueId: '' });
+    const [created] = await db().select().from(match).where(eq(match.id, id));
+    expect(created).toMatchObject({ opponentClubId: other.club.id, isHome: false, venueId: null, status: 'scheduled', orderLimit: 10 });
+    expect(created!.saleClosesAt?.getTime()).toBe(created!.kickoffAt.getTime());
+  });
+
+  it('opens chosen stands with a cap and its own prices, and never lets the cap cross capacity or sales', async () => {
+    const ctx = await clubWithStands('Caps Athletic');
+    const id = await newMatch(ctx);
+    const form = {
+      [`open_${ctx.main.id}`]: 'on',
+      [`cap_${ctx.main.id}`]: '150',
+      [`price_${ctx.main.id}_adult`]: '10',
+      [`price_${ctx.main.id}_youth`]: '5',
+      [`price_${ctx.main.id}_child`]: '0',
+      [`open_${ctx.north.id}`]: 'on',
+      [`cap_${ctx.north.id}`]: '',
+      [`price_${ctx.north.id}_adult`]: '8',
+    };
+    await postOk(ctx.owner, `${ctx.base}/matches/${id}/stands`, form);
+    const opened = await db().select().from(matchStand).where(eq(matchStand.matchId, id));
+    expect(opened.map((o) => [o.standId === ctx.main.id ? 'main' : 'north', o.cap]).sort()).toEqual([
+      ['main', 150],
+      ['north', 200],
+    ]);
+    const mainOpen = opened.find((o) => o.standId === ctx.main.id)!;
+    const prices = await db().select().from(matchStandPrice).where(eq(matchStandPrice.matchStandId, mainOpen.id));
+    expect(Object.fromEntries(prices.map((p) => [p.category, p.priceCents]))).toEqual({ adult: 1000, youth: 500, child: 0 });
+    // The stand's own price did not change.
+    const [base] = await db()
+      .select()
+      .from(standPrice)
+      .where(and(eq(standPrice.standId, ctx.main.id), eq(standPrice.category, 'adult')));
+    expect(base?.priceCents).toBe(1250);
+
+    const above = await ctx.owner.post(`${ctx.base}/matches/${id}/stands`, { ...form, [`cap_${ctx.main.id}`]: '401' }, en);
+    expect(above.status).toBe(400);
+    expect(await textOf(above)).toContain('Main holds 400 people: the number of seats for sale cannot be higher.');
+
+    await db().update(matchStand).set({ sold: 120 }).where(eq(matchStand.id, mainOpen.id));
+    const below = await ctx.owner.post(`${ctx.base}/matches/${id}/stands`, { ...form, [`cap_${ctx.main.id}`]: '100' }, en);
+    expect(below.status).toBe(400);
+    expect(await textOf(below)).toContain('120 seats of Main are already sold or being bought');
+    const close = await ctx.owner.post(`${ctx.base}/matches/${id}/stands`, { ...form, [`open_${ctx.main.id}`]: '' }, en);
+    expect(close.status).toBe(400);
+    expect(await textOf(close)).toContain('Seats of Main are already sold: it stays open.');
+    expect((await db().select().from(matchStand).where(eq(matchStand.id, mainOpen.id)))[0]?.cap).toBe(150);
+
+    // The stand cannot shrink below the cap of an upcoming match, nor be deleted once it sold.
+    const shrink = await ctx.owner.post(`${ctx.base}/stands/${ctx.main.id}`, { name: 'Main', capacity: '100', price_adult: '12,50' }, en);
+    expect(shrink.status).toBe(400);
+    expect(await textOf(shrink)).toContain('An upcoming match sells 150 seats of this stand');
+    const deletion = await ctx.owner.post(`${ctx.base}/stands/${ctx.main.id}/delete`, {}, en);
+    expect(await textOf(await ctx.owner.follow(deletion))).toContain('already sold');
+    expect((await db().select().from(stand).where(eq(stand.id, ctx.main.id))).length).toBe(1);
+    await postOk(ctx.owner, `${ctx.base}/stands/${ctx.main.id}/archive`, { archived: 'true' });
+    expect((await db().select().from(stand).where(eq(stand.id, ctx.main.id)))[0]?.archivedAt).not.toBeNull();
+  });
+
+  it('puts a match on sale once it has a stand, and tells the followers of the club once, in their language', async () => {
+    const ctx = await clubWithStands('Followed FC');
+    await createUser(t, 'fan-fr@example.be', 'Fan');
+    const fan = await signIn(t, 'fan-fr@example.be');
+    await fan.post('/lang', { lang: 'nl', next: '/' });
+    expect((await fan.post(`/c/${ctx.slug}/follow`, {})).status).toBe(303);
+    const id = await newMatch(ctx);
+
+    const early = await ctx.owner.post(`${ctx.base}/matches/${id}/status`, { status: 'on_sale' }, en);
+    expect(await textOf(await ctx.owner.follow(early))).toContain('Open at least one stand before putting the match on sale.');
+    expect((await db().select().from(match).where(eq(match.id, id)))[0]?.status).toBe('scheduled');
+
+    await postOk(ctx.owner, `${ctx.base}/matches/${id}/stands`, { [`open_${ctx.north.id}`]: 'on', [`price_${ctx.north.id}_adult`]: '8' });
+    await postOk(ctx.owner, `${ctx.base}/matches/${id}/status`, { status: 'on_sale' });
+    const mail = await t.smtp.waitFor('fan-fr@example.be', /Followed FC – Visitors FC: tickets te koop/);
+    expect(mail.text).toContain(`http://localhost/matches/${id}`);
+    const listUnsubscribe = mail.headerLines.find((h) => h.key === 'list-unsubscribe')?.line.replace(/\r\n\s+/g, ' ');
+    expect(listUnsubscribe).toMatch(/^List-Unsubscribe: <http:\/\/localhost\/unsubscribe\/[\w-]+>$/);
+
+    // Pausing and reopening the sale does not mail the followers again.
+    await postOk(ctx.owner, `${ctx.base}/matches/${id}/status`, { status: 'scheduled' });
+    await postOk(ctx.owner, `${ctx.base}/matches/${id}/status`, { status: 'on_sale' });
+    await new Promise((r) => setTimeout(r, 2000));
+    expect(t.smtp.to('fan-fr@example.be').filter((m) => /te koop/.test(m.subject ?? ''))).toHaveLength(1);
+
+    // The unsubscribe link: a page, then one button, no sign-in needed.
+    const unsubscribe = linkIn(mail, 'http://localhost/unsubscribe/');
+    const anonymous = t.client();
+    expect((await anonymous.get(unsubscribe)).status).toBe(200);
+    const done = await anonymous.post(new URL(unsubscribe).pathname, {}, en);
+    expect(await textOf(await anonymous.follow(done))).toContain('You no longer follow Followed FC.');
+    expect(await textOf(await fan.get(`/c/${ctx.slug}`))).toContain('Deze club volgen');
+  });
+
+  it('postpones a match with or without a new date, moving the sale and the gates along', async () => {
+    const ctx = await clubWithStands('Postponed FC');
+    const id = await newMatch(ctx, { gatesOpenAt: brusselsIn(10, '14:00') });
+    const [before] = await db().select().from(match).where(eq(match.id, id));
+    await postOk(ctx.owner, `${ctx.base}/matches/${id}/postpone`, { kickoffAt: brusselsIn(17) });
+    const [after] = await db().select().from(match).where(eq(match.id, id));
+    const week = 7 * 86_400_000;
+    expect(after!.kickoffAt.getTime() - before!.kickoffAt.getTime()).toBe(week);
+    expect(after!.gatesOpenAt!.getTime() - before!.gatesOpenAt!.getTime()).toBe(week);
+    expect(after!.saleClosesAt!.getTime()).toBe(after!.kickoffAt.getTime());
+
+    await postOk(ctx.owner, `${ctx.base}/matches/${id}/postpone`, { kickoffAt: '' });
+    expect((await db().select().from(match).where(eq(match.id, id)))[0]?.status).toBe('postponed');
+    const past = await ctx.owner.post(`${ctx.base}/matches/${id}/postpone`, { kickoffAt: brusselsIn(-2) }, en);
+    expect(await textOf(past)).toContain('The kick-off must be in the future.');
+  });
+
+  it('keeps the kick-off of a match with sales, and cancels only a match without', async () => {
+    const ctx = await clubWithStands('Sold FC');
+    const id = await newMatch(ctx);
+    await postOk(ctx.owner, `${ctx.base}/matches/${id}/stands`, { [`open_${ctx.north.id}`]: 'on', [`price_${ctx.north.id}_adult`]: '8' });
+    await db().update(matchStand).set({ sold: 3 }).where(eq(matchStand.matchId, id));
+    const [m] = await db().select().from(match).where(eq(match.id, id));
+    const edit = await ctx.owner.post(
+      `${ctx.base}/matches/${id}`,
+      {
+        side: 'home',
+        opponentName: 'Visitors FC',
+        competitionId: m!.competitionId,
+        venueId: ctx.venueId,
+        kickoffAt: brusselsIn(12),
+        orderLimit: '6',
+      },
+      en,
+    );
+    expect(edit.status).toBe(400);
+    expect(await textOf(edit)).toContain('This can no longer be changed for this match.');
+    const cancel = await ctx.owner.post(`${ctx.base}/matches/${id}/status`, { status: 'cancelled' }, en);
+    expect(await textOf(await ctx.owner.follow(cancel))).toContain('cancelling means refunding every buyer');
+    expect((await db().select().from(match).where(eq(match.id, id)))[0]?.status).toBe('scheduled');
+  });
+
+  it('gives a steward no access to venues and matches', async () => {
+    const ctx = await clubWithStands('Steward Zone');
+    const id = await newMatch(ctx);
+    await createUser(t, 'gatekeeper@example.be');
+    const steward = await signIn(t, 'gatekeeper@example.be');
+    await ctx.owner.post(`${ctx.base}/staff/invite`, { email: 'gatekeeper@example.be', role: 'steward' });
+    const mail = await t.smtp.waitFor('gatekeeper@example.be', /Steward Zone/);
+    await steward.post(`${new URL(linkIn(mail, 'http://localhost/invitations/')).pathname}/accept`, {});
+    expect((await steward.get(ctx.base)).status).toBe(200);
+    for (const path of [`${ctx.base}/venues`, `${ctx.base}/matches`, `${ctx.base}/matches/${id}`, `${ctx.base}/stands/${ctx.main.id}`]) {
+      expect({ path, status: (await steward.get(path)).status }).toEqual({ path, status: 403 });
+    }
+    expect((await steward.post(`${ctx.base}/matches/${id}/status`, { status: 'cancelled' })).status).toBe(403);
+    expect((await db().select().from(match).where(eq(match.id, id)))[0]?.status).toBe('scheduled');
+  });
+});

@@ -1,0 +1,35 @@
+import { eq } from 'drizzle-orm';
+import { competition, organization } from '../../src/db/schema/index.ts';
+import { createUser, signIn, type TestApp, type TestClient } from './harness.ts';
+
+/** A signed-in owner of a fresh club, and ways to reach its back office. */
+export async function clubWithOwner(t: TestApp, name: string, email = `${name.toLowerCase().replace(/\W+/g, '-')}@example.be`) {
+  await createUser(t, email, `${name} owner`);
+  const owner = await signIn(t, email);
+  const response = await owner.post('/clubs/new', { name, commune: 'Bruxelles' });
+  if (response.status !== 303) throw new Error(`club ${name} not created: ${response.status}`);
+  const slug = response.headers.get('location')!.replace('/club/', '');
+  const [club] = await t.runtime.deps.db.select().from(organization).where(eq(organization.slug, slug));
+  return { owner, club: club!, slug, base: `/club/${slug}` };
+}
+
+export async function competitionId(t: TestApp, slug = 'p1-brabant-acff') {
+  const [row] = await t.runtime.deps.db.select({ id: competition.id }).from(competition).where(eq(competition.slug, slug));
+  return row!.id;
+}
+
+/** Brussels wall-clock "YYYY-MM-DDTHH:mm" `days` from now at `time`. */
+export function brusselsIn(days: number, time = '15:00'): string {
+  const date = new Date(Date.now() + days * 86_400_000);
+  return `${date.toISOString().slice(0, 10)}T${time}`;
+}
+
+/** Posts a form and returns where it redirected, failing loudly with the page text otherwise. */
+export async function postOk(client: TestClient, path: string, form: Record<string, string>): Promise<string> {
+  const response = await client.post(path, form);
+  if (response.status !== 303) {
+    const text = (await response.text()).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    throw new Error(`POST ${path} → ${response.status}: ${text.slice(0, 1500)}`);
+  }
+  return response.headers.get('location')!;
+}
