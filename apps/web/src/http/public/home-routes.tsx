@@ -8,6 +8,7 @@ import { brusselsDayStart } from '../../domain/time.ts';
 import { isLocale } from '../../i18n/index.ts';
 import { MatchCard } from '../../views/components/match-card.tsx';
 import { render } from '../../views/layouts/layout.tsx';
+import { text } from '../fields.ts';
 import { safeNext } from '../middleware/access.ts';
 import { LOCALE_COOKIE } from '../middleware/locale.ts';
 import type { AppEnv } from '../types.ts';
@@ -19,13 +20,14 @@ const day = z.string().refine((value) => {
     return false;
   }
 });
+const slug = z.string().regex(/^[a-z0-9-]{1,80}$/);
 // Filters live in the URL, so a filtered list can be shared; a bad value is ignored, never an error.
 const filterQuery = z.object({
   from: day.optional().catch(undefined),
   to: day.optional().catch(undefined),
-  club: z.string().max(80).optional().catch(undefined),
-  competition: z.string().max(80).optional().catch(undefined),
-  q: z.string().trim().max(80).optional().catch(undefined),
+  club: slug.optional().catch(undefined),
+  competition: slug.optional().catch(undefined),
+  q: text(0, 80).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(500).catch(1),
 });
 
