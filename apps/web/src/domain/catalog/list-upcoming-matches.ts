@@ -19,11 +19,16 @@ export const PUBLIC_STATUSES = ['scheduled', 'on_sale', 'postponed'] as const;
  * Upcoming matches of active clubs, soonest first, filtered, one page at a time. Seats left and the
  * lowest price are computed per page only (correlated subqueries on at most `pageSize` rows).
  */
-export async function listUpcomingMatches(
-  db: Executor,
-  filter: CatalogFilter = {},
-  { page = 1, pageSize = 20, now = new Date() }: { page?: number; pageSize?: number; now?: Date } = {},
-) {
+export async function listUpcomingMatches(db: Executor, filter: CatalogFilter = {}, paging: Paging = {}) {
+  const { page = 1, pageSize = 20 } = paging;
+  const rows = await catalogQuery(db, filter, paging);
+  return { items: rows.slice(0, pageSize), hasNext: rows.length > pageSize, page };
+}
+
+type Paging = { page?: number; pageSize?: number; now?: Date };
+
+/** The catalog's one SQL query (one row more than a page, to know whether another page follows). */
+export function catalogQuery(db: Executor, filter: CatalogFilter = {}, { page = 1, pageSize = 20, now = new Date() }: Paging = {}) {
   const conditions: (SQL | undefined)[] = [
     gt(match.kickoffAt, now),
     filter.from ? gte(match.kickoffAt, filter.from) : undefined,
@@ -47,7 +52,7 @@ export async function listUpcomingMatches(
       ),
     );
   }
-  const rows = await db
+  return db
     .select({
       id: match.id,
       club: organization.name,
@@ -76,7 +81,6 @@ export async function listUpcomingMatches(
     .orderBy(asc(match.kickoffAt), asc(match.id))
     .limit(pageSize + 1)
     .offset((page - 1) * pageSize);
-  return { items: rows.slice(0, pageSize), hasNext: rows.length > pageSize, page };
 }
 
 export type CatalogMatch = Awaited<ReturnType<typeof listUpcomingMatches>>['items'][number];
