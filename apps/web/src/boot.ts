@@ -7,6 +7,7 @@ import type { Env } from './env.ts';
 import type { AppConfig, AppDeps } from './http/types.ts';
 import { createAuth } from './integrations/auth/auth.ts';
 import { createMailTransport, type MailTransport } from './integrations/mail/transport.ts';
+import { createDemoProvider } from './integrations/payments/demo.ts';
 import { type JobOptions, type Jobs, startJobs } from './jobs/jobs.ts';
 
 export interface Runtime {
@@ -48,6 +49,7 @@ export function resolveConfig(env: Env, secret: string): AppConfig {
     trustProxy: env.TRUST_PROXY,
     cookieSecret: secret,
     devMailDir: env.SMTP_URL ? undefined : path.join(env.DATA_DIR, 'mail'),
+    sales: { feePercent: env.PLATFORM_FEE_PERCENT, feeFixedCents: env.PLATFORM_FEE_FIXED_CENTS, holdMinutes: env.HOLD_MINUTES },
   };
 }
 
@@ -65,7 +67,7 @@ export async function boot(env: Env, overrides: { database?: Database; logger?: 
     database,
     jobs,
     mail,
-    deps: { db: database.db, auth, outbox: jobs, logger, config },
+    deps: { db: database.db, auth, outbox: jobs, payments: createDemoProvider(config.baseURL), logger, config },
     async close() {
       await jobs.stop();
       await database.close();

@@ -25,6 +25,11 @@ const schema = z
     SEED_DEMO: bool.optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     TRUST_PROXY: bool.default(false),
+    // FootArena's commission, paid by the buyer on top of the ticket prices (see docs/decisions/006).
+    PLATFORM_FEE_PERCENT: z.coerce.number().min(0).max(50).default(10),
+    PLATFORM_FEE_FIXED_CENTS: z.coerce.number().int().min(0).max(1000).default(0),
+    // How long seats stay held for a buyer who is paying.
+    HOLD_MINUTES: z.coerce.number().int().min(5).max(60).default(15),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;

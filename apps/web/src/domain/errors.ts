@@ -25,6 +25,13 @@ export const ERROR_CODES = [
   'no_stand_open',
   'match_not_editable',
   'match_has_sales',
+  // sales
+  'empty_order',
+  'over_order_limit',
+  'sale_closed',
+  'not_enough_seats',
+  'seats_gone',
+  'payment_mismatch',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -31,6 +31,12 @@ export const ERROR_HTTP: Record<ErrorCode, { status: ContentfulStatusCode; messa
   no_stand_open: { status: 409, message: 'error.noStandOpen' },
   match_not_editable: { status: 409, message: 'error.matchNotEditable' },
   match_has_sales: { status: 409, message: 'error.matchHasSales' },
+  empty_order: { status: 400, message: 'error.emptyOrder' },
+  over_order_limit: { status: 400, message: 'error.overOrderLimit' },
+  sale_closed: { status: 409, message: 'error.saleClosed' },
+  not_enough_seats: { status: 409, message: 'error.notEnoughSeats' },
+  seats_gone: { status: 409, message: 'error.seatsGone' },
+  payment_mismatch: { status: 409, message: 'error.paymentMismatch' },
 };
 
 export function domainMessage(c: Context<AppEnv>, error: DomainError): string {

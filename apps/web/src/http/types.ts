@@ -1,8 +1,10 @@
 import type { Logger } from 'pino';
 import type { Db } from '../db/client.ts';
 import type { ClubMembership } from '../domain/clubs/find-club-membership.ts';
+import type { SalesConfig } from '../domain/sales/fees.ts';
 import type { Locale, Translate } from '../i18n/index.ts';
 import type { Auth } from '../integrations/auth/auth.ts';
+import type { PaymentProvider } from '../integrations/payments/provider.ts';
 import type { Outbox } from '../jobs/jobs.ts';
 
 export interface AppConfig {
@@ -14,12 +16,14 @@ export interface AppConfig {
   cookieSecret: string;
   /** Where the embedded mail transport writes messages; enables /dev/mail outside production. */
   devMailDir?: string;
+  sales: SalesConfig;
 }
 
 export interface AppDeps {
   db: Db;
   auth: Auth;
   outbox: Outbox;
+  payments: PaymentProvider;
   logger: Logger;
   config: AppConfig;
 }

@@ -321,6 +321,12 @@ export const en = {
   'error.badRequest': 'What was sent could not be read. Go back and try again.',
   'error.controlCharacters': 'This field contains characters that are not allowed.',
   'error.400.title': 'Bad request',
+  'error.emptyOrder': 'Choose at least one ticket.',
+  'error.overOrderLimit': 'At most {limit} tickets per order for this match.',
+  'error.saleClosed': 'Tickets for this match are not on sale right now.',
+  'error.notEnoughSeats': 'Not enough seats left in {stand}: {left} left.',
+  'error.seatsGone': 'Your seats were released before the payment arrived and are sold out: you will be refunded.',
+  'error.paymentMismatch': 'The amount paid does not match the order.',
 } as const;
 
 export type Messages = { [K in keyof typeof en]: string };

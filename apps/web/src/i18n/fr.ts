@@ -325,4 +325,10 @@ export const fr: Messages = {
   'error.badRequest': 'Ce qui a été envoyé n’a pas pu être lu. Revenez en arrière et réessayez.',
   'error.controlCharacters': 'Ce champ contient des caractères non autorisés.',
   'error.400.title': 'Requête invalide',
+  'error.emptyOrder': 'Choisissez au moins un ticket.',
+  'error.overOrderLimit': 'Au plus {limit} tickets par commande pour ce match.',
+  'error.saleClosed': 'Les tickets de ce match ne sont pas en vente pour le moment.',
+  'error.notEnoughSeats': 'Plus assez de places en {stand} : il en reste {left}.',
+  'error.seatsGone': 'Vos places ont été libérées avant l’arrivée du paiement et sont épuisées : vous serez remboursé.',
+  'error.paymentMismatch': 'Le montant payé ne correspond pas à la commande.',
 };

@@ -322,4 +322,10 @@ export const nl: Messages = {
   'error.badRequest': 'Wat verstuurd werd, kon niet gelezen worden. Ga terug en probeer opnieuw.',
   'error.controlCharacters': 'Dit veld bevat tekens die niet toegelaten zijn.',
   'error.400.title': 'Ongeldige aanvraag',
+  'error.emptyOrder': 'Kies minstens één ticket.',
+  'error.overOrderLimit': 'Hoogstens {limit} tickets per bestelling voor deze wedstrijd.',
+  'error.saleClosed': 'De tickets voor deze wedstrijd zijn momenteel niet te koop.',
+  'error.notEnoughSeats': 'Niet genoeg plaatsen meer in {stand}: nog {left} over.',
+  'error.seatsGone': 'Je plaatsen werden vrijgegeven voor de betaling aankwam en zijn uitverkocht: je wordt terugbetaald.',
+  'error.paymentMismatch': 'Het betaalde bedrag klopt niet met de bestelling.',
 };

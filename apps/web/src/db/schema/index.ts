@@ -2,4 +2,5 @@ export * from './auth.ts';
 export * from './catalog.ts';
 export * from './club-logo.ts';
 export * from './follow.ts';
+export * from './sales.ts';
 export * from './security.ts';

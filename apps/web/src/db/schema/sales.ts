@@ -1,0 +1,79 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { organization, user } from './auth.ts';
+import { match, matchStand, PRICE_CATEGORIES } from './catalog.ts';
+
+export const ORDER_STATUSES = ['pending', 'paid', 'expired', 'cancelled'] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+// An order holds seats from the moment it is placed (pending) until it is paid or its hold lapses.
+// Money in cents (invariant 6): subtotal = what the club gets; fee = FootArena's commission, paid on
+// top by the buyer; total = subtotal + fee.
+export const order = pgTable(
+  'order',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clubId: text('club_id')
+      .notNull()
+      .references(() => organization.id, { onDelete: 'restrict' }),
+    matchId: uuid('match_id')
+      .notNull()
+      .references(() => match.id, { onDelete: 'restrict' }),
+    userId: text('user_id').references(() => user.id, { onDelete: 'set null' }),
+    email: text('email').notNull(),
+    reference: text('reference').notNull().unique(),
+    status: text('status', { enum: ORDER_STATUSES }).notNull().default('pending'),
+    subtotalCents: integer('subtotal_cents').notNull(),
+    feeCents: integer('fee_cents').notNull(),
+    totalCents: integer('total_cents').notNull(),
+    provider: text('provider', { enum: ['demo', 'stripe', 'free'] }).notNull(),
+    providerSessionId: text('provider_session_id').unique(),
+    holdExpiresAt: timestamp('hold_expires_at', { withTimezone: true }).notNull(),
+    paidAt: timestamp('paid_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('order_club_created_idx').on(t.clubId, t.createdAt),
+    index('order_user_idx').on(t.userId),
+    index('order_pending_expiry_idx').on(t.holdExpiresAt).where(sql`${t.status} = 'pending'`),
+    check('order_money_ck', sql`${t.subtotalCents} >= 0 AND ${t.feeCents} >= 0 AND ${t.totalCents} = ${t.subtotalCents} + ${t.feeCents}`),
+  ],
+);
+
+export const orderItem = pgTable(
+  'order_item',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clubId: text('club_id')
+      .notNull()
+      .references(() => organization.id, { onDelete: 'restrict' }),
+    orderId: uuid('order_id')
+      .notNull()
+      .references(() => order.id, { onDelete: 'cascade' }),
+    matchStandId: uuid('match_stand_id')
+      .notNull()
+      .references(() => matchStand.id, { onDelete: 'restrict' }),
+    category: text('category', { enum: PRICE_CATEGORIES }).notNull(),
+    unitPriceCents: integer('unit_price_cents').notNull(),
+    quantity: integer('quantity').notNull(),
+  },
+  (t) => [
+    uniqueIndex('order_item_uq').on(t.orderId, t.matchStandId, t.category),
+    check('order_item_ck', sql`${t.quantity} > 0 AND ${t.unitPriceCents} >= 0`),
+  ],
+);
+
+// The demo payment provider's own record of a checkout session (no money moves): what the Stripe
+// Checkout Session is for the stripe provider, re-read by fulfilment as the truth.
+export const demoPayment = pgTable('demo_payment', {
+  sessionId: text('session_id').primaryKey(),
+  orderId: uuid('order_id')
+    .notNull()
+    .references(() => order.id, { onDelete: 'cascade' }),
+  amountCents: integer('amount_cents').notNull(),
+  status: text('status', { enum: ['open', 'paid', 'expired'] })
+    .notNull()
+    .default('open'),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,0 +1,44 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Tx } from '../../db/client.ts';
+import { matchStand, order, orderItem } from '../../db/schema/index.ts';
+import type { PaymentProvider } from '../../integrations/payments/provider.ts';
+import { DomainError } from '../errors.ts';
+
+/**
+ * Turns a paid checkout session into a paid order, exactly once (invariant 2): it asks the provider
+ * for the truth (never trusts the caller), locks the order, and does nothing if it is already paid.
+ * Held seats become sold. If the hold had lapsed meanwhile, the seats are taken again when still
+ * free (one guarded UPDATE per stand); otherwise `seats_gone` — the payment must be refunded.
+ */
+export async function fulfilOrder(tx: Tx, payments: PaymentProvider, sessionId: string, now = new Date()) {
+  const truth = await payments.retrieveSession(tx, sessionId);
+  if (!truth?.paid) return { status: 'unpaid' as const };
+  const [current] = await tx.select().from(order).where(eq(order.providerSessionId, sessionId)).for('update');
+  if (!current || current.id !== truth.orderId) throw new DomainError('not_found');
+  if (current.status === 'paid') return { status: 'already' as const, order: current };
+  if (truth.amountCents !== current.totalCents) throw new DomainError('payment_mismatch');
+
+  const perStand = await tx
+    .select({ matchStandId: orderItem.matchStandId, quantity: sql<number>`sum(${orderItem.quantity})::int` })
+    .from(orderItem)
+    .where(eq(orderItem.orderId, current.id))
+    .groupBy(orderItem.matchStandId)
+    .orderBy(orderItem.matchStandId);
+  for (const { matchStandId, quantity } of perStand) {
+    const moved =
+      current.status === 'pending'
+        ? await tx
+            .update(matchStand)
+            .set({ held: sql`${matchStand.held} - ${quantity}`, sold: sql`${matchStand.sold} + ${quantity}` })
+            .where(eq(matchStand.id, matchStandId))
+            .returning({ id: matchStand.id })
+        : await tx
+            .update(matchStand)
+            .set({ sold: sql`${matchStand.sold} + ${quantity}` })
+            .where(and(eq(matchStand.id, matchStandId), sql`${matchStand.sold} + ${matchStand.held} + ${quantity} <= ${matchStand.cap}`))
+            .returning({ id: matchStand.id });
+    if (moved.length === 0) throw new DomainError('seats_gone'); // the transaction rolls back what moved
+  }
+  const [paid] = await tx.update(order).set({ status: 'paid', paidAt: now }).where(eq(order.id, current.id)).returning();
+  return { status: 'fulfilled' as const, order: paid! };
+}

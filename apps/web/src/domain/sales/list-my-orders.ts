@@ -1,0 +1,50 @@
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import { match, matchStand, order, orderItem, organization, stand } from '../../db/schema/index.ts';
+
+/** A supporter's orders, newest first, with their lines; `reference` narrows to one order. */
+export async function listMyOrders(db: Executor, userId: string, reference?: string) {
+  const orders = await db
+    .select({
+      id: order.id,
+      reference: order.reference,
+      status: order.status,
+      subtotalCents: order.subtotalCents,
+      feeCents: order.feeCents,
+      totalCents: order.totalCents,
+      holdExpiresAt: order.holdExpiresAt,
+      providerSessionId: order.providerSessionId,
+      createdAt: order.createdAt,
+      matchId: match.id,
+      kickoffAt: match.kickoffAt,
+      opponent: match.opponentName,
+      club: organization.name,
+    })
+    .from(order)
+    .innerJoin(match, eq(match.id, order.matchId))
+    .innerJoin(organization, eq(organization.id, order.clubId))
+    .where(and(eq(order.userId, userId), reference ? eq(order.reference, reference) : undefined))
+    .orderBy(desc(order.createdAt))
+    .limit(100);
+  if (orders.length === 0) return [];
+  const items = await db
+    .select({
+      orderId: orderItem.orderId,
+      stand: stand.name,
+      category: orderItem.category,
+      quantity: orderItem.quantity,
+      unitPriceCents: orderItem.unitPriceCents,
+    })
+    .from(orderItem)
+    .innerJoin(matchStand, eq(matchStand.id, orderItem.matchStandId))
+    .innerJoin(stand, eq(stand.id, matchStand.standId))
+    .where(
+      inArray(
+        orderItem.orderId,
+        orders.map((o) => o.id),
+      ),
+    );
+  return orders.map((o) => ({ ...o, items: items.filter((i) => i.orderId === o.id) }));
+}
+
+export type MyOrder = Awaited<ReturnType<typeof listMyOrders>>[number];

@@ -1,0 +1,128 @@
+import { randomInt } from 'node:crypto';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Tx } from '../../db/client.ts';
+import { match, matchStand, matchStandPrice, order, orderItem, organization, type PriceCategory, stand } from '../../db/schema/index.ts';
+import type { PaymentProvider } from '../../integrations/payments/provider.ts';
+import { DomainError } from '../errors.ts';
+import { platformFee, type SalesConfig } from './fees.ts';
+import { releaseExpiredOrders } from './release-expired-orders.ts';
+
+export interface OrderLine {
+  matchStandId: string;
+  category: PriceCategory;
+  quantity: number;
+}
+
+// Order references people read out at the gate or on the phone: no 0/O, 1/I/L.
+const ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+export const newReference = () => `FA-${Array.from({ length: 7 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('')}`;
+
+/**
+ * Places an order and holds its seats: per stand one atomic UPDATE that succeeds only while
+ * sold + held + n <= cap (invariant 1). Prices come from the match, never from the request. A free
+ * order is sold at once; any other is pending until paid or until its hold lapses.
+ */
+export async function placeOrder(
+  tx: Tx,
+  payments: PaymentProvider,
+  config: SalesConfig,
+  input: { userId: string; email: string; matchId: string; lines: OrderLine[] },
+  now = new Date(),
+) {
+  const lines = input.lines.filter((l) => l.quantity > 0);
+  if (lines.length === 0) throw new DomainError('empty_order');
+  const [m] = await tx
+    .select({
+      id: match.id,
+      clubId: match.clubId,
+      status: match.status,
+      kickoffAt: match.kickoffAt,
+      saleOpensAt: match.saleOpensAt,
+      saleClosesAt: match.saleClosesAt,
+      orderLimit: match.orderLimit,
+      clubStatus: organization.status,
+    })
+    .from(match)
+    .innerJoin(organization, eq(organization.id, match.clubId))
+    .where(eq(match.id, input.matchId));
+  if (!m || m.clubStatus !== 'active') throw new DomainError('not_found');
+  const closes = m.saleClosesAt ?? m.kickoffAt;
+  if (m.status !== 'on_sale' || now >= closes || (m.saleOpensAt && now < m.saleOpensAt)) throw new DomainError('sale_closed');
+  const count = lines.reduce((sum, l) => sum + l.quantity, 0);
+  if (count > m.orderLimit) throw new DomainError('over_order_limit', { limit: m.orderLimit });
+
+  // Sorted: concurrent orders lock the stand rows in the same order, so they never deadlock.
+  const standIds = [...new Set(lines.map((l) => l.matchStandId))].sort();
+  const prices = await tx
+    .select({
+      matchStandId: matchStandPrice.matchStandId,
+      category: matchStandPrice.category,
+      priceCents: matchStandPrice.priceCents,
+      name: stand.name,
+    })
+    .from(matchStandPrice)
+    .innerJoin(matchStand, eq(matchStand.id, matchStandPrice.matchStandId))
+    .innerJoin(stand, eq(stand.id, matchStand.standId))
+    .where(and(inArray(matchStandPrice.matchStandId, standIds), eq(matchStand.matchId, m.id)));
+  const priced = lines.map((line) => {
+    const price = prices.find((p) => p.matchStandId === line.matchStandId && p.category === line.category);
+    if (!price) throw new DomainError('not_found'); // another match's stand, or a category not sold here
+    return { ...line, unitPriceCents: price.priceCents, standName: price.name };
+  });
+  const subtotalCents = priced.reduce((sum, l) => sum + l.unitPriceCents * l.quantity, 0);
+  const feeCents = platformFee(subtotalCents, config);
+  const free = subtotalCents === 0;
+
+  await releaseExpiredOrders(tx, payments, { matchId: m.id, now }); // lapsed holds free their seats first
+  for (const matchStandId of standIds) {
+    const n = priced.filter((l) => l.matchStandId === matchStandId).reduce((sum, l) => sum + l.quantity, 0);
+    const taken = await tx
+      .update(matchStand)
+      .set(free ? { sold: sql`${matchStand.sold} + ${n}` } : { held: sql`${matchStand.held} + ${n}` })
+      .where(
+        and(
+          eq(matchStand.id, matchStandId),
+          eq(matchStand.matchId, m.id),
+          sql`${matchStand.sold} + ${matchStand.held} + ${n} <= ${matchStand.cap}`,
+        ),
+      )
+      .returning({ id: matchStand.id });
+    if (taken.length === 0) {
+      const [left] = await tx
+        .select({ left: sql<number>`greatest(${matchStand.cap} - ${matchStand.sold} - ${matchStand.held}, 0)::int` })
+        .from(matchStand)
+        .where(eq(matchStand.id, matchStandId));
+      const name = priced.find((l) => l.matchStandId === matchStandId)!.standName;
+      throw new DomainError('not_enough_seats', { stand: name, left: left?.left ?? 0 });
+    }
+  }
+
+  const [created] = await tx
+    .insert(order)
+    .values({
+      clubId: m.clubId,
+      matchId: m.id,
+      userId: input.userId,
+      email: input.email,
+      reference: newReference(),
+      status: free ? 'paid' : 'pending',
+      subtotalCents,
+      feeCents,
+      totalCents: subtotalCents + feeCents,
+      provider: free ? 'free' : payments.kind,
+      holdExpiresAt: new Date(now.getTime() + config.holdMinutes * 60_000),
+      paidAt: free ? now : null,
+    })
+    .returning();
+  await tx.insert(orderItem).values(
+    priced.map((l) => ({
+      clubId: m.clubId,
+      orderId: created!.id,
+      matchStandId: l.matchStandId,
+      category: l.category,
+      unitPriceCents: l.unitPriceCents,
+      quantity: l.quantity,
+    })),
+  );
+  return created!;
+}

@@ -1,0 +1,30 @@
+import type { Executor } from '../../db/client.ts';
+
+export interface CheckoutRequest {
+  orderId: string;
+  reference: string;
+  totalCents: number;
+  feeCents: number;
+  holdExpiresAt: Date;
+  successUrl: string;
+  cancelUrl: string;
+}
+
+/** What the provider says of a checkout session: the truth fulfilment acts on, never the request. */
+export interface SessionTruth {
+  paid: boolean;
+  amountCents: number;
+  orderId: string;
+}
+
+/**
+ * A way to pay. `demo` (the embedded default: a local page, no money moves) and `stripe` drive the
+ * same fulfilment. Methods take the executor because the demo provider keeps its sessions in the
+ * database, in the caller's transaction.
+ */
+export interface PaymentProvider {
+  readonly kind: 'demo' | 'stripe';
+  createSession(db: Executor, request: CheckoutRequest): Promise<{ sessionId: string; url: string }>;
+  retrieveSession(db: Executor, sessionId: string): Promise<SessionTruth | null>;
+  expireSession(db: Executor, sessionId: string): Promise<void>;
+}

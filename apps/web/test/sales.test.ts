@@ -1,0 +1,260 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { matchStand, order } from '../src/db/schema/index.ts';
+import { createMatch } from '../src/domain/catalog/create-match.ts';
+import { createStand } from '../src/domain/catalog/create-stand.ts';
+import { createVenue } from '../src/domain/catalog/create-venue.ts';
+import { setMatchStands } from '../src/domain/catalog/set-match-stands.ts';
+import { setMatchStatus } from '../src/domain/catalog/set-match-status.ts';
+import { DomainError } from '../src/domain/errors.ts';
+import { platformFee } from '../src/domain/sales/fees.ts';
+import { fulfilOrder } from '../src/domain/sales/fulfil-order.ts';
+import { type OrderLine, placeOrder } from '../src/domain/sales/place-order.ts';
+import { releaseExpiredOrders } from '../src/domain/sales/release-expired-orders.ts';
+import type { DemoProvider } from '../src/integrations/payments/demo.ts';
+import { clubWithOwner, competitionId } from './support/catalog.ts';
+import { createUser, databaseKinds, startTestApp, type TestApp } from './support/harness.ts';
+
+describe('the platform fee', () => {
+  it('is a percentage plus a fixed part, rounded once to the nearest cent, and nothing on a free order', () => {
+    expect(platformFee(1250, { feePercent: 10, feeFixedCents: 0 })).toBe(125);
+    expect(platformFee(1255, { feePercent: 10, feeFixedCents: 0 })).toBe(126); // 125.5 → 126
+    expect(platformFee(333, { feePercent: 2.5, feeFixedCents: 25 })).toBe(33); // 8.325 → 8, + 25
+    expect(platformFee(0, { feePercent: 10, feeFixedCents: 50 })).toBe(0);
+  });
+});
+
+describe.each(databaseKinds())('seat holds and fulfilment on %s', (kind) => {
+  let t: TestApp;
+  let buyerId = '';
+  const config = { feePercent: 10, feeFixedCents: 0, holdMinutes: 15 };
+
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+    buyerId = (await createUser(t, 'buyer@example.be', 'Buyer')).id;
+  });
+  afterAll(() => t?.close());
+  const db = () => t.runtime.deps.db;
+  const payments = () => t.runtime.deps.payments as DemoProvider;
+
+  /** A match on sale with stands of the given caps (adult 10 €, child free). */
+  async function matchOnSale(name: string, caps: number[]) {
+    const { club } = await clubWithOwner(t, name);
+    const venueId = await createVenue(db(), club.id, { name: 'Ground', street: 'Rue 1', postalCode: '1000', commune: 'Bruxelles' });
+    const standIds: string[] = [];
+    for (const [i, cap] of caps.entries()) {
+      standIds.push(
+        await db().transaction((tx) =>
+          createStand(tx, club.id, venueId, { name: `Stand ${i}`, capacity: cap, prices: { adult: 1000, child: 0 } }),
+        ),
+      );
+    }
+    const matchId = await createMatch(db(), club.id, {
+      isHome: true,
+      opponentName: 'Visitors',
+      competitionId: await competitionId(t),
+      venueId,
+      kickoffAt: new Date(Date.now() + 10 * 86_400_000),
+      orderLimit: 10,
+    });
+    await db().transaction((tx) =>
+      setMatchStands(
+        tx,
+        club.id,
+        matchId,
+        standIds.map((standId) => ({ standId, open: true, prices: {} })),
+      ),
+    );
+    await db().transaction((tx) => setMatchStatus(tx, t.runtime.deps.outbox, club.id, matchId, 'on_sale'));
+    const stands = await db().select().from(matchStand).where(eq(matchStand.matchId, matchId)).orderBy(matchStand.cap);
+    return { clubId: club.id, matchId, stands };
+  }
+
+  const place = (matchId: string, lines: OrderLine[], now?: Date) =>
+    db().transaction((tx) => placeOrder(tx, payments(), config, { userId: buyerId, email: 'buyer@example.be', matchId, lines }, now));
+
+  async function seats(matchStandId: string) {
+    const [row] = await db()
+      .select({ held: matchStand.held, sold: matchStand.sold })
+      .from(matchStand)
+      .where(eq(matchStand.id, matchStandId));
+    return row!;
+  }
+
+  it('lets 500 buyers race for 100 seats: exactly 100 held, 400 clear refusals', async () => {
+    const { matchId, stands } = await matchOnSale('Race FC', [100]);
+    const results = await Promise.allSettled(
+      Array.from({ length: 500 }, () => place(matchId, [{ matchStandId: stands[0]!.id, category: 'adult', quantity: 1 }])),
+    );
+    const ok = results.filter((r) => r.status === 'fulfilled');
+    const refused = results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason);
+    expect(ok).toHaveLength(100);
+    expect(refused).toHaveLength(400);
+    for (const reason of refused) {
+      expect(reason).toBeInstanceOf(DomainError);
+      expect(reason).toMatchObject({ code: 'not_enough_seats', params: { stand: 'Stand 0', left: 0 } });
+    }
+    expect(await seats(stands[0]!.id)).toEqual({ held: 100, sold: 0 });
+  });
+
+  it('never oversells with mixed quantities over two stands', async () => {
+    const { matchId, stands } = await matchOnSale('Mixed FC', [37, 53]);
+    const wanted = Array.from({ length: 120 }, (_, i) => ({ a: (i % 4) + 1, b: (i * 7) % 3 }));
+    const results = await Promise.allSettled(
+      wanted.map((w) =>
+        place(matchId, [
+          { matchStandId: stands[0]!.id, category: 'adult', quantity: w.a },
+          { matchStandId: stands[1]!.id, category: 'adult', quantity: w.b },
+        ]),
+      ),
+    );
+    let expectA = 0;
+    let expectB = 0;
+    results.forEach((r, i) => {
+      if (r.status === 'fulfilled') {
+        expectA += wanted[i]!.a;
+        expectB += wanted[i]!.b;
+      } else expect((r.reason as DomainError).code).toBe('not_enough_seats');
+    });
+    const a = await seats(stands[0]!.id);
+    const b = await seats(stands[1]!.id);
+    expect(a.held).toBe(expectA);
+    expect(b.held).toBe(expectB);
+    expect(a.held).toBeLessThanOrEqual(37);
+    expect(b.held).toBeLessThanOrEqual(53);
+    expect(results.filter((r) => r.status === 'rejected').length).toBeGreaterThan(0);
+  });
+
+  it('refuses bad orders with their reason and holds nothing', async () => {
+    const { matchId, stands } = await matchOnSale('Strict FC', [50]);
+    const other = await matchOnSale('Other FC', [50]);
+    const line = (quantity: number, matchStandId = stands[0]!.id): OrderLine => ({ matchStandId, category: 'adult', quantity });
+    const reasons: Record<string, unknown> = {};
+    for (const [label, lines] of Object.entries({
+      empty: [line(0)],
+      tooMany: [line(11)],
+      otherMatch: [line(1, other.stands[0]!.id)],
+      noSuchCategory: [{ matchStandId: stands[0]!.id, category: 'senior' as const, quantity: 1 }],
+    })) {
+      reasons[label] = await place(matchId, lines).catch((e: DomainError) => `${e.code}${JSON.stringify(e.params)}`);
+    }
+    expect(reasons).toEqual({
+      empty: 'empty_order{}',
+      tooMany: 'over_order_limit{"limit":10}',
+      otherMatch: 'not_found{}',
+      noSuchCategory: 'not_found{}',
+    });
+    await db().transaction((tx) => setMatchStatus(tx, t.runtime.deps.outbox, other.clubId, other.matchId, 'scheduled'));
+    expect(await place(other.matchId, [line(1, other.stands[0]!.id)]).catch((e: DomainError) => e.code)).toBe('sale_closed');
+    expect(await seats(stands[0]!.id)).toEqual({ held: 0, sold: 0 });
+    expect(await seats(other.stands[0]!.id)).toEqual({ held: 0, sold: 0 });
+  });
+
+  it('prices from the match, with the fee on top; a free order is sold at once', async () => {
+    const { matchId, stands } = await matchOnSale('Priced FC', [50]);
+    const paid = await place(matchId, [
+      { matchStandId: stands[0]!.id, category: 'adult', quantity: 3 },
+      { matchStandId: stands[0]!.id, category: 'child', quantity: 2 },
+    ]);
+    expect(paid).toMatchObject({ status: 'pending', subtotalCents: 3000, feeCents: 300, totalCents: 3300, provider: 'demo' });
+    expect(paid.reference).toMatch(/^FA-[2-9A-HJKMNP-Z]{7}$/);
+    const free = await place(matchId, [{ matchStandId: stands[0]!.id, category: 'child', quantity: 2 }]);
+    expect(free).toMatchObject({ status: 'paid', subtotalCents: 0, feeCents: 0, totalCents: 0, provider: 'free' });
+    expect(await seats(stands[0]!.id)).toEqual({ held: 5, sold: 2 });
+  });
+
+  it('gives lapsed holds back once, even when released twice at the same moment', async () => {
+    const { matchId, stands } = await matchOnSale('Expiry FC', [10]);
+    const held = await place(matchId, [{ matchStandId: stands[0]!.id, category: 'adult', quantity: 4 }]);
+    const later = new Date(held.holdExpiresAt.getTime() + 1000);
+    expect(await db().transaction((tx) => releaseExpiredOrders(tx, payments(), { now: new Date() }))).toBe(0);
+    const released = await Promise.all([
+      db().transaction((tx) => releaseExpiredOrders(tx, payments(), { matchId, now: later })),
+      db().transaction((tx) => releaseExpiredOrders(tx, payments(), { matchId, now: later })),
+    ]);
+    expect(released.sort()).toEqual([0, 1]);
+    expect(await seats(stands[0]!.id)).toEqual({ held: 0, sold: 0 });
+    expect((await db().select().from(order).where(eq(order.id, held.id)))[0]?.status).toBe('expired');
+    // A buyer arriving after the lapse finds the seats free again (released lazily).
+    const next = await place(matchId, [{ matchStandId: stands[0]!.id, category: 'adult', quantity: 10 }], later);
+    expect(next.status).toBe('pending');
+  });
+
+  it('fulfils a paid session exactly once, even when the confirmation comes twice at the same time', async () => {
+    const { matchId, stands } = await matchOnSale('Paid FC', [10]);
+    const placed = await place(matchId, [{ matchStandId: stands[0]!.id, category: 'adult', quantity: 3 }]);
+    const { sessionId } = await db().transaction(async (tx) => {
+      const session = await payments().createSession(tx, {
+        orderId: placed.id,
+        reference: placed.reference,
+        totalCents: placed.totalCents,
+        feeCents: placed.feeCents,
+        holdExpiresAt: placed.holdExpiresAt,
+        successUrl: '',
+        cancelUrl: '',
+      });
+      await tx.update(order).set({ providerSessionId: session.sessionId }).where(eq(order.id, placed.id));
+      return session;
+    });
+    expect(await db().transaction((tx) => fulfilOrder(tx, payments(), sessionId))).toEqual({ status: 'unpaid' }); // not paid yet
+    expect(await payments().pay(db(), sessionId)).toBe(true);
+    expect(await payments().pay(db(), sessionId)).toBe(false); // a second click pays nothing more
+
+    // A crash in the middle of fulfilment rolls everything back; the retry completes it once.
+    await expect(
+      db().transaction(async (tx) => {
+        await fulfilOrder(tx, payments(), sessionId);
+        throw new Error('process killed');
+      }),
+    ).rejects.toThrow('process killed');
+    expect(await seats(stands[0]!.id)).toEqual({ held: 3, sold: 0 });
+
+    const outcomes = await Promise.all([1, 2, 3].map(() => db().transaction((tx) => fulfilOrder(tx, payments(), sessionId))));
+    expect(outcomes.map((o) => o.status).sort()).toEqual(['already', 'already', 'fulfilled']);
+    expect(await seats(stands[0]!.id)).toEqual({ held: 0, sold: 3 });
+    expect((await db().select().from(order).where(eq(order.id, placed.id)))[0]?.status).toBe('paid');
+  });
+
+  it('honours a payment that arrives after the hold lapsed while seats remain, and refuses it when they are gone', async () => {
+    const { matchId, stands } = await matchOnSale('Late FC', [5]);
+    async function pendingWithSession(quantity: number) {
+      const placed = await place(matchId, [{ matchStandId: stands[0]!.id, category: 'adult', quantity }]);
+      const session = await db().transaction(async (tx) => {
+        const s = await payments().createSession(tx, {
+          orderId: placed.id,
+          reference: placed.reference,
+          totalCents: placed.totalCents,
+          feeCents: placed.feeCents,
+          holdExpiresAt: placed.holdExpiresAt,
+          successUrl: '',
+          cancelUrl: '',
+        });
+        await tx.update(order).set({ providerSessionId: s.sessionId }).where(eq(order.id, placed.id));
+        return s;
+      });
+      return { placed, sessionId: session.sessionId };
+    }
+    const first = await pendingWithSession(3);
+    await payments().pay(db(), first.sessionId); // paid at the provider…
+    const later = new Date(first.placed.holdExpiresAt.getTime() + 1000);
+    await db().transaction((tx) => releaseExpiredOrders(tx, payments(), { now: later })); // …but the hold lapsed first
+    expect(await seats(stands[0]!.id)).toEqual({ held: 0, sold: 0 });
+    const late = await db().transaction((tx) => fulfilOrder(tx, payments(), first.sessionId));
+    expect(late.status).toBe('fulfilled');
+    expect(await seats(stands[0]!.id)).toEqual({ held: 0, sold: 3 });
+
+    const second = await pendingWithSession(2);
+    await payments().pay(db(), second.sessionId);
+    await db().transaction((tx) => releaseExpiredOrders(tx, payments(), { now: new Date(second.placed.holdExpiresAt.getTime() + 1000) }));
+    await place(
+      matchId,
+      [{ matchStandId: stands[0]!.id, category: 'adult', quantity: 2 }],
+      new Date(second.placed.holdExpiresAt.getTime() + 2000),
+    );
+    const gone = await db()
+      .transaction((tx) => fulfilOrder(tx, payments(), second.sessionId))
+      .catch((e: DomainError) => e.code);
+    expect(gone).toBe('seats_gone');
+    expect(await seats(stands[0]!.id)).toEqual({ held: 2, sold: 3 }); // never oversold
+  });
+});
