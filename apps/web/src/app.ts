@@ -22,6 +22,7 @@ import { requestLog } from './http/middleware/request-log.ts';
 import { session } from './http/middleware/session.ts';
 import { authRoutes } from './http/public/auth-routes.tsx';
 import { clubPageRoutes, unsubscribeRoutes } from './http/public/club-page-routes.tsx';
+import { demoPayRoutes } from './http/public/demo-pay-routes.tsx';
 import { homeRoutes } from './http/public/home-routes.tsx';
 import { logoRoutes } from './http/public/logo-routes.ts';
 import { matchRoutes } from './http/public/match-routes.tsx';
@@ -107,6 +108,7 @@ export function createApp(deps: AppDeps) {
   app.route('/matches', matchRoutes);
   app.route('/c', clubPageRoutes);
   app.route('/unsubscribe', unsubscribeRoutes);
+  if (deps.payments.kind === 'demo') app.route('/demo-pay', demoPayRoutes);
   app.route('/invitations', invitationRoutes);
   app.route('/admin', adminRoutes);
   if (!deps.config.production && deps.config.devMailDir) app.route('/dev/mail', devMailRoutes(deps.config.devMailDir));

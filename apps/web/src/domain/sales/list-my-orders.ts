@@ -2,8 +2,8 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { match, matchStand, order, orderItem, organization, stand } from '../../db/schema/index.ts';
 
-/** A supporter's orders, newest first, with their lines; `reference` narrows to one order. */
-export async function listMyOrders(db: Executor, userId: string, reference?: string) {
+/** A supporter's orders, newest first, with their lines; `only` narrows to one order. */
+export async function listMyOrders(db: Executor, userId: string, only: { reference?: string; sessionId?: string } = {}) {
   const orders = await db
     .select({
       id: order.id,
@@ -23,7 +23,13 @@ export async function listMyOrders(db: Executor, userId: string, reference?: str
     .from(order)
     .innerJoin(match, eq(match.id, order.matchId))
     .innerJoin(organization, eq(organization.id, order.clubId))
-    .where(and(eq(order.userId, userId), reference ? eq(order.reference, reference) : undefined))
+    .where(
+      and(
+        eq(order.userId, userId),
+        only.reference ? eq(order.reference, only.reference) : undefined,
+        only.sessionId ? eq(order.providerSessionId, only.sessionId) : undefined,
+      ),
+    )
     .orderBy(desc(order.createdAt))
     .limit(100);
   if (orders.length === 0) return [];

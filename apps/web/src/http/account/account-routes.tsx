@@ -10,8 +10,10 @@ import { lockAfterFailure } from '../../domain/accounts/lock-after-failure.ts';
 import type { AttemptKey } from '../../domain/accounts/sign-in-policy.ts';
 import { updateProfile } from '../../domain/accounts/update-profile.ts';
 import { DomainError } from '../../domain/errors.ts';
+import { listMyOrders } from '../../domain/sales/list-my-orders.ts';
 import { LANGUAGE_NAMES, LOCALES, translator } from '../../i18n/index.ts';
 import { Field, Form, FormError, Select } from '../../views/components/form.tsx';
+import { OrderSummary } from '../../views/components/order-summary.tsx';
 import { render } from '../../views/layouts/layout.tsx';
 import { domainMessage } from '../errors.tsx';
 import { type FieldErrors, type FormValues, parseForm } from '../forms.ts';
@@ -40,6 +42,47 @@ export const accountRoutes = new Hono<AppEnv>()
     c.header('Content-Disposition', 'attachment; filename="footarena-my-data.json"');
     c.header('Cache-Control', 'no-store');
     return c.json(data);
+  })
+  .get('/orders', async (c) => {
+    const t = c.get('t');
+    const orders = await listMyOrders(c.get('deps').db, c.get('user')!.id);
+    return render(
+      c,
+      <>
+        <h1>{t('order.mine')}</h1>
+        {orders.length === 0 ? <p class="card">{t('order.none')}</p> : null}
+        {orders.map((o) => (
+          <section class="card">
+            <OrderSummary o={o} />
+            <a href={`/account/orders/${o.reference}`}>{t('order.see')}</a>
+          </section>
+        ))}
+      </>,
+      { title: t('order.mine') },
+    );
+  })
+  .get('/orders/:reference', async (c) => {
+    const t = c.get('t');
+    const [o] = await listMyOrders(c.get('deps').db, c.get('user')!.id, { reference: c.req.param('reference') });
+    if (!o) throw new DomainError('not_found'); // another person's order is not found, not forbidden
+    return render(
+      c,
+      <section class="card narrow">
+        <h1>{t('order.title', { reference: o.reference })}</h1>
+        <OrderSummary o={o} />
+        {o.status === 'pending' && o.providerSessionId?.startsWith('demo_') ? (
+          <p>
+            <a class="button" href={`/demo-pay/${o.providerSessionId}`}>
+              {t('order.payNow')}
+            </a>
+          </p>
+        ) : null}
+        <p>
+          <a href={`/matches/${o.matchId}`}>{t('order.match')}</a> · <a href="/account/orders">{t('order.mine')}</a>
+        </p>
+      </section>,
+      { title: t('order.title', { reference: o.reference }) },
+    );
   })
   .get('/delete', (c) => renderDelete(c, {}))
   .post('/delete', async (c) => {
@@ -102,6 +145,9 @@ function renderProfile(c: Context<AppEnv>, { values, errors }: { values?: FormVa
       </section>
       <section class="card">
         <h2>{t('account.privacy')}</h2>
+        <p>
+          <a href="/account/orders">{t('order.mine')}</a>
+        </p>
         <p>{t('account.exportText')}</p>
         <p>
           <a class="button secondary" href="/account/export">

@@ -1,8 +1,17 @@
-import { Hono } from 'hono';
+import { eq } from 'drizzle-orm';
+import { type Context, Hono } from 'hono';
 import { raw } from 'hono/html';
+import { order, type PriceCategory } from '../../db/schema/index.ts';
 import { findPublicMatch, type PublicMatch } from '../../domain/catalog/find-public-match.ts';
+import { DomainError } from '../../domain/errors.ts';
+import { type OrderLine, placeOrder } from '../../domain/sales/place-order.ts';
 import { formatDateTime, formatMoney, type Translate } from '../../i18n/index.ts';
+import { Form, FormError } from '../../views/components/form.tsx';
 import { render } from '../../views/layouts/layout.tsx';
+import { domainMessage, ERROR_HTTP } from '../errors.tsx';
+import type { FieldErrors, FormValues } from '../forms.ts';
+import { requireUser } from '../middleware/access.ts';
+import { redirectWithFlash } from '../middleware/flash.ts';
 import type { AppConfig, AppEnv } from '../types.ts';
 
 const teams = (m: PublicMatch) => (m.isHome ? `${m.club.name} – ${m.opponentName}` : `${m.opponentName} – ${m.club.name}`);
@@ -67,15 +76,74 @@ function mapLink(m: PublicMatch) {
 
 const categoryLabel = (t: Translate, category: string) => t(`category.${category}` as Parameters<Translate>[0]);
 
-export const matchRoutes = new Hono<AppEnv>().get('/:id', async (c) => {
+const QUANTITY_FIELD = /^q_([0-9a-f-]{36})_(adult|youth|child|member|senior)$/;
+
+/** Whether tickets can be bought online right now. */
+const selling = (m: PublicMatch, now = new Date()) =>
+  m.isHome && m.status === 'on_sale' && (!m.saleOpensAt || m.saleOpensAt <= now) && now < (m.saleClosesAt ?? m.kickoffAt);
+
+export const matchRoutes = new Hono<AppEnv>()
+  .get('/:id', async (c) => renderMatchPage(c, await findPublicMatch(c.get('deps').db, c.req.param('id')), {}))
+  // Choosing tickets places the order and holds the seats, then the buyer goes to pay.
+  .post('/:id/checkout', requireUser, async (c) => {
+    const t = c.get('t');
+    const { db, payments, config } = c.get('deps');
+    const m = await findPublicMatch(db, c.req.param('id'));
+    const body = await c.req.parseBody();
+    const values: FormValues = {};
+    const lines: OrderLine[] = [];
+    for (const [name, raw] of Object.entries(body)) {
+      const field = QUANTITY_FIELD.exec(name);
+      if (!field || typeof raw !== 'string') continue;
+      values[name] = raw;
+      const quantity = raw.trim() === '' ? 0 : /^\d{1,3}$/.test(raw.trim()) ? Number(raw) : Number.NaN;
+      if (!Number.isInteger(quantity)) return renderMatchPage(c, m, { values, errors: { _form: t('error.quantity') } }, 400);
+      lines.push({ matchStandId: field[1]!, category: field[2] as PriceCategory, quantity });
+    }
+    const user = c.get('user')!;
+    try {
+      const { placed, url } = await db.transaction(async (tx) => {
+        const placed = await placeOrder(tx, payments, config.sales, { userId: user.id, email: user.email, matchId: m.id, lines });
+        if (placed.status === 'paid') return { placed, url: null };
+        const session = await payments.createSession(tx, {
+          orderId: placed.id,
+          reference: placed.reference,
+          totalCents: placed.totalCents,
+          feeCents: placed.feeCents,
+          holdExpiresAt: placed.holdExpiresAt,
+          successUrl: `${config.baseURL}/account/orders/${placed.reference}`,
+          cancelUrl: `${config.baseURL}/matches/${m.id}`,
+        });
+        await tx.update(order).set({ providerSessionId: session.sessionId }).where(eq(order.id, placed.id));
+        return { placed, url: session.url };
+      });
+      if (!url) return redirectWithFlash(c, `/account/orders/${placed.reference}`, 'success', t('order.freeIssued'));
+      return c.redirect(url, 303);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      return renderMatchPage(
+        c,
+        m,
+        { values, errors: { _form: domainMessage(c, error) } },
+        ERROR_HTTP[error.code].status === 400 ? 400 : 409,
+      );
+    }
+  });
+
+async function renderMatchPage(
+  c: Context<AppEnv>,
+  m: PublicMatch,
+  shown: { values?: FormValues; errors?: FieldErrors },
+  status: 200 | 400 | 409 = 200,
+) {
   const t = c.get('t');
   const locale = c.get('locale');
-  const { config, db } = c.get('deps');
-  const m = await findPublicMatch(db, c.req.param('id'));
+  const { config } = c.get('deps');
+  c.status(status);
   const title = teams(m);
   const when = formatDateTime(m.kickoffAt, locale);
   const description = `${when} · ${m.competition}${m.venue?.name ? ` · ${m.venue.name}, ${m.venue.commune}` : ''}`;
-  const selling = m.status === 'on_sale' && m.isHome;
+  const onSale = selling(m);
   const map = mapLink(m);
   const head = (
     <>
@@ -132,28 +200,67 @@ export const matchRoutes = new Hono<AppEnv>().get('/:id', async (c) => {
         <section class="card" id="tickets">
           <h2>{t('match.tickets')}</h2>
           {m.stands.length === 0 ? <p>{t('match.noStands')}</p> : null}
-          <ul class="stands">
-            {m.stands.map((s) => (
-              <li>
-                <strong>{s.name}</strong>{' '}
-                {s.seatsLeft > 0 ? (
-                  <span class="badge">{t('home.seatsLeft', { count: s.seatsLeft })}</span>
-                ) : (
-                  <span class="badge bad">{t('home.soldOut')}</span>
-                )}
-                <ul class="prices">
-                  {s.prices.map((p) => (
-                    <li>
-                      {categoryLabel(t, p.category)}: {p.priceCents === 0 ? t('match.free') : formatMoney(p.priceCents, locale)}
-                    </li>
-                  ))}
-                </ul>
-              </li>
-            ))}
-          </ul>
-          {selling ? (
-            <p class="alert info">{t('match.buySoon', { limit: m.orderLimit })}</p>
-          ) : m.status === 'scheduled' ? (
+          {onSale ? (
+            <Form action={`/matches/${m.id}/checkout`} class="buy">
+              <FormError errors={shown.errors} />
+              {m.stands.map((s) => (
+                <fieldset class="stand-choice">
+                  <legend>
+                    {s.name}{' '}
+                    {s.seatsLeft > 0 ? (
+                      <span class="badge">{t('home.seatsLeft', { count: s.seatsLeft })}</span>
+                    ) : (
+                      <span class="badge bad">{t('home.soldOut')}</span>
+                    )}
+                  </legend>
+                  {s.seatsLeft > 0
+                    ? s.prices.map((p) => (
+                        <div class="field quantity">
+                          <label for={`q_${s.id}_${p.category}`}>
+                            {categoryLabel(t, p.category)} · {p.priceCents === 0 ? t('match.free') : formatMoney(p.priceCents, locale)}
+                          </label>
+                          <input
+                            id={`q_${s.id}_${p.category}`}
+                            name={`q_${s.id}_${p.category}`}
+                            type="number"
+                            inputmode="numeric"
+                            min="0"
+                            max={String(Math.min(m.orderLimit, s.seatsLeft))}
+                            value={shown.values?.[`q_${s.id}_${p.category}`] ?? '0'}
+                          />
+                        </div>
+                      ))
+                    : null}
+                </fieldset>
+              ))}
+              <p class="hint">
+                {t('match.orderHint', { limit: m.orderLimit, minutes: config.sales.holdMinutes })}{' '}
+                {t('match.feeHint', { percent: config.sales.feePercent })}
+              </p>
+              <button type="submit">{t('match.buy')}</button>
+            </Form>
+          ) : (
+            <ul class="stands">
+              {m.stands.map((s) => (
+                <li>
+                  <strong>{s.name}</strong>{' '}
+                  {s.seatsLeft > 0 ? (
+                    <span class="badge">{t('home.seatsLeft', { count: s.seatsLeft })}</span>
+                  ) : (
+                    <span class="badge bad">{t('home.soldOut')}</span>
+                  )}
+                  <ul class="prices">
+                    {s.prices.map((p) => (
+                      <li>
+                        {categoryLabel(t, p.category)}: {p.priceCents === 0 ? t('match.free') : formatMoney(p.priceCents, locale)}
+                      </li>
+                    ))}
+                  </ul>
+                </li>
+              ))}
+            </ul>
+          )}
+          {!onSale && m.status === 'scheduled' ? (
             <p class="alert info">
               {m.saleOpensAt ? t('match.saleOpensAt', { date: formatDateTime(m.saleOpensAt, locale) }) : t('match.saleSoon')}
             </p>
@@ -163,4 +270,4 @@ export const matchRoutes = new Hono<AppEnv>().get('/:id', async (c) => {
     </article>,
     { title, description, head },
   );
-});
+}

@@ -1,0 +1,81 @@
+import { Hono } from 'hono';
+import { DomainError } from '../../domain/errors.ts';
+import { cancelPendingOrder } from '../../domain/sales/cancel-pending-order.ts';
+import { fulfilOrder } from '../../domain/sales/fulfil-order.ts';
+import { listMyOrders } from '../../domain/sales/list-my-orders.ts';
+import { formatDateTime } from '../../i18n/index.ts';
+import type { DemoProvider } from '../../integrations/payments/demo.ts';
+import { Form } from '../../views/components/form.tsx';
+import { OrderSummary } from '../../views/components/order-summary.tsx';
+import { render } from '../../views/layouts/layout.tsx';
+import { domainMessage } from '../errors.tsx';
+import { requireUser } from '../middleware/access.ts';
+import { redirectWithFlash } from '../middleware/flash.ts';
+import type { AppEnv } from '../types.ts';
+
+/**
+ * The demo provider's checkout page (no Stripe key configured): clearly not a real payment, and
+ * "pay" runs the very fulfilment a Stripe webhook runs.
+ */
+export const demoPayRoutes = new Hono<AppEnv>()
+  .use(requireUser)
+  .get('/:sessionId', async (c) => {
+    const t = c.get('t');
+    const [o] = await listMyOrders(c.get('deps').db, c.get('user')!.id, { sessionId: c.req.param('sessionId') });
+    if (!o) throw new DomainError('not_found');
+    return render(
+      c,
+      <section class="card narrow">
+        <p class="alert demo" role="note">
+          <strong>{t('demo.banner')}</strong>
+        </p>
+        <h1>{t('demo.title')}</h1>
+        <OrderSummary o={o} />
+        {o.status === 'pending' ? (
+          <>
+            <p class="hint">{t('demo.heldUntil', { time: formatDateTime(o.holdExpiresAt, c.get('locale')) })}</p>
+            <div class="actions">
+              <Form action={`/demo-pay/${c.req.param('sessionId')}/pay`}>
+                <button type="submit">{t('demo.pay')}</button>
+              </Form>
+              <Form action={`/demo-pay/${c.req.param('sessionId')}/cancel`}>
+                <button type="submit" class="secondary">
+                  {t('demo.cancel')}
+                </button>
+              </Form>
+            </div>
+          </>
+        ) : (
+          <p>
+            <a href={`/account/orders/${o.reference}`}>{t('order.see')}</a>
+          </p>
+        )}
+      </section>,
+      { title: t('demo.title') },
+    );
+  })
+  .post('/:sessionId/pay', async (c) => {
+    const t = c.get('t');
+    const { db, payments } = c.get('deps');
+    const sessionId = c.req.param('sessionId');
+    const [o] = await listMyOrders(db, c.get('user')!.id, { sessionId });
+    if (!o) throw new DomainError('not_found');
+    if (o.status === 'paid') return c.redirect(`/account/orders/${o.reference}`, 303); // a second click
+    try {
+      const paid = await db.transaction(async (tx) => {
+        if (!(await (payments as DemoProvider).pay(tx, sessionId))) return false;
+        await fulfilOrder(tx, payments, sessionId);
+        return true;
+      });
+      if (!paid) return redirectWithFlash(c, `/matches/${o.matchId}`, 'error', t('demo.expired'));
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      return redirectWithFlash(c, `/account/orders/${o.reference}`, 'error', domainMessage(c, error));
+    }
+    return redirectWithFlash(c, `/account/orders/${o.reference}`, 'success', t('order.paid'));
+  })
+  .post('/:sessionId/cancel', async (c) => {
+    const { db, payments } = c.get('deps');
+    const cancelled = await db.transaction((tx) => cancelPendingOrder(tx, payments, c.req.param('sessionId'), c.get('user')!.id));
+    return redirectWithFlash(c, `/matches/${cancelled.matchId}`, 'info', c.get('t')('order.cancelled'));
+  });

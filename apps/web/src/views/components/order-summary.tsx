@@ -1,0 +1,53 @@
+import { useRequestContext } from 'hono/jsx-renderer';
+import type { MyOrder } from '../../domain/sales/list-my-orders.ts';
+import type { AppEnv } from '../../http/types.ts';
+import { formatDateTime, formatMoney, type MessageKey } from '../../i18n/index.ts';
+import { useT } from './form.tsx';
+
+const STATUS: Record<MyOrder['status'], MessageKey> = {
+  pending: 'order.status.pending',
+  paid: 'order.status.paid',
+  expired: 'order.status.expired',
+  cancelled: 'order.status.cancelled',
+};
+
+/** An order's match, lines and money, as the buyer sees it (payment page, "My orders"). */
+export function OrderSummary({ o }: { o: MyOrder }) {
+  const t = useT();
+  const locale = useRequestContext<AppEnv>().get('locale');
+  return (
+    <div class="order">
+      <p>
+        <strong>
+          {o.club} – {o.opponent}
+        </strong>
+        <br />
+        {formatDateTime(o.kickoffAt, locale)}
+      </p>
+      <p>
+        {t('order.reference')}: <strong>{o.reference}</strong> ·{' '}
+        <span class={o.status === 'paid' ? 'badge' : o.status === 'pending' ? 'badge warn' : 'badge bad'}>{t(STATUS[o.status])}</span>
+      </p>
+      <table>
+        <tbody>
+          {o.items.map((i) => (
+            <tr>
+              <td>
+                {i.quantity} × {i.stand} · {t(`category.${i.category}`)}
+              </td>
+              <td>{formatMoney(i.unitPriceCents * i.quantity, locale)}</td>
+            </tr>
+          ))}
+          <tr>
+            <td>{t('order.fee')}</td>
+            <td>{formatMoney(o.feeCents, locale)}</td>
+          </tr>
+          <tr>
+            <th>{t('order.total')}</th>
+            <th>{formatMoney(o.totalCents, locale)}</th>
+          </tr>
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,139 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { matchStand, order } from '../src/db/schema/index.ts';
+import { brusselsIn, clubWithOwner, competitionId, postOk } from './support/catalog.ts';
+import { createUser, databaseKinds, signIn, startTestApp, type TestApp, textOf } from './support/harness.ts';
+
+describe.each(databaseKinds())('buying tickets with the demo provider on %s', (kind) => {
+  let t: TestApp;
+  let matchId = '';
+  let mainId = '';
+  let otherMatchStandId = '';
+  const en = { headers: { 'accept-language': 'en' } };
+
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+    const db = t.runtime.deps.db;
+    // A club puts a match on sale through its back office, as in production.
+    const ctx = await clubWithOwner(t, 'Checkout United');
+    await postOk(ctx.owner, `${ctx.base}/venues`, { name: 'Park', street: 'Rue 1', postalCode: '1000', commune: 'Bruxelles' });
+    const venueId = (await ctx.owner.get(`${ctx.base}/venues`).then((r) => r.text())).match(/venues\/([0-9a-f-]{36})\/stands/)![1]!;
+    await postOk(ctx.owner, `${ctx.base}/venues/${venueId}/stands`, {
+      name: 'Main',
+      capacity: '20',
+      price_adult: '12,50',
+      price_child: '0',
+    });
+    const created = await postOk(ctx.owner, `${ctx.base}/matches/new`, {
+      side: 'home',
+      opponentName: 'Buyers FC',
+      competitionId: await competitionId(t),
+      venueId,
+      kickoffAt: brusselsIn(10),
+      orderLimit: '6',
+    });
+    matchId = created.split('/matches/')[1]!.split('#')[0]!;
+    const standId = (await ctx.owner.get(`${ctx.base}/matches/${matchId}`).then((r) => r.text())).match(/name="open_([0-9a-f-]{36})"/)![1]!;
+    await postOk(ctx.owner, `${ctx.base}/matches/${matchId}/stands`, {
+      [`open_${standId}`]: 'on',
+      [`cap_${standId}`]: '10',
+      [`price_${standId}_adult`]: '12,50',
+      [`price_${standId}_child`]: '0',
+    });
+    await postOk(ctx.owner, `${ctx.base}/matches/${matchId}/status`, { status: 'on_sale' });
+    mainId = (await db.select().from(matchStand).where(eq(matchStand.matchId, matchId)))[0]!.id;
+    otherMatchStandId =
+      (await db.select().from(matchStand).where(eq(matchStand.clubId, ctx.club.id))).find((s) => s.matchId !== matchId)?.id ??
+      '00000000-0000-4000-8000-000000000000';
+    await createUser(t, 'fan@example.be', 'Fan');
+    await createUser(t, 'nosy@example.be', 'Nosy');
+  });
+  afterAll(() => t?.close());
+  const seats = async () => (await t.runtime.deps.db.select().from(matchStand).where(eq(matchStand.id, mainId)))[0]!;
+
+  it('holds the seats, shows the fee and total on the clearly marked demo page, and pays once', async () => {
+    const fan = await signIn(t, 'fan@example.be');
+    const page = await fan.get(`/matches/${matchId}`, en.headers);
+    expect(await page.text()).toContain(`name="q_${mainId}_adult"`);
+    const checkout = await fan.post(`/matches/${matchId}/checkout`, { [`q_${mainId}_adult`]: '2', [`q_${mainId}_child`]: '1' });
+    expect(checkout.status).toBe(303);
+    const payUrl = checkout.headers.get('location')!;
+    expect(payUrl).toMatch(/^http:\/\/localhost\/demo-pay\/demo_[\w-]+$/);
+    expect(await seats()).toMatchObject({ held: 3, sold: 0 });
+
+    const payPage = await textOf(await fan.get(payUrl, en.headers));
+    expect(payPage).toContain('DEMO — no money moves.');
+    expect(payPage).toContain('2 × Main · Adult €25.00');
+    expect(payPage).toContain('FootArena service fee €2.50');
+    expect(payPage).toContain('Total €27.50');
+
+    // Someone else cannot see or pay this session, nor the order.
+    const nosy = await signIn(t, 'nosy@example.be');
+    expect((await nosy.get(payUrl)).status).toBe(404);
+    expect((await nosy.post(`${new URL(payUrl).pathname}/pay`, {})).status).toBe(404);
+
+    const paid = await fan.post(`${new URL(payUrl).pathname}/pay`, {}, en);
+    expect(paid.status).toBe(303);
+    const orderPage = await fan.follow(paid);
+    expect(await textOf(orderPage)).toContain('Payment received: your order is paid.');
+    expect(await seats()).toMatchObject({ held: 0, sold: 3 });
+    const again = await fan.post(`${new URL(payUrl).pathname}/pay`, {});
+    expect(again.headers.get('location')).toMatch(/^\/account\/orders\/FA-/);
+    expect(await seats()).toMatchObject({ held: 0, sold: 3 });
+    const reference = paid.headers.get('location')!.split('/').at(-1)!;
+    expect((await nosy.get(`/account/orders/${reference}`)).status).toBe(404);
+    expect(await textOf(await fan.get('/account/orders', en.headers))).toContain(reference);
+  });
+
+  it('releases the seats when the buyer cancels at the payment page', async () => {
+    const fan = await signIn(t, 'fan@example.be');
+    const before = await seats();
+    const checkout = await fan.post(`/matches/${matchId}/checkout`, { [`q_${mainId}_adult`]: '4' });
+    expect((await seats()).held).toBe(before.held + 4);
+    const cancelled = await fan.post(`${new URL(checkout.headers.get('location')!).pathname}/cancel`, {}, en);
+    expect(cancelled.headers.get('location')).toBe(`/matches/${matchId}`);
+    expect(await textOf(await fan.follow(cancelled))).toContain('Your order is cancelled and the seats are released.');
+    expect(await seats()).toMatchObject({ held: before.held, sold: before.sold });
+  });
+
+  it('explains every bad choice on the match page and holds nothing', async () => {
+    const fan = await signIn(t, 'fan@example.be');
+    // Someone else holds seats meanwhile: 2 are left for the fan.
+    const nosy = await signIn(t, 'nosy@example.be');
+    const left = () => seats().then((s) => s.cap - s.sold - s.held);
+    await nosy.post(`/matches/${matchId}/checkout`, { [`q_${mainId}_adult`]: String((await left()) - 2) });
+    expect(await left()).toBe(2);
+    const before = await seats();
+    const cases: [Record<string, string>, string][] = [
+      [{ [`q_${mainId}_adult`]: 'abc' }, 'Enter a number of tickets (0 or more).'],
+      [{ [`q_${mainId}_adult`]: '-1' }, 'Enter a number of tickets (0 or more).'],
+      [{ [`q_${mainId}_adult`]: '0' }, 'Choose at least one ticket.'],
+      [{}, 'Choose at least one ticket.'],
+      [{ [`q_${mainId}_adult`]: '5', [`q_${mainId}_child`]: '2' }, 'At most 6 tickets per order for this match.'],
+      [{ [`q_${mainId}_adult`]: '3' }, 'Not enough seats left in Main: 2 left.'],
+      [{ [`q_${otherMatchStandId}_adult`]: '1' }, 'We could not find this.'],
+    ];
+    for (const [form, message] of cases) {
+      const response = await fan.post(`/matches/${matchId}/checkout`, form, en);
+      expect({ form, status: response.status >= 400 }).toEqual({ form, status: true });
+      expect(await textOf(response)).toContain(message);
+    }
+    expect(await seats()).toMatchObject({ held: before.held, sold: before.sold });
+    const orders = await t.runtime.deps.db.select().from(order).where(eq(order.matchId, matchId));
+    expect(orders.filter((o) => o.status === 'pending').map((o) => o.email)).toEqual(['nosy@example.be']); // only the other buyer's
+  });
+
+  it('issues free tickets at once, without payment', async () => {
+    const fan = await signIn(t, 'fan@example.be');
+    const before = await seats();
+    const free = await fan.post(`/matches/${matchId}/checkout`, { [`q_${mainId}_child`]: '2' }, en);
+    expect(free.headers.get('location')).toMatch(/^\/account\/orders\/FA-/);
+    expect(await textOf(await fan.follow(free))).toContain('Your free tickets are issued.');
+    expect(await seats()).toMatchObject({ held: before.held, sold: before.sold + 2 });
+  });
+
+  it('sends a visitor who is not signed in to sign in first', async () => {
+    const response = await t.client().post(`/matches/${matchId}/checkout`, { [`q_${mainId}_adult`]: '1' });
+    expect(response.headers.get('location')).toBe(`/sign-in?next=${encodeURIComponent(`/matches/${matchId}/checkout`)}`);
+  });
+});
