@@ -11,6 +11,7 @@ import { accountRoutes } from './http/account/account-routes.tsx';
 import { adminRoutes } from './http/admin/admin-routes.tsx';
 import { clubRoutes, clubsRoutes, invitationRoutes } from './http/club/club-routes.tsx';
 import { matchRoutes as matchAdminRoutes } from './http/club/match-routes.tsx';
+import { orderRoutes } from './http/club/order-routes.tsx';
 import { venueRoutes } from './http/club/venue-routes.tsx';
 import { devMailRoutes } from './http/dev/mail-routes.tsx';
 import { handleError, renderError } from './http/errors.tsx';
@@ -29,7 +30,7 @@ import { matchRoutes } from './http/public/match-routes.tsx';
 import type { AppDeps, AppEnv } from './http/types.ts';
 import { renderer } from './views/layouts/layout.tsx';
 
-const ASSETS: Record<string, { body: string; type: string }> = Object.fromEntries(
+const STATIC_ASSETS: Record<string, { body: string; type: string }> = Object.fromEntries(
   [
     ['app.css', 'text/css; charset=utf-8'],
     ['icon.svg', 'image/svg+xml'],
@@ -62,8 +63,9 @@ export function createApp(deps: AppDeps) {
     }),
   );
 
+  const assets = { ...STATIC_ASSETS, ...deps.clientAssets };
   app.get('/assets/:name', (c) => {
-    const asset = ASSETS[c.req.param('name')];
+    const asset = assets[c.req.param('name')];
     if (!asset) return c.text('Not found', 404);
     c.header('Cache-Control', 'public, max-age=3600');
     return c.body(asset.body, 200, { 'Content-Type': asset.type });
@@ -105,6 +107,7 @@ export function createApp(deps: AppDeps) {
   app.route('/club', clubRoutes);
   app.route('/club', venueRoutes);
   app.route('/club', matchAdminRoutes);
+  app.route('/club', orderRoutes);
   app.route('/matches', matchRoutes);
   app.route('/c', clubPageRoutes);
   app.route('/unsubscribe', unsubscribeRoutes);

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pino, { type Logger } from 'pino';
 import { type Database, migrateDatabase, openDatabase } from './db/client.ts';
 import type { Env } from './env.ts';
@@ -53,6 +54,25 @@ export function resolveConfig(env: Env, secret: string): AppConfig {
   };
 }
 
+const CLIENT_MODULES = ['sales-chart'];
+
+/** The browser modules of src/client, bundled and minified once per process (no CDN, no build step). */
+export async function bundleClientModules(): Promise<Record<string, { body: string; type: string }>> {
+  const { build } = await import('esbuild');
+  const result = await build({
+    entryPoints: CLIENT_MODULES.map((name) => fileURLToPath(new URL(`./client/${name}.ts`, import.meta.url))),
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    target: 'es2022',
+    write: false,
+    outdir: '/',
+  });
+  return Object.fromEntries(
+    result.outputFiles.map((file) => [path.basename(file.path), { body: file.text, type: 'text/javascript; charset=utf-8' }]),
+  );
+}
+
 /** Opens the database, migrates it, starts the job queue and builds what the app needs. */
 export async function boot(env: Env, overrides: { database?: Database; logger?: Logger; jobs?: JobOptions } = {}): Promise<Runtime> {
   const logger = overrides.logger ?? createLogger(env);
@@ -67,7 +87,15 @@ export async function boot(env: Env, overrides: { database?: Database; logger?: 
     database,
     jobs,
     mail,
-    deps: { db: database.db, auth, outbox: jobs, payments: createDemoProvider(config.baseURL), logger, config },
+    deps: {
+      db: database.db,
+      auth,
+      outbox: jobs,
+      payments: createDemoProvider(config.baseURL),
+      logger,
+      config,
+      clientAssets: await bundleClientModules(),
+    },
     async close() {
       await jobs.stop();
       await database.close();

@@ -256,7 +256,14 @@ describe.each(databaseKinds())('club back office on %s', (kind) => {
     const mail = await t.smtp.waitFor('gatekeeper@example.be', /Steward Zone/);
     await steward.post(`${new URL(linkIn(mail, 'http://localhost/invitations/')).pathname}/accept`, {});
     expect((await steward.get(ctx.base)).status).toBe(200);
-    for (const path of [`${ctx.base}/venues`, `${ctx.base}/matches`, `${ctx.base}/matches/${id}`, `${ctx.base}/stands/${ctx.main.id}`]) {
+    for (const path of [
+      `${ctx.base}/venues`,
+      `${ctx.base}/matches`,
+      `${ctx.base}/matches/${id}`,
+      `${ctx.base}/stands/${ctx.main.id}`,
+      `${ctx.base}/orders`,
+      `${ctx.base}/orders.csv`,
+    ]) {
       expect({ path, status: (await steward.get(path)).status }).toEqual({ path, status: 403 });
     }
     expect((await steward.post(`${ctx.base}/matches/${id}/status`, { status: 'cancelled' })).status).toBe(403);

@@ -9,6 +9,7 @@ describe.each(databaseKinds())('buying tickets with the demo provider on %s', (k
   let matchId = '';
   let mainId = '';
   let otherMatchStandId = '';
+  let owner: Awaited<ReturnType<typeof clubWithOwner>>;
   const en = { headers: { 'accept-language': 'en' } };
 
   beforeAll(async () => {
@@ -16,6 +17,7 @@ describe.each(databaseKinds())('buying tickets with the demo provider on %s', (k
     const db = t.runtime.deps.db;
     // A club puts a match on sale through its back office, as in production.
     const ctx = await clubWithOwner(t, 'Checkout United');
+    owner = ctx;
     await postOk(ctx.owner, `${ctx.base}/venues`, { name: 'Park', street: 'Rue 1', postalCode: '1000', commune: 'Bruxelles' });
     const venueId = (await ctx.owner.get(`${ctx.base}/venues`).then((r) => r.text())).match(/venues\/([0-9a-f-]{36})\/stands/)![1]!;
     await postOk(ctx.owner, `${ctx.base}/venues/${venueId}/stands`, {
@@ -45,7 +47,7 @@ describe.each(databaseKinds())('buying tickets with the demo provider on %s', (k
     otherMatchStandId =
       (await db.select().from(matchStand).where(eq(matchStand.clubId, ctx.club.id))).find((s) => s.matchId !== matchId)?.id ??
       '00000000-0000-4000-8000-000000000000';
-    await createUser(t, 'fan@example.be', 'Fan');
+    await createUser(t, 'fan@example.be', '=HYPERLINK("http://evil.example")');
     await createUser(t, 'nosy@example.be', 'Nosy');
   });
   afterAll(() => t?.close());
@@ -135,5 +137,47 @@ describe.each(databaseKinds())('buying tickets with the demo provider on %s', (k
   it('sends a visitor who is not signed in to sign in first', async () => {
     const response = await t.client().post(`/matches/${matchId}/checkout`, { [`q_${mainId}_adult`]: '1' });
     expect(response.headers.get('location')).toBe(`/sign-in?next=${encodeURIComponent(`/matches/${matchId}/checkout`)}`);
+  });
+
+  it("shows the club its orders, searchable, as a safe CSV, and the match's sales with a chart", async () => {
+    const list = await owner.owner.get(`${owner.base}/orders`, en.headers);
+    expect(list.status).toBe(200);
+    const text = await textOf(list);
+    expect(text).toMatch(/FA-[2-9A-HJKMNP-Z]{7}/);
+    expect(text).toContain('fan@example.be');
+    expect(await textOf(await owner.owner.get(`${owner.base}/orders?q=NOSY`))).toContain('nosy@example.be');
+    expect(await textOf(await owner.owner.get(`${owner.base}/orders?q=nobody-at-all`))).not.toContain('fan@example.be');
+
+    const csv = await owner.owner.get(`${owner.base}/orders.csv`);
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const lines = (await csv.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe(
+      'reference,created_at_brussels,paid_at_brussels,status,buyer,email,opponent,kickoff_brussels,tickets,tickets_eur,fee_eur,total_eur',
+    );
+    const paidLine = lines.find((l) => l.includes(',paid,') && l.includes('fan@example.be') && l.includes(',3,'))!;
+    expect(paidLine).toContain(`"'=HYPERLINK(""http://evil.example"")"`); // a name is never a formula
+    expect(paidLine).toMatch(/,3,25\.00,2\.50,27\.50$/);
+
+    const matchPage = await owner.owner.get(`${owner.base}/matches/${matchId}`, en.headers);
+    const html = await matchPage.text();
+    expect(await textOf(new Response(html))).toContain('5 tickets sold, €25.00 for the club.'); // 3 paid + 2 free
+    expect(html).toContain('data-sales-chart');
+    expect(html).toContain('<script type="module" src="/assets/sales-chart.js">');
+    const script = await t.client().get('/assets/sales-chart.js');
+    expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(await script.text()).toContain('data-sales-chart');
+  });
+
+  it('tells every holder of a paid order when the match is postponed, once, in their language', async () => {
+    const before = t.smtp.to('fan@example.be').length;
+    await postOk(owner.owner, `${owner.base}/matches/${matchId}/postpone`, { kickoffAt: brusselsIn(17) });
+    const mail = await t.smtp.waitFor('fan@example.be', /the match is postponed/, { skip: 0 });
+    expect(mail.text).toContain('Your tickets stay valid for the new date');
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(t.smtp.to('fan@example.be').length).toBe(before + 1);
+    expect(t.smtp.to('nosy@example.be').filter((m) => /postponed/.test(m.subject ?? ''))).toEqual([]); // no paid order
   });
 });

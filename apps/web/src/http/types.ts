@@ -26,6 +26,8 @@ export interface AppDeps {
   payments: PaymentProvider;
   logger: Logger;
   config: AppConfig;
+  /** Browser modules bundled at start (client/), served from /assets. */
+  clientAssets: Record<string, { body: string; type: string }>;
 }
 
 export type SessionUser = Auth['$Infer']['Session']['user'];

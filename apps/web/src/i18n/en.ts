@@ -353,6 +353,27 @@ export const en = {
   'demo.pay': 'Pay (demo)',
   'demo.cancel': 'Cancel and release the seats',
   'demo.expired': 'This payment has expired: the seats were released. Choose your tickets again.',
+  'orders.title': 'Orders',
+  'orders.searchHint': 'Reference, name or e-mail',
+  'orders.csv': 'Download as CSV',
+  'orders.none': 'No order found.',
+  'orders.date': 'Date',
+  'orders.buyer': 'Buyer',
+  'orders.match': 'Match',
+  'orders.tickets': 'Tickets',
+  'orders.amount': 'For the club',
+  'sales.title': 'Sales',
+  'sales.summary': '{tickets} tickets sold, {revenue} for the club.',
+  'sales.chartLabel': 'Tickets sold so far, day by day',
+  'sales.ticketsSoFar': 'Tickets sold so far',
+  'sales.revenueSoFar': 'Revenue so far',
+  'dashboard.revenue': 'revenue {amount}',
+  'mail.postponed.subject': '{club} – {opponent}: the match is postponed',
+  'mail.postponed.body':
+    'Hello,\n\nThe match {club} – {opponent} is moved to {date}. Your tickets stay valid for the new date: there is nothing to do.',
+  'mail.postponedNoDate.body':
+    'Hello,\n\nThe match {club} – {opponent} is postponed; the new date is not known yet. Your tickets stay valid: we will e-mail you the new date.',
+  'mail.postponed.action': 'See the match',
 } as const;
 
 export type Messages = { [K in keyof typeof en]: string };

@@ -5,7 +5,12 @@ import type { Database, Executor } from '../db/client.ts';
 
 // Side effects (e-mail first) are pg-boss jobs sent through the same executor as the state change,
 // so they commit or roll back with it (the outbox), and are retried with backoff until they succeed.
-export const QUEUES = { mail: 'mail', matchOnSale: 'match-on-sale', releaseHolds: 'release-holds' } as const;
+export const QUEUES = {
+  mail: 'mail',
+  matchOnSale: 'match-on-sale',
+  matchPostponed: 'match-postponed',
+  releaseHolds: 'release-holds',
+} as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 export interface Outbox {

@@ -1,11 +1,13 @@
 import type { Runtime } from '../boot.ts';
 import { workMail } from './work-mail.ts';
 import { workMatchOnSale } from './work-match-on-sale.ts';
+import { workMatchPostponed } from './work-match-postponed.ts';
 import { workReleaseHolds } from './work-release-holds.ts';
 
 /** Every job worker of the app; main.ts and the tests start the same set. */
 export async function startWorkers(runtime: Runtime, pollingIntervalSeconds = 2): Promise<void> {
   await workMail(runtime.jobs, runtime.mail, pollingIntervalSeconds);
   await workMatchOnSale(runtime.jobs, runtime.deps.db, runtime.deps.config.baseURL, pollingIntervalSeconds);
+  await workMatchPostponed(runtime.jobs, runtime.deps.db, runtime.deps.config.baseURL, pollingIntervalSeconds);
   await workReleaseHolds(runtime.jobs, runtime.deps.db, runtime.deps.payments, pollingIntervalSeconds);
 }

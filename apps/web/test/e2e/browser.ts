@@ -128,3 +128,28 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
 }
 
 type AxeResults = { violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] };
+
+/**
+ * What axe does not see about labels: it takes any <label for="x"> as the label of every element with
+ * id "x", while the browser gives that label to the first one only, so a form repeated on a page can
+ * leave its fields without a name. Returns ids used more than once, and form fields that the browser
+ * itself finds no label for (control.labels, aria-label, aria-labelledby), as "rule: what" lines,
+ * hidden fields included (a closed <details> opens).
+ */
+export async function labelProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    const counts = new Map<string, number>();
+    for (const element of document.querySelectorAll('[id]')) counts.set(element.id, (counts.get(element.id) ?? 0) + 1);
+    for (const [id, count] of counts) if (count > 1) problems.push(`duplicate id: #${id} × ${count}`);
+    const fields = document.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(
+      'input:not([type=hidden]):not([type=submit]):not([type=button]):not([type=reset]), select, textarea',
+    );
+    for (const field of fields) {
+      if ((field.labels?.length ?? 0) > 0 || field.getAttribute('aria-label') || field.getAttribute('aria-labelledby')) continue;
+      const form = field.closest('form')?.getAttribute('action');
+      problems.push(`no label: ${field.localName}[name=${field.name}]${form ? ` in form ${form}` : ''}`);
+    }
+    return problems;
+  });
+}

@@ -1,12 +1,10 @@
 import { mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type ServerType, serve } from '@hono/node-server';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../src/app.ts';
-import { startTestApp, type TestApp } from '../support/harness.ts';
 import { accessibilityViolations, chromiumAvailable, launchBrowser, type TestBrowser } from './browser.ts';
+import { type ServedApp, serveTestApp } from './serve.ts';
 
 const SCREENSHOT = fileURLToPath(new URL('../../test-results/sign-up-nl.png', import.meta.url));
 const MAIL_TIMEOUT_MS = 15_000;
@@ -27,41 +25,21 @@ async function waitForMail(page: Page, subject: string): Promise<Locator> {
 }
 
 describe.skipIf(!chromiumAvailable())('sign-up in a browser', () => {
-  let t: TestApp | undefined;
-  let server: ServerType | undefined;
+  let served: ServedApp | undefined;
   let browser: TestBrowser | null = null;
   let baseURL: string;
 
   beforeAll(async () => {
-    // The server listens first (port 0), so BASE_URL, which e-mail links use, is known before boot;
-    // it answers only once the app exists, and no request comes before that.
-    let app: App | undefined;
-    const port = await new Promise<number>((resolve, reject) => {
-      server = serve(
-        {
-          fetch: (request, env) => (app ? app.fetch(request, env) : new Response('starting', { status: 503 })),
-          hostname: '127.0.0.1',
-          port: 0,
-        },
-        (info) => resolve(info.port),
-      );
-      server.once('error', reject);
-    });
-    baseURL = `http://127.0.0.1:${port}`;
     // An empty SMTP_URL means unset (parseEnv): mail goes to DATA_DIR/mail, readable at /dev/mail.
-    t = await startTestApp('pglite', { baseURL, env: { SMTP_URL: '', TRUST_PROXY: 'false' } });
-    expect(t.runtime.deps.config.devMailDir).toBeDefined();
-    app = t.app;
+    served = await serveTestApp({ SMTP_URL: '', TRUST_PROXY: 'false' });
+    baseURL = served.baseURL;
+    expect(served.t.runtime.deps.config.devMailDir).toBeDefined();
     browser = await launchBrowser();
   });
 
   afterAll(async () => {
     await browser?.close();
-    if (server) {
-      const s = server;
-      await new Promise<void>((resolve) => s.close(() => resolve()));
-    }
-    await t?.close();
+    await served?.close();
   });
 
   it('signs up, confirms the address from the dev mailbox, signs out and in, and switches language', { timeout: 60_000 }, async () => {

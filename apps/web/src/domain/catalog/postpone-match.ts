@@ -1,21 +1,27 @@
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { match } from '../../db/schema/index.ts';
+import { type Outbox, QUEUES, stableJobId } from '../../jobs/jobs.ts';
 import { DomainError } from '../errors.ts';
 import { findClubMatch } from './find-club-match.ts';
 
 /**
  * Moves a match to a new kick-off (tickets stay valid for it), or, without a date yet, marks it
- * postponed and stops its sale until the club sets one. The sale and the gates move with the kick-off.
+ * postponed and stops its sale until the club sets one. The sale and the gates move with the kick-off,
+ * and the buyers of paid orders are e-mailed.
  */
-export async function postponeMatch(tx: Tx, clubId: string, matchId: string, newKickoff: Date | null, now = new Date()) {
+export async function postponeMatch(tx: Tx, outbox: Outbox, clubId: string, matchId: string, newKickoff: Date | null, now = new Date()) {
   const current = await findClubMatch(tx, clubId, matchId);
   if (current.status === 'cancelled') throw new DomainError('match_not_editable');
+  // Every ticket holder is told, once per new date (a job fans it out to one mail each).
+  const tell = () =>
+    outbox.send(tx, QUEUES.matchPostponed, { matchId }, { id: stableJobId(`postponed:${matchId}:${newKickoff?.toISOString() ?? 'tbd'}`) });
   if (!newKickoff) {
     await tx
       .update(match)
       .set({ status: 'postponed' })
       .where(and(eq(match.id, matchId), eq(match.clubId, clubId)));
+    await tell();
     return;
   }
   if (newKickoff <= now) throw new DomainError('kickoff_in_past', {}, 'kickoffAt');
@@ -30,4 +36,5 @@ export async function postponeMatch(tx: Tx, clubId: string, matchId: string, new
       status: current.status === 'postponed' ? 'scheduled' : current.status, // the club reopens the sale itself
     })
     .where(and(eq(match.id, matchId), eq(match.clubId, clubId)));
+  await tell();
 }

@@ -14,7 +14,8 @@ import { removeClubLogo } from '../../domain/clubs/remove-club-logo.ts';
 import { LOGO_MAX_BYTES, setClubLogo } from '../../domain/clubs/set-club-logo.ts';
 import { updateClubProfile } from '../../domain/clubs/update-club-profile.ts';
 import { DomainError } from '../../domain/errors.ts';
-import { formatDate, formatDateTime, type MessageKey } from '../../i18n/index.ts';
+import { summarizeMatchSales } from '../../domain/sales/summarize-match-sales.ts';
+import { formatDate, formatDateTime, formatMoney, type MessageKey } from '../../i18n/index.ts';
 import { can, INVITABLE_ROLES } from '../../integrations/auth/access.ts';
 import { Field, Form, FormError, Select } from '../../views/components/form.tsx';
 import { render } from '../../views/layouts/layout.tsx';
@@ -127,7 +128,11 @@ export const clubRoutes = new Hono<AppEnv>()
     const t = c.get('t');
     const locale = c.get('locale');
     const { club, role } = c.get('membership');
-    const upcoming = await listClubMatches(c.get('deps').db, club.id, { limit: 10 });
+    const { db } = c.get('deps');
+    const upcoming = await listClubMatches(db, club.id, { limit: 10 });
+    const revenue = can(role, { sales: ['read'] })
+      ? await Promise.all(upcoming.map((m) => summarizeMatchSales(db, club.id, m.id).then((s) => s.revenueCents)))
+      : [];
     return render(
       c,
       <>
@@ -152,6 +157,11 @@ export const clubRoutes = new Hono<AppEnv>()
                 </a>
               </>
             ) : null}
+            {can(role, { sales: ['read'] }) ? (
+              <a class="button secondary" href={`/club/${club.slug}/orders`}>
+                {t('orders.title')}
+              </a>
+            ) : null}
             {can(role, { club: ['update'] }) ? (
               <a class="button secondary" href={`/club/${club.slug}/settings`}>
                 {t('settings.title')}
@@ -167,7 +177,7 @@ export const clubRoutes = new Hono<AppEnv>()
         <section class="card">
           <h2>{t('dashboard.upcoming')}</h2>
           {upcoming.length === 0 ? <p>{t('matches.none')}</p> : null}
-          {upcoming.map((m) => (
+          {upcoming.map((m, i) => (
             <div class="dashboard-match">
               <h3>
                 {can(role, { catalog: ['manage'] }) ? (
@@ -182,6 +192,7 @@ export const clubRoutes = new Hono<AppEnv>()
               </h3>
               <p class="meta">
                 {formatDateTime(m.kickoffAt, locale)} · {m.competition}
+                {revenue[i] !== undefined ? ` · ${t('dashboard.revenue', { amount: formatMoney(revenue[i], locale) })}` : null}
               </p>
               {m.stands.length > 0 ? (
                 <table>

@@ -15,8 +15,9 @@ import { CLUB_MATCH_STATUSES, setMatchStatus } from '../../domain/catalog/set-ma
 import { updateMatch } from '../../domain/catalog/update-match.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { centsToInput } from '../../domain/money.ts';
+import { summarizeMatchSales } from '../../domain/sales/summarize-match-sales.ts';
 import { toBrusselsLocal } from '../../domain/time.ts';
-import { formatDateTime } from '../../i18n/index.ts';
+import { formatDateTime, formatMoney } from '../../i18n/index.ts';
 import { Field, Form, FormError, Select, useT } from '../../views/components/form.tsx';
 import { render } from '../../views/layouts/layout.tsx';
 import { domainMessage } from '../errors.tsx';
@@ -59,7 +60,8 @@ const matchValues = (m: ClubMatch): FormValues => ({
   kickoffAt: local(m.kickoffAt),
   gatesOpenAt: local(m.gatesOpenAt),
   saleOpensAt: local(m.saleOpensAt),
-  saleClosesAt: local(m.saleClosesAt),
+  // Closing at kick-off is the default: shown as such (empty), as the hint says.
+  saleClosesAt: m.saleClosesAt?.getTime() === m.kickoffAt.getTime() ? '' : local(m.saleClosesAt),
   orderLimit: String(m.orderLimit),
 });
 
@@ -196,7 +198,7 @@ export const matchRoutes = new Hono<AppEnv>()
     const form = await parseForm(c, z.object({ kickoffAt: optionalBrusselsDateTime }));
     if (!form.ok) return renderMatch(c, { ...form, for: 'postpone' }, 400);
     try {
-      await c.get('deps').db.transaction((tx) => postponeMatch(tx, club.id, matchId, form.data.kickoffAt ?? null));
+      await c.get('deps').db.transaction((tx) => postponeMatch(tx, c.get('deps').outbox, club.id, matchId, form.data.kickoffAt ?? null));
     } catch (error) {
       return renderMatch(c, { values: form.values, errors: asFieldErrors(c, error), for: 'postpone' }, 400);
     }
@@ -339,7 +341,11 @@ async function renderMatch(c: Context<AppEnv>, shown: Shown, status: 200 | 400 =
   const { club } = c.get('membership');
   const { db } = c.get('deps');
   const m = await findClubMatch(db, club.id, c.req.param('matchId')!);
-  const [parts, stands] = await Promise.all([matchFormParts(c), findMatchStands(db, club.id, m.id, m.venueId)]);
+  const [parts, stands, sales] = await Promise.all([
+    matchFormParts(c),
+    findMatchStands(db, club.id, m.id, m.venueId),
+    summarizeMatchSales(db, club.id, m.id),
+  ]);
   const standValues: FormValues =
     shown.for === 'stands' && shown.values
       ? shown.values
@@ -364,6 +370,42 @@ async function renderMatch(c: Context<AppEnv>, shown: Shown, status: 200 | 400 =
         {formatDateTime(m.kickoffAt, locale)} · <StatusBadge status={m.status} /> ·{' '}
         <a href={`/matches/${m.id}`}>{t('matches.publicPage')}</a>
       </p>
+
+      <section class="card" id="sales">
+        <h2>{t('sales.title')}</h2>
+        <p>{t('sales.summary', { tickets: sales.tickets, revenue: formatMoney(sales.revenueCents, locale) })}</p>
+        {sales.days.length > 0 ? (
+          <div
+            data-sales-chart
+            data-series={JSON.stringify(sales.days.map((d) => ({ day: d.day, tickets: d.tickets })))}
+            data-label={t('sales.chartLabel')}
+          >
+            <table>
+              <caption class="visually-hidden">{t('sales.chartLabel')}</caption>
+              <thead>
+                <tr>
+                  <th>{t('orders.date')}</th>
+                  <th>{t('sales.ticketsSoFar')}</th>
+                  <th>{t('sales.revenueSoFar')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {sales.days.map((d) => (
+                  <tr>
+                    <td>{d.day}</td>
+                    <td>{d.tickets}</td>
+                    <td>{formatMoney(d.revenueCents, locale)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+        <p>
+          <a href={`/club/${club.slug}/orders?match=${m.id}`}>{t('orders.title')}</a>
+        </p>
+        <script type="module" src="/assets/sales-chart.js" />
+      </section>
 
       <section class="card" id="status">
         <h2>{t('matches.sale')}</h2>
@@ -447,7 +489,7 @@ async function renderMatch(c: Context<AppEnv>, shown: Shown, status: 200 | 400 =
         <section class="card" id="postpone">
           <h2>{t('matches.postpone')}</h2>
           <p class="hint">{t('matches.postponeHint')}</p>
-          <Form action={`/club/${club.slug}/matches/${m.id}/postpone`}>
+          <Form action={`/club/${club.slug}/matches/${m.id}/postpone`} idPrefix="postpone">
             <FormError errors={errorsFor('postpone')} />
             <Field
               name="kickoffAt"

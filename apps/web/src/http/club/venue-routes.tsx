@@ -12,8 +12,7 @@ import { updateStand } from '../../domain/catalog/update-stand.ts';
 import { updateVenue } from '../../domain/catalog/update-venue.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { centsToInput } from '../../domain/money.ts';
-import { formatMoney } from '../../i18n/index.ts';
-import { Field, Form, FormError, useT } from '../../views/components/form.tsx';
+import { Field, Form, FormError, Price, useT } from '../../views/components/form.tsx';
 import { render } from '../../views/layouts/layout.tsx';
 import { domainMessage } from '../errors.tsx';
 import { euros, optionalEuros, text, wholeNumber } from '../fields.ts';
@@ -116,7 +115,6 @@ export const venueRoutes = new Hono<AppEnv>()
 
 async function renderVenues(c: Context<AppEnv>, shown: Shown, status: 200 | 400 = 200) {
   const t = c.get('t');
-  const locale = c.get('locale');
   const { club } = c.get('membership');
   const venues = await listVenues(c.get('deps').db, club.id);
   const formFor = (key: string) => (shown.for === key ? shown : {});
@@ -154,9 +152,12 @@ async function renderVenues(c: Context<AppEnv>, shown: Shown, status: 200 | 400 
                     </td>
                     <td>{s.capacity}</td>
                     <td>
-                      {PRICE_CATEGORIES.filter((cat) => s.prices[cat] !== undefined)
-                        .map((cat) => `${t(`category.${cat}`)} ${formatMoney(s.prices[cat] as number, locale)}`)
-                        .join(' · ')}
+                      {PRICE_CATEGORIES.filter((cat) => s.prices[cat] !== undefined).map((cat, i) => (
+                        <>
+                          {i > 0 ? ' · ' : ''}
+                          {t(`category.${cat}`)} <Price cents={s.prices[cat] as number} />
+                        </>
+                      ))}
                     </td>
                     <td class="actions">
                       <a href={`/club/${club.slug}/stands/${s.id}`}>{t('common.edit')}</a>
@@ -168,14 +169,14 @@ async function renderVenues(c: Context<AppEnv>, shown: Shown, status: 200 | 400 
           </div>
           <details open={shown.for === `stand:new:${v.id}`}>
             <summary>{t('stand.add')}</summary>
-            <Form action={`/club/${club.slug}/venues/${v.id}/stands`}>
+            <Form action={`/club/${club.slug}/venues/${v.id}/stands`} idPrefix={`stand-new-${v.id}`}>
               <StandFields {...formFor(`stand:new:${v.id}`)} />
               <button type="submit">{t('stand.add')}</button>
             </Form>
           </details>
           <details open={shown.for === `venue:${v.id}`}>
             <summary>{t('venue.edit')}</summary>
-            <Form action={`/club/${club.slug}/venues/${v.id}`}>
+            <Form action={`/club/${club.slug}/venues/${v.id}`} idPrefix={`venue-${v.id}`}>
               <VenueFieldset
                 values={shown.for === `venue:${v.id}` ? shown.values : venueValues(v)}
                 errors={formFor(`venue:${v.id}`).errors}
@@ -187,7 +188,7 @@ async function renderVenues(c: Context<AppEnv>, shown: Shown, status: 200 | 400 
       ))}
       <section class="card">
         <h2>{t('venue.add')}</h2>
-        <Form action={`/club/${club.slug}/venues`}>
+        <Form action={`/club/${club.slug}/venues`} idPrefix="venue-new">
           <FormError errors={formFor('venue:new').errors} />
           <VenueFieldset {...formFor('venue:new')} />
           <button type="submit">{t('venue.add')}</button>

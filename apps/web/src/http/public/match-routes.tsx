@@ -6,7 +6,7 @@ import { findPublicMatch, type PublicMatch } from '../../domain/catalog/find-pub
 import { DomainError } from '../../domain/errors.ts';
 import { type OrderLine, placeOrder } from '../../domain/sales/place-order.ts';
 import { formatDateTime, formatMoney, type Translate } from '../../i18n/index.ts';
-import { Form, FormError } from '../../views/components/form.tsx';
+import { Form, FormError, Price } from '../../views/components/form.tsx';
 import { render } from '../../views/layouts/layout.tsx';
 import { domainMessage, ERROR_HTTP } from '../errors.tsx';
 import type { FieldErrors, FormValues } from '../forms.ts';
@@ -217,7 +217,7 @@ async function renderMatchPage(
                     ? s.prices.map((p) => (
                         <div class="field quantity">
                           <label for={`q_${s.id}_${p.category}`}>
-                            {categoryLabel(t, p.category)} · {p.priceCents === 0 ? t('match.free') : formatMoney(p.priceCents, locale)}
+                            {categoryLabel(t, p.category)} · <Price cents={p.priceCents} />
                           </label>
                           <input
                             id={`q_${s.id}_${p.category}`}
@@ -252,7 +252,7 @@ async function renderMatchPage(
                   <ul class="prices">
                     {s.prices.map((p) => (
                       <li>
-                        {categoryLabel(t, p.category)}: {p.priceCents === 0 ? t('match.free') : formatMoney(p.priceCents, locale)}
+                        {categoryLabel(t, p.category)}: <Price cents={p.priceCents} />
                       </li>
                     ))}
                   </ul>

@@ -13,6 +13,8 @@ const templates = {
   existingAccount: { subject: 'mail.existing.subject', body: 'mail.existing.body', action: 'mail.existing.action' },
   invitation: { subject: 'mail.invitation.subject', body: 'mail.invitation.body', action: 'mail.invitation.action' },
   matchOnSale: { subject: 'mail.onSale.subject', body: 'mail.onSale.body', action: 'mail.onSale.action' },
+  matchPostponed: { subject: 'mail.postponed.subject', body: 'mail.postponed.body', action: 'mail.postponed.action' },
+  matchPostponedNoDate: { subject: 'mail.postponed.subject', body: 'mail.postponedNoDate.body', action: 'mail.postponed.action' },
 } as const satisfies Record<string, { subject: MessageKey; body: MessageKey; action: MessageKey }>;
 
 export type MailTemplate = keyof typeof templates;

@@ -1,21 +1,32 @@
-import type { Child } from 'hono/jsx';
+import { type Child, createContext, useContext } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { FieldErrors, FormValues } from '../../http/forms.ts';
 import { CSRF_FIELD } from '../../http/middleware/csrf-token.ts';
 import type { AppEnv } from '../../http/types.ts';
+import { formatMoney } from '../../i18n/index.ts';
 
 /** The translator of the current request, for components. */
 export const useT = () => useRequestContext<AppEnv>().get('t');
 
+// Field ids are "<form prefix>-<name>": a page with the same form twice (one per venue, say) gives
+// each its own prefix, so every label points at its own field.
+const FormIdPrefix = createContext('f');
+
 /** A POST form carrying the CSRF token; every state change in the app goes through one. */
-export function Form(props: { action: string; children: Child; class?: string; enctype?: 'multipart/form-data' }) {
+export function Form(props: { action: string; children: Child; class?: string; enctype?: 'multipart/form-data'; idPrefix?: string }) {
   const c = useRequestContext<AppEnv>();
   return (
     <form method="post" action={props.action} class={props.class} enctype={props.enctype}>
       <input type="hidden" name={CSRF_FIELD} value={c.get('csrfToken')} />
-      {props.children}
+      <FormIdPrefix.Provider value={props.idPrefix ?? 'f'}>{props.children}</FormIdPrefix.Provider>
     </form>
   );
+}
+
+/** A money amount as people read it on a price list: "Free" rather than "€0.00". */
+export function Price({ cents }: { cents: number }) {
+  const c = useRequestContext<AppEnv>();
+  return <>{cents === 0 ? c.get('t')('match.free') : formatMoney(cents, c.get('locale'))}</>;
 }
 
 type FieldProps = {
@@ -33,7 +44,7 @@ type FieldProps = {
 };
 
 export function Field(props: FieldProps) {
-  const id = `f-${props.name}`;
+  const id = `${useContext(FormIdPrefix)}-${props.name}`;
   const error = props.errors?.[props.name];
   const value = props.type === 'password' ? undefined : (props.values?.[props.name] ?? props.value);
   return (
@@ -72,7 +83,7 @@ export function Select(props: {
   selected?: string;
   errors?: FieldErrors;
 }) {
-  const id = `f-${props.name}`;
+  const id = `${useContext(FormIdPrefix)}-${props.name}`;
   const error = props.errors?.[props.name];
   return (
     <div class={error ? 'field invalid' : 'field'}>

@@ -1,0 +1,57 @@
+import { and, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import { match, order, orderItem, user } from '../../db/schema/index.ts';
+
+/**
+ * A club's orders, newest first, searchable by reference, buyer's name or e-mail and narrowed to a
+ * match: always scoped by the club id.
+ */
+export async function listClubOrders(
+  db: Executor,
+  clubId: string,
+  { q = '', matchId, limit = 200 }: { q?: string; matchId?: string; limit?: number } = {},
+) {
+  const pattern = `%${q.trim().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+  const rows = await db
+    .select({
+      id: order.id,
+      reference: order.reference,
+      status: order.status,
+      createdAt: order.createdAt,
+      paidAt: order.paidAt,
+      email: order.email,
+      buyer: user.name,
+      subtotalCents: order.subtotalCents,
+      feeCents: order.feeCents,
+      totalCents: order.totalCents,
+      matchId: match.id,
+      opponent: match.opponentName,
+      kickoffAt: match.kickoffAt,
+    })
+    .from(order)
+    .innerJoin(match, eq(match.id, order.matchId))
+    .leftJoin(user, eq(user.id, order.userId))
+    .where(
+      and(
+        eq(order.clubId, clubId),
+        matchId ? eq(order.matchId, matchId) : undefined,
+        q.trim() ? or(ilike(order.reference, pattern), ilike(order.email, pattern), ilike(user.name, pattern)) : undefined,
+      ),
+    )
+    .orderBy(desc(order.createdAt))
+    .limit(limit);
+  if (rows.length === 0) return [];
+  const tickets = await db
+    .select({ orderId: orderItem.orderId, count: sql<number>`sum(${orderItem.quantity})::int` })
+    .from(orderItem)
+    .where(
+      inArray(
+        orderItem.orderId,
+        rows.map((r) => r.id),
+      ),
+    )
+    .groupBy(orderItem.orderId);
+  return rows.map((r) => ({ ...r, tickets: tickets.find((x) => x.orderId === r.id)?.count ?? 0 }));
+}
+
+export type ClubOrder = Awaited<ReturnType<typeof listClubOrders>>[number];

@@ -1,0 +1,132 @@
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { centsToInput } from '../../domain/money.ts';
+import { listClubOrders } from '../../domain/sales/list-club-orders.ts';
+import { toBrusselsLocal } from '../../domain/time.ts';
+import { formatDateTime, formatMoney, type MessageKey } from '../../i18n/index.ts';
+import { render } from '../../views/layouts/layout.tsx';
+import { toCsv } from '../csv.ts';
+import { requireClub } from '../middleware/access.ts';
+import type { AppEnv } from '../types.ts';
+
+const STATUS: Record<string, MessageKey> = {
+  pending: 'order.status.pending',
+  paid: 'order.status.paid',
+  expired: 'order.status.expired',
+  cancelled: 'order.status.cancelled',
+};
+
+const filters = (c: Context<AppEnv>) => {
+  const q = (c.req.query('q') ?? '')
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim()
+    .slice(0, 80);
+  const matchId = /^[0-9a-f-]{36}$/.test(c.req.query('match') ?? '') ? c.req.query('match') : undefined;
+  return { q, matchId };
+};
+
+/** The club's orders: search, and the same list as a CSV file for the treasurer. */
+export const orderRoutes = new Hono<AppEnv>()
+  .get('/:slug/orders', requireClub({ sales: ['read'] }), async (c) => {
+    const t = c.get('t');
+    const locale = c.get('locale');
+    const { club } = c.get('membership');
+    const { q, matchId } = filters(c);
+    const orders = await listClubOrders(c.get('deps').db, club.id, { q, matchId });
+    const query = new URLSearchParams(Object.entries({ q, match: matchId ?? '' }).filter(([, v]) => v) as [string, string][]);
+    return render(
+      c,
+      <>
+        <h1>
+          {t('orders.title')} · {club.name}
+        </h1>
+        <form method="get" action={`/club/${club.slug}/orders`} class="card actions">
+          <label for="q" class="visually-hidden">
+            {t('common.search')}
+          </label>
+          <input id="q" name="q" type="search" value={q} maxlength={80} placeholder={t('orders.searchHint')} />
+          {matchId ? <input type="hidden" name="match" value={matchId} /> : null}
+          <button type="submit">{t('common.search')}</button>
+          <a href={`/club/${club.slug}/orders.csv${query.size ? `?${query}` : ''}`}>{t('orders.csv')}</a>
+        </form>
+        {orders.length === 0 ? <p class="card">{t('orders.none')}</p> : null}
+        {orders.length > 0 ? (
+          <section class="card table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th>{t('order.reference')}</th>
+                  <th>{t('orders.date')}</th>
+                  <th>{t('orders.buyer')}</th>
+                  <th>{t('orders.match')}</th>
+                  <th>{t('orders.tickets')}</th>
+                  <th>{t('orders.amount')}</th>
+                  <th>{t('admin.status')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {orders.map((o) => (
+                  <tr>
+                    <td>{o.reference}</td>
+                    <td>{formatDateTime(o.createdAt, locale)}</td>
+                    <td>
+                      {o.buyer ?? '—'}
+                      <br />
+                      <small>{o.email}</small>
+                    </td>
+                    <td>
+                      {o.opponent}
+                      <br />
+                      <small>{formatDateTime(o.kickoffAt, locale)}</small>
+                    </td>
+                    <td>{o.tickets}</td>
+                    <td>{formatMoney(o.subtotalCents, locale)}</td>
+                    <td>{t(STATUS[o.status] ?? 'order.status.pending')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        ) : null}
+      </>,
+      { title: t('orders.title') },
+    );
+  })
+  .get('/:slug/orders.csv', requireClub({ sales: ['read'] }), async (c) => {
+    const { club } = c.get('membership');
+    const orders = await listClubOrders(c.get('deps').db, club.id, { ...filters(c), limit: 100_000 });
+    const csv = toCsv([
+      [
+        'reference',
+        'created_at_brussels',
+        'paid_at_brussels',
+        'status',
+        'buyer',
+        'email',
+        'opponent',
+        'kickoff_brussels',
+        'tickets',
+        'tickets_eur',
+        'fee_eur',
+        'total_eur',
+      ],
+      ...orders.map((o) => [
+        o.reference,
+        toBrusselsLocal(o.createdAt),
+        o.paidAt ? toBrusselsLocal(o.paidAt) : '',
+        o.status,
+        o.buyer,
+        o.email,
+        o.opponent,
+        toBrusselsLocal(o.kickoffAt),
+        o.tickets,
+        centsToInput(o.subtotalCents),
+        centsToInput(o.feeCents),
+        centsToInput(o.totalCents),
+      ]),
+    ]);
+    c.header('Content-Type', 'text/csv; charset=utf-8');
+    c.header('Content-Disposition', `attachment; filename="${club.slug}-orders.csv"`);
+    c.header('Cache-Control', 'no-store');
+    return c.body(csv);
+  });

@@ -1,0 +1,42 @@
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { match, order, organization, user } from '../db/schema/index.ts';
+import { formatDateTime, isLocale } from '../i18n/index.ts';
+import { renderMail } from '../integrations/mail/templates.ts';
+import { type Jobs, QUEUES, stableJobId } from './jobs.ts';
+
+/**
+ * Tells every holder of a paid order that their match moved (tickets stay valid), or that it is
+ * postponed without a date yet: one mail per address, in the buyer's language; safe to run twice.
+ */
+export async function workMatchPostponed(jobs: Jobs, db: Db, baseURL: string, pollingIntervalSeconds = 2): Promise<void> {
+  await jobs.boss.work<{ matchId: string }>(QUEUES.matchPostponed, { pollingIntervalSeconds }, async ([job]) => {
+    const [m] = await db
+      .select({ id: match.id, kickoffAt: match.kickoffAt, status: match.status, opponent: match.opponentName, club: organization.name })
+      .from(match)
+      .innerJoin(organization, eq(organization.id, match.clubId))
+      .where(eq(match.id, job!.data.matchId));
+    if (!m) return;
+    const holders = await db
+      .selectDistinctOn([order.email], { email: order.email, locale: user.locale })
+      .from(order)
+      .leftJoin(user, eq(user.id, order.userId))
+      .where(and(eq(order.matchId, m.id), eq(order.status, 'paid')));
+    const dateKey = m.status === 'postponed' ? 'tbd' : m.kickoffAt.toISOString();
+    for (const holder of holders) {
+      const locale = isLocale(holder.locale) ? holder.locale : undefined;
+      const content = renderMail(m.status === 'postponed' ? 'matchPostponedNoDate' : 'matchPostponed', locale, {
+        url: `${baseURL}/matches/${m.id}`,
+        club: m.club,
+        opponent: m.opponent,
+        date: formatDateTime(m.kickoffAt, locale ?? 'fr'),
+      });
+      await jobs.send(
+        db,
+        QUEUES.mail,
+        { to: holder.email, ...content },
+        { id: stableJobId(`postponed:${m.id}:${dateKey}:${holder.email}`) },
+      );
+    }
+  });
+}
