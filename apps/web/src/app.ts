@@ -28,6 +28,7 @@ import { homeRoutes } from './http/public/home-routes.tsx';
 import { logoRoutes } from './http/public/logo-routes.ts';
 import { matchRoutes } from './http/public/match-routes.tsx';
 import type { AppDeps, AppEnv } from './http/types.ts';
+import { stripeWebhookRoutes } from './http/webhooks/stripe.ts';
 import { renderer } from './views/layouts/layout.tsx';
 
 const STATIC_ASSETS: Record<string, { body: string; type: string }> = Object.fromEntries(
@@ -70,6 +71,7 @@ export function createApp(deps: AppDeps) {
     c.header('Cache-Control', 'public, max-age=3600');
     return c.body(asset.body, 200, { 'Content-Type': asset.type });
   });
+  app.route('/webhooks/stripe', stripeWebhookRoutes); // raw body, signed: before the form middleware
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/readyz', async (c) => {
     try {

@@ -9,6 +9,7 @@ import type { AppConfig, AppDeps } from './http/types.ts';
 import { createAuth } from './integrations/auth/auth.ts';
 import { createMailTransport, type MailTransport } from './integrations/mail/transport.ts';
 import { createDemoProvider } from './integrations/payments/demo.ts';
+import { createStripeClient, createStripeProvider } from './integrations/payments/stripe.ts';
 import { type JobOptions, type Jobs, startJobs } from './jobs/jobs.ts';
 
 export interface Runtime {
@@ -71,6 +72,13 @@ export async function bundleClientModules(): Promise<Record<string, { body: stri
   return Object.fromEntries(
     result.outputFiles.map((file) => [path.basename(file.path), { body: file.text, type: 'text/javascript; charset=utf-8' }]),
   );
+}
+
+/** Stripe when a key is configured; otherwise the demo provider (no money moves). */
+function paymentsFor(env: Env, baseURL: string): Pick<AppDeps, 'payments' | 'stripe'> {
+  if (!env.STRIPE_SECRET_KEY || !env.STRIPE_WEBHOOK_SECRET) return { payments: createDemoProvider(baseURL) };
+  const client = createStripeClient({ secretKey: env.STRIPE_SECRET_KEY, apiUrl: env.STRIPE_API_URL });
+  return { payments: createStripeProvider(client), stripe: { client, webhookSecret: env.STRIPE_WEBHOOK_SECRET } };
 }
 
 /** Opens the database, migrates it, starts the job queue and builds what the app needs. */

@@ -28,14 +28,29 @@ const schema = z
     // FootArena's commission, paid by the buyer on top of the ticket prices (see docs/decisions/006).
     PLATFORM_FEE_PERCENT: z.coerce.number().min(0).max(50).default(10),
     PLATFORM_FEE_FIXED_CENTS: z.coerce.number().int().min(0).max(1000).default(0),
+    // Stripe: without a secret key, the demo provider takes payments (no money moves).
+    STRIPE_SECRET_KEY: z
+      .string()
+      .regex(/^(sk|rk)_(test|live)_\w+$/, 'must be a Stripe secret key (sk_test_… or sk_live_…)')
+      .optional(),
+    STRIPE_WEBHOOK_SECRET: z
+      .string()
+      .regex(/^whsec_\w+$/, 'must be a webhook signing secret (whsec_…)')
+      .optional(),
+    // Tests only: the local fake Stripe server the SDK talks to instead of Stripe.
+    STRIPE_API_URL: z.url().optional(),
     // How long seats stay held for a buyer who is paying.
     HOLD_MINUTES: z.coerce.number().int().min(5).max(60).default(15),
   })
   .superRefine((env, ctx) => {
+    if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['STRIPE_WEBHOOK_SECRET'], message: 'is required with STRIPE_SECRET_KEY' });
+    }
     if (env.NODE_ENV !== 'production') return;
     for (const key of ['AUTH_SECRET', 'BASE_URL', 'SMTP_URL'] as const) {
       if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required in production' });
     }
+    if (env.STRIPE_API_URL) ctx.addIssue({ code: 'custom', path: ['STRIPE_API_URL'], message: 'is for tests only' });
   });
 
 export type Env = z.infer<typeof schema>;

@@ -187,6 +187,8 @@ describe.each(databaseKinds())('seat holds and fulfilment on %s', (kind) => {
       const session = await payments().createSession(tx, {
         orderId: placed.id,
         reference: placed.reference,
+        email: placed.email,
+        lines: placed.paymentLines,
         totalCents: placed.totalCents,
         feeCents: placed.feeCents,
         holdExpiresAt: placed.holdExpiresAt,
@@ -223,6 +225,8 @@ describe.each(databaseKinds())('seat holds and fulfilment on %s', (kind) => {
         const s = await payments().createSession(tx, {
           orderId: placed.id,
           reference: placed.reference,
+          email: placed.email,
+          lines: placed.paymentLines,
           totalCents: placed.totalCents,
           feeCents: placed.feeCents,
           holdExpiresAt: placed.holdExpiresAt,

@@ -32,6 +32,7 @@ export const ERROR_CODES = [
   'not_enough_seats',
   'seats_gone',
   'payment_mismatch',
+  'payments_not_ready',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

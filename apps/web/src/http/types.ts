@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type Stripe from 'stripe';
 import type { Db } from '../db/client.ts';
 import type { ClubMembership } from '../domain/clubs/find-club-membership.ts';
 import type { SalesConfig } from '../domain/sales/fees.ts';
@@ -24,6 +25,8 @@ export interface AppDeps {
   auth: Auth;
   outbox: Outbox;
   payments: PaymentProvider;
+  /** Set when Stripe is configured: the client for Connect and webhooks. */
+  stripe?: { client: Stripe; webhookSecret: string };
   logger: Logger;
   config: AppConfig;
   /** Browser modules bundled at start (client/), served from /assets. */

@@ -374,6 +374,19 @@ export const en = {
   'mail.postponedNoDate.body':
     'Hello,\n\nThe match {club} – {opponent} is postponed; the new date is not known yet. Your tickets stay valid: we will e-mail you the new date.',
   'mail.postponed.action': 'See the match',
+  'error.paymentsNotReady': 'This club cannot take online payments yet: its payout account is not ready.',
+  'mail.refunded.subject': 'Order {reference} refunded',
+  'mail.refunded.body':
+    'Hello,\n\nYour order {reference} has been refunded: €{amount} goes back to the card or account you paid with (allow a few days). Its tickets are no longer valid.',
+  'mail.refunded.action': 'See the order',
+  'mail.matchCancelled.subject': 'Match cancelled: order {reference} refunded',
+  'mail.matchCancelled.body':
+    'Hello,\n\nThe match of your order {reference} is cancelled. You are refunded in full: €{amount} goes back to the card or account you paid with (allow a few days).',
+  'mail.seatsGone.subject': 'Order {reference}: payment refunded',
+  'mail.seatsGone.body':
+    'Hello,\n\nYour payment for order {reference} arrived after your seats were released, and the match is sold out meanwhile. We are sorry: you are refunded in full.',
+  'mail.seatsGone.action': 'See the match',
+  'order.status.refunded': 'Refunded',
 } as const;
 
 export type Messages = { [K in keyof typeof en]: string };

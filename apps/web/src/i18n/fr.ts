@@ -378,4 +378,17 @@ export const fr: Messages = {
   'mail.postponedNoDate.body':
     'Bonjour,\n\nLe match {club} – {opponent} est reporté ; la nouvelle date n’est pas encore connue. Vos tickets restent valables : nous vous écrirons la nouvelle date.',
   'mail.postponed.action': 'Voir le match',
+  'error.paymentsNotReady': 'Ce club ne peut pas encore encaisser en ligne : son compte de versement n’est pas prêt.',
+  'mail.refunded.subject': 'Commande {reference} remboursée',
+  'mail.refunded.body':
+    'Bonjour,\n\nVotre commande {reference} a été remboursée : {amount} € reviennent sur la carte ou le compte utilisé (comptez quelques jours). Ses tickets ne sont plus valables.',
+  'mail.refunded.action': 'Voir la commande',
+  'mail.matchCancelled.subject': 'Match annulé : commande {reference} remboursée',
+  'mail.matchCancelled.body':
+    'Bonjour,\n\nLe match de votre commande {reference} est annulé. Vous êtes remboursé intégralement : {amount} € reviennent sur la carte ou le compte utilisé (comptez quelques jours).',
+  'mail.seatsGone.subject': 'Commande {reference} : paiement remboursé',
+  'mail.seatsGone.body':
+    'Bonjour,\n\nVotre paiement pour la commande {reference} est arrivé après la libération de vos places, et le match est complet entre-temps. Désolés : vous êtes remboursé intégralement.',
+  'mail.seatsGone.action': 'Voir le match',
+  'order.status.refunded': 'Remboursée',
 };

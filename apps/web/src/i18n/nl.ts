@@ -375,4 +375,17 @@ export const nl: Messages = {
   'mail.postponedNoDate.body':
     'Hallo,\n\nDe wedstrijd {club} – {opponent} is uitgesteld; de nieuwe datum is nog niet bekend. Je tickets blijven geldig: we mailen je de nieuwe datum.',
   'mail.postponed.action': 'De wedstrijd bekijken',
+  'error.paymentsNotReady': 'Deze club kan nog geen online betalingen ontvangen: haar uitbetalingsrekening is nog niet klaar.',
+  'mail.refunded.subject': 'Bestelling {reference} terugbetaald',
+  'mail.refunded.body':
+    'Hallo,\n\nJe bestelling {reference} werd terugbetaald: € {amount} gaat terug naar de kaart of rekening waarmee je betaalde (reken op enkele dagen). De tickets zijn niet meer geldig.',
+  'mail.refunded.action': 'De bestelling bekijken',
+  'mail.matchCancelled.subject': 'Wedstrijd afgelast: bestelling {reference} terugbetaald',
+  'mail.matchCancelled.body':
+    'Hallo,\n\nDe wedstrijd van je bestelling {reference} is afgelast. Je wordt volledig terugbetaald: € {amount} gaat terug naar de kaart of rekening waarmee je betaalde (reken op enkele dagen).',
+  'mail.seatsGone.subject': 'Bestelling {reference}: betaling terugbetaald',
+  'mail.seatsGone.body':
+    'Hallo,\n\nJe betaling voor bestelling {reference} kwam aan nadat je plaatsen werden vrijgegeven, en de wedstrijd is intussen uitverkocht. Sorry: je wordt volledig terugbetaald.',
+  'mail.seatsGone.action': 'De wedstrijd bekijken',
+  'order.status.refunded': 'Terugbetaald',
 };

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organization, user } from './auth.ts';
 import { match, matchStand, PRICE_CATEGORIES } from './catalog.ts';
 
-export const ORDER_STATUSES = ['pending', 'paid', 'expired', 'cancelled'] as const;
+export const ORDER_STATUSES = ['pending', 'paid', 'expired', 'cancelled', 'refunded'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 // An order holds seats from the moment it is placed (pending) until it is paid or its hold lapses.
@@ -28,6 +28,8 @@ export const order = pgTable(
     totalCents: integer('total_cents').notNull(),
     provider: text('provider', { enum: ['demo', 'stripe', 'free'] }).notNull(),
     providerSessionId: text('provider_session_id').unique(),
+    /** Stripe's PaymentIntent, known once paid: what a refund refers to. */
+    providerPaymentId: text('provider_payment_id'),
     holdExpiresAt: timestamp('hold_expires_at', { withTimezone: true }).notNull(),
     paidAt: timestamp('paid_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -76,4 +78,23 @@ export const demoPayment = pgTable('demo_payment', {
     .default('open'),
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+// A club's Stripe connected account and what Stripe last said of it (account.updated re-reads it).
+export const clubPaymentAccount = pgTable('club_payment_account', {
+  clubId: text('club_id')
+    .primaryKey()
+    .references(() => organization.id, { onDelete: 'cascade' }),
+  stripeAccountId: text('stripe_account_id').notNull().unique(),
+  chargesEnabled: boolean('charges_enabled').notNull().default(false),
+  payoutsEnabled: boolean('payouts_enabled').notNull().default(false),
+  detailsSubmitted: boolean('details_submitted').notNull().default(false),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+// Stripe events already handled: a replayed event is acknowledged and ignored.
+export const stripeEvent = pgTable('stripe_event', {
+  id: text('id').primaryKey(),
+  type: text('type').notNull(),
+  receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -5,12 +5,15 @@ import type { PaymentProvider } from '../../integrations/payments/provider.ts';
 import { DomainError } from '../errors.ts';
 import { releaseHeldSeats } from './release-expired-orders.ts';
 
-/** The buyer turns back at the payment page: the hold ends now and the seats return to sale. */
-export async function cancelPendingOrder(tx: Tx, payments: PaymentProvider, sessionId: string, userId: string) {
+/**
+ * A pending order ends without payment — the buyer turned back at the payment page (`userId`), or
+ * the provider says the payment failed or the session expired: the seats return to sale now.
+ */
+export async function cancelPendingOrder(tx: Tx, payments: PaymentProvider, sessionId: string, userId?: string) {
   const [cancelled] = await tx
     .update(order)
     .set({ status: 'cancelled' })
-    .where(and(eq(order.providerSessionId, sessionId), eq(order.userId, userId), eq(order.status, 'pending')))
+    .where(and(eq(order.providerSessionId, sessionId), userId ? eq(order.userId, userId) : undefined, eq(order.status, 'pending')))
     .returning({ id: order.id, matchId: order.matchId });
   if (!cancelled) throw new DomainError('not_found');
   await releaseHeldSeats(tx, [cancelled.id]);

@@ -39,6 +39,10 @@ export async function fulfilOrder(tx: Tx, payments: PaymentProvider, sessionId: 
             .returning({ id: matchStand.id });
     if (moved.length === 0) throw new DomainError('seats_gone'); // the transaction rolls back what moved
   }
-  const [paid] = await tx.update(order).set({ status: 'paid', paidAt: now }).where(eq(order.id, current.id)).returning();
+  const [paid] = await tx
+    .update(order)
+    .set({ status: 'paid', paidAt: now, providerPaymentId: truth.paymentId ?? null })
+    .where(eq(order.id, current.id))
+    .returning();
   return { status: 'fulfilled' as const, order: paid! };
 }

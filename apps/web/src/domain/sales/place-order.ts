@@ -1,7 +1,17 @@
 import { randomInt } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
-import { match, matchStand, matchStandPrice, order, orderItem, organization, type PriceCategory, stand } from '../../db/schema/index.ts';
+import {
+  clubPaymentAccount,
+  match,
+  matchStand,
+  matchStandPrice,
+  order,
+  orderItem,
+  organization,
+  type PriceCategory,
+  stand,
+} from '../../db/schema/index.ts';
 import type { PaymentProvider } from '../../integrations/payments/provider.ts';
 import { DomainError } from '../errors.ts';
 import { platformFee, type SalesConfig } from './fees.ts';
@@ -72,6 +82,13 @@ export async function placeOrder(
   const subtotalCents = priced.reduce((sum, l) => sum + l.unitPriceCents * l.quantity, 0);
   const feeCents = platformFee(subtotalCents, config);
   const free = subtotalCents === 0;
+  // With Stripe, money goes to the club's account: not before Stripe says it can take charges.
+  let destinationAccountId: string | undefined;
+  if (!free && payments.kind === 'stripe') {
+    const [account] = await tx.select().from(clubPaymentAccount).where(eq(clubPaymentAccount.clubId, m.clubId));
+    if (!account?.chargesEnabled) throw new DomainError('payments_not_ready');
+    destinationAccountId = account.stripeAccountId;
+  }
 
   await releaseExpiredOrders(tx, payments, { matchId: m.id, now }); // lapsed holds free their seats first
   for (const matchStandId of standIds) {
@@ -124,5 +141,10 @@ export async function placeOrder(
       quantity: l.quantity,
     })),
   );
-  return created!;
+  const paymentLines = priced.map((l) => ({
+    name: `${l.standName} · ${l.category}`,
+    unitAmountCents: l.unitPriceCents,
+    quantity: l.quantity,
+  }));
+  return { ...created!, paymentLines, destinationAccountId };
 }

@@ -14,6 +14,7 @@ const STATUS: Record<string, MessageKey> = {
   paid: 'order.status.paid',
   expired: 'order.status.expired',
   cancelled: 'order.status.cancelled',
+  refunded: 'order.status.refunded',
 };
 
 const filters = (c: Context<AppEnv>) => {

@@ -108,6 +108,9 @@ export const matchRoutes = new Hono<AppEnv>()
         const session = await payments.createSession(tx, {
           orderId: placed.id,
           reference: placed.reference,
+          email: placed.email,
+          lines: placed.paymentLines,
+          destinationAccountId: placed.destinationAccountId,
           totalCents: placed.totalCents,
           feeCents: placed.feeCents,
           holdExpiresAt: placed.holdExpiresAt,

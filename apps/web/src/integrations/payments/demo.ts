@@ -26,6 +26,9 @@ export function createDemoProvider(baseURL: string): PaymentProvider & {
         .set({ status: 'expired' })
         .where(and(eq(demoPayment.sessionId, sessionId), eq(demoPayment.status, 'open')));
     },
+    async refund() {
+      // No money moved, none to give back: the order's own state records the refund.
+    },
     /** The buyer pressed "pay": an open, unexpired session becomes paid (once). */
     async pay(db, sessionId, now = new Date()) {
       const paid = await db

@@ -3,11 +3,16 @@ import type { Executor } from '../../db/client.ts';
 export interface CheckoutRequest {
   orderId: string;
   reference: string;
+  email: string;
+  /** What the buyer reads on the payment page, one line per stand and category. */
+  lines: { name: string; unitAmountCents: number; quantity: number }[];
   totalCents: number;
   feeCents: number;
   holdExpiresAt: Date;
   successUrl: string;
   cancelUrl: string;
+  /** The club's connected account that receives the ticket money (Stripe). */
+  destinationAccountId?: string;
 }
 
 /** What the provider says of a checkout session: the truth fulfilment acts on, never the request. */
@@ -15,6 +20,8 @@ export interface SessionTruth {
   paid: boolean;
   amountCents: number;
   orderId: string;
+  /** The payment a refund refers to (Stripe's PaymentIntent), once paid. */
+  paymentId?: string;
 }
 
 /**
@@ -27,4 +34,9 @@ export interface PaymentProvider {
   createSession(db: Executor, request: CheckoutRequest): Promise<{ sessionId: string; url: string }>;
   retrieveSession(db: Executor, sessionId: string): Promise<SessionTruth | null>;
   expireSession(db: Executor, sessionId: string): Promise<void>;
+  /** Gives the buyer their money back, with FootArena's fee in proportion; idempotent per key. */
+  refund(
+    db: Executor,
+    payment: { sessionId: string; paymentId: string | null; amountCents: number; idempotencyKey: string },
+  ): Promise<void>;
 }

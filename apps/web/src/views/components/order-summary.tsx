@@ -9,6 +9,7 @@ const STATUS: Record<MyOrder['status'], MessageKey> = {
   paid: 'order.status.paid',
   expired: 'order.status.expired',
   cancelled: 'order.status.cancelled',
+  refunded: 'order.status.refunded',
 };
 
 /** An order's match, lines and money, as the buyer sees it (payment page, "My orders"). */

@@ -1,0 +1,93 @@
+import Stripe from 'stripe';
+import type { PaymentProvider } from './provider.ts';
+
+export interface StripeOptions {
+  secretKey: string;
+  webhookSecret: string;
+  /** Tests: the local fake Stripe server. */
+  apiUrl?: string;
+}
+
+export function createStripeClient({ secretKey, apiUrl }: Pick<StripeOptions, 'secretKey' | 'apiUrl'>): Stripe {
+  const target = apiUrl ? new URL(apiUrl) : undefined;
+  return new Stripe(secretKey, {
+    telemetry: false,
+    maxNetworkRetries: target ? 0 : 2,
+    timeout: target ? 2000 : 20_000,
+    ...(target ? { host: target.hostname, port: Number(target.port), protocol: target.protocol.replace(':', '') as 'http' | 'https' } : {}),
+  });
+}
+
+// Stripe requires a Checkout Session to live 30 minutes at least; a shorter hold is ended explicitly
+// by expiring the session when the hold lapses (releaseExpiredOrders), as Stripe advises for limited stock.
+const MIN_SESSION_SECONDS = 30 * 60 + 60;
+
+/**
+ * Stripe Checkout as destination charges on the club's connected account: the buyer pays tickets +
+ * FootArena's fee, the fee stays with the platform (application_fee_amount), the rest goes to the
+ * club. Payment methods are left dynamic, so Bancontact, cards, Apple Pay and Google Pay all work.
+ */
+export function createStripeProvider(stripe: Stripe): PaymentProvider {
+  return {
+    kind: 'stripe',
+    async createSession(_db, request) {
+      if (!request.destinationAccountId) throw new Error('A paid Stripe checkout needs the club account');
+      const expiresAt = Math.max(Math.floor(request.holdExpiresAt.getTime() / 1000), Math.floor(Date.now() / 1000) + MIN_SESSION_SECONDS);
+      const session = await stripe.checkout.sessions.create(
+        {
+          mode: 'payment',
+          customer_email: request.email,
+          client_reference_id: request.orderId,
+          metadata: { orderId: request.orderId, reference: request.reference },
+          line_items: [
+            ...request.lines.map((line) => ({
+              quantity: line.quantity,
+              price_data: { currency: 'eur', unit_amount: line.unitAmountCents, product_data: { name: line.name } },
+            })),
+            ...(request.feeCents > 0
+              ? [
+                  {
+                    quantity: 1,
+                    price_data: { currency: 'eur', unit_amount: request.feeCents, product_data: { name: 'FootArena service fee' } },
+                  },
+                ]
+              : []),
+          ],
+          payment_intent_data: {
+            application_fee_amount: request.feeCents,
+            transfer_data: { destination: request.destinationAccountId },
+            metadata: { orderId: request.orderId, reference: request.reference },
+          },
+          expires_at: expiresAt,
+          success_url: request.successUrl,
+          cancel_url: request.cancelUrl,
+        },
+        { idempotencyKey: `checkout-${request.orderId}` },
+      );
+      if (!session.url) throw new Error('Stripe returned a session without a URL');
+      return { sessionId: session.id, url: session.url };
+    },
+    async retrieveSession(_db, sessionId) {
+      const session = await stripe.checkout.sessions.retrieve(sessionId);
+      const orderId = session.metadata?.orderId ?? session.client_reference_id;
+      if (!orderId) return null;
+      const paymentId = typeof session.payment_intent === 'string' ? session.payment_intent : session.payment_intent?.id;
+      return { paid: session.payment_status === 'paid', amountCents: session.amount_total ?? -1, orderId, paymentId };
+    },
+    async expireSession(_db, sessionId) {
+      try {
+        await stripe.checkout.sessions.expire(sessionId);
+      } catch (error) {
+        // Already expired or completed: nothing left to end.
+        if (!(error instanceof Stripe.errors.StripeInvalidRequestError)) throw error;
+      }
+    },
+    async refund(_db, payment) {
+      if (!payment.paymentId) throw new Error(`No payment to refund for session ${payment.sessionId}`);
+      await stripe.refunds.create(
+        { payment_intent: payment.paymentId, amount: payment.amountCents, refund_application_fee: true, reverse_transfer: true },
+        { idempotencyKey: payment.idempotencyKey },
+      );
+    },
+  };
+}
