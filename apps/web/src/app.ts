@@ -12,6 +12,7 @@ import { adminRoutes } from './http/admin/admin-routes.tsx';
 import { clubRoutes, clubsRoutes, invitationRoutes } from './http/club/club-routes.tsx';
 import { matchRoutes as matchAdminRoutes } from './http/club/match-routes.tsx';
 import { orderRoutes } from './http/club/order-routes.tsx';
+import { payoutRoutes } from './http/club/payout-routes.tsx';
 import { venueRoutes } from './http/club/venue-routes.tsx';
 import { devMailRoutes } from './http/dev/mail-routes.tsx';
 import { handleError, renderError } from './http/errors.tsx';
@@ -110,6 +111,7 @@ export function createApp(deps: AppDeps) {
   app.route('/club', venueRoutes);
   app.route('/club', matchAdminRoutes);
   app.route('/club', orderRoutes);
+  app.route('/club', payoutRoutes);
   app.route('/matches', matchRoutes);
   app.route('/c', clubPageRoutes);
   app.route('/unsubscribe', unsubscribeRoutes);

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { matchStand, order } from '../src/db/schema/index.ts';
+import { releaseExpiredOrders } from '../src/domain/sales/release-expired-orders.ts';
 import { brusselsIn, clubWithOwner, competitionId, postOk } from './support/catalog.ts';
 import { createUser, databaseKinds, signIn, startTestApp, type TestApp, textOf } from './support/harness.ts';
 
@@ -179,5 +180,46 @@ describe.each(databaseKinds())('buying tickets with the demo provider on %s', (k
     await new Promise((r) => setTimeout(r, 1500));
     expect(t.smtp.to('fan@example.be').length).toBe(before + 1);
     expect(t.smtp.to('nosy@example.be').filter((m) => /postponed/.test(m.subject ?? ''))).toEqual([]); // no paid order
+  });
+
+  it('lets the club refund an order: seats back on sale, buyer told', async () => {
+    const fan = await signIn(t, 'fan@example.be');
+    // The other buyer's hold from an earlier test lapses: its seats come back.
+    const later = new Date(Date.now() + 3_600_000);
+    await t.runtime.deps.db.transaction((tx) => releaseExpiredOrders(tx, t.runtime.deps.payments, { matchId, now: later }));
+    const before = await seats();
+    const checkout = await fan.post(`/matches/${matchId}/checkout`, { [`q_${mainId}_adult`]: '1' });
+    expect(checkout.status).toBe(303);
+    await fan.post(`${new URL(checkout.headers.get('location')!).pathname}/pay`, {});
+    const [paid] = await t.runtime.deps.db
+      .select()
+      .from(order)
+      .where(eq(order.providerSessionId, new URL(checkout.headers.get('location')!).pathname.split('/').at(-1)!));
+    expect(paid?.status).toBe('paid');
+    expect((await seats()).sold).toBe(before.sold + 1);
+
+    const refunded = await owner.owner.post(`${owner.base}/orders/${paid!.id}/refund`, {}, en);
+    expect(await textOf(await owner.owner.follow(refunded))).toContain(`Order ${paid!.reference} is refunded`);
+    expect((await seats()).sold).toBe(before.sold);
+    expect((await t.runtime.deps.db.select().from(order).where(eq(order.id, paid!.id)))[0]?.status).toBe('refunded');
+    await t.smtp.waitFor('fan@example.be', new RegExp(`Order ${paid!.reference} refunded`));
+    // Twice is not twice the money: the second refund finds nothing paid.
+    expect((await owner.owner.post(`${owner.base}/orders/${paid!.id}/refund`, {})).status).toBe(404);
+  });
+
+  it('refunds every buyer and releases every hold when the club cancels the match', async () => {
+    const paidOrders = (await t.runtime.deps.db.select().from(order).where(eq(order.matchId, matchId))).filter((o) => o.status === 'paid');
+    expect(paidOrders.length).toBeGreaterThan(0);
+    await postOk(owner.owner, `${owner.base}/matches/${matchId}/status`, { status: 'cancelled' });
+    const deadline = Date.now() + 15_000;
+    let rows = await t.runtime.deps.db.select().from(order).where(eq(order.matchId, matchId));
+    while (rows.some((o) => o.status === 'paid' || o.status === 'pending') && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 200));
+      rows = await t.runtime.deps.db.select().from(order).where(eq(order.matchId, matchId));
+    }
+    expect(rows.filter((o) => o.status === 'paid' || o.status === 'pending')).toEqual([]);
+    for (const o of paidOrders) expect(rows.find((r) => r.id === o.id)?.status).toBe('refunded');
+    expect(await seats()).toMatchObject({ held: 0, sold: 0 });
+    await t.smtp.waitFor(paidOrders[0]!.email, /Match cancelled: order/);
   });
 });

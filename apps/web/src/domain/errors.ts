@@ -24,7 +24,6 @@ export const ERROR_CODES = [
   'stand_has_sales',
   'no_stand_open',
   'match_not_editable',
-  'match_has_sales',
   // sales
   'empty_order',
   'over_order_limit',

@@ -30,7 +30,6 @@ export const ERROR_HTTP: Record<ErrorCode, { status: ContentfulStatusCode; messa
   stand_has_sales: { status: 409, message: 'error.standHasSales' },
   no_stand_open: { status: 409, message: 'error.noStandOpen' },
   match_not_editable: { status: 409, message: 'error.matchNotEditable' },
-  match_has_sales: { status: 409, message: 'error.matchHasSales' },
   empty_order: { status: 400, message: 'error.emptyOrder' },
   over_order_limit: { status: 400, message: 'error.overOrderLimit' },
   sale_closed: { status: 409, message: 'error.saleClosed' },

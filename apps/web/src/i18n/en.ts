@@ -203,7 +203,6 @@ export const en = {
   'error.standHasSales': 'Seats of {stand} are already sold: it stays open.',
   'error.noStandOpen': 'Open at least one stand before putting the match on sale.',
   'error.matchNotEditable': 'This can no longer be changed for this match.',
-  'error.matchHasSales': 'Tickets are already sold: cancelling means refunding every buyer.',
   'error.number': 'Enter a whole number.',
   'error.numberRange': 'Enter a number between {min} and {max}.',
   'error.price': 'Enter a price in euros, like 12 or 12,50.',
@@ -387,6 +386,18 @@ export const en = {
     'Hello,\n\nYour payment for order {reference} arrived after your seats were released, and the match is sold out meanwhile. We are sorry: you are refunded in full.',
   'mail.seatsGone.action': 'See the match',
   'order.status.refunded': 'Refunded',
+  'payouts.title': 'Payouts',
+  'payouts.demo': 'Demo mode: this FootArena runs without Stripe, payments are simulated and no money moves.',
+  'payouts.intro':
+    'Connect your club’s bank account with Stripe to receive the ticket money. It takes a few minutes; Stripe asks for the club’s details.',
+  'payouts.connect': 'Connect payouts with Stripe',
+  'payouts.continue': 'Continue with Stripe',
+  'payouts.incomplete': 'Stripe still needs information before the club can sell paid tickets.',
+  'payouts.ready': 'Payouts are connected: the club can sell paid tickets.',
+  'payouts.chargesOnly': 'The club can sell paid tickets; Stripe still needs information before paying out.',
+  'payouts.dashboard': 'Open the Stripe dashboard',
+  'orders.refund': 'Refund',
+  'orders.refunded': 'Order {reference} is refunded; the buyer is told and the seats are back on sale.',
 } as const;
 
 export type Messages = { [K in keyof typeof en]: string };

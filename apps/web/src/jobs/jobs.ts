@@ -10,6 +10,7 @@ export const QUEUES = {
   matchOnSale: 'match-on-sale',
   matchPostponed: 'match-postponed',
   releaseHolds: 'release-holds',
+  refundMatch: 'refund-match',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 

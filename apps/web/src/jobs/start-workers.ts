@@ -2,6 +2,7 @@ import type { Runtime } from '../boot.ts';
 import { workMail } from './work-mail.ts';
 import { workMatchOnSale } from './work-match-on-sale.ts';
 import { workMatchPostponed } from './work-match-postponed.ts';
+import { workRefundMatch } from './work-refund-match.ts';
 import { workReleaseHolds } from './work-release-holds.ts';
 
 /** Every job worker of the app; main.ts and the tests start the same set. */
@@ -9,5 +10,6 @@ export async function startWorkers(runtime: Runtime, pollingIntervalSeconds = 2)
   await workMail(runtime.jobs, runtime.mail, pollingIntervalSeconds);
   await workMatchOnSale(runtime.jobs, runtime.deps.db, runtime.deps.config.baseURL, pollingIntervalSeconds);
   await workMatchPostponed(runtime.jobs, runtime.deps.db, runtime.deps.config.baseURL, pollingIntervalSeconds);
+  await workRefundMatch(runtime.jobs, runtime.deps.db, runtime.deps.payments, runtime.deps.config.baseURL, pollingIntervalSeconds);
   await workReleaseHolds(runtime.jobs, runtime.deps.db, runtime.deps.payments, pollingIntervalSeconds);
 }

@@ -11,7 +11,7 @@ export type ClubMatchStatus = (typeof CLUB_MATCH_STATUSES)[number];
 
 /**
  * Puts a match on sale (followers of the club are told, once per match), pauses its sale, or
- * cancels it. Cancelling a match with seats sold goes through refunds (checkout), not here.
+ * cancels it: then every paid order is refunded and every buyer told, by a job.
  */
 export async function setMatchStatus(
   tx: Tx,
@@ -23,7 +23,10 @@ export async function setMatchStatus(
 ): Promise<void> {
   const current = await findClubMatch(tx, clubId, matchId);
   if (current.status === 'cancelled' || current.kickoffAt <= now) throw new DomainError('match_not_editable');
-  if (status === 'cancelled' && current.seatsTaken > 0) throw new DomainError('match_has_sales');
+  if (status === 'cancelled' && current.seatsTaken > 0) {
+    // Every buyer is refunded and told (a job, one refund each); pending holds end with the match.
+    await outbox.send(tx, QUEUES.refundMatch, { matchId }, { id: stableJobId(`refund-match:${matchId}`) });
+  }
   if (status === 'on_sale') {
     const [open] = await tx.select({ id: matchStand.id }).from(matchStand).where(eq(matchStand.matchId, matchId)).limit(1);
     if (!open) throw new DomainError('no_stand_open');

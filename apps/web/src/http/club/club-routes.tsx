@@ -163,6 +163,11 @@ export const clubRoutes = new Hono<AppEnv>()
               </a>
             ) : null}
             {can(role, { club: ['update'] }) ? (
+              <a class="button secondary" href={`/club/${club.slug}/payouts`}>
+                {t('payouts.title')}
+              </a>
+            ) : null}
+            {can(role, { club: ['update'] }) ? (
               <a class="button secondary" href={`/club/${club.slug}/settings`}>
                 {t('settings.title')}
               </a>

@@ -424,7 +424,7 @@ async function renderMatch(c: Context<AppEnv>, shown: Shown, status: 200 | 400 =
               </button>
             </Form>
           ) : null}
-          {m.status !== 'cancelled' && m.seatsTaken === 0 ? (
+          {m.status !== 'cancelled' ? (
             <Form action={`/club/${club.slug}/matches/${m.id}/status`}>
               <input type="hidden" name="status" value="cancelled" />
               <button type="submit" class="danger">

@@ -2,11 +2,15 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { centsToInput } from '../../domain/money.ts';
 import { listClubOrders } from '../../domain/sales/list-club-orders.ts';
+import { refundOrder } from '../../domain/sales/refund-order.ts';
 import { toBrusselsLocal } from '../../domain/time.ts';
 import { formatDateTime, formatMoney, type MessageKey } from '../../i18n/index.ts';
+import { can } from '../../integrations/auth/access.ts';
+import { Form } from '../../views/components/form.tsx';
 import { render } from '../../views/layouts/layout.tsx';
 import { toCsv } from '../csv.ts';
 import { requireClub } from '../middleware/access.ts';
+import { redirectWithFlash } from '../middleware/flash.ts';
 import type { AppEnv } from '../types.ts';
 
 const STATUS: Record<string, MessageKey> = {
@@ -31,7 +35,7 @@ export const orderRoutes = new Hono<AppEnv>()
   .get('/:slug/orders', requireClub({ sales: ['read'] }), async (c) => {
     const t = c.get('t');
     const locale = c.get('locale');
-    const { club } = c.get('membership');
+    const { club, role } = c.get('membership');
     const { q, matchId } = filters(c);
     const orders = await listClubOrders(c.get('deps').db, club.id, { q, matchId });
     const query = new URLSearchParams(Object.entries({ q, match: matchId ?? '' }).filter(([, v]) => v) as [string, string][]);
@@ -63,6 +67,9 @@ export const orderRoutes = new Hono<AppEnv>()
                   <th>{t('orders.tickets')}</th>
                   <th>{t('orders.amount')}</th>
                   <th>{t('admin.status')}</th>
+                  <th>
+                    <span class="visually-hidden">{t('common.actions')}</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -83,6 +90,15 @@ export const orderRoutes = new Hono<AppEnv>()
                     <td>{o.tickets}</td>
                     <td>{formatMoney(o.subtotalCents, locale)}</td>
                     <td>{t(STATUS[o.status] ?? 'order.status.pending')}</td>
+                    <td>
+                      {o.status === 'paid' && can(role, { sales: ['refund'] }) ? (
+                        <Form action={`/club/${club.slug}/orders/${o.id}/refund`} idPrefix={`refund-${o.id}`}>
+                          <button type="submit" class="secondary">
+                            {t('orders.refund')}
+                          </button>
+                        </Form>
+                      ) : null}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -92,6 +108,14 @@ export const orderRoutes = new Hono<AppEnv>()
       </>,
       { title: t('orders.title') },
     );
+  })
+  .post('/:slug/orders/:orderId/refund', requireClub({ sales: ['refund'] }), async (c) => {
+    const { club } = c.get('membership');
+    const { db, payments, outbox, config } = c.get('deps');
+    const refunded = await db.transaction((tx) =>
+      refundOrder(tx, payments, outbox, { clubId: club.id, orderId: c.req.param('orderId'), baseURL: config.baseURL, reason: 'club' }),
+    );
+    return redirectWithFlash(c, `/club/${club.slug}/orders`, 'success', c.get('t')('orders.refunded', { reference: refunded.reference }));
   })
   .get('/:slug/orders.csv', requireClub({ sales: ['read'] }), async (c) => {
     const { club } = c.get('membership');
