@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { competition, invitation, match, member, organization, stand, venue } from '../src/db/schema/index.ts';
+import { competition, invitation, match, member, order, organization, stand, venue } from '../src/db/schema/index.ts';
 import {
   createUser,
   databaseKinds,
@@ -215,7 +215,23 @@ describe.each(databaseKinds())('clubs and staff on %s', (kind) => {
         kickoffAt: new Date(Date.now() + 864e6),
       })
       .returning();
+    const [orderB] = await db()
+      .insert(order)
+      .values({
+        clubId: clubB.id,
+        matchId: matchB!.id,
+        email: 'buyer-b@example.be',
+        reference: 'FA-CLUBB01',
+        status: 'paid',
+        subtotalCents: 1000,
+        feeCents: 100,
+        totalCents: 1100,
+        provider: 'demo',
+        holdExpiresAt: new Date(),
+      })
+      .returning();
     const ids: Record<string, string> = {
+      ':orderId': orderB!.id,
       ':slug': clubB.slug,
       ':memberId': stewardB!.id,
       ':invitationId': pendingB!.id,
@@ -252,6 +268,7 @@ describe.each(databaseKinds())('clubs and staff on %s', (kind) => {
     expect(await db().select().from(match).where(eq(match.id, matchB!.id))).toEqual([matchB]);
     expect(await db().select().from(stand).where(eq(stand.id, standB!.id))).toEqual([standB]);
     expect(await db().select().from(venue).where(eq(venue.id, venueB!.id))).toEqual([venueB]);
+    expect(await db().select().from(order).where(eq(order.id, orderB!.id))).toEqual([orderB]);
     const [stillPending] = await db().select({ status: invitation.status }).from(invitation).where(eq(invitation.id, pendingB!.id));
     expect(stillPending?.status).toBe('pending');
     expect(await db().select().from(invitation).where(eq(invitation.email, 'mole@example.be'))).toEqual([]);
