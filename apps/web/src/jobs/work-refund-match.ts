@@ -20,12 +20,12 @@ export async function workRefundMatch(
   await jobs.boss.work<{ matchId: string }>(QUEUES.refundMatch, { pollingIntervalSeconds }, async ([job]) => {
     const { matchId } = job!.data;
     const open = await db
-      .select({ id: order.id, clubId: order.clubId, status: order.status, sessionId: order.providerSessionId })
+      .select({ id: order.id, clubId: order.clubId, status: order.status })
       .from(order)
       .where(and(eq(order.matchId, matchId), inArray(order.status, ['pending', 'paid'])));
     for (const o of open) {
-      if (o.status === 'pending' && o.sessionId) {
-        await db.transaction((tx) => cancelPendingOrder(tx, payments, o.sessionId!)).catch(() => undefined); // paid meanwhile: next run
+      if (o.status === 'pending') {
+        await db.transaction((tx) => cancelPendingOrder(tx, payments, { orderId: o.id })).catch(() => undefined); // paid meanwhile: next run
       } else if (o.status === 'paid') {
         await db.transaction((tx) =>
           refundOrder(tx, payments, jobs, { clubId: o.clubId, orderId: o.id, baseURL, reason: 'match_cancelled' }),

@@ -9,14 +9,25 @@ import { releaseHeldSeats } from './release-expired-orders.ts';
  * A pending order ends without payment — the buyer turned back at the payment page (`userId`), or
  * the provider says the payment failed or the session expired: the seats return to sale now.
  */
-export async function cancelPendingOrder(tx: Tx, payments: PaymentProvider, sessionId: string, userId?: string) {
+export async function cancelPendingOrder(
+  tx: Tx,
+  payments: PaymentProvider,
+  by: { sessionId: string } | { orderId: string },
+  userId?: string,
+) {
   const [cancelled] = await tx
     .update(order)
     .set({ status: 'cancelled' })
-    .where(and(eq(order.providerSessionId, sessionId), userId ? eq(order.userId, userId) : undefined, eq(order.status, 'pending')))
-    .returning({ id: order.id, matchId: order.matchId });
+    .where(
+      and(
+        'sessionId' in by ? eq(order.providerSessionId, by.sessionId) : eq(order.id, by.orderId),
+        userId ? eq(order.userId, userId) : undefined,
+        eq(order.status, 'pending'),
+      ),
+    )
+    .returning({ id: order.id, matchId: order.matchId, sessionId: order.providerSessionId });
   if (!cancelled) throw new DomainError('not_found');
   await releaseHeldSeats(tx, [cancelled.id]);
-  await payments.expireSession(tx, sessionId);
+  if (cancelled.sessionId) await payments.expireSession(tx, cancelled.sessionId);
   return cancelled;
 }

@@ -90,30 +90,6 @@ export async function placeOrder(
     destinationAccountId = account.stripeAccountId;
   }
 
-  await releaseExpiredOrders(tx, payments, { matchId: m.id, now }); // lapsed holds free their seats first
-  for (const matchStandId of standIds) {
-    const n = priced.filter((l) => l.matchStandId === matchStandId).reduce((sum, l) => sum + l.quantity, 0);
-    const taken = await tx
-      .update(matchStand)
-      .set(free ? { sold: sql`${matchStand.sold} + ${n}` } : { held: sql`${matchStand.held} + ${n}` })
-      .where(
-        and(
-          eq(matchStand.id, matchStandId),
-          eq(matchStand.matchId, m.id),
-          sql`${matchStand.sold} + ${matchStand.held} + ${n} <= ${matchStand.cap}`,
-        ),
-      )
-      .returning({ id: matchStand.id });
-    if (taken.length === 0) {
-      const [left] = await tx
-        .select({ left: sql<number>`greatest(${matchStand.cap} - ${matchStand.sold} - ${matchStand.held}, 0)::int` })
-        .from(matchStand)
-        .where(eq(matchStand.id, matchStandId));
-      const name = priced.find((l) => l.matchStandId === matchStandId)!.standName;
-      throw new DomainError('not_enough_seats', { stand: name, left: left?.left ?? 0 });
-    }
-  }
-
   const [created] = await tx
     .insert(order)
     .values({
@@ -141,6 +117,31 @@ export async function placeOrder(
       quantity: l.quantity,
     })),
   );
+  // The seats are taken last: the hot stand row stays locked only from here to the commit.
+  await releaseExpiredOrders(tx, payments, { matchId: m.id, now }); // lapsed holds free their seats first
+  for (const matchStandId of standIds) {
+    const n = priced.filter((l) => l.matchStandId === matchStandId).reduce((sum, l) => sum + l.quantity, 0);
+    const taken = await tx
+      .update(matchStand)
+      .set(free ? { sold: sql`${matchStand.sold} + ${n}` } : { held: sql`${matchStand.held} + ${n}` })
+      .where(
+        and(
+          eq(matchStand.id, matchStandId),
+          eq(matchStand.matchId, m.id),
+          sql`${matchStand.sold} + ${matchStand.held} + ${n} <= ${matchStand.cap}`,
+        ),
+      )
+      .returning({ id: matchStand.id });
+    if (taken.length === 0) {
+      const [left] = await tx
+        .select({ left: sql<number>`greatest(${matchStand.cap} - ${matchStand.sold} - ${matchStand.held}, 0)::int` })
+        .from(matchStand)
+        .where(eq(matchStand.id, matchStandId));
+      const name = priced.find((l) => l.matchStandId === matchStandId)!.standName;
+      throw new DomainError('not_enough_seats', { stand: name, left: left?.left ?? 0 });
+    }
+  }
+
   const paymentLines = priced.map((l) => ({
     name: `${l.standName} · ${l.category}`,
     unitAmountCents: l.unitPriceCents,

@@ -76,6 +76,8 @@ export const demoPayRoutes = new Hono<AppEnv>()
   })
   .post('/:sessionId/cancel', async (c) => {
     const { db, payments } = c.get('deps');
-    const cancelled = await db.transaction((tx) => cancelPendingOrder(tx, payments, c.req.param('sessionId'), c.get('user')!.id));
+    const cancelled = await db.transaction((tx) =>
+      cancelPendingOrder(tx, payments, { sessionId: c.req.param('sessionId') }, c.get('user')!.id),
+    );
     return redirectWithFlash(c, `/matches/${cancelled.matchId}`, 'info', c.get('t')('order.cancelled'));
   });

@@ -4,6 +4,7 @@ import { raw } from 'hono/html';
 import { order, type PriceCategory } from '../../db/schema/index.ts';
 import { findPublicMatch, type PublicMatch } from '../../domain/catalog/find-public-match.ts';
 import { DomainError } from '../../domain/errors.ts';
+import { cancelPendingOrder } from '../../domain/sales/cancel-pending-order.ts';
 import { type OrderLine, placeOrder } from '../../domain/sales/place-order.ts';
 import { formatDateTime, formatMoney, type Translate } from '../../i18n/index.ts';
 import { Form, FormError, Price } from '../../views/components/form.tsx';
@@ -102,10 +103,15 @@ export const matchRoutes = new Hono<AppEnv>()
     }
     const user = c.get('user')!;
     try {
-      const { placed, url } = await db.transaction(async (tx) => {
-        const placed = await placeOrder(tx, payments, config.sales, { userId: user.id, email: user.email, matchId: m.id, lines });
-        if (placed.status === 'paid') return { placed, url: null };
-        const session = await payments.createSession(tx, {
+      // The seats are held in a short transaction; the payment session is created after the commit,
+      // so no network call to the provider ever happens while the stand row is locked.
+      const placed = await db.transaction((tx) =>
+        placeOrder(tx, payments, config.sales, { userId: user.id, email: user.email, matchId: m.id, lines }),
+      );
+      if (placed.status === 'paid') return redirectWithFlash(c, `/account/orders/${placed.reference}`, 'success', t('order.freeIssued'));
+      let session: { sessionId: string; url: string };
+      try {
+        session = await payments.createSession(db, {
           orderId: placed.id,
           reference: placed.reference,
           email: placed.email,
@@ -117,11 +123,12 @@ export const matchRoutes = new Hono<AppEnv>()
           successUrl: `${config.baseURL}/account/orders/${placed.reference}`,
           cancelUrl: `${config.baseURL}/matches/${m.id}`,
         });
-        await tx.update(order).set({ providerSessionId: session.sessionId }).where(eq(order.id, placed.id));
-        return { placed, url: session.url };
-      });
-      if (!url) return redirectWithFlash(c, `/account/orders/${placed.reference}`, 'success', t('order.freeIssued'));
-      return c.redirect(url, 303);
+      } catch (error) {
+        await db.transaction((tx) => cancelPendingOrder(tx, payments, { orderId: placed.id })); // the seats go back at once
+        throw error;
+      }
+      await db.update(order).set({ providerSessionId: session.sessionId }).where(eq(order.id, placed.id));
+      return c.redirect(session.url, 303);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       return renderMatchPage(

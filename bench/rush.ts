@@ -1,0 +1,175 @@
+// npm run bench:rush [-- --buyers 2000 --seats 500]
+// Opening of sales: N buyers at once ask for one ticket of a 500-seat stand, through the whole app
+// over HTTP on loopback (session, CSRF, validation, the guarded hold UPDATE, the demo checkout
+// session), on real PostgreSQL. Then, in the same run, the raw ceiling: the same atomic UPDATE sent
+// straight by the same number of concurrent callers over a pool of the app's size.
+import { randomBytes } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { serve } from '@hono/node-server';
+import { eq, sql } from 'drizzle-orm';
+import pg from 'pg';
+import { createApp } from '../apps/web/src/app.ts';
+import { boot } from '../apps/web/src/boot.ts';
+import { migrateDatabase, openPostgres } from '../apps/web/src/db/client.ts';
+import { matchStand } from '../apps/web/src/db/schema/index.ts';
+import { seedReference } from '../apps/web/src/db/seed-reference.ts';
+import { createVerifiedUser } from '../apps/web/src/domain/accounts/create-verified-user.ts';
+import { createMatch } from '../apps/web/src/domain/catalog/create-match.ts';
+import { createStand } from '../apps/web/src/domain/catalog/create-stand.ts';
+import { createVenue } from '../apps/web/src/domain/catalog/create-venue.ts';
+import { setMatchStands } from '../apps/web/src/domain/catalog/set-match-stands.ts';
+import { setMatchStatus } from '../apps/web/src/domain/catalog/set-match-status.ts';
+import { parseEnv } from '../apps/web/src/env.ts';
+
+const { values } = parseArgs({ options: { buyers: { type: 'string', default: '2000' }, seats: { type: 'string', default: '500' } } });
+const BUYERS = Number(values.buyers);
+const SEATS = Number(values.seats);
+const POOL = 10; // the app's PostgreSQL pool (openPostgres default)
+
+const name = `footarena_bench_rush_${process.pid}`;
+const admin = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
+await admin.connect();
+await admin.query(`CREATE DATABASE ${name}`);
+const database = await openPostgres(`postgres://postgres@127.0.0.1:5432/${name}`, POOL);
+await migrateDatabase(database);
+await seedReference(database.db);
+
+const server = serve({ fetch: (req, env) => app.fetch(req, env), hostname: '127.0.0.1', port: 0 });
+await new Promise((resolve) => server.once('listening', resolve));
+const port = (server.address() as { port: number }).port;
+const base = `http://127.0.0.1:${port}`;
+const env = parseEnv({
+  NODE_ENV: 'test',
+  BASE_URL: base,
+  DATA_DIR: `/tmp/footarena-rush-${process.pid}`,
+  AUTH_SECRET: randomBytes(24).toString('hex'),
+  SMTP_URL: 'smtp://127.0.0.1:1',
+  LOG_LEVEL: 'silent',
+});
+const runtime = await boot(env, { database });
+const app = createApp(runtime.deps);
+const { db } = runtime.deps;
+
+// One club, one stand of SEATS seats, one match on sale; one signed-in buyer (sign-in costs scrypt).
+const { password } = await runtime.deps.auth.$context;
+await createVerifiedUser(db, {
+  email: 'rush@example.be',
+  name: 'Rush',
+  passwordHash: await password.hash('rush-password-1'),
+  locale: 'en',
+});
+const owner = await createVerifiedUser(db, {
+  email: 'owner@example.be',
+  name: 'Owner',
+  passwordHash: await password.hash('rush-password-1'),
+  locale: 'en',
+});
+const clubId = randomBytes(16).toString('hex');
+await db.execute(
+  sql`insert into organization (id, name, slug, created_at, country, status) values (${clubId}, 'Rush FC', 'rush-fc', now(), 'BE', 'active')`,
+);
+await db.execute(
+  sql`insert into member (id, organization_id, user_id, role, created_at) values (${randomBytes(16).toString('hex')}, ${clubId}, ${owner.id}, 'owner', now())`,
+);
+const venueId = await createVenue(db, clubId, { name: 'Rush Park', street: 'Rue 1', postalCode: '1000', commune: 'Bruxelles' });
+const standId = await db.transaction((tx) => createStand(tx, clubId, venueId, { name: 'Main', capacity: SEATS, prices: { adult: 1000 } }));
+const [comp] = (await db.execute<{ id: string }>(sql`select id from competition limit 1`)).rows;
+const matchId = await createMatch(db, clubId, {
+  isHome: true,
+  opponentName: 'Visitors',
+  competitionId: comp!.id,
+  venueId,
+  kickoffAt: new Date(Date.now() + 7 * 86_400_000),
+  orderLimit: 10,
+});
+await db.transaction((tx) => setMatchStands(tx, clubId, matchId, [{ standId, open: true, prices: {} }]));
+await db.transaction((tx) => setMatchStatus(tx, runtime.deps.outbox, clubId, matchId, 'on_sale'));
+const [ms] = await db.select().from(matchStand).where(eq(matchStand.matchId, matchId));
+
+const home = await fetch(`${base}/`);
+const csrf = home.headers
+  .getSetCookie()
+  .find((c) => c.startsWith('fa_csrf='))!
+  .split(';')[0]!;
+const signIn = await fetch(`${base}/sign-in`, {
+  method: 'POST',
+  redirect: 'manual',
+  headers: { 'content-type': 'application/x-www-form-urlencoded', origin: base, cookie: csrf },
+  body: new URLSearchParams({ _csrf: csrf.split('=')[1]!, email: 'rush@example.be', password: 'rush-password-1' }),
+});
+const session = signIn.headers
+  .getSetCookie()
+  .find((c) => c.startsWith('footarena.session_token='))!
+  .split(';')[0]!;
+const body = new URLSearchParams({ _csrf: csrf.split('=')[1]!, [`q_${ms!.id}_adult`]: '1' }).toString();
+
+function stats(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { p50: sorted[Math.floor(sorted.length * 0.5)]!, p99: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))]! };
+}
+
+const latencies: number[] = [];
+let held = 0;
+let refused = 0;
+let other = 0;
+const started = performance.now();
+await Promise.all(
+  Array.from({ length: BUYERS }, async () => {
+    const t0 = performance.now();
+    const response = await fetch(`${base}/matches/${matchId}/checkout`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: base, cookie: `${csrf}; ${session}` },
+      body,
+    });
+    await response.arrayBuffer();
+    latencies.push(performance.now() - t0);
+    if (response.status === 303) held++;
+    else if (response.status === 409) refused++;
+    else other++;
+  }),
+);
+const appSeconds = (performance.now() - started) / 1000;
+const [after] = await db.select().from(matchStand).where(eq(matchStand.id, ms!.id));
+const oversold = Math.max(0, after!.sold + after!.held - after!.cap);
+
+// The raw ceiling: the same guarded UPDATE, the same number of concurrent callers, a pool of POOL.
+await db.update(matchStand).set({ held: 0, sold: 0 }).where(eq(matchStand.id, ms!.id));
+const raw = new pg.Pool({ connectionString: `postgres://postgres@127.0.0.1:5432/${name}`, max: POOL });
+const rawLatencies: number[] = [];
+let rawHeld = 0;
+const rawStarted = performance.now();
+await Promise.all(
+  Array.from({ length: BUYERS }, async () => {
+    const t0 = performance.now();
+    const result = await raw.query('UPDATE match_stand SET held = held + 1 WHERE id = $1 AND sold + held + 1 <= cap RETURNING id', [
+      ms!.id,
+    ]);
+    rawLatencies.push(performance.now() - t0);
+    rawHeld += result.rowCount ?? 0;
+  }),
+);
+const rawSeconds = (performance.now() - rawStarted) / 1000;
+await raw.end();
+
+const app_ = stats(latencies);
+const raw_ = stats(rawLatencies);
+console.log(`\nrush: ${BUYERS} buyers at once, 1 ticket each, ${SEATS} seats, PostgreSQL, pool ${POOL}`);
+console.log('                 requests/s   p50 ms   p99 ms   held   refused   other   oversold');
+console.log(
+  `app (HTTP)       ${(BUYERS / appSeconds).toFixed(0).padStart(10)} ${app_.p50.toFixed(1).padStart(8)} ${app_.p99.toFixed(1).padStart(8)} ${String(held).padStart(6)} ${String(refused).padStart(9)} ${String(other).padStart(7)} ${String(oversold).padStart(10)}`,
+);
+console.log(
+  `raw UPDATE       ${(BUYERS / rawSeconds).toFixed(0).padStart(10)} ${raw_.p50.toFixed(1).padStart(8)} ${raw_.p99.toFixed(1).padStart(8)} ${String(rawHeld).padStart(6)} ${String(BUYERS - rawHeld).padStart(9)}`,
+);
+console.log(`app/raw throughput: ${(BUYERS / appSeconds / (BUYERS / rawSeconds)).toFixed(3)}`);
+
+server.close();
+await runtime.close();
+await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+await admin.end();
+if (oversold > 0 || held !== SEATS || other > 0) {
+  console.error(`FAILED: held ${held} of ${SEATS} seats, ${other} unexpected responses, oversold ${oversold}`);
+  process.exit(1);
+}
+process.exit(0);
