@@ -207,6 +207,53 @@ describe.each(databaseKinds())('buying tickets with the demo provider on %s', (k
     expect((await owner.owner.post(`${owner.base}/orders/${paid!.id}/refund`, {})).status).toBe(404);
   });
 
+  it('refunds single tickets, then the rest, and the refunds add up to the total exactly', async () => {
+    const fan = await signIn(t, 'fan@example.be');
+    await t.runtime.deps.db.transaction((tx) =>
+      releaseExpiredOrders(tx, t.runtime.deps.payments, { matchId, now: new Date(Date.now() + 3_600_000) }),
+    );
+    const before = await seats();
+    const checkout = await fan.post(`/matches/${matchId}/checkout`, { [`q_${mainId}_adult`]: '3' });
+    const sessionPath = new URL(checkout.headers.get('location')!).pathname;
+    await fan.post(`${sessionPath}/pay`, {});
+    const [paid] = await t.runtime.deps.db
+      .select()
+      .from(order)
+      .where(eq(order.providerSessionId, sessionPath.split('/').at(-1)!));
+    expect(paid).toMatchObject({ status: 'paid', subtotalCents: 3750, feeCents: 375, totalCents: 4125, refundedCents: 0 });
+    const detail = await (await owner.owner.get(`${owner.base}/orders/${paid!.id}`)).text();
+    const itemId = /orders\/[0-9a-f-]{36}\/items\/([0-9a-f-]{36})\/refund/.exec(detail)![1]!;
+
+    await postOk(owner.owner, `${owner.base}/orders/${paid!.id}/items/${itemId}/refund`, {});
+    const afterOne = (await t.runtime.deps.db.select().from(order).where(eq(order.id, paid!.id)))[0]!;
+    expect(afterOne).toMatchObject({ status: 'paid', refundedCents: 1375 }); // 12.50 + its share of the fee
+    expect((await seats()).sold).toBe(before.sold + 2);
+    await t.smtp.waitFor('fan@example.be', new RegExp(`Order ${paid!.reference}: 1 ticket\\(s\\) refunded`));
+
+    await postOk(owner.owner, `${owner.base}/orders/${paid!.id}/items/${itemId}/refund`, {});
+    await postOk(owner.owner, `${owner.base}/orders/${paid!.id}/refund`, {});
+    const done = (await t.runtime.deps.db.select().from(order).where(eq(order.id, paid!.id)))[0]!;
+    expect(done).toMatchObject({ status: 'refunded', refundedCents: 4125 });
+    expect((await seats()).sold).toBe(before.sold);
+    expect((await owner.owner.post(`${owner.base}/orders/${paid!.id}/items/${itemId}/refund`, {})).status).toBe(404);
+  });
+
+  it('ends the hold when the buyer turns back from the payment page', async () => {
+    const fan = await signIn(t, 'fan@example.be');
+    const before = await seats();
+    const checkout = await fan.post(`/matches/${matchId}/checkout`, { [`q_${mainId}_adult`]: '1' });
+    const [pending] = await t.runtime.deps.db
+      .select()
+      .from(order)
+      .where(eq(order.providerSessionId, new URL(checkout.headers.get('location')!).pathname.split('/').at(-1)!));
+    expect((await seats()).held).toBe(before.held + 1);
+    const back = await fan.get(`/account/orders/${pending!.reference}/abandon`);
+    expect(back.headers.get('location')).toBe(`/matches/${matchId}`);
+    expect(await seats()).toMatchObject({ held: before.held, sold: before.sold });
+    expect((await t.runtime.deps.db.select().from(order).where(eq(order.id, pending!.id)))[0]?.status).toBe('cancelled');
+    expect((await t.client().get(`/account/orders/${pending!.reference}/abandon`)).status).toBe(303); // to sign-in: nobody else
+  });
+
   it('refunds every buyer and releases every hold when the club cancels the match', async () => {
     const paidOrders = (await t.runtime.deps.db.select().from(order).where(eq(order.matchId, matchId))).filter((o) => o.status === 'paid');
     expect(paidOrders.length).toBeGreaterThan(0);

@@ -1,6 +1,17 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { competition, invitation, match, member, order, organization, stand, venue } from '../src/db/schema/index.ts';
+import {
+  competition,
+  invitation,
+  match,
+  matchStand,
+  member,
+  order,
+  orderItem,
+  organization,
+  stand,
+  venue,
+} from '../src/db/schema/index.ts';
 import {
   createUser,
   databaseKinds,
@@ -230,8 +241,17 @@ describe.each(databaseKinds())('clubs and staff on %s', (kind) => {
         holdExpiresAt: new Date(),
       })
       .returning();
+    const [standB2] = await db()
+      .insert(matchStand)
+      .values({ clubId: clubB.id, matchId: matchB!.id, standId: standB!.id, cap: 10, sold: 1 })
+      .returning();
+    const [itemB] = await db()
+      .insert(orderItem)
+      .values({ clubId: clubB.id, orderId: orderB!.id, matchStandId: standB2!.id, category: 'adult', unitPriceCents: 1000, quantity: 1 })
+      .returning();
     const ids: Record<string, string> = {
       ':orderId': orderB!.id,
+      ':itemId': itemB!.id,
       ':slug': clubB.slug,
       ':memberId': stewardB!.id,
       ':invitationId': pendingB!.id,
@@ -269,6 +289,7 @@ describe.each(databaseKinds())('clubs and staff on %s', (kind) => {
     expect(await db().select().from(stand).where(eq(stand.id, standB!.id))).toEqual([standB]);
     expect(await db().select().from(venue).where(eq(venue.id, venueB!.id))).toEqual([venueB]);
     expect(await db().select().from(order).where(eq(order.id, orderB!.id))).toEqual([orderB]);
+    expect(await db().select().from(orderItem).where(eq(orderItem.id, itemB!.id))).toEqual([itemB]);
     const [stillPending] = await db().select({ status: invitation.status }).from(invitation).where(eq(invitation.id, pendingB!.id));
     expect(stillPending?.status).toBe('pending');
     expect(await db().select().from(invitation).where(eq(invitation.email, 'mole@example.be'))).toEqual([]);

@@ -398,6 +398,14 @@ export const en = {
   'payouts.dashboard': 'Open the Stripe dashboard',
   'orders.refund': 'Refund',
   'orders.refunded': 'Order {reference} is refunded; the buyer is told and the seats are back on sale.',
+  'mail.ticketsRefunded.subject': 'Order {reference}: {count} ticket(s) refunded',
+  'mail.ticketsRefunded.body':
+    'Hello,\n\n{count} ticket(s) of your order {reference} have been refunded: €{amount} goes back to the card or account you paid with (allow a few days). Your other tickets stay valid.',
+  'orders.refundOne': 'Refund one ticket',
+  'orders.ticketRefunded': 'One ticket of order {reference} is refunded.',
+  'orders.detail': 'Order {reference}',
+  'orders.refundedSoFar': 'Refunded so far: {amount}',
+  'orders.refundAll': 'Refund the whole order',
 } as const;
 
 export type Messages = { [K in keyof typeof en]: string };

@@ -402,4 +402,12 @@ export const fr: Messages = {
   'payouts.dashboard': 'Ouvrir le tableau de bord Stripe',
   'orders.refund': 'Rembourser',
   'orders.refunded': 'La commande {reference} est remboursée ; l’acheteur est prévenu et les places sont remises en vente.',
+  'mail.ticketsRefunded.subject': 'Commande {reference} : {count} ticket(s) remboursé(s)',
+  'mail.ticketsRefunded.body':
+    'Bonjour,\n\n{count} ticket(s) de votre commande {reference} ont été remboursés : {amount} € reviennent sur la carte ou le compte utilisé (comptez quelques jours). Vos autres tickets restent valables.',
+  'orders.refundOne': 'Rembourser un ticket',
+  'orders.ticketRefunded': 'Un ticket de la commande {reference} est remboursé.',
+  'orders.detail': 'Commande {reference}',
+  'orders.refundedSoFar': 'Déjà remboursé : {amount}',
+  'orders.refundAll': 'Rembourser toute la commande',
 };

@@ -399,4 +399,12 @@ export const nl: Messages = {
   'payouts.dashboard': 'Het Stripe-dashboard openen',
   'orders.refund': 'Terugbetalen',
   'orders.refunded': 'Bestelling {reference} is terugbetaald; de koper krijgt bericht en de plaatsen zijn opnieuw te koop.',
+  'mail.ticketsRefunded.subject': 'Bestelling {reference}: {count} ticket(s) terugbetaald',
+  'mail.ticketsRefunded.body':
+    'Hallo,\n\n{count} ticket(s) van je bestelling {reference} werden terugbetaald: € {amount} gaat terug naar de kaart of rekening waarmee je betaalde (reken op enkele dagen). Je andere tickets blijven geldig.',
+  'orders.refundOne': 'Eén ticket terugbetalen',
+  'orders.ticketRefunded': 'Eén ticket van bestelling {reference} is terugbetaald.',
+  'orders.detail': 'Bestelling {reference}',
+  'orders.refundedSoFar': 'Al terugbetaald: {amount}',
+  'orders.refundAll': 'De hele bestelling terugbetalen',
 };

@@ -30,6 +30,8 @@ export const order = pgTable(
     providerSessionId: text('provider_session_id').unique(),
     /** Stripe's PaymentIntent, known once paid: what a refund refers to. */
     providerPaymentId: text('provider_payment_id'),
+    /** Money given back so far (single tickets, then the rest): never more than the total. */
+    refundedCents: integer('refunded_cents').notNull().default(0),
     holdExpiresAt: timestamp('hold_expires_at', { withTimezone: true }).notNull(),
     paidAt: timestamp('paid_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -39,6 +41,7 @@ export const order = pgTable(
     index('order_user_idx').on(t.userId),
     index('order_pending_expiry_idx').on(t.holdExpiresAt).where(sql`${t.status} = 'pending'`),
     check('order_money_ck', sql`${t.subtotalCents} >= 0 AND ${t.feeCents} >= 0 AND ${t.totalCents} = ${t.subtotalCents} + ${t.feeCents}`),
+    check('order_refund_ck', sql`${t.refundedCents} >= 0 AND ${t.refundedCents} <= ${t.totalCents}`),
   ],
 );
 
@@ -58,10 +61,12 @@ export const orderItem = pgTable(
     category: text('category', { enum: PRICE_CATEGORIES }).notNull(),
     unitPriceCents: integer('unit_price_cents').notNull(),
     quantity: integer('quantity').notNull(),
+    refundedQuantity: integer('refunded_quantity').notNull().default(0),
   },
   (t) => [
     uniqueIndex('order_item_uq').on(t.orderId, t.matchStandId, t.category),
     check('order_item_ck', sql`${t.quantity} > 0 AND ${t.unitPriceCents} >= 0`),
+    check('order_item_refund_ck', sql`${t.refundedQuantity} >= 0 AND ${t.refundedQuantity} <= ${t.quantity}`),
   ],
 );
 

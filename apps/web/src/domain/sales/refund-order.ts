@@ -8,52 +8,87 @@ import { type Outbox, QUEUES } from '../../jobs/jobs.ts';
 import { DomainError } from '../errors.ts';
 
 /**
- * Refunds a paid order of this club in full: the seats return to sale at once, the provider pays
- * the buyer back (FootArena's fee in proportion), and the buyer is told. `byProvider`: the refund
- * already happened at Stripe (charge.refunded), only the order and the seats follow.
+ * Refunds a paid order of this club: everything not yet refunded, or `tickets` of one line (single
+ * tickets). The seats return to sale at once, the provider pays the buyer back — the ticket prices
+ * and FootArena's fee in proportion (the last refund takes the rounding rest, so the refunds add up to
+ * the total exactly) — and the buyer is told. `reason: 'provider'`: the money already went back at
+ * Stripe (charge.refunded); only the order and the seats follow.
  */
 export async function refundOrder(
   tx: Tx,
   payments: PaymentProvider,
   outbox: Outbox,
-  input: { clubId: string; orderId: string; baseURL: string; reason: 'club' | 'match_cancelled' | 'provider' },
+  input: {
+    clubId: string;
+    orderId: string;
+    baseURL: string;
+    reason: 'club' | 'match_cancelled' | 'provider';
+    tickets?: { itemId: string; quantity: number };
+  },
 ) {
-  const [refunded] = await tx
-    .update(order)
-    .set({ status: 'refunded' })
+  const [current] = await tx
+    .select()
+    .from(order)
     .where(and(eq(order.id, input.orderId), eq(order.clubId, input.clubId), eq(order.status, 'paid')))
-    .returning();
-  if (!refunded) throw new DomainError('not_found'); // not this club's, or not paid (already refunded)
-  const perStand = await tx
-    .select({ matchStandId: orderItem.matchStandId, quantity: sql<number>`sum(${orderItem.quantity})::int` })
-    .from(orderItem)
-    .where(eq(orderItem.orderId, refunded.id))
-    .groupBy(orderItem.matchStandId)
-    .orderBy(orderItem.matchStandId);
-  for (const { matchStandId, quantity } of perStand) {
+    .for('update');
+  if (!current) throw new DomainError('not_found'); // not this club's, or not paid (already refunded)
+  const items = await tx.select().from(orderItem).where(eq(orderItem.orderId, current.id)).orderBy(orderItem.matchStandId);
+  const plan = items
+    .map((item) => ({ item, quantity: item.quantity - item.refundedQuantity }))
+    .filter(({ item }) => !input.tickets || item.id === input.tickets.itemId)
+    .map((p) => ({ ...p, quantity: input.tickets ? Math.min(p.quantity, input.tickets.quantity) : p.quantity }))
+    .filter((p) => p.quantity > 0);
+  if (plan.length === 0 || (input.tickets && plan[0]!.quantity < input.tickets.quantity)) throw new DomainError('not_found');
+
+  const remainingAfter =
+    items.reduce((sum, item) => sum + item.quantity - item.refundedQuantity, 0) - plan.reduce((s, p) => s + p.quantity, 0);
+  const ticketsCents = plan.reduce((sum, p) => sum + p.item.unitPriceCents * p.quantity, 0);
+  const amountCents =
+    remainingAfter === 0
+      ? current.totalCents - current.refundedCents
+      : Math.min(
+          ticketsCents + Math.round((current.feeCents * ticketsCents) / Math.max(1, current.subtotalCents)),
+          current.totalCents - current.refundedCents,
+        );
+
+  for (const { item, quantity } of plan) {
+    await tx
+      .update(orderItem)
+      .set({ refundedQuantity: sql`${orderItem.refundedQuantity} + ${quantity}` })
+      .where(eq(orderItem.id, item.id));
     await tx
       .update(matchStand)
       .set({ sold: sql`${matchStand.sold} - ${quantity}` })
-      .where(eq(matchStand.id, matchStandId));
+      .where(eq(matchStand.id, item.matchStandId));
   }
-  if (input.reason !== 'provider' && refunded.totalCents > 0 && refunded.providerSessionId) {
+  const [refunded] = await tx
+    .update(order)
+    .set({ refundedCents: sql`${order.refundedCents} + ${amountCents}`, status: remainingAfter === 0 ? 'refunded' : 'paid' })
+    .where(eq(order.id, current.id))
+    .returning();
+  if (input.reason !== 'provider' && amountCents > 0 && current.providerSessionId) {
     await payments.refund(tx, {
-      sessionId: refunded.providerSessionId,
-      paymentId: refunded.providerPaymentId,
-      amountCents: refunded.totalCents,
-      idempotencyKey: `refund-${refunded.id}`,
+      sessionId: current.providerSessionId,
+      paymentId: current.providerPaymentId,
+      amountCents,
+      idempotencyKey: `refund-${current.id}-${refunded!.refundedCents}`,
     });
   }
-  const [buyer] = refunded.userId ? await tx.select({ locale: user.locale }).from(user).where(eq(user.id, refunded.userId)) : [];
+  const [buyer] = current.userId ? await tx.select({ locale: user.locale }).from(user).where(eq(user.id, current.userId)) : [];
   const locale = isLocale(buyer?.locale) ? buyer.locale : undefined;
   await outbox.send(tx, QUEUES.mail, {
-    to: refunded.email,
-    ...renderMail(input.reason === 'match_cancelled' ? 'matchCancelled' : 'orderRefunded', locale, {
-      url: `${input.baseURL}/account/orders/${refunded.reference}`,
-      reference: refunded.reference,
-      amount: (refunded.totalCents / 100).toFixed(2),
-      date: formatDateTime(refunded.createdAt, locale ?? 'fr'),
-    }),
+    to: current.email,
+    ...renderMail(
+      input.reason === 'match_cancelled' ? 'matchCancelled' : remainingAfter === 0 ? 'orderRefunded' : 'ticketsRefunded',
+      locale,
+      {
+        url: `${input.baseURL}/account/orders/${current.reference}`,
+        reference: current.reference,
+        amount: (amountCents / 100).toFixed(2),
+        count: String(plan.reduce((s, p) => s + p.quantity, 0)),
+        date: formatDateTime(current.createdAt, locale ?? 'fr'),
+      },
+    ),
   });
-  return refunded;
+  return { ...refunded!, amountCents };
 }

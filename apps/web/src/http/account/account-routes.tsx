@@ -10,6 +10,7 @@ import { lockAfterFailure } from '../../domain/accounts/lock-after-failure.ts';
 import type { AttemptKey } from '../../domain/accounts/sign-in-policy.ts';
 import { updateProfile } from '../../domain/accounts/update-profile.ts';
 import { DomainError } from '../../domain/errors.ts';
+import { cancelPendingOrder } from '../../domain/sales/cancel-pending-order.ts';
 import { listMyOrders } from '../../domain/sales/list-my-orders.ts';
 import { LANGUAGE_NAMES, LOCALES, translator } from '../../i18n/index.ts';
 import { Field, Form, FormError, Select } from '../../views/components/form.tsx';
@@ -83,6 +84,21 @@ export const accountRoutes = new Hono<AppEnv>()
       </section>,
       { title: t('order.title', { reference: o.reference }) },
     );
+  })
+  // Where the payment page sends a buyer who turns back: the hold ends, the seats return to sale.
+  .get('/orders/:reference/abandon', async (c) => {
+    const { db, payments } = c.get('deps');
+    const [o] = await listMyOrders(db, c.get('user')!.id, { reference: c.req.param('reference') });
+    if (!o) throw new DomainError('not_found');
+    if (o.status === 'pending') {
+      await db
+        .transaction((tx) => cancelPendingOrder(tx, payments, { orderId: o.id }, c.get('user')!.id))
+        .catch((error: unknown) => {
+          if (!(error instanceof DomainError)) throw error; // paid or released meanwhile: nothing to undo
+        });
+      return redirectWithFlash(c, `/matches/${o.matchId}`, 'info', c.get('t')('order.cancelled'));
+    }
+    return c.redirect(`/account/orders/${o.reference}`, 303);
   })
   .get('/delete', (c) => renderDelete(c, {}))
   .post('/delete', async (c) => {

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { centsToInput } from '../../domain/money.ts';
+import { findClubOrder } from '../../domain/sales/find-club-order.ts';
 import { listClubOrders } from '../../domain/sales/list-club-orders.ts';
 import { refundOrder } from '../../domain/sales/refund-order.ts';
 import { toBrusselsLocal } from '../../domain/time.ts';
@@ -75,7 +76,9 @@ export const orderRoutes = new Hono<AppEnv>()
               <tbody>
                 {orders.map((o) => (
                   <tr>
-                    <td>{o.reference}</td>
+                    <td>
+                      <a href={`/club/${club.slug}/orders/${o.id}`}>{o.reference}</a>
+                    </td>
                     <td>{formatDateTime(o.createdAt, locale)}</td>
                     <td>
                       {o.buyer ?? '—'}
@@ -107,6 +110,78 @@ export const orderRoutes = new Hono<AppEnv>()
         ) : null}
       </>,
       { title: t('orders.title') },
+    );
+  })
+  .get('/:slug/orders/:orderId', requireClub({ sales: ['read'] }), async (c) => {
+    const t = c.get('t');
+    const locale = c.get('locale');
+    const { club, role } = c.get('membership');
+    const o = await findClubOrder(c.get('deps').db, club.id, c.req.param('orderId'));
+    const mayRefund = o.status === 'paid' && can(role, { sales: ['refund'] });
+    return render(
+      c,
+      <section class="card">
+        <h1>{t('orders.detail', { reference: o.reference })}</h1>
+        <p>
+          {o.buyer ?? '—'} · {o.email} · {t(STATUS[o.status] ?? 'order.status.pending')}
+        </p>
+        <p>
+          {o.opponent} · {formatDateTime(o.kickoffAt, locale)}
+        </p>
+        <table>
+          <tbody>
+            {o.items.map((item) => (
+              <tr>
+                <td>
+                  {item.quantity - item.refundedQuantity} / {item.quantity} × {item.stand} · {t(`category.${item.category}`)}
+                </td>
+                <td>{formatMoney(item.unitPriceCents, locale)}</td>
+                <td>
+                  {mayRefund && item.quantity > item.refundedQuantity ? (
+                    <Form action={`/club/${club.slug}/orders/${o.id}/items/${item.id}/refund`} idPrefix={`refund-item-${item.id}`}>
+                      <button type="submit" class="secondary">
+                        {t('orders.refundOne')}
+                      </button>
+                    </Form>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p>
+          {t('order.total')}: {formatMoney(o.totalCents, locale)} ·{' '}
+          {t('orders.refundedSoFar', { amount: formatMoney(o.refundedCents, locale) })}
+        </p>
+        {mayRefund ? (
+          <Form action={`/club/${club.slug}/orders/${o.id}/refund`}>
+            <button type="submit" class="danger">
+              {t('orders.refundAll')}
+            </button>
+          </Form>
+        ) : null}
+      </section>,
+      { title: t('orders.detail', { reference: o.reference }) },
+    );
+  })
+  .post('/:slug/orders/:orderId/items/:itemId/refund', requireClub({ sales: ['refund'] }), async (c) => {
+    const { club } = c.get('membership');
+    const { db, payments, outbox, config } = c.get('deps');
+    const orderId = c.req.param('orderId');
+    const refunded = await db.transaction((tx) =>
+      refundOrder(tx, payments, outbox, {
+        clubId: club.id,
+        orderId,
+        baseURL: config.baseURL,
+        reason: 'club',
+        tickets: { itemId: c.req.param('itemId'), quantity: 1 },
+      }),
+    );
+    return redirectWithFlash(
+      c,
+      `/club/${club.slug}/orders/${orderId}`,
+      'success',
+      c.get('t')('orders.ticketRefunded', { reference: refunded.reference }),
     );
   })
   .post('/:slug/orders/:orderId/refund', requireClub({ sales: ['refund'] }), async (c) => {

@@ -121,7 +121,7 @@ export const matchRoutes = new Hono<AppEnv>()
           feeCents: placed.feeCents,
           holdExpiresAt: placed.holdExpiresAt,
           successUrl: `${config.baseURL}/account/orders/${placed.reference}`,
-          cancelUrl: `${config.baseURL}/matches/${m.id}`,
+          cancelUrl: `${config.baseURL}/account/orders/${placed.reference}/abandon`,
         });
       } catch (error) {
         await db.transaction((tx) => cancelPendingOrder(tx, payments, { orderId: placed.id })); // the seats go back at once

@@ -14,6 +14,7 @@ const templates = {
   invitation: { subject: 'mail.invitation.subject', body: 'mail.invitation.body', action: 'mail.invitation.action' },
   matchOnSale: { subject: 'mail.onSale.subject', body: 'mail.onSale.body', action: 'mail.onSale.action' },
   matchPostponed: { subject: 'mail.postponed.subject', body: 'mail.postponed.body', action: 'mail.postponed.action' },
+  ticketsRefunded: { subject: 'mail.ticketsRefunded.subject', body: 'mail.ticketsRefunded.body', action: 'mail.refunded.action' },
   orderRefunded: { subject: 'mail.refunded.subject', body: 'mail.refunded.body', action: 'mail.refunded.action' },
   matchCancelled: { subject: 'mail.matchCancelled.subject', body: 'mail.matchCancelled.body', action: 'mail.refunded.action' },
   seatsGone: { subject: 'mail.seatsGone.subject', body: 'mail.seatsGone.body', action: 'mail.seatsGone.action' },
