@@ -99,7 +99,7 @@ export async function boot(env: Env, overrides: { database?: Database; logger?: 
       db: database.db,
       auth,
       outbox: jobs,
-      payments: createDemoProvider(config.baseURL),
+      ...paymentsFor(env, config.baseURL),
       logger,
       config,
       clientAssets: await bundleClientModules(),

@@ -261,4 +261,28 @@ describe.each(databaseKinds())('seat holds and fulfilment on %s', (kind) => {
     expect(gone).toBe('seats_gone');
     expect(await seats(stands[0]!.id)).toEqual({ held: 2, sold: 3 }); // never oversold
   });
+
+  it('fulfils a paid session whose id never reached its order (a crash right after creating it)', async () => {
+    const { matchId, stands } = await matchOnSale('Crash FC', [5]);
+    const placed = await place(matchId, [{ matchStandId: stands[0]!.id, category: 'adult', quantity: 2 }]);
+    const session = await payments().createSession(db(), {
+      orderId: placed.id,
+      reference: placed.reference,
+      email: placed.email,
+      lines: placed.paymentLines,
+      totalCents: placed.totalCents,
+      feeCents: placed.feeCents,
+      holdExpiresAt: placed.holdExpiresAt,
+      successUrl: '',
+      cancelUrl: '',
+    }); // …and the process died before writing the session id to the order
+    await payments().pay(db(), session.sessionId);
+    const outcome = await db().transaction((tx) => fulfilOrder(tx, payments(), session.sessionId));
+    expect(outcome.status).toBe('fulfilled');
+    expect((await db().select().from(order).where(eq(order.id, placed.id)))[0]).toMatchObject({
+      status: 'paid',
+      providerSessionId: session.sessionId,
+    });
+    expect(await seats(stands[0]!.id)).toEqual({ held: 0, sold: 2 });
+  });
 });

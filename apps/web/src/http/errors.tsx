@@ -73,6 +73,8 @@ export function renderError(c: Context<AppEnv>, status: ContentfulStatusCode, te
 
 export function handleError(error: Error, c: Context<AppEnv>) {
   if (error instanceof DomainError) {
+    // Outside the pages (the webhook) there is no language: a machine reads the code.
+    if (!c.get('t')) return c.json({ error: error.code }, ERROR_HTTP[error.code].status);
     return renderError(c, ERROR_HTTP[error.code].status, domainMessage(c, error));
   }
   if (error instanceof HTTPException && error.status < 500) {

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { matchStand, order, orderItem } from '../../db/schema/index.ts';
 import type { PaymentProvider } from '../../integrations/payments/provider.ts';
@@ -13,9 +13,20 @@ import { DomainError } from '../errors.ts';
 export async function fulfilOrder(tx: Tx, payments: PaymentProvider, sessionId: string, now = new Date()) {
   const truth = await payments.retrieveSession(tx, sessionId);
   if (!truth?.paid) return { status: 'unpaid' as const };
-  const [current] = await tx.select().from(order).where(eq(order.providerSessionId, sessionId)).for('update');
+  let [current] = await tx.select().from(order).where(eq(order.providerSessionId, sessionId)).for('update');
+  if (!current) {
+    // The session id was never written to the order (a crash right after creating the session):
+    // the order named in the session's metadata takes it, so a payment never goes unfulfilled.
+    [current] = await tx
+      .update(order)
+      .set({ providerSessionId: sessionId })
+      .where(and(eq(order.id, truth.orderId), isNull(order.providerSessionId)))
+      .returning();
+  }
   if (!current || current.id !== truth.orderId) throw new DomainError('not_found');
   if (current.status === 'paid') return { status: 'already' as const, order: current };
+  // Stripe still says "paid" after a refund: a refunded order never comes back to life.
+  if (current.status === 'refunded') return { status: 'refunded' as const, order: current };
   if (truth.amountCents !== current.totalCents) throw new DomainError('payment_mismatch');
 
   const perStand = await tx

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { order } from '../../db/schema/index.ts';
 import { isLocale } from '../../i18n/index.ts';
@@ -18,7 +18,7 @@ export async function refundUnfulfillableOrder(
 ) {
   const [refunded] = await tx
     .update(order)
-    .set({ status: 'refunded', providerPaymentId: input.paymentId })
+    .set({ status: 'refunded', providerPaymentId: input.paymentId, refundedCents: sql`${order.totalCents}` })
     .where(and(eq(order.providerSessionId, input.sessionId), inArray(order.status, ['pending', 'expired', 'cancelled'])))
     .returning();
   if (!refunded) return null; // already handled
