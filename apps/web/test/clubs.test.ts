@@ -393,4 +393,27 @@ describe.each(databaseKinds())('clubs and staff on %s', (kind) => {
     expect((await owner.post(`/club/${club.slug}/settings/logo/remove`, {})).status).toBe(303);
     expect((await t.client().get(withLogo!.logo!)).status).toBe(404);
   });
+
+  it('lets the platform admin add and rename competitions, keeping their address', async () => {
+    const { password } = await t.runtime.deps.auth.$context;
+    const { seedDemo } = await import('../src/db/seed-demo.ts');
+    await seedDemo(db(), (p) => password.hash(p));
+    const admin = await signIn(t, 'platform@demo.footarena.be', 'demo-platform-2026');
+    const supporter = await signIn(t, 'supporter@demo.footarena.be', 'demo-supporter-2026');
+    expect((await supporter.get('/admin/competitions')).status).toBe(403);
+    expect((await supporter.post('/admin/competitions', { name: 'Sneaky Cup', kind: 'cup' })).status).toBe(403);
+
+    expect((await admin.post('/admin/competitions', { name: 'Coupe de Bruxelles', kind: 'cup' })).status).toBe(303);
+    const [added] = await db().select().from(competition).where(eq(competition.name, 'Coupe de Bruxelles'));
+    expect(added).toMatchObject({ slug: 'coupe-de-bruxelles', kind: 'cup' });
+    expect(await (await t.client().get('/')).text()).toContain('<option value="coupe-de-bruxelles">Coupe de Bruxelles</option>');
+
+    expect((await admin.post(`/admin/competitions/${added!.id}`, { name: 'Coupe de Bruxelles-Capitale', kind: 'cup' })).status).toBe(303);
+    const [renamed] = await db().select().from(competition).where(eq(competition.id, added!.id));
+    expect(renamed).toMatchObject({ name: 'Coupe de Bruxelles-Capitale', slug: 'coupe-de-bruxelles' });
+    const bad = await admin.post('/admin/competitions', { name: 'X', kind: 'tournament' }, { headers: { 'accept-language': 'en' } });
+    expect(bad.status).toBe(400);
+    expect((await admin.post('/admin/competitions', { name: 'Coupe de Bruxelles', kind: 'cup' })).status).toBe(303); // same name: another slug
+    expect((await db().select().from(competition).where(eq(competition.slug, 'coupe-de-bruxelles-2'))).length).toBe(1);
+  });
 });

@@ -406,6 +406,14 @@ export const en = {
   'orders.detail': 'Order {reference}',
   'orders.refundedSoFar': 'Refunded so far: {amount}',
   'orders.refundAll': 'Refund the whole order',
+  'admin.competitions': 'Competitions',
+  'admin.competitionName': 'Name',
+  'admin.competitionKind': 'Kind',
+  'admin.competitionAdd': 'Add a competition',
+  'competition.league': 'League',
+  'competition.cup': 'Cup',
+  'competition.friendly': 'Friendly',
+  'competition.youth': 'Youth',
 } as const;
 
 export type Messages = { [K in keyof typeof en]: string };

@@ -410,4 +410,12 @@ export const fr: Messages = {
   'orders.detail': 'Commande {reference}',
   'orders.refundedSoFar': 'Déjà remboursé : {amount}',
   'orders.refundAll': 'Rembourser toute la commande',
+  'admin.competitions': 'Compétitions',
+  'admin.competitionName': 'Nom',
+  'admin.competitionKind': 'Type',
+  'admin.competitionAdd': 'Ajouter une compétition',
+  'competition.league': 'Championnat',
+  'competition.cup': 'Coupe',
+  'competition.friendly': 'Amical',
+  'competition.youth': 'Jeunes',
 };

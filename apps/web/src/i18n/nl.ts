@@ -407,4 +407,12 @@ export const nl: Messages = {
   'orders.detail': 'Bestelling {reference}',
   'orders.refundedSoFar': 'Al terugbetaald: {amount}',
   'orders.refundAll': 'De hele bestelling terugbetalen',
+  'admin.competitions': 'Competities',
+  'admin.competitionName': 'Naam',
+  'admin.competitionKind': 'Soort',
+  'admin.competitionAdd': 'Competitie toevoegen',
+  'competition.league': 'Competitie',
+  'competition.cup': 'Beker',
+  'competition.friendly': 'Vriendschappelijk',
+  'competition.youth': 'Jeugd',
 };

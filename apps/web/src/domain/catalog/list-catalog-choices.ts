@@ -10,7 +10,10 @@ export async function listCatalogChoices(db: Executor) {
       .from(organization)
       .where(eq(organization.status, 'active'))
       .orderBy(asc(organization.name)),
-    db.select({ id: competition.id, slug: competition.slug, name: competition.name }).from(competition).orderBy(asc(competition.name)),
+    db
+      .select({ id: competition.id, slug: competition.slug, name: competition.name, kind: competition.kind })
+      .from(competition)
+      .orderBy(asc(competition.name)),
   ]);
   return { clubs, competitions };
 }

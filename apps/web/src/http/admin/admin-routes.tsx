@@ -1,16 +1,29 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { z } from 'zod';
+import { listCatalogChoices } from '../../domain/catalog/list-catalog-choices.ts';
+import { COMPETITION_KINDS, saveCompetition } from '../../domain/catalog/save-competition.ts';
 import { listClubs } from '../../domain/clubs/list-clubs.ts';
 import { CLUB_STATUSES, setClubStatus } from '../../domain/clubs/set-club-status.ts';
 import { formatDate } from '../../i18n/index.ts';
-import { Form } from '../../views/components/form.tsx';
+import { Field, Form, Select, useT } from '../../views/components/form.tsx';
 import { render } from '../../views/layouts/layout.tsx';
-import { parseForm } from '../forms.ts';
+import { text } from '../fields.ts';
+import { type FieldErrors, type FormValues, parseForm } from '../forms.ts';
 import { requirePlatformAdmin } from '../middleware/access.ts';
 import { redirectWithFlash } from '../middleware/flash.ts';
 import type { AppEnv } from '../types.ts';
 
 const statusForm = z.object({ status: z.enum(CLUB_STATUSES) });
+const competitionForm = z.object({ name: text(2, 80), kind: z.enum(COMPETITION_KINDS) });
+
+function AdminNav() {
+  const t = useT();
+  return (
+    <p class="actions">
+      <a href="/admin/clubs">{t('admin.clubs')}</a> · <a href="/admin/competitions">{t('admin.competitions')}</a>
+    </p>
+  );
+}
 
 /** The platform admin's view of every club, with suspension. */
 export const adminRoutes = new Hono<AppEnv>()
@@ -23,6 +36,7 @@ export const adminRoutes = new Hono<AppEnv>()
       c,
       <>
         <h1>{t('admin.clubs')}</h1>
+        <AdminNav />
         <form method="get" action="/admin/clubs" class="actions card">
           <label for="q" class="visually-hidden">
             {t('common.search')}
@@ -76,6 +90,20 @@ export const adminRoutes = new Hono<AppEnv>()
       { title: t('admin.clubs') },
     );
   })
+  .get('/competitions', (c) => renderCompetitions(c, {}))
+  .post('/competitions', async (c) => {
+    const form = await parseForm(c, competitionForm);
+    if (!form.ok) return renderCompetitions(c, { ...form, for: 'new' }, 400);
+    await saveCompetition(c.get('deps').db, form.data);
+    return redirectWithFlash(c, '/admin/competitions', 'success', c.get('t')('common.saved'));
+  })
+  .post('/competitions/:id', async (c) => {
+    const id = c.req.param('id');
+    const form = await parseForm(c, competitionForm);
+    if (!form.ok) return renderCompetitions(c, { ...form, for: id }, 400);
+    await saveCompetition(c.get('deps').db, { id, ...form.data });
+    return redirectWithFlash(c, '/admin/competitions', 'success', c.get('t')('common.saved'));
+  })
   .post('/clubs/:id/status', async (c) => {
     const t = c.get('t');
     const form = await parseForm(c, statusForm);
@@ -83,3 +111,62 @@ export const adminRoutes = new Hono<AppEnv>()
     await setClubStatus(c.get('deps').db, c.req.param('id'), form.data.status);
     return redirectWithFlash(c, '/admin/clubs', 'success', t(form.data.status === 'active' ? 'admin.reinstated' : 'admin.suspended'));
   });
+
+const KIND_KEY = {
+  league: 'competition.league',
+  cup: 'competition.cup',
+  friendly: 'competition.friendly',
+  youth: 'competition.youth',
+} as const;
+
+async function renderCompetitions(
+  c: Context<AppEnv>,
+  shown: { values?: FormValues; errors?: FieldErrors; for?: string },
+  status: 200 | 400 = 200,
+) {
+  const t = c.get('t');
+  const { competitions } = await listCatalogChoices(c.get('deps').db);
+  const kinds = COMPETITION_KINDS.map((kind) => ({ value: kind, label: t(KIND_KEY[kind]) }));
+  c.status(status);
+  return render(
+    c,
+    <>
+      <h1>{t('admin.competitions')}</h1>
+      <AdminNav />
+      <section class="card">
+        {competitions.map((comp) => (
+          <Form action={`/admin/competitions/${comp.id}`} idPrefix={`competition-${comp.id}`} class="actions">
+            <Field
+              name="name"
+              label={t('admin.competitionName')}
+              values={shown.for === comp.id ? shown.values : { name: comp.name }}
+              errors={shown.for === comp.id ? shown.errors : undefined}
+              required
+              maxlength={80}
+            />
+            <Select name="kind" label={t('admin.competitionKind')} options={kinds} selected={comp.kind} />
+            <button type="submit" class="secondary">
+              {t('common.save')}
+            </button>
+          </Form>
+        ))}
+      </section>
+      <section class="card">
+        <h2>{t('admin.competitionAdd')}</h2>
+        <Form action="/admin/competitions" idPrefix="competition-new">
+          <Field
+            name="name"
+            label={t('admin.competitionName')}
+            values={shown.for === 'new' ? shown.values : {}}
+            errors={shown.for === 'new' ? shown.errors : undefined}
+            required
+            maxlength={80}
+          />
+          <Select name="kind" label={t('admin.competitionKind')} options={kinds} selected="league" />
+          <button type="submit">{t('admin.competitionAdd')}</button>
+        </Form>
+      </section>
+    </>,
+    { title: t('admin.competitions') },
+  );
+}

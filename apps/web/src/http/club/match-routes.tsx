@@ -9,6 +9,7 @@ import { listCatalogChoices } from '../../domain/catalog/list-catalog-choices.ts
 import { listClubMatches } from '../../domain/catalog/list-club-matches.ts';
 import { listVenues } from '../../domain/catalog/list-venues.ts';
 import type { MatchInput } from '../../domain/catalog/match-rules.ts';
+import { displayStatus } from '../../domain/catalog/match-status.ts';
 import { postponeMatch } from '../../domain/catalog/postpone-match.ts';
 import { type MatchStandChoice, setMatchStands } from '../../domain/catalog/set-match-stands.ts';
 import { CLUB_MATCH_STATUSES, setMatchStatus } from '../../domain/catalog/set-match-status.ts';
@@ -103,7 +104,10 @@ export const matchRoutes = new Hono<AppEnv>()
                 {m.isHome ? `${club.name} – ${m.opponentName}` : `${m.opponentName} – ${club.name}`}
               </a>
               <div class="meta">
-                {formatDateTime(m.kickoffAt, locale)} · {m.competition} · <StatusBadge status={m.status} />
+                {formatDateTime(m.kickoffAt, locale)} · {m.competition} ·{' '}
+                <StatusBadge
+                  status={displayStatus(m, m.stands.length ? m.stands.reduce((sum, s) => sum + s.cap - s.sold - s.held, 0) : null)}
+                />
               </div>
               {m.stands.length > 0 ? (
                 <div class="meta">
@@ -367,8 +371,14 @@ async function renderMatch(c: Context<AppEnv>, shown: Shown, status: 200 | 400 =
     <>
       <h1>{title}</h1>
       <p class="meta">
-        {formatDateTime(m.kickoffAt, locale)} · <StatusBadge status={m.status} /> ·{' '}
-        <a href={`/matches/${m.id}`}>{t('matches.publicPage')}</a>
+        {formatDateTime(m.kickoffAt, locale)} ·{' '}
+        <StatusBadge
+          status={displayStatus(
+            m,
+            stands.some((s) => s.open) ? stands.reduce((sum, s) => sum + (s.open ? (s.cap ?? 0) - s.seatsTaken : 0), 0) : null,
+          )}
+        />{' '}
+        · <a href={`/matches/${m.id}`}>{t('matches.publicPage')}</a>
       </p>
 
       <section class="card" id="sales">

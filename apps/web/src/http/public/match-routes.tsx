@@ -3,6 +3,7 @@ import { type Context, Hono } from 'hono';
 import { raw } from 'hono/html';
 import { order, type PriceCategory } from '../../db/schema/index.ts';
 import { findPublicMatch, type PublicMatch } from '../../domain/catalog/find-public-match.ts';
+import { displayStatus } from '../../domain/catalog/match-status.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { cancelPendingOrder } from '../../domain/sales/cancel-pending-order.ts';
 import { type OrderLine, placeOrder } from '../../domain/sales/place-order.ts';
@@ -154,6 +155,7 @@ async function renderMatchPage(
   const when = formatDateTime(m.kickoffAt, locale);
   const description = `${when} · ${m.competition}${m.venue?.name ? ` · ${m.venue.name}, ${m.venue.commune}` : ''}`;
   const onSale = selling(m);
+  const shownStatus = displayStatus(m, m.stands.length ? m.stands.reduce((sum, s) => sum + s.seatsLeft, 0) : null);
   const map = mapLink(m);
   const head = (
     <>
@@ -186,7 +188,9 @@ async function renderMatchPage(
           {m.gatesOpenAt ? ` · ${t('match.gatesOpen', { time: formatDateTime(m.gatesOpenAt, locale) })}` : null}
         </p>
         <p>
-          <span class={m.status === 'cancelled' || m.status === 'postponed' ? 'badge bad' : 'badge'}>{t(STATUS_KEY[m.status])}</span>
+          <span class={shownStatus === 'cancelled' || shownStatus === 'postponed' || shownStatus === 'sold_out' ? 'badge bad' : 'badge'}>
+            {t(STATUS_KEY[shownStatus])}
+          </span>
         </p>
         {m.venue?.name ? (
           <address>
