@@ -103,7 +103,7 @@ describe.each(databaseKinds())('the public catalog on %s', (kind) => {
     expect(await listed('competition=beker-van-belgie')).toEqual(['a2']);
     expect(await listed('q=ganshoren')).toEqual(['a1']);
     expect(await listed('q=IXELLES')).toEqual(['a1', 'a2']); // the venue's commune
-    expect(await listed('q=Beta&to=' + day20)).toEqual(['b1']);
+    expect(await listed(`q=Beta&to=${day20}`)).toEqual(['b1']);
     expect(await listed('club=alpha-ixelles&competition=p1-brabant-acff')).toEqual(['a1']);
     expect(await listed('club=beta-jette&competition=beker-van-belgie')).toEqual([]);
     expect(await listed('q=%25')).toEqual([]); // a LIKE wildcard is searched for, not obeyed

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseEuros } from '../domain/money.ts';
 import { fromBrusselsLocal } from '../domain/time.ts';
+import { hasControlCharacter } from './text.ts';
 
 // Form fields shared by the forms; their messages are message keys (see forms.ts).
 
@@ -11,7 +12,7 @@ export const text = (min: number, max: number) =>
     .trim()
     .min(min)
     .max(max)
-    .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), 'error.controlCharacters');
+    .refine((value) => !hasControlCharacter(value), 'error.controlCharacters');
 
 /** A price typed in euros ("12,50") → cents. */
 export const euros = z

@@ -8,7 +8,7 @@ import { ATTEMPT_POLICY, type AttemptKey, attemptKey } from './sign-in-policy.ts
  * Returns whether this attempt may proceed and, if not, in how many minutes it may.
  */
 export async function countAttempt(db: Executor, keys: AttemptKey[]): Promise<{ allowed: boolean; retryInMinutes: number }> {
-  const { windowMinutes, lockMinutes, maxAttempts } = ATTEMPT_POLICY;
+  const { windowMinutes, maxAttempts } = ATTEMPT_POLICY;
   let retryAt = 0;
   for (const key of keys) {
     // A new window starts once the old one has passed and no lock is running.

@@ -55,7 +55,7 @@ export async function placeOrder(
     .from(match)
     .innerJoin(organization, eq(organization.id, match.clubId))
     .where(eq(match.id, input.matchId));
-  if (!m || m.clubStatus !== 'active') throw new DomainError('not_found');
+  if (m?.clubStatus !== 'active') throw new DomainError('not_found');
   const closes = m.saleClosesAt ?? m.kickoffAt;
   if (m.status !== 'on_sale' || now >= closes || (m.saleOpensAt && now < m.saleOpensAt)) throw new DomainError('sale_closed');
   const count = lines.reduce((sum, l) => sum + l.quantity, 0);

@@ -12,6 +12,7 @@ import { render } from '../../views/layouts/layout.tsx';
 import { toCsv } from '../csv.ts';
 import { requireClub } from '../middleware/access.ts';
 import { redirectWithFlash } from '../middleware/flash.ts';
+import { withoutControlCharacters } from '../text.ts';
 import type { AppEnv } from '../types.ts';
 
 const STATUS: Record<string, MessageKey> = {
@@ -23,8 +24,7 @@ const STATUS: Record<string, MessageKey> = {
 };
 
 const filters = (c: Context<AppEnv>) => {
-  const q = (c.req.query('q') ?? '')
-    .replace(/[\u0000-\u001f\u007f]/g, '')
+  const q = withoutControlCharacters(c.req.query('q') ?? '')
     .trim()
     .slice(0, 80);
   const matchId = /^[0-9a-f-]{36}$/.test(c.req.query('match') ?? '') ? c.req.query('match') : undefined;

@@ -4,6 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import { findClubMembership } from '../../domain/clubs/find-club-membership.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { can, type Permission } from '../../integrations/auth/access.ts';
+import { hasControlCharacter } from '../text.ts';
 import type { AppEnv } from '../types.ts';
 
 /** To sign-in, and back here afterwards. */
@@ -52,7 +53,7 @@ function pathWithQuery(c: Context): string {
  * character, space or backslash is refused, and what remains must resolve to this origin.
  */
 export function safeNext(value: unknown, fallback = '/'): string {
-  if (typeof value !== 'string' || value.length > 512 || !value.startsWith('/') || /[\u0000-\u0020\u007f\\]/.test(value)) {
+  if (typeof value !== 'string' || value.length > 512 || !value.startsWith('/') || /[\s\\]/.test(value) || hasControlCharacter(value)) {
     return fallback;
   }
   const base = 'http://footarena.invalid';

@@ -7,7 +7,7 @@ import { displayStatus } from '../../domain/catalog/match-status.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { cancelPendingOrder } from '../../domain/sales/cancel-pending-order.ts';
 import { type OrderLine, placeOrder } from '../../domain/sales/place-order.ts';
-import { formatDateTime, formatMoney, type Translate } from '../../i18n/index.ts';
+import { formatDateTime, type Translate } from '../../i18n/index.ts';
 import { Form, FormError, Price } from '../../views/components/form.tsx';
 import { render } from '../../views/layouts/layout.tsx';
 import { domainMessage, ERROR_HTTP } from '../errors.tsx';

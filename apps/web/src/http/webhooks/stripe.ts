@@ -92,7 +92,7 @@ async function handleEvent(deps: AppDeps, event: Stripe.Event) {
       const paymentId = typeof charge.payment_intent === 'string' ? charge.payment_intent : charge.payment_intent?.id;
       if (!paymentId || !charge.refunded) return; // partial refunds are the club's to record
       const [paid] = await db.select().from(order).where(eq(order.providerPaymentId, paymentId));
-      if (!paid || paid.status !== 'paid') return;
+      if (paid?.status !== 'paid') return;
       await db.transaction((tx) =>
         refundOrder(tx, payments, outbox, { clubId: paid.clubId, orderId: paid.id, baseURL: config.baseURL, reason: 'provider' }),
       );
