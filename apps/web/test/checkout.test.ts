@@ -186,7 +186,7 @@ describe.each(databaseKinds())('buying tickets with the demo provider on %s', (k
     const fan = await signIn(t, 'fan@example.be');
     // The other buyer's hold from an earlier test lapses: its seats come back.
     const later = new Date(Date.now() + 3_600_000);
-    await t.runtime.deps.db.transaction((tx) => releaseExpiredOrders(tx, t.runtime.deps.payments, { matchId, now: later }));
+    await t.runtime.deps.db.transaction((tx) => releaseExpiredOrders(tx, t.runtime.deps.outbox, { matchId, now: later }));
     const before = await seats();
     const checkout = await fan.post(`/matches/${matchId}/checkout`, { [`q_${mainId}_adult`]: '1' });
     expect(checkout.status).toBe(303);
@@ -210,7 +210,7 @@ describe.each(databaseKinds())('buying tickets with the demo provider on %s', (k
   it('refunds single tickets, then the rest, and the refunds add up to the total exactly', async () => {
     const fan = await signIn(t, 'fan@example.be');
     await t.runtime.deps.db.transaction((tx) =>
-      releaseExpiredOrders(tx, t.runtime.deps.payments, { matchId, now: new Date(Date.now() + 3_600_000) }),
+      releaseExpiredOrders(tx, t.runtime.deps.outbox, { matchId, now: new Date(Date.now() + 3_600_000) }),
     );
     const before = await seats();
     const checkout = await fan.post(`/matches/${matchId}/checkout`, { [`q_${mainId}_adult`]: '3' });

@@ -71,7 +71,9 @@ describe.each(databaseKinds())('seat holds and fulfilment on %s', (kind) => {
   }
 
   const place = (matchId: string, lines: OrderLine[], now?: Date) =>
-    db().transaction((tx) => placeOrder(tx, payments(), config, { userId: buyerId, email: 'buyer@example.be', matchId, lines }, now));
+    db().transaction((tx) =>
+      placeOrder(tx, payments(), t.runtime.deps.outbox, config, { userId: buyerId, email: 'buyer@example.be', matchId, lines }, now),
+    );
 
   async function seats(matchStandId: string) {
     const [row] = await db()
@@ -167,10 +169,10 @@ describe.each(databaseKinds())('seat holds and fulfilment on %s', (kind) => {
     const { matchId, stands } = await matchOnSale('Expiry FC', [10]);
     const held = await place(matchId, [{ matchStandId: stands[0]!.id, category: 'adult', quantity: 4 }]);
     const later = new Date(held.holdExpiresAt.getTime() + 1000);
-    expect(await db().transaction((tx) => releaseExpiredOrders(tx, payments(), { now: new Date() }))).toBe(0);
+    expect(await db().transaction((tx) => releaseExpiredOrders(tx, t.runtime.deps.outbox, { now: new Date() }))).toBe(0);
     const released = await Promise.all([
-      db().transaction((tx) => releaseExpiredOrders(tx, payments(), { matchId, now: later })),
-      db().transaction((tx) => releaseExpiredOrders(tx, payments(), { matchId, now: later })),
+      db().transaction((tx) => releaseExpiredOrders(tx, t.runtime.deps.outbox, { matchId, now: later })),
+      db().transaction((tx) => releaseExpiredOrders(tx, t.runtime.deps.outbox, { matchId, now: later })),
     ]);
     expect(released.sort()).toEqual([0, 1]);
     expect(await seats(stands[0]!.id)).toEqual({ held: 0, sold: 0 });
@@ -241,7 +243,7 @@ describe.each(databaseKinds())('seat holds and fulfilment on %s', (kind) => {
     const first = await pendingWithSession(3);
     await payments().pay(db(), first.sessionId); // paid at the provider…
     const later = new Date(first.placed.holdExpiresAt.getTime() + 1000);
-    await db().transaction((tx) => releaseExpiredOrders(tx, payments(), { now: later })); // …but the hold lapsed first
+    await db().transaction((tx) => releaseExpiredOrders(tx, t.runtime.deps.outbox, { now: later })); // …but the hold lapsed first
     expect(await seats(stands[0]!.id)).toEqual({ held: 0, sold: 0 });
     const late = await db().transaction((tx) => fulfilOrder(tx, payments(), first.sessionId));
     expect(late.status).toBe('fulfilled');
@@ -249,7 +251,9 @@ describe.each(databaseKinds())('seat holds and fulfilment on %s', (kind) => {
 
     const second = await pendingWithSession(2);
     await payments().pay(db(), second.sessionId);
-    await db().transaction((tx) => releaseExpiredOrders(tx, payments(), { now: new Date(second.placed.holdExpiresAt.getTime() + 1000) }));
+    await db().transaction((tx) =>
+      releaseExpiredOrders(tx, t.runtime.deps.outbox, { now: new Date(second.placed.holdExpiresAt.getTime() + 1000) }),
+    );
     await place(
       matchId,
       [{ matchStandId: stands[0]!.id, category: 'adult', quantity: 2 }],

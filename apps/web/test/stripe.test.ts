@@ -95,6 +95,14 @@ describe('the fake Stripe server', () => {
 });
 
 describe.each(databaseKinds())('Stripe payments on %s', (kind) => {
+  /** Sessions are expired by a job after the commit (never under a stand row's lock): wait for the call. */
+  async function expireCall(sessionId: string) {
+    const deadline = Date.now() + 10_000;
+    while (!fake.find('POST', `/v1/checkout/sessions/${sessionId}/expire`) && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 100));
+    return fake.find('POST', `/v1/checkout/sessions/${sessionId}/expire`);
+  }
+
   let t: TestApp;
   const fake = new FakeStripe();
   /** The club of every test but the onboarding one, connected and able to take charges. */
@@ -301,7 +309,7 @@ describe.each(databaseKinds())('Stripe payments on %s', (kind) => {
     // The buyer turns back from the payment page (cancel_url): the hold ends and Stripe's session too.
     const back = await fan.client.get(new URL(String(params.cancel_url)).pathname);
     expect(back.headers.get('location')).toBe(`/matches/${m.matchId}`);
-    expect(fake.find('POST', `/v1/checkout/sessions/${sessionId}/expire`)).toMatchObject({ status: 200 });
+    expect(await expireCall(sessionId)).toMatchObject({ status: 200 });
     expect(fake.session(sessionId).status).toBe('expired');
     expect(await orderById(placed.id)).toMatchObject({ status: 'cancelled' });
     expect(await seats(m.matchStandId)).toMatchObject({ held: 0, sold: 0 });
@@ -425,12 +433,12 @@ describe.each(databaseKinds())('Stripe payments on %s', (kind) => {
     const m = await matchOnSale();
     const fan = await buyer();
     const { sessionId, order: placed } = await buy(fan.client, m, 2);
-    const { payments } = t.runtime.deps;
-    expect(await db().transaction((tx) => releaseExpiredOrders(tx, payments, { matchId: m.matchId }))).toBe(0);
+    const { outbox } = t.runtime.deps;
+    expect(await db().transaction((tx) => releaseExpiredOrders(tx, outbox, { matchId: m.matchId }))).toBe(0);
     expect(fake.find('POST', `/v1/checkout/sessions/${sessionId}/expire`)).toBeUndefined();
     const later = new Date(placed.holdExpiresAt.getTime() + 1000);
-    expect(await db().transaction((tx) => releaseExpiredOrders(tx, payments, { matchId: m.matchId, now: later }))).toBe(1);
-    const expire = fake.find('POST', `/v1/checkout/sessions/${sessionId}/expire`);
+    expect(await db().transaction((tx) => releaseExpiredOrders(tx, outbox, { matchId: m.matchId, now: later }))).toBe(1);
+    const expire = await expireCall(sessionId);
     expect(expire).toMatchObject({ status: 200, params: {} });
     expect(fake.session(sessionId)).toMatchObject({ status: 'expired', url: null });
     expect(await orderById(placed.id)).toMatchObject({ status: 'expired' });
@@ -449,8 +457,8 @@ describe.each(databaseKinds())('Stripe payments on %s', (kind) => {
     // release job's "expire" reaches Stripe too late (refused: the session is complete).
     const { chargeId } = fake.completeSession(first.sessionId, { paid: true });
     const later = new Date(first.order.holdExpiresAt.getTime() + 1000);
-    expect(await db().transaction((tx) => releaseExpiredOrders(tx, t.runtime.deps.payments, { matchId: m.matchId, now: later }))).toBe(1);
-    expect(fake.find('POST', `/v1/checkout/sessions/${first.sessionId}/expire`)).toMatchObject({ status: 400 });
+    expect(await db().transaction((tx) => releaseExpiredOrders(tx, t.runtime.deps.outbox, { matchId: m.matchId, now: later }))).toBe(1);
+    expect(await expireCall(first.sessionId)).toMatchObject({ status: 400 });
     expect(await seats(m.matchStandId)).toMatchObject({ held: 0, sold: 0 });
     const other = await buyer();
     await buy(other.client, m, 4); // every seat taken meanwhile
@@ -491,7 +499,7 @@ describe.each(databaseKinds())('Stripe payments on %s', (kind) => {
     const first = await buy(late.client, m, 2);
     fake.completeSession(first.sessionId, { paid: true });
     const later = new Date(first.order.holdExpiresAt.getTime() + 1000);
-    await db().transaction((tx) => releaseExpiredOrders(tx, t.runtime.deps.payments, { matchId: m.matchId, now: later }));
+    await db().transaction((tx) => releaseExpiredOrders(tx, t.runtime.deps.outbox, { matchId: m.matchId, now: later }));
     await buy((await buyer()).client, m, 2);
     expect((await deliver('checkout.session.completed', fake.session(first.sessionId))).status).toBe(200);
     expect(fake.chargeOfSession(first.sessionId)).toMatchObject({ refunded: true, amount_refunded: first.order.totalCents });
@@ -504,7 +512,7 @@ describe.each(databaseKinds())('Stripe payments on %s', (kind) => {
     const first = await buy(late.client, m, 2);
     fake.completeSession(first.sessionId, { paid: true });
     const later = new Date(first.order.holdExpiresAt.getTime() + 1000);
-    await db().transaction((tx) => releaseExpiredOrders(tx, t.runtime.deps.payments, { matchId: m.matchId, now: later }));
+    await db().transaction((tx) => releaseExpiredOrders(tx, t.runtime.deps.outbox, { matchId: m.matchId, now: later }));
     const other = await buyer();
     const second = await buy(other.client, m, 2);
     const event = await deliver('checkout.session.completed', fake.session(first.sessionId));

@@ -11,6 +11,7 @@ export const QUEUES = {
   matchPostponed: 'match-postponed',
   releaseHolds: 'release-holds',
   refundMatch: 'refund-match',
+  expireSession: 'expire-session',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 

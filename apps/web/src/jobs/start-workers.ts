@@ -1,4 +1,5 @@
 import type { Runtime } from '../boot.ts';
+import { workExpireSession } from './work-expire-session.ts';
 import { workMail } from './work-mail.ts';
 import { workMatchOnSale } from './work-match-on-sale.ts';
 import { workMatchPostponed } from './work-match-postponed.ts';
@@ -11,5 +12,6 @@ export async function startWorkers(runtime: Runtime, pollingIntervalSeconds = 2)
   await workMatchOnSale(runtime.jobs, runtime.deps.db, runtime.deps.config.baseURL, pollingIntervalSeconds);
   await workMatchPostponed(runtime.jobs, runtime.deps.db, runtime.deps.config.baseURL, pollingIntervalSeconds);
   await workRefundMatch(runtime.jobs, runtime.deps.db, runtime.deps.payments, runtime.deps.config.baseURL, pollingIntervalSeconds);
-  await workReleaseHolds(runtime.jobs, runtime.deps.db, runtime.deps.payments, pollingIntervalSeconds);
+  await workExpireSession(runtime.jobs, runtime.deps.db, runtime.deps.payments, pollingIntervalSeconds);
+  await workReleaseHolds(runtime.jobs, runtime.deps.db, pollingIntervalSeconds);
 }

@@ -25,7 +25,7 @@ export async function workRefundMatch(
       .where(and(eq(order.matchId, matchId), inArray(order.status, ['pending', 'paid'])));
     for (const o of open) {
       if (o.status === 'pending') {
-        await db.transaction((tx) => cancelPendingOrder(tx, payments, { orderId: o.id })).catch(() => undefined); // paid meanwhile: next run
+        await db.transaction((tx) => cancelPendingOrder(tx, jobs, { orderId: o.id })).catch(() => undefined); // paid meanwhile: next run
       } else if (o.status === 'paid') {
         await db.transaction((tx) =>
           refundOrder(tx, payments, jobs, { clubId: o.clubId, orderId: o.id, baseURL, reason: 'match_cancelled' }),

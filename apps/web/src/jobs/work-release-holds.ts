@@ -1,12 +1,11 @@
 import type { Db } from '../db/client.ts';
 import { releaseExpiredOrders } from '../domain/sales/release-expired-orders.ts';
-import type { PaymentProvider } from '../integrations/payments/provider.ts';
 import { type Jobs, QUEUES } from './jobs.ts';
 
 /** Every minute, lapsed holds give their seats back (placing an order also does it, lazily). */
-export async function workReleaseHolds(jobs: Jobs, db: Db, payments: PaymentProvider, pollingIntervalSeconds = 2): Promise<void> {
+export async function workReleaseHolds(jobs: Jobs, db: Db, pollingIntervalSeconds = 2): Promise<void> {
   await jobs.boss.schedule(QUEUES.releaseHolds, '* * * * *');
   await jobs.boss.work(QUEUES.releaseHolds, { pollingIntervalSeconds }, async () => {
-    await db.transaction((tx) => releaseExpiredOrders(tx, payments));
+    await db.transaction((tx) => releaseExpiredOrders(tx, jobs));
   });
 }

@@ -1,20 +1,16 @@
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { order } from '../../db/schema/index.ts';
-import type { PaymentProvider } from '../../integrations/payments/provider.ts';
+import type { Outbox } from '../../jobs/jobs.ts';
 import { DomainError } from '../errors.ts';
-import { releaseHeldSeats } from './release-expired-orders.ts';
+import { expireSessionLater, releaseHeldSeats } from './release-expired-orders.ts';
 
 /**
- * A pending order ends without payment — the buyer turned back at the payment page (`userId`), or
- * the provider says the payment failed or the session expired: the seats return to sale now.
+ * A pending order ends without payment — the buyer turned back at the payment page (`userId`), a
+ * new order replaced it, the match was cancelled, or the provider says the payment failed or the
+ * session expired: the seats return to sale now, and the payment session is ended after the commit.
  */
-export async function cancelPendingOrder(
-  tx: Tx,
-  payments: PaymentProvider,
-  by: { sessionId: string } | { orderId: string },
-  userId?: string,
-) {
+export async function cancelPendingOrder(tx: Tx, outbox: Outbox, by: { sessionId: string } | { orderId: string }, userId?: string) {
   const [cancelled] = await tx
     .update(order)
     .set({ status: 'cancelled' })
@@ -28,6 +24,6 @@ export async function cancelPendingOrder(
     .returning({ id: order.id, matchId: order.matchId, sessionId: order.providerSessionId });
   if (!cancelled) throw new DomainError('not_found');
   await releaseHeldSeats(tx, [cancelled.id]);
-  if (cancelled.sessionId) await payments.expireSession(tx, cancelled.sessionId);
+  if (cancelled.sessionId) await expireSessionLater(tx, outbox, cancelled.sessionId);
   return cancelled;
 }

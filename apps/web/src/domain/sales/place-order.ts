@@ -13,6 +13,7 @@ import {
   stand,
 } from '../../db/schema/index.ts';
 import type { PaymentProvider } from '../../integrations/payments/provider.ts';
+import type { Outbox } from '../../jobs/jobs.ts';
 import { DomainError } from '../errors.ts';
 import { platformFee, type SalesConfig } from './fees.ts';
 import { releaseExpiredOrders } from './release-expired-orders.ts';
@@ -35,6 +36,7 @@ export const newReference = () => `FA-${Array.from({ length: 7 }, () => ALPHABET
 export async function placeOrder(
   tx: Tx,
   payments: PaymentProvider,
+  outbox: Outbox,
   config: SalesConfig,
   input: { userId: string; email: string; matchId: string; lines: OrderLine[] },
   now = new Date(),
@@ -118,7 +120,7 @@ export async function placeOrder(
     })),
   );
   // The seats are taken last: the hot stand row stays locked only from here to the commit.
-  await releaseExpiredOrders(tx, payments, { matchId: m.id, now }); // lapsed holds free their seats first
+  await releaseExpiredOrders(tx, outbox, { matchId: m.id, now }); // lapsed holds free their seats first
   for (const matchStandId of standIds) {
     const n = priced.filter((l) => l.matchStandId === matchStandId).reduce((sum, l) => sum + l.quantity, 0);
     const taken = await tx

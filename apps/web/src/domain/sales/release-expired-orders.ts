@@ -1,18 +1,14 @@
 import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { matchStand, order, orderItem } from '../../db/schema/index.ts';
-import type { PaymentProvider } from '../../integrations/payments/provider.ts';
+import { type Outbox, QUEUES, stableJobId } from '../../jobs/jobs.ts';
 
 /**
  * Gives back the seats of pending orders whose hold has lapsed (all, or one match's): each order
  * flips from pending to expired in one guarded UPDATE, so two releasers never give seats back twice.
  * Runs as a job every minute and lazily before seats are taken.
  */
-export async function releaseExpiredOrders(
-  tx: Tx,
-  payments: PaymentProvider,
-  { matchId, now = new Date() }: { matchId?: string; now?: Date } = {},
-) {
+export async function releaseExpiredOrders(tx: Tx, outbox: Outbox, { matchId, now = new Date() }: { matchId?: string; now?: Date } = {}) {
   const expired = await tx
     .update(order)
     .set({ status: 'expired' })
@@ -23,9 +19,16 @@ export async function releaseExpiredOrders(
     tx,
     expired.map((o) => o.id),
   );
-  // The payment page must not take money for seats that are no longer held (Stripe: expire the session).
-  for (const o of expired) if (o.sessionId) await payments.expireSession(tx, o.sessionId);
+  for (const o of expired) if (o.sessionId) await expireSessionLater(tx, outbox, o.sessionId);
   return expired.length;
+}
+
+/**
+ * The payment page must not take money for seats no longer held: its session is expired — by a job
+ * after the commit, never by a call to the provider while a stand row is locked.
+ */
+export async function expireSessionLater(tx: Tx, outbox: Outbox, sessionId: string): Promise<void> {
+  await outbox.send(tx, QUEUES.expireSession, { sessionId }, { id: stableJobId(`expire:${sessionId}`) });
 }
 
 /** held -= quantity, per stand, for orders that just left the pending state. */

@@ -87,12 +87,12 @@ export const accountRoutes = new Hono<AppEnv>()
   })
   // Where the payment page sends a buyer who turns back: the hold ends, the seats return to sale.
   .get('/orders/:reference/abandon', async (c) => {
-    const { db, payments } = c.get('deps');
+    const { db, outbox } = c.get('deps');
     const [o] = await listMyOrders(db, c.get('user')!.id, { reference: c.req.param('reference') });
     if (!o) throw new DomainError('not_found');
     if (o.status === 'pending') {
       await db
-        .transaction((tx) => cancelPendingOrder(tx, payments, { orderId: o.id }, c.get('user')!.id))
+        .transaction((tx) => cancelPendingOrder(tx, outbox, { orderId: o.id }, c.get('user')!.id))
         .catch((error: unknown) => {
           if (!(error instanceof DomainError)) throw error; // paid or released meanwhile: nothing to undo
         });

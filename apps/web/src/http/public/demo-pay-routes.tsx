@@ -75,9 +75,9 @@ export const demoPayRoutes = new Hono<AppEnv>()
     return redirectWithFlash(c, `/account/orders/${o.reference}`, 'success', t('order.paid'));
   })
   .post('/:sessionId/cancel', async (c) => {
-    const { db, payments } = c.get('deps');
+    const { db, outbox } = c.get('deps');
     const cancelled = await db.transaction((tx) =>
-      cancelPendingOrder(tx, payments, { sessionId: c.req.param('sessionId') }, c.get('user')!.id),
+      cancelPendingOrder(tx, outbox, { sessionId: c.req.param('sessionId') }, c.get('user')!.id),
     );
     return redirectWithFlash(c, `/matches/${cancelled.matchId}`, 'info', c.get('t')('order.cancelled'));
   });

@@ -89,7 +89,7 @@ export const matchRoutes = new Hono<AppEnv>()
   // Choosing tickets places the order and holds the seats, then the buyer goes to pay.
   .post('/:id/checkout', requireUser, async (c) => {
     const t = c.get('t');
-    const { db, payments, config } = c.get('deps');
+    const { db, payments, outbox, config } = c.get('deps');
     const m = await findPublicMatch(db, c.req.param('id'));
     const body = await c.req.parseBody();
     const values: FormValues = {};
@@ -107,7 +107,7 @@ export const matchRoutes = new Hono<AppEnv>()
       // The seats are held in a short transaction; the payment session is created after the commit,
       // so no network call to the provider ever happens while the stand row is locked.
       const placed = await db.transaction((tx) =>
-        placeOrder(tx, payments, config.sales, { userId: user.id, email: user.email, matchId: m.id, lines }),
+        placeOrder(tx, payments, outbox, config.sales, { userId: user.id, email: user.email, matchId: m.id, lines }),
       );
       if (placed.status === 'paid') return redirectWithFlash(c, `/account/orders/${placed.reference}`, 'success', t('order.freeIssued'));
       let session: { sessionId: string; url: string };
@@ -125,7 +125,7 @@ export const matchRoutes = new Hono<AppEnv>()
           cancelUrl: `${config.baseURL}/account/orders/${placed.reference}/abandon`,
         });
       } catch (error) {
-        await db.transaction((tx) => cancelPendingOrder(tx, payments, { orderId: placed.id })); // the seats go back at once
+        await db.transaction((tx) => cancelPendingOrder(tx, outbox, { orderId: placed.id })); // the seats go back at once
         throw error;
       }
       await db.update(order).set({ providerSessionId: session.sessionId }).where(eq(order.id, placed.id));

@@ -67,7 +67,7 @@ async function handleEvent(deps: AppDeps, event: Stripe.Event) {
       const truth = await payments.retrieveSession(db, sessionId);
       if (truth?.paid) return; // out of order: the payment went through after all
       await db
-        .transaction((tx) => cancelPendingOrder(tx, payments, { sessionId }))
+        .transaction((tx) => cancelPendingOrder(tx, outbox, { sessionId }))
         .catch((error: unknown) => {
           if (!(error instanceof DomainError && error.code === 'not_found')) throw error; // nothing pending left
         });
