@@ -37,6 +37,8 @@ const schema = z
       .string()
       .regex(/^whsec_\w+$/, 'must be a webhook signing secret (whsec_…)')
       .optional(),
+    // Production only: accept the demo payment provider (no money moves) on purpose.
+    DEMO_PAYMENTS: bool.default(false),
     // Tests only: the local fake Stripe server the SDK talks to instead of Stripe.
     STRIPE_API_URL: z.url().optional(),
     // How long seats stay held for a buyer who is paying.
@@ -51,6 +53,14 @@ const schema = z
       if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required in production' });
     }
     if (env.STRIPE_API_URL) ctx.addIssue({ code: 'custom', path: ['STRIPE_API_URL'], message: 'is for tests only' });
+    // A production site without Stripe would hand out real tickets for demo "payments".
+    if (!env.STRIPE_SECRET_KEY && !env.DEMO_PAYMENTS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['STRIPE_SECRET_KEY'],
+        message: 'is required in production (or set DEMO_PAYMENTS=true on purpose)',
+      });
+    }
   });
 
 export type Env = z.infer<typeof schema>;

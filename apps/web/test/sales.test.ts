@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { matchStand, order } from '../src/db/schema/index.ts';
+import { matchStand, order, orderItem } from '../src/db/schema/index.ts';
+import { createVerifiedUser } from '../src/domain/accounts/create-verified-user.ts';
 import { createMatch } from '../src/domain/catalog/create-match.ts';
 import { createStand } from '../src/domain/catalog/create-stand.ts';
 import { createVenue } from '../src/domain/catalog/create-venue.ts';
@@ -10,6 +11,7 @@ import { DomainError } from '../src/domain/errors.ts';
 import { platformFee } from '../src/domain/sales/fees.ts';
 import { fulfilOrder } from '../src/domain/sales/fulfil-order.ts';
 import { type OrderLine, placeOrder } from '../src/domain/sales/place-order.ts';
+import { refundOrder } from '../src/domain/sales/refund-order.ts';
 import { releaseExpiredOrders } from '../src/domain/sales/release-expired-orders.ts';
 import type { DemoProvider } from '../src/integrations/payments/demo.ts';
 import { clubWithOwner, competitionId } from './support/catalog.ts';
@@ -21,6 +23,9 @@ describe('the platform fee', () => {
     expect(platformFee(1255, { feePercent: 10, feeFixedCents: 0 })).toBe(126); // 125.5 → 126
     expect(platformFee(333, { feePercent: 2.5, feeFixedCents: 25 })).toBe(33); // 8.325 → 8, + 25
     expect(platformFee(0, { feePercent: 10, feeFixedCents: 50 })).toBe(0);
+    // Fractional percentages round half up exactly (floating point would say 34 and 130).
+    expect(platformFee(3000, { feePercent: 1.15, feeFixedCents: 0 })).toBe(35);
+    expect(platformFee(3000, { feePercent: 4.35, feeFixedCents: 0 })).toBe(131);
   });
 });
 
@@ -38,14 +43,14 @@ describe.each(databaseKinds())('seat holds and fulfilment on %s', (kind) => {
   const payments = () => t.runtime.deps.payments as DemoProvider;
 
   /** A match on sale with stands of the given caps (adult 10 €, child free). */
-  async function matchOnSale(name: string, caps: number[]) {
+  async function matchOnSale(name: string, caps: number[], adultCents = 1000) {
     const { club } = await clubWithOwner(t, name);
     const venueId = await createVenue(db(), club.id, { name: 'Ground', street: 'Rue 1', postalCode: '1000', commune: 'Bruxelles' });
     const standIds: string[] = [];
     for (const [i, cap] of caps.entries()) {
       standIds.push(
         await db().transaction((tx) =>
-          createStand(tx, club.id, venueId, { name: `Stand ${i}`, capacity: cap, prices: { adult: 1000, child: 0 } }),
+          createStand(tx, club.id, venueId, { name: `Stand ${i}`, capacity: cap, prices: { adult: adultCents, child: 0 } }),
         ),
       );
     }
@@ -70,10 +75,30 @@ describe.each(databaseKinds())('seat holds and fulfilment on %s', (kind) => {
     return { clubId: club.id, matchId, stands };
   }
 
-  const place = (matchId: string, lines: OrderLine[], now?: Date) =>
+  const place = (matchId: string, lines: OrderLine[], now?: Date, userId = buyerId) =>
     db().transaction((tx) =>
-      placeOrder(tx, payments(), t.runtime.deps.outbox, config, { userId: buyerId, email: 'buyer@example.be', matchId, lines }, now),
+      placeOrder(tx, payments(), t.runtime.deps.outbox, config, { userId, email: 'buyer@example.be', matchId, lines }, now),
     );
+
+  /** Many distinct buyers (one pending order per buyer and match), created without scrypt's cost. */
+  let crowdSize = 0;
+  async function crowd(n: number) {
+    const ids: string[] = [];
+    for (let i = 0; i < n; i++) {
+      crowdSize++;
+      ids.push(
+        (
+          await createVerifiedUser(db(), {
+            email: `crowd${crowdSize}@example.be`,
+            name: 'Crowd',
+            passwordHash: 'not-a-login',
+            locale: 'en',
+          })
+        ).id,
+      );
+    }
+    return ids;
+  }
 
   async function seats(matchStandId: string) {
     const [row] = await db()
@@ -85,8 +110,9 @@ describe.each(databaseKinds())('seat holds and fulfilment on %s', (kind) => {
 
   it('lets 500 buyers race for 100 seats: exactly 100 held, 400 clear refusals', async () => {
     const { matchId, stands } = await matchOnSale('Race FC', [100]);
+    const buyers = await crowd(500);
     const results = await Promise.allSettled(
-      Array.from({ length: 500 }, () => place(matchId, [{ matchStandId: stands[0]!.id, category: 'adult', quantity: 1 }])),
+      buyers.map((userId) => place(matchId, [{ matchStandId: stands[0]!.id, category: 'adult', quantity: 1 }], undefined, userId)),
     );
     const ok = results.filter((r) => r.status === 'fulfilled');
     const refused = results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason);
@@ -102,12 +128,18 @@ describe.each(databaseKinds())('seat holds and fulfilment on %s', (kind) => {
   it('never oversells with mixed quantities over two stands', async () => {
     const { matchId, stands } = await matchOnSale('Mixed FC', [37, 53]);
     const wanted = Array.from({ length: 120 }, (_, i) => ({ a: (i % 4) + 1, b: (i * 7) % 3 }));
+    const buyers = await crowd(120);
     const results = await Promise.allSettled(
-      wanted.map((w) =>
-        place(matchId, [
-          { matchStandId: stands[0]!.id, category: 'adult', quantity: w.a },
-          { matchStandId: stands[1]!.id, category: 'adult', quantity: w.b },
-        ]),
+      wanted.map((w, i) =>
+        place(
+          matchId,
+          [
+            { matchStandId: stands[0]!.id, category: 'adult', quantity: w.a },
+            { matchStandId: stands[1]!.id, category: 'adult', quantity: w.b },
+          ],
+          undefined,
+          buyers[i],
+        ),
       ),
     );
     let expectA = 0;
@@ -288,5 +320,90 @@ describe.each(databaseKinds())('seat holds and fulfilment on %s', (kind) => {
       providerSessionId: session.sessionId,
     });
     expect(await seats(stands[0]!.id)).toEqual({ held: 0, sold: 2 });
+  });
+
+  it('keeps one pending paid order per buyer and match: a new choice replaces the previous one', async () => {
+    const { matchId, stands } = await matchOnSale('Greedy FC', [20]);
+    const first = await place(matchId, [{ matchStandId: stands[0]!.id, category: 'adult', quantity: 10 }]);
+    const second = await place(matchId, [{ matchStandId: stands[0]!.id, category: 'adult', quantity: 10 }]);
+    expect((await db().select().from(order).where(eq(order.id, first.id)))[0]?.status).toBe('cancelled');
+    expect(second.status).toBe('pending');
+    expect(await seats(stands[0]!.id)).toEqual({ held: 10, sold: 0 });
+  });
+
+  it('never tickets a payment for a match cancelled while the buyer was paying', async () => {
+    const { clubId, matchId, stands } = await matchOnSale('Cancelled FC', [10]);
+    const placed = await place(matchId, [{ matchStandId: stands[0]!.id, category: 'adult', quantity: 2 }]);
+    const session = await payments().createSession(db(), {
+      orderId: placed.id,
+      reference: placed.reference,
+      email: placed.email,
+      lines: placed.paymentLines,
+      totalCents: placed.totalCents,
+      feeCents: placed.feeCents,
+      holdExpiresAt: placed.holdExpiresAt,
+      successUrl: '',
+      cancelUrl: '',
+    });
+    await db().update(order).set({ providerSessionId: session.sessionId }).where(eq(order.id, placed.id));
+    await payments().pay(db(), session.sessionId); // paid at the provider…
+    await db().transaction((tx) => setMatchStatus(tx, t.runtime.deps.outbox, clubId, matchId, 'cancelled')); // …as the club cancels
+    const outcome = await db()
+      .transaction((tx) => fulfilOrder(tx, payments(), session.sessionId))
+      .catch((e: DomainError) => e.code);
+    expect(outcome).toBe('match_cancelled');
+    expect((await seats(stands[0]!.id)).sold).toBe(0);
+    // …and placing an order on the cancelled match is refused.
+    expect(await place(matchId, [{ matchStandId: stands[0]!.id, category: 'adult', quantity: 1 }]).catch((e: DomainError) => e.code)).toBe(
+      'sale_closed',
+    );
+  });
+
+  it('refunds single tickets with the fee in proportion, the last one taking the rounding rest', async () => {
+    const { clubId, matchId, stands } = await matchOnSale('Odd FC', [10], 1253);
+    const placed = await place(matchId, [{ matchStandId: stands[0]!.id, category: 'adult', quantity: 3 }]);
+    expect(placed).toMatchObject({ subtotalCents: 3759, feeCents: 376, totalCents: 4135 });
+    const session = await payments().createSession(db(), {
+      orderId: placed.id,
+      reference: placed.reference,
+      email: placed.email,
+      lines: placed.paymentLines,
+      totalCents: placed.totalCents,
+      feeCents: placed.feeCents,
+      holdExpiresAt: placed.holdExpiresAt,
+      successUrl: '',
+      cancelUrl: '',
+    });
+    await db().update(order).set({ providerSessionId: session.sessionId }).where(eq(order.id, placed.id));
+    await payments().pay(db(), session.sessionId);
+    await db().transaction((tx) => fulfilOrder(tx, payments(), session.sessionId));
+    const [item] = await db().select().from(orderItem).where(eq(orderItem.orderId, placed.id));
+    const refund = (tickets?: { itemId: string; quantity: number }) =>
+      db().transaction((tx) =>
+        refundOrder(tx, payments(), t.runtime.deps.outbox, {
+          clubId,
+          orderId: placed.id,
+          baseURL: 'http://localhost',
+          reason: 'club',
+          tickets,
+        }),
+      );
+    const amounts = [
+      (await refund({ itemId: item!.id, quantity: 1 })).amountCents,
+      (await refund({ itemId: item!.id, quantity: 1 })).amountCents,
+      (await refund()).amountCents,
+    ];
+    expect(amounts).toEqual([1378, 1378, 1379]); // 12.53 + 1.25 of fee, twice; the rest
+    expect(amounts.reduce((a, b) => a + b, 0)).toBe(4135);
+    expect((await db().select().from(order).where(eq(order.id, placed.id)))[0]).toMatchObject({ status: 'refunded', refundedCents: 4135 });
+    expect(await seats(stands[0]!.id)).toEqual({ held: 0, sold: 0 });
+    expect(await refund().catch((e: DomainError) => e.code)).toBe('not_found');
+    expect(
+      await db()
+        .transaction((tx) =>
+          refundOrder(tx, payments(), t.runtime.deps.outbox, { clubId, orderId: 'not-a-uuid', baseURL: '', reason: 'club' }),
+        )
+        .catch((e: DomainError) => e.code),
+    ).toBe('not_found');
   });
 });

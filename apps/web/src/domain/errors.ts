@@ -32,6 +32,7 @@ export const ERROR_CODES = [
   'seats_gone',
   'payment_mismatch',
   'payments_not_ready',
+  'match_cancelled',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -37,6 +37,7 @@ export const ERROR_HTTP: Record<ErrorCode, { status: ContentfulStatusCode; messa
   seats_gone: { status: 409, message: 'error.seatsGone' },
   payment_mismatch: { status: 409, message: 'error.paymentMismatch' },
   payments_not_ready: { status: 409, message: 'error.paymentsNotReady' },
+  match_cancelled: { status: 409, message: 'error.saleClosed' },
 };
 
 export function domainMessage(c: Context<AppEnv>, error: DomainError): string {

@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { order } from '../db/schema/index.ts';
+import { DomainError } from '../domain/errors.ts';
 import { cancelPendingOrder } from '../domain/sales/cancel-pending-order.ts';
 import { refundOrder } from '../domain/sales/refund-order.ts';
 import type { PaymentProvider } from '../integrations/payments/provider.ts';
@@ -8,7 +9,7 @@ import { type Jobs, QUEUES } from './jobs.ts';
 
 /**
  * A cancelled match: pending orders end (their holds too), and each paid order is refunded in its own
- * transaction. A retry after a failure picks up the orders still paid, so nobody is refunded twice.
+ * transaction. A retry after a failure picks up the orders still open, so nobody is refunded twice.
  */
 export async function workRefundMatch(
   jobs: Jobs,
@@ -23,14 +24,24 @@ export async function workRefundMatch(
       .select({ id: order.id, clubId: order.clubId, status: order.status })
       .from(order)
       .where(and(eq(order.matchId, matchId), inArray(order.status, ['pending', 'paid'])));
+    // Each order on its own: one that fails does not stop the others; the job then fails as a whole
+    // and pg-boss retries it, finding only the orders still open.
+    const failures: string[] = [];
     for (const o of open) {
-      if (o.status === 'pending') {
-        await db.transaction((tx) => cancelPendingOrder(tx, jobs, { orderId: o.id })).catch(() => undefined); // paid meanwhile: next run
-      } else if (o.status === 'paid') {
-        await db.transaction((tx) =>
-          refundOrder(tx, payments, jobs, { clubId: o.clubId, orderId: o.id, baseURL, reason: 'match_cancelled' }),
-        );
+      try {
+        if (o.status === 'pending') {
+          await db.transaction((tx) => cancelPendingOrder(tx, jobs, { orderId: o.id }));
+        } else {
+          await db.transaction((tx) =>
+            refundOrder(tx, payments, jobs, { clubId: o.clubId, orderId: o.id, baseURL, reason: 'match_cancelled' }),
+          );
+        }
+      } catch (error) {
+        // Paid or released meanwhile: a payment completing now is refunded by fulfilment itself.
+        if (error instanceof DomainError && error.code === 'not_found') continue;
+        failures.push(`${o.id}: ${(error as Error).message}`);
       }
     }
+    if (failures.length > 0) throw new Error(`refunds of match ${matchId} failed for ${failures.length} order(s): ${failures.join('; ')}`);
   });
 }

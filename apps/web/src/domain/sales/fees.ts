@@ -11,5 +11,8 @@ export interface SalesConfig {
  */
 export function platformFee(subtotalCents: number, config: Pick<SalesConfig, 'feePercent' | 'feeFixedCents'>): number {
   if (subtotalCents <= 0) return 0;
-  return Math.round((subtotalCents * config.feePercent) / 100) + config.feeFixedCents;
+  // In basis points and integers: 1.15 % of 30.00 € is 34.5 cents, which rounds up to 35 (floating
+  // point would give 34).
+  const basisPoints = Math.round(config.feePercent * 100);
+  return Math.floor((subtotalCents * basisPoints + 5000) / 10_000) + config.feeFixedCents;
 }

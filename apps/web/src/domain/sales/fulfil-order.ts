@@ -1,6 +1,6 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
-import { matchStand, order, orderItem } from '../../db/schema/index.ts';
+import { match, matchStand, order, orderItem } from '../../db/schema/index.ts';
 import type { PaymentProvider } from '../../integrations/payments/provider.ts';
 import { DomainError } from '../errors.ts';
 
@@ -27,6 +27,12 @@ export async function fulfilOrder(tx: Tx, payments: PaymentProvider, sessionId: 
   if (current.status === 'paid') return { status: 'already' as const, order: current };
   // Stripe still says "paid" after a refund: a refunded order never comes back to life.
   if (current.status === 'refunded') return { status: 'refunded' as const, order: current };
+  // Money given back at the provider before this confirmation came (a dashboard refund): no tickets.
+  if ((truth.refundedCents ?? 0) > 0) return { status: 'refunded_at_provider' as const, order: current };
+  // A match cancelled while the buyer was paying: the payment is refunded, never ticketed. The shared
+  // lock waits for a cancellation in progress and keeps one from starting until this commits.
+  const [played] = await tx.select({ status: match.status }).from(match).where(eq(match.id, current.matchId)).for('share');
+  if (played?.status === 'cancelled') throw new DomainError('match_cancelled');
   if (truth.amountCents !== current.totalCents) throw new DomainError('payment_mismatch');
 
   const perStand = await tx

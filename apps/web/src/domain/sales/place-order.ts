@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import {
   clubPaymentAccount,
@@ -15,6 +15,7 @@ import {
 import type { PaymentProvider } from '../../integrations/payments/provider.ts';
 import type { Outbox } from '../../jobs/jobs.ts';
 import { DomainError } from '../errors.ts';
+import { cancelPendingOrder } from './cancel-pending-order.ts';
 import { platformFee, type SalesConfig } from './fees.ts';
 import { releaseExpiredOrders } from './release-expired-orders.ts';
 
@@ -56,7 +57,8 @@ export async function placeOrder(
     })
     .from(match)
     .innerJoin(organization, eq(organization.id, match.clubId))
-    .where(eq(match.id, input.matchId));
+    .where(eq(match.id, input.matchId))
+    .for('share', { of: match }); // a cancellation waits for this order, then refunds it
   if (m?.clubStatus !== 'active') throw new DomainError('not_found');
   const closes = m.saleClosesAt ?? m.kickoffAt;
   if (m.status !== 'on_sale' || now >= closes || (m.saleOpensAt && now < m.saleOpensAt)) throw new DomainError('sale_closed');
@@ -119,6 +121,19 @@ export async function placeOrder(
       quantity: l.quantity,
     })),
   );
+  // One pending order per buyer and match: a new paid choice replaces the previous one, so nobody
+  // holds every seat by ordering again and again. (Another request may have just cancelled it.)
+  if (!free) {
+    const previous = await tx
+      .select({ id: order.id })
+      .from(order)
+      .where(and(eq(order.userId, input.userId), eq(order.matchId, m.id), eq(order.status, 'pending'), ne(order.id, created!.id)));
+    for (const { id } of previous) {
+      await cancelPendingOrder(tx, outbox, { orderId: id }).catch((error: unknown) => {
+        if (!(error instanceof DomainError && error.code === 'not_found')) throw error;
+      });
+    }
+  }
   // The seats are taken last: the hot stand row stays locked only from here to the commit.
   await releaseExpiredOrders(tx, outbox, { matchId: m.id, now }); // lapsed holds free their seats first
   for (const matchStandId of standIds) {

@@ -26,6 +26,8 @@ export async function refundOrder(
     tickets?: { itemId: string; quantity: number };
   },
 ) {
+  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+  if (!uuid.test(input.orderId) || (input.tickets && !uuid.test(input.tickets.itemId))) throw new DomainError('not_found');
   const [current] = await tx
     .select()
     .from(order)
@@ -51,6 +53,18 @@ export async function refundOrder(
           current.totalCents - current.refundedCents,
         );
 
+  // The provider first, while only this order is locked (no stand row held during the call). If
+  // the commit then fails, the retry sends the same key: Stripe refunds once.
+  // Money goes back the way it came: a Stripe order needs Stripe, a demo order moved no money.
+  if (current.provider === 'stripe' && payments.kind !== 'stripe') throw new DomainError('payments_not_ready');
+  if (input.reason !== 'provider' && amountCents > 0 && current.providerSessionId && current.provider === payments.kind) {
+    await payments.refund(tx, {
+      sessionId: current.providerSessionId,
+      paymentId: current.providerPaymentId,
+      amountCents,
+      idempotencyKey: `refund-${current.id}-${current.refundedCents + amountCents}`,
+    });
+  }
   for (const { item, quantity } of plan) {
     await tx
       .update(orderItem)
@@ -66,14 +80,6 @@ export async function refundOrder(
     .set({ refundedCents: sql`${order.refundedCents} + ${amountCents}`, status: remainingAfter === 0 ? 'refunded' : 'paid' })
     .where(eq(order.id, current.id))
     .returning();
-  if (input.reason !== 'provider' && amountCents > 0 && current.providerSessionId) {
-    await payments.refund(tx, {
-      sessionId: current.providerSessionId,
-      paymentId: current.providerPaymentId,
-      amountCents,
-      idempotencyKey: `refund-${current.id}-${refunded!.refundedCents}`,
-    });
-  }
   const [buyer] = current.userId ? await tx.select({ locale: user.locale }).from(user).where(eq(user.id, current.userId)) : [];
   const locale = isLocale(buyer?.locale) ? buyer.locale : undefined;
   await outbox.send(tx, QUEUES.mail, {

@@ -1,27 +1,36 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
-import { order } from '../../db/schema/index.ts';
+import { order, orderItem } from '../../db/schema/index.ts';
 import { isLocale } from '../../i18n/index.ts';
 import { renderMail } from '../../integrations/mail/templates.ts';
 import type { PaymentProvider } from '../../integrations/payments/provider.ts';
 import { type Outbox, QUEUES } from '../../jobs/jobs.ts';
+import { releaseHeldSeats } from './release-expired-orders.ts';
 
 /**
- * A payment that completed after its hold lapsed, when the seats were sold meanwhile: never
- * oversold, never paid without tickets — the whole amount goes back and the buyer is told.
+ * A payment that cannot get its tickets — it completed after its hold lapsed and the seats were sold
+ * meanwhile, or the match was cancelled while the buyer paid: never oversold, never paid without
+ * tickets — the whole amount goes back and the buyer is told.
  */
 export async function refundUnfulfillableOrder(
   tx: Tx,
   payments: PaymentProvider,
   outbox: Outbox,
-  input: { sessionId: string; paymentId: string | null; baseURL: string; locale?: string | null },
+  input: { sessionId: string; paymentId: string | null; baseURL: string; locale?: string | null; reason: 'seats_gone' | 'match_cancelled' },
 ) {
+  const [before] = await tx.select({ status: order.status }).from(order).where(eq(order.providerSessionId, input.sessionId)).for('update');
+  const wasPending = before?.status === 'pending'; // its seats are still held: give them back
   const [refunded] = await tx
     .update(order)
     .set({ status: 'refunded', providerPaymentId: input.paymentId, refundedCents: sql`${order.totalCents}` })
     .where(and(eq(order.providerSessionId, input.sessionId), inArray(order.status, ['pending', 'expired', 'cancelled'])))
     .returning();
   if (!refunded) return null; // already handled
+  await tx
+    .update(orderItem)
+    .set({ refundedQuantity: sql`${orderItem.quantity}` })
+    .where(eq(orderItem.orderId, refunded.id));
+  if (wasPending) await releaseHeldSeats(tx, [refunded.id]);
   await payments.refund(tx, {
     sessionId: input.sessionId,
     paymentId: input.paymentId,
@@ -31,7 +40,11 @@ export async function refundUnfulfillableOrder(
   const locale = isLocale(input.locale) ? input.locale : undefined;
   await outbox.send(tx, QUEUES.mail, {
     to: refunded.email,
-    ...renderMail('seatsGone', locale, { url: `${input.baseURL}/matches/${refunded.matchId}`, reference: refunded.reference }),
+    ...renderMail(input.reason === 'match_cancelled' ? 'matchCancelled' : 'seatsGone', locale, {
+      url: `${input.baseURL}/matches/${refunded.matchId}`,
+      reference: refunded.reference,
+      amount: (refunded.totalCents / 100).toFixed(2),
+    }),
   });
   return refunded;
 }

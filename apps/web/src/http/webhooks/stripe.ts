@@ -43,7 +43,8 @@ async function handleEvent(deps: AppDeps, event: Stripe.Event) {
         await db.transaction((tx) => fulfilOrder(tx, payments, sessionId));
       } catch (error) {
         if (error instanceof DomainError && error.code === 'not_found') return; // not a FootArena order
-        if (!(error instanceof DomainError) || error.code !== 'seats_gone') throw error;
+        if (!(error instanceof DomainError) || (error.code !== 'seats_gone' && error.code !== 'match_cancelled')) throw error;
+        const reason = error.code;
         const truth = await payments.retrieveSession(db, sessionId);
         const [buyer] = await db
           .select({ locale: user.locale })
@@ -56,6 +57,7 @@ async function handleEvent(deps: AppDeps, event: Stripe.Event) {
             paymentId: truth?.paymentId ?? null,
             baseURL: config.baseURL,
             locale: buyer?.locale,
+            reason,
           }),
         );
       }
@@ -90,12 +92,18 @@ async function handleEvent(deps: AppDeps, event: Stripe.Event) {
       if (!stripe) return;
       const charge = await stripe.client.charges.retrieve(event.data.object.id);
       const paymentId = typeof charge.payment_intent === 'string' ? charge.payment_intent : charge.payment_intent?.id;
-      if (!paymentId || !charge.refunded) return; // partial refunds are the club's to record
+      if (!paymentId) return;
       const [paid] = await db.select().from(order).where(eq(order.providerPaymentId, paymentId));
-      if (paid?.status !== 'paid') return;
-      await db.transaction((tx) =>
-        refundOrder(tx, payments, outbox, { clubId: paid.clubId, orderId: paid.id, baseURL: config.baseURL, reason: 'provider' }),
-      );
+      // Compared by amount: a refund the app made itself is already counted and changes nothing.
+      if (paid?.status !== 'paid' || charge.amount_refunded <= paid.refundedCents) return;
+      if (charge.amount_refunded >= paid.totalCents) {
+        await db.transaction((tx) =>
+          refundOrder(tx, payments, outbox, { clubId: paid.clubId, orderId: paid.id, baseURL: config.baseURL, reason: 'provider' }),
+        );
+      } else {
+        // Part of the money went back from Stripe's dashboard: recorded, the tickets stay valid.
+        await db.update(order).set({ refundedCents: charge.amount_refunded }).where(eq(order.id, paid.id));
+      }
       return;
     }
     default:

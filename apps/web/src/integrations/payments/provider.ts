@@ -22,6 +22,8 @@ export interface SessionTruth {
   orderId: string;
   /** The payment a refund refers to (Stripe's PaymentIntent), once paid. */
   paymentId?: string;
+  /** Money already given back for this payment at the provider (a refund from its dashboard). */
+  refundedCents?: number;
 }
 
 /**

@@ -68,11 +68,18 @@ export function createStripeProvider(stripe: Stripe): PaymentProvider {
       return { sessionId: session.id, url: session.url };
     },
     async retrieveSession(_db, sessionId) {
-      const session = await stripe.checkout.sessions.retrieve(sessionId);
+      const session = await stripe.checkout.sessions.retrieve(sessionId, { expand: ['payment_intent'] });
       const orderId = session.metadata?.orderId ?? session.client_reference_id;
       if (!orderId) return null;
-      const paymentId = typeof session.payment_intent === 'string' ? session.payment_intent : session.payment_intent?.id;
-      return { paid: session.payment_status === 'paid', amountCents: session.amount_total ?? -1, orderId, paymentId };
+      const intent = typeof session.payment_intent === 'string' ? null : session.payment_intent;
+      const charge = await latestCharge(intent);
+      return {
+        paid: session.payment_status === 'paid',
+        amountCents: session.amount_total ?? -1,
+        orderId,
+        paymentId: typeof session.payment_intent === 'string' ? session.payment_intent : session.payment_intent?.id,
+        refundedCents: charge?.amount_refunded ?? 0,
+      };
     },
     async expireSession(_db, sessionId) {
       try {
@@ -84,10 +91,21 @@ export function createStripeProvider(stripe: Stripe): PaymentProvider {
     },
     async refund(_db, payment) {
       if (!payment.paymentId) throw new Error(`No payment to refund for session ${payment.sessionId}`);
+      // Never ask for more than Stripe still holds: a refund made in its dashboard, or one whose
+      // bookkeeping here was lost, already took its share.
+      const charge = await latestCharge(await stripe.paymentIntents.retrieve(payment.paymentId));
+      const left = charge ? charge.amount - charge.amount_refunded : payment.amountCents;
+      const amount = Math.min(payment.amountCents, left);
+      if (amount <= 0) return;
       await stripe.refunds.create(
-        { payment_intent: payment.paymentId, amount: payment.amountCents, refund_application_fee: true, reverse_transfer: true },
+        { payment_intent: payment.paymentId, amount, refund_application_fee: true, reverse_transfer: true },
         { idempotencyKey: payment.idempotencyKey },
       );
     },
   };
+
+  async function latestCharge(intent: Stripe.PaymentIntent | null) {
+    const id = typeof intent?.latest_charge === 'string' ? intent.latest_charge : intent?.latest_charge?.id;
+    return id ? stripe.charges.retrieve(id) : null;
+  }
 }
