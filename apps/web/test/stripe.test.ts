@@ -668,4 +668,30 @@ describe.each(databaseKinds())('Stripe payments on %s', (kind) => {
       .where(and(eq(order.matchId, m.matchId), eq(order.status, 'paid')));
     expect(paidRows).toHaveLength(1);
   });
+
+  it('gives no tickets for a payment refunded at Stripe before its confirmation arrived', async () => {
+    const m = await matchOnSale();
+    const fan = await buyer();
+    const { sessionId, order: placed } = await buy(fan.client, m, 2);
+    fake.completeSession(sessionId, { paid: true });
+    fake.refundCharge(fake.chargeOfSession(sessionId).id); // refunded from the dashboard first
+    expect((await deliver('charge.refunded', fake.chargeOfSession(sessionId))).status).toBe(200);
+    expect((await deliver('checkout.session.completed', fake.session(sessionId))).status).toBe(200);
+    expect(await orderById(placed.id)).toMatchObject({ status: 'pending' }); // its hold lapses as usual
+    expect(await seats(m.matchStandId)).toMatchObject({ sold: 0 });
+  });
+
+  it('never asks Stripe to refund more than it still holds', async () => {
+    const m = await matchOnSale();
+    const fan = await buyer();
+    const { sessionId, order: placed } = await buy(fan.client, m, 2);
+    fake.completeSession(sessionId, { paid: true });
+    expect((await deliver('checkout.session.completed', fake.session(sessionId))).status).toBe(200);
+    fake.refundCharge(fake.chargeOfSession(sessionId).id); // everything back from the dashboard…
+    const refundsBefore = fake.findAll('POST', '/v1/refunds').length;
+    const response = await seller.owner.post(`${seller.base}/orders/${placed.id}/refund`, {}); // …then the club refunds too
+    expect(response.status).toBe(303);
+    expect(fake.findAll('POST', '/v1/refunds').length).toBe(refundsBefore); // nothing more to give back
+    expect(await orderById(placed.id)).toMatchObject({ status: 'refunded' });
+  });
 });
