@@ -331,6 +331,20 @@ describe.each(databaseKinds())('seat holds and fulfilment on %s', (kind) => {
     expect(await seats(stands[0]!.id)).toEqual({ held: 10, sold: 0 });
   });
 
+  it('survives one buyer ordering many times at once: clean answers, one pending order left', async () => {
+    const { matchId, stands } = await matchOnSale('Impatient FC', [50]);
+    const [impatient] = await crowd(1);
+    const results = await Promise.allSettled(
+      Array.from({ length: 30 }, () =>
+        place(matchId, [{ matchStandId: stands[0]!.id, category: 'adult', quantity: 2 }], undefined, impatient),
+      ),
+    );
+    expect(results.filter((r) => r.status === 'rejected')).toEqual([]); // one at a time: no deadlock
+    const pending = (await db().select().from(order).where(eq(order.matchId, matchId))).filter((o) => o.status === 'pending');
+    expect(pending).toHaveLength(1);
+    expect((await seats(stands[0]!.id)).held).toBe(2);
+  });
+
   it('never tickets a payment for a match cancelled while the buyer was paying', async () => {
     const { clubId, matchId, stands } = await matchOnSale('Cancelled FC', [10]);
     const placed = await place(matchId, [{ matchStandId: stands[0]!.id, category: 'adult', quantity: 2 }]);

@@ -11,6 +11,7 @@ import {
   organization,
   type PriceCategory,
   stand,
+  user,
 } from '../../db/schema/index.ts';
 import type { PaymentProvider } from '../../integrations/payments/provider.ts';
 import type { Outbox } from '../../jobs/jobs.ts';
@@ -44,6 +45,9 @@ export async function placeOrder(
 ) {
   const lines = input.lines.filter((l) => l.quantity > 0);
   if (lines.length === 0) throw new DomainError('empty_order');
+  // One buyer's orders go one at a time (they replace each other): without this, a burst of clicks
+  // would cancel each other's holds in crossing orders and deadlock.
+  await tx.select({ id: user.id }).from(user).where(eq(user.id, input.userId)).for('update');
   const [m] = await tx
     .select({
       id: match.id,
