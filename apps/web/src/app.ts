@@ -8,6 +8,7 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { LOGO_MAX_BYTES } from './domain/clubs/set-club-logo.ts';
 import { accountRoutes } from './http/account/account-routes.tsx';
+import { ticketRoutes } from './http/account/ticket-routes.tsx';
 import { adminRoutes } from './http/admin/admin-routes.tsx';
 import { clubRoutes, clubsRoutes, invitationRoutes } from './http/club/club-routes.tsx';
 import { matchRoutes as matchAdminRoutes } from './http/club/match-routes.tsx';
@@ -105,6 +106,7 @@ export function createApp(deps: AppDeps) {
 
   app.route('/', homeRoutes);
   app.route('/', authRoutes);
+  app.route('/account/tickets', ticketRoutes);
   app.route('/account', accountRoutes);
   app.route('/clubs', clubsRoutes);
   app.route('/club', clubRoutes);

@@ -10,6 +10,7 @@ import { createAuth } from './integrations/auth/auth.ts';
 import { createMailTransport, type MailTransport } from './integrations/mail/transport.ts';
 import { createDemoProvider } from './integrations/payments/demo.ts';
 import { createStripeClient, createStripeProvider } from './integrations/payments/stripe.ts';
+import { deriveKey } from './integrations/secret-box.ts';
 import { type JobOptions, type Jobs, startJobs } from './jobs/jobs.ts';
 
 export interface Runtime {
@@ -51,7 +52,12 @@ export function resolveConfig(env: Env, secret: string): AppConfig {
     trustProxy: env.TRUST_PROXY,
     cookieSecret: secret,
     devMailDir: env.SMTP_URL ? undefined : path.join(env.DATA_DIR, 'mail'),
-    sales: { feePercent: env.PLATFORM_FEE_PERCENT, feeFixedCents: env.PLATFORM_FEE_FIXED_CENTS, holdMinutes: env.HOLD_MINUTES },
+    sales: {
+      feePercent: env.PLATFORM_FEE_PERCENT,
+      feeFixedCents: env.PLATFORM_FEE_FIXED_CENTS,
+      holdMinutes: env.HOLD_MINUTES,
+      ticketSealingKey: deriveKey(env.TICKET_KEYS_SECRET ?? secret, 'ticket-signing-keys'),
+    },
   };
 }
 

@@ -37,6 +37,8 @@ const schema = z
       .string()
       .regex(/^whsec_\w+$/, 'must be a webhook signing secret (whsec_…)')
       .optional(),
+    // Seals the clubs' ticket-signing keys at rest; defaults to a key derived from AUTH_SECRET.
+    TICKET_KEYS_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     // Production only: accept the demo payment provider (no money moves) on purpose.
     DEMO_PAYMENTS: bool.default(false),
     // Tests only: the local fake Stripe server the SDK talks to instead of Stripe.

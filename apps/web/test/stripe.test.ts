@@ -641,7 +641,7 @@ describe.each(databaseKinds())('Stripe payments on %s', (kind) => {
     // The process dies in the middle of fulfilment: everything rolls back.
     await expect(
       db().transaction(async (tx) => {
-        expect((await fulfilOrder(tx, payments, a.sessionId)).status).toBe('fulfilled');
+        expect((await fulfilOrder(tx, payments, t.runtime.deps.config.sales.ticketSealingKey, a.sessionId)).status).toBe('fulfilled');
         throw new Error('process killed');
       }),
     ).rejects.toThrow('process killed');

@@ -414,6 +414,13 @@ export const en = {
   'competition.cup': 'Cup',
   'competition.friendly': 'Friendly',
   'competition.youth': 'Youth',
+  'nav.tickets': 'My tickets',
+  'tickets.title': 'My tickets',
+  'tickets.none': 'No ticket yet. Find a match on the home page.',
+  'tickets.show': 'Show the QR code at the gate',
+  'tickets.revoked': 'Refunded: no longer valid',
+  'tickets.past': 'Past match',
+  'tickets.qrLabel': 'QR code of the ticket, to scan at the gate',
 } as const;
 
 export type Messages = { [K in keyof typeof en]: string };

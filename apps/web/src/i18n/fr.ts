@@ -418,4 +418,11 @@ export const fr: Messages = {
   'competition.cup': 'Coupe',
   'competition.friendly': 'Amical',
   'competition.youth': 'Jeunes',
+  'nav.tickets': 'Mes tickets',
+  'tickets.title': 'Mes tickets',
+  'tickets.none': 'Pas encore de ticket. Trouvez un match sur la page d’accueil.',
+  'tickets.show': 'Montrer le QR code à l’entrée',
+  'tickets.revoked': 'Remboursé : plus valable',
+  'tickets.past': 'Match passé',
+  'tickets.qrLabel': 'QR code du ticket, à scanner à l’entrée',
 };

@@ -415,4 +415,11 @@ export const nl: Messages = {
   'competition.cup': 'Beker',
   'competition.friendly': 'Vriendschappelijk',
   'competition.youth': 'Jeugd',
+  'nav.tickets': 'Mijn tickets',
+  'tickets.title': 'Mijn tickets',
+  'tickets.none': 'Nog geen ticket. Zoek een wedstrijd op de startpagina.',
+  'tickets.show': 'De QR-code tonen aan de ingang',
+  'tickets.revoked': 'Terugbetaald: niet meer geldig',
+  'tickets.past': 'Gespeelde wedstrijd',
+  'tickets.qrLabel': 'QR-code van het ticket, om te scannen aan de ingang',
 };

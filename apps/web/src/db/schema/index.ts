@@ -4,3 +4,4 @@ export * from './club-logo.ts';
 export * from './follow.ts';
 export * from './sales.ts';
 export * from './security.ts';
+export * from './tickets.ts';

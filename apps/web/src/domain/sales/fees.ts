@@ -2,6 +2,8 @@ export interface SalesConfig {
   feePercent: number;
   feeFixedCents: number;
   holdMinutes: number;
+  /** Seals the clubs' ticket-signing keys at rest (derived from configuration). */
+  ticketSealingKey: Buffer;
 }
 
 /**

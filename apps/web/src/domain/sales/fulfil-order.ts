@@ -3,6 +3,7 @@ import type { Tx } from '../../db/client.ts';
 import { match, matchStand, order, orderItem } from '../../db/schema/index.ts';
 import type { PaymentProvider } from '../../integrations/payments/provider.ts';
 import { DomainError } from '../errors.ts';
+import { issueTickets } from '../tickets/issue-tickets.ts';
 
 /**
  * Turns a paid checkout session into a paid order, exactly once (invariant 2): it asks the provider
@@ -10,7 +11,7 @@ import { DomainError } from '../errors.ts';
  * Held seats become sold. If the hold had lapsed meanwhile, the seats are taken again when still
  * free (one guarded UPDATE per stand); otherwise `seats_gone` — the payment must be refunded.
  */
-export async function fulfilOrder(tx: Tx, payments: PaymentProvider, sessionId: string, now = new Date()) {
+export async function fulfilOrder(tx: Tx, payments: PaymentProvider, sealingKey: Buffer, sessionId: string, now = new Date()) {
   const truth = await payments.retrieveSession(tx, sessionId);
   if (!truth?.paid) return { status: 'unpaid' as const };
   let [current] = await tx.select().from(order).where(eq(order.providerSessionId, sessionId)).for('update');
@@ -61,5 +62,6 @@ export async function fulfilOrder(tx: Tx, payments: PaymentProvider, sessionId: 
     .set({ status: 'paid', paidAt: now, providerPaymentId: truth.paymentId ?? null })
     .where(eq(order.id, current.id))
     .returning();
+  await issueTickets(tx, paid!.id, sealingKey);
   return { status: 'fulfilled' as const, order: paid! };
 }

@@ -16,6 +16,7 @@ import {
 import type { PaymentProvider } from '../../integrations/payments/provider.ts';
 import type { Outbox } from '../../jobs/jobs.ts';
 import { DomainError } from '../errors.ts';
+import { issueTickets } from '../tickets/issue-tickets.ts';
 import { cancelPendingOrder } from './cancel-pending-order.ts';
 import { platformFee, type SalesConfig } from './fees.ts';
 import { releaseExpiredOrders } from './release-expired-orders.ts';
@@ -162,6 +163,8 @@ export async function placeOrder(
       throw new DomainError('not_enough_seats', { stand: name, left: left?.left ?? 0 });
     }
   }
+
+  if (free) await issueTickets(tx, created!.id, config.ticketSealingKey); // nothing to pay: tickets now
 
   const paymentLines = priced.map((l) => ({
     name: `${l.standName} · ${l.category}`,

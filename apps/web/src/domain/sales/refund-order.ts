@@ -6,6 +6,7 @@ import { renderMail } from '../../integrations/mail/templates.ts';
 import type { PaymentProvider } from '../../integrations/payments/provider.ts';
 import { type Outbox, QUEUES } from '../../jobs/jobs.ts';
 import { DomainError } from '../errors.ts';
+import { revokeTickets } from '../tickets/revoke-tickets.ts';
 
 /**
  * Refunds a paid order of this club: everything not yet refunded, or `tickets` of one line (single
@@ -74,6 +75,7 @@ export async function refundOrder(
       .update(matchStand)
       .set({ sold: sql`${matchStand.sold} - ${quantity}` })
       .where(eq(matchStand.id, item.matchStandId));
+    await revokeTickets(tx, item.id, quantity); // refused at the gate from now on
   }
   const [refunded] = await tx
     .update(order)

@@ -34,6 +34,7 @@ function Header() {
         <a href="/">{t('nav.matches')}</a>
         {user ? <a href="/clubs">{t('nav.myClubs')}</a> : null}
         {user?.platformRole === 'admin' ? <a href="/admin/clubs">{t('nav.admin')}</a> : null}
+        {user ? <a href="/account/tickets">{t('nav.tickets')}</a> : null}
         {user ? <a href="/account">{t('nav.account')}</a> : null}
         {user ? (
           <Form action="/sign-out" class="inline">

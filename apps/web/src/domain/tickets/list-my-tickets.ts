@@ -1,0 +1,44 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import { match, matchStand, order, orderItem, organization, stand, ticket, venue } from '../../db/schema/index.ts';
+
+/**
+ * A supporter's tickets: upcoming first (soonest first), then past ones; `ticketId` narrows to one.
+ * Someone else's ticket is simply not there.
+ */
+export async function listMyTickets(db: Executor, userId: string, { ticketId, now = new Date() }: { ticketId?: string; now?: Date } = {}) {
+  if (ticketId && !/^[0-9a-f-]{36}$/i.test(ticketId)) return [];
+  const rows = await db
+    .select({
+      id: ticket.id,
+      code: ticket.code,
+      status: ticket.status,
+      reference: order.reference,
+      category: orderItem.category,
+      unitPriceCents: orderItem.unitPriceCents,
+      stand: stand.name,
+      matchId: match.id,
+      kickoffAt: match.kickoffAt,
+      gatesOpenAt: match.gatesOpenAt,
+      matchStatus: match.status,
+      isHome: match.isHome,
+      opponent: match.opponentName,
+      club: organization.name,
+      venue: venue.name,
+    })
+    .from(ticket)
+    .innerJoin(order, eq(order.id, ticket.orderId))
+    .innerJoin(orderItem, eq(orderItem.id, ticket.orderItemId))
+    .innerJoin(matchStand, eq(matchStand.id, orderItem.matchStandId))
+    .innerJoin(stand, eq(stand.id, matchStand.standId))
+    .innerJoin(match, eq(match.id, ticket.matchId))
+    .innerJoin(organization, eq(organization.id, ticket.clubId))
+    .leftJoin(venue, eq(venue.id, match.venueId))
+    .where(and(eq(order.userId, userId), ticketId ? eq(ticket.id, ticketId) : undefined))
+    .orderBy(asc(match.kickoffAt), asc(ticket.id));
+  const upcoming = rows.filter((r) => r.kickoffAt > now);
+  const past = rows.filter((r) => r.kickoffAt <= now).reverse();
+  return [...upcoming, ...past].map((r) => ({ ...r, past: r.kickoffAt <= now }));
+}
+
+export type MyTicket = Awaited<ReturnType<typeof listMyTickets>>[number];

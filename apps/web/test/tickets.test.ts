@@ -1,0 +1,115 @@
+import { verify } from '@footarena/ticket-code';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clubSigningKey, matchStand, order, orderItem, ticket } from '../src/db/schema/index.ts';
+import { open } from '../src/integrations/secret-box.ts';
+import { brusselsIn, clubWithOwner, competitionId, postOk } from './support/catalog.ts';
+import { createUser, databaseKinds, signIn, startTestApp, type TestApp, textOf } from './support/harness.ts';
+
+describe.each(databaseKinds())('tickets on %s', (kind) => {
+  let t: TestApp;
+  let matchId = '';
+  let mainId = '';
+  let clubId = '';
+  let owner: Awaited<ReturnType<typeof clubWithOwner>>;
+
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+    owner = await clubWithOwner(t, 'Ticket Town');
+    clubId = owner.club.id;
+    await postOk(owner.owner, `${owner.base}/venues`, { name: 'Park', street: 'Rue 1', postalCode: '1000', commune: 'Bruxelles' });
+    const venueId = (await owner.owner.get(`${owner.base}/venues`).then((r) => r.text())).match(/venues\/([0-9a-f-]{36})\/stands/)![1]!;
+    await postOk(owner.owner, `${owner.base}/venues/${venueId}/stands`, {
+      name: 'Main',
+      capacity: '50',
+      price_adult: '10',
+      price_child: '0',
+    });
+    const created = await postOk(owner.owner, `${owner.base}/matches/new`, {
+      side: 'home',
+      opponentName: 'Scanners FC',
+      competitionId: await competitionId(t),
+      venueId,
+      kickoffAt: brusselsIn(8),
+      orderLimit: '10',
+    });
+    matchId = created.split('/matches/')[1]!.split('#')[0]!;
+    const standId = (await owner.owner.get(`${owner.base}/matches/${matchId}`).then((r) => r.text())).match(
+      /name="open_([0-9a-f-]{36})"/,
+    )![1]!;
+    await postOk(owner.owner, `${owner.base}/matches/${matchId}/stands`, {
+      [`open_${standId}`]: 'on',
+      [`price_${standId}_adult`]: '10',
+      [`price_${standId}_child`]: '0',
+    });
+    await postOk(owner.owner, `${owner.base}/matches/${matchId}/status`, { status: 'on_sale' });
+    mainId = (await t.runtime.deps.db.select().from(matchStand).where(eq(matchStand.matchId, matchId)))[0]!.id;
+    await createUser(t, 'holder@example.be', 'Holder');
+    await createUser(t, 'other@example.be', 'Other');
+  });
+  afterAll(() => t?.close());
+  const db = () => t.runtime.deps.db;
+
+  async function publicKeys() {
+    const keys = await db().select().from(clubSigningKey).where(eq(clubSigningKey.clubId, clubId));
+    return Object.fromEntries(keys.map((k) => [k.keyId, k.publicKey]));
+  }
+
+  it('issues one signed ticket per seat when the order is paid, verifiable offline with the club key', async () => {
+    const fan = await signIn(t, 'holder@example.be');
+    const checkout = await fan.post(`/matches/${matchId}/checkout`, { [`q_${mainId}_adult`]: '2', [`q_${mainId}_child`]: '1' });
+    const sessionPath = new URL(checkout.headers.get('location')!).pathname;
+    const [pending] = await db()
+      .select()
+      .from(order)
+      .where(eq(order.providerSessionId, sessionPath.split('/').at(-1)!));
+    expect(await db().select().from(ticket).where(eq(ticket.orderId, pending!.id))).toEqual([]); // not before payment
+    await fan.post(`${sessionPath}/pay`, {});
+
+    const tickets = await db().select().from(ticket).where(eq(ticket.orderId, pending!.id));
+    expect(tickets).toHaveLength(3);
+    expect(new Set(tickets.map((tk) => tk.code)).size).toBe(3);
+    const keys = await publicKeys();
+    for (const tk of tickets) {
+      expect(verify(tk.code, keys)).toEqual({ ok: true, keyId: tk.keyId, ticketId: tk.id, matchId });
+      expect(tk.code).not.toContain(tk.id); // never a bare database id
+    }
+    // The private key is sealed at rest, and only the configured key opens it.
+    const [key] = await db().select().from(clubSigningKey).where(eq(clubSigningKey.clubId, clubId));
+    expect(() => open(key!.privateKeySealed, Buffer.alloc(32, 1))).toThrow();
+    expect(open(key!.privateKeySealed, t.runtime.deps.config.sales.ticketSealingKey)).toMatch(/^[\w-]{43}$/);
+  });
+
+  it('shows the tickets in "My tickets", each QR on its own page, to nobody else', async () => {
+    const fan = await signIn(t, 'holder@example.be');
+    const list = await fan.get('/account/tickets', { 'accept-language': 'en' });
+    const html = await list.text();
+    const ids = [...html.matchAll(/href="\/account\/tickets\/([0-9a-f-]{36})"/g)].map((m) => m[1]!);
+    expect(ids.length).toBeGreaterThanOrEqual(3);
+    expect(await textOf(new Response(html))).toContain('Ticket Town – Scanners FC');
+    const page = await fan.get(`/account/tickets/${ids[0]}`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toMatch(/<svg[^>]*viewBox/);
+    const other = await signIn(t, 'other@example.be');
+    expect((await other.get(`/account/tickets/${ids[0]}`)).status).toBe(404);
+    expect((await other.get('/account/tickets/not-a-uuid')).status).toBe(404);
+    expect(await (await other.get('/account/tickets')).text()).not.toContain(ids[0]!);
+  });
+
+  it('revokes the ticket of a refunded seat at once, and issues free tickets without payment', async () => {
+    const fan = await signIn(t, 'holder@example.be');
+    const free = await fan.post(`/matches/${matchId}/checkout`, { [`q_${mainId}_child`]: '2' });
+    const reference = free.headers.get('location')!.split('/').at(-1)!;
+    const [freeOrder] = await db().select().from(order).where(eq(order.reference, reference));
+    expect((await db().select().from(ticket).where(eq(ticket.orderId, freeOrder!.id))).map((tk) => tk.status)).toEqual(['valid', 'valid']);
+
+    const [paid] = (await db().select().from(order).where(eq(order.matchId, matchId))).filter(
+      (o) => o.status === 'paid' && o.totalCents > 0,
+    );
+    const [adultLine] = (await db().select().from(orderItem).where(eq(orderItem.orderId, paid!.id))).filter((i) => i.category === 'adult');
+    await postOk(owner.owner, `${owner.base}/orders/${paid!.id}/items/${adultLine!.id}/refund`, {});
+    const adultTickets = await db().select().from(ticket).where(eq(ticket.orderItemId, adultLine!.id));
+    expect(adultTickets.map((tk) => tk.status).sort()).toEqual(['revoked', 'valid']);
+    expect(await textOf(await fan.get('/account/tickets', { 'accept-language': 'en' }))).toContain('Refunded: no longer valid');
+  });
+});
