@@ -232,21 +232,25 @@ describe.each(databaseKinds())('seat holds and fulfilment on %s', (kind) => {
       await tx.update(order).set({ providerSessionId: session.sessionId }).where(eq(order.id, placed.id));
       return session;
     });
-    expect(await db().transaction((tx) => fulfilOrder(tx, payments(), config.ticketSealingKey, sessionId))).toEqual({ status: 'unpaid' }); // not paid yet
+    expect(
+      await db().transaction((tx) => fulfilOrder(tx, { payments: payments(), outbox: t.runtime.deps.outbox, config }, sessionId)),
+    ).toEqual({ status: 'unpaid' }); // not paid yet
     expect(await payments().pay(db(), sessionId)).toBe(true);
     expect(await payments().pay(db(), sessionId)).toBe(false); // a second click pays nothing more
 
     // A crash in the middle of fulfilment rolls everything back; the retry completes it once.
     await expect(
       db().transaction(async (tx) => {
-        await fulfilOrder(tx, payments(), config.ticketSealingKey, sessionId);
+        await fulfilOrder(tx, { payments: payments(), outbox: t.runtime.deps.outbox, config }, sessionId);
         throw new Error('process killed');
       }),
     ).rejects.toThrow('process killed');
     expect(await seats(stands[0]!.id)).toEqual({ held: 3, sold: 0 });
 
     const outcomes = await Promise.all(
-      [1, 2, 3].map(() => db().transaction((tx) => fulfilOrder(tx, payments(), config.ticketSealingKey, sessionId))),
+      [1, 2, 3].map(() =>
+        db().transaction((tx) => fulfilOrder(tx, { payments: payments(), outbox: t.runtime.deps.outbox, config }, sessionId)),
+      ),
     );
     expect(outcomes.map((o) => o.status).sort()).toEqual(['already', 'already', 'fulfilled']);
     expect(await seats(stands[0]!.id)).toEqual({ held: 0, sold: 3 });
@@ -279,7 +283,9 @@ describe.each(databaseKinds())('seat holds and fulfilment on %s', (kind) => {
     const later = new Date(first.placed.holdExpiresAt.getTime() + 1000);
     await db().transaction((tx) => releaseExpiredOrders(tx, t.runtime.deps.outbox, { now: later })); // …but the hold lapsed first
     expect(await seats(stands[0]!.id)).toEqual({ held: 0, sold: 0 });
-    const late = await db().transaction((tx) => fulfilOrder(tx, payments(), config.ticketSealingKey, first.sessionId));
+    const late = await db().transaction((tx) =>
+      fulfilOrder(tx, { payments: payments(), outbox: t.runtime.deps.outbox, config }, first.sessionId),
+    );
     expect(late.status).toBe('fulfilled');
     expect(await seats(stands[0]!.id)).toEqual({ held: 0, sold: 3 });
 
@@ -294,7 +300,7 @@ describe.each(databaseKinds())('seat holds and fulfilment on %s', (kind) => {
       new Date(second.placed.holdExpiresAt.getTime() + 2000),
     );
     const gone = await db()
-      .transaction((tx) => fulfilOrder(tx, payments(), config.ticketSealingKey, second.sessionId))
+      .transaction((tx) => fulfilOrder(tx, { payments: payments(), outbox: t.runtime.deps.outbox, config }, second.sessionId))
       .catch((e: DomainError) => e.code);
     expect(gone).toBe('seats_gone');
     expect(await seats(stands[0]!.id)).toEqual({ held: 2, sold: 3 }); // never oversold
@@ -315,7 +321,9 @@ describe.each(databaseKinds())('seat holds and fulfilment on %s', (kind) => {
       cancelUrl: '',
     }); // …and the process died before writing the session id to the order
     await payments().pay(db(), session.sessionId);
-    const outcome = await db().transaction((tx) => fulfilOrder(tx, payments(), config.ticketSealingKey, session.sessionId));
+    const outcome = await db().transaction((tx) =>
+      fulfilOrder(tx, { payments: payments(), outbox: t.runtime.deps.outbox, config }, session.sessionId),
+    );
     expect(outcome.status).toBe('fulfilled');
     expect((await db().select().from(order).where(eq(order.id, placed.id)))[0]).toMatchObject({
       status: 'paid',
@@ -365,7 +373,7 @@ describe.each(databaseKinds())('seat holds and fulfilment on %s', (kind) => {
     await payments().pay(db(), session.sessionId); // paid at the provider…
     await db().transaction((tx) => setMatchStatus(tx, t.runtime.deps.outbox, clubId, matchId, 'cancelled')); // …as the club cancels
     const outcome = await db()
-      .transaction((tx) => fulfilOrder(tx, payments(), config.ticketSealingKey, session.sessionId))
+      .transaction((tx) => fulfilOrder(tx, { payments: payments(), outbox: t.runtime.deps.outbox, config }, session.sessionId))
       .catch((e: DomainError) => e.code);
     expect(outcome).toBe('match_cancelled');
     expect((await seats(stands[0]!.id)).sold).toBe(0);
@@ -392,7 +400,7 @@ describe.each(databaseKinds())('seat holds and fulfilment on %s', (kind) => {
     });
     await db().update(order).set({ providerSessionId: session.sessionId }).where(eq(order.id, placed.id));
     await payments().pay(db(), session.sessionId);
-    await db().transaction((tx) => fulfilOrder(tx, payments(), config.ticketSealingKey, session.sessionId));
+    await db().transaction((tx) => fulfilOrder(tx, { payments: payments(), outbox: t.runtime.deps.outbox, config }, session.sessionId));
     const [item] = await db().select().from(orderItem).where(eq(orderItem.orderId, placed.id));
     const refund = (tickets?: { itemId: string; quantity: number }) =>
       db().transaction((tx) =>

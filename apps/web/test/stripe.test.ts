@@ -641,7 +641,9 @@ describe.each(databaseKinds())('Stripe payments on %s', (kind) => {
     // The process dies in the middle of fulfilment: everything rolls back.
     await expect(
       db().transaction(async (tx) => {
-        expect((await fulfilOrder(tx, payments, t.runtime.deps.config.sales.ticketSealingKey, a.sessionId)).status).toBe('fulfilled');
+        expect(
+          (await fulfilOrder(tx, { payments, outbox: t.runtime.deps.outbox, config: t.runtime.deps.config.sales }, a.sessionId)).status,
+        ).toBe('fulfilled');
         throw new Error('process killed');
       }),
     ).rejects.toThrow('process killed');

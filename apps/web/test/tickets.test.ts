@@ -1,10 +1,19 @@
 import { verify } from '@footarena/ticket-code';
 import { eq } from 'drizzle-orm';
+import jsQRModule from 'jsqr';
+import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clubSigningKey, matchStand, order, orderItem, ticket } from '../src/db/schema/index.ts';
 import { open } from '../src/integrations/secret-box.ts';
 import { brusselsIn, clubWithOwner, competitionId, postOk } from './support/catalog.ts';
 import { createUser, databaseKinds, signIn, startTestApp, type TestApp, textOf } from './support/harness.ts';
+
+// jsqr is CommonJS: its default export arrives wrapped or not depending on the loader.
+const jsQR = ((jsQRModule as unknown as { default?: typeof jsQRModule }).default ?? jsQRModule) as unknown as (
+  data: Uint8ClampedArray,
+  width: number,
+  height: number,
+) => { data: string } | null;
 
 describe.each(databaseKinds())('tickets on %s', (kind) => {
   let t: TestApp;
@@ -80,6 +89,29 @@ describe.each(databaseKinds())('tickets on %s', (kind) => {
     expect(open(key!.privateKeySealed, t.runtime.deps.config.sales.ticketSealingKey)).toMatch(/^[\w-]{43}$/);
   });
 
+  it('e-mails the tickets: each QR inline decoding to a code that verifies, one PDF page per ticket, a calendar file', async () => {
+    const mail = await t.smtp.waitFor('holder@example.be', /Your tickets: Ticket Town – Scanners FC/);
+    const pngs = mail.attachments.filter((a) => a.contentType === 'image/png');
+    expect(pngs).toHaveLength(3);
+    expect(pngs.every((a) => Boolean(a.contentId) && a.related === true)).toBe(true); // inline in the HTML, not loose files
+    const keys = await publicKeys();
+    const decoded = pngs.map((a) => {
+      const image = PNG.sync.read(a.content);
+      return jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data;
+    });
+    const stored = (await db().select().from(ticket).where(eq(ticket.matchId, matchId))).map((tk) => tk.code);
+    for (const code of decoded) {
+      expect(code && stored.includes(code)).toBe(true);
+      expect(verify(code!, keys).ok).toBe(true);
+    }
+    const pdf = mail.attachments.find((a) => a.contentType === 'application/pdf')!;
+    expect(pdf.content.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.content.toString('latin1').match(/\/Type \/Page\b/g)).toHaveLength(3);
+    const ics = mail.attachments.find((a) => a.filename === 'match.ics')!.content.toString();
+    expect(ics).toContain('BEGIN:VEVENT');
+    expect(ics).toContain('SUMMARY:Ticket Town – Scanners FC');
+  });
+
   it('shows the tickets in "My tickets", each QR on its own page, to nobody else', async () => {
     const fan = await signIn(t, 'holder@example.be');
     const list = await fan.get('/account/tickets', { 'accept-language': 'en' });
@@ -111,5 +143,20 @@ describe.each(databaseKinds())('tickets on %s', (kind) => {
     const adultTickets = await db().select().from(ticket).where(eq(ticket.orderItemId, adultLine!.id));
     expect(adultTickets.map((tk) => tk.status).sort()).toEqual(['revoked', 'valid']);
     expect(await textOf(await fan.get('/account/tickets', { 'accept-language': 'en' }))).toContain('Refunded: no longer valid');
+  });
+
+  it('keeps an order paid and its tickets visible while SMTP is down, then delivers their e-mail once', async () => {
+    const port = t.smtp.port;
+    await t.smtp.stop();
+    const fan = await signIn(t, 'other@example.be');
+    const checkout = await fan.post(`/matches/${matchId}/checkout`, { [`q_${mainId}_adult`]: '1' });
+    const paid = await fan.post(`${new URL(checkout.headers.get('location')!).pathname}/pay`, {});
+    expect(paid.status).toBe(303);
+    expect(await (await fan.get('/account/tickets')).text()).toMatch(/href="\/account\/tickets\/[0-9a-f-]{36}"/);
+    await new Promise((r) => setTimeout(r, 1500));
+    await t.smtp.start(port);
+    await t.smtp.waitFor('other@example.be', /Your tickets/, { timeout: 20_000 });
+    await new Promise((r) => setTimeout(r, 2000));
+    expect(t.smtp.to('other@example.be').filter((m) => /Your tickets/.test(m.subject ?? ''))).toHaveLength(1);
   });
 });

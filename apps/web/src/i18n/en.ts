@@ -421,6 +421,10 @@ export const en = {
   'tickets.revoked': 'Refunded: no longer valid',
   'tickets.past': 'Past match',
   'tickets.qrLabel': 'QR code of the ticket, to scan at the gate',
+  'mail.tickets.subject': 'Your tickets: {match} ({reference})',
+  'mail.tickets.body':
+    'Hello,\n\nHere are your {count} ticket(s) for {match}, {date}. Show each QR code at the gate, on your phone or printed (the PDF is attached). Each ticket lets one person in, once.',
+  'tickets.pdfHint': 'One entry per ticket. Keep this code to yourself: the first scan counts.',
 } as const;
 
 export type Messages = { [K in keyof typeof en]: string };

@@ -425,4 +425,8 @@ export const fr: Messages = {
   'tickets.revoked': 'Remboursé : plus valable',
   'tickets.past': 'Match passé',
   'tickets.qrLabel': 'QR code du ticket, à scanner à l’entrée',
+  'mail.tickets.subject': 'Vos tickets : {match} ({reference})',
+  'mail.tickets.body':
+    'Bonjour,\n\nVoici vos {count} ticket(s) pour {match}, {date}. Montrez chaque QR code à l’entrée, sur votre téléphone ou imprimé (le PDF est joint). Chaque ticket fait entrer une personne, une fois.',
+  'tickets.pdfHint': 'Une entrée par ticket. Gardez ce code pour vous : le premier scan compte.',
 };

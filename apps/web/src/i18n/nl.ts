@@ -422,4 +422,8 @@ export const nl: Messages = {
   'tickets.revoked': 'Terugbetaald: niet meer geldig',
   'tickets.past': 'Gespeelde wedstrijd',
   'tickets.qrLabel': 'QR-code van het ticket, om te scannen aan de ingang',
+  'mail.tickets.subject': 'Je tickets: {match} ({reference})',
+  'mail.tickets.body':
+    'Hallo,\n\nHier zijn je {count} ticket(s) voor {match}, {date}. Toon elke QR-code aan de ingang, op je telefoon of afgedrukt (de pdf zit in de bijlage). Elk ticket laat één persoon binnen, één keer.',
+  'tickets.pdfHint': 'Eén toegang per ticket. Houd deze code voor jezelf: de eerste scan telt.',
 };

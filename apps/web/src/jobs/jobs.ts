@@ -12,6 +12,7 @@ export const QUEUES = {
   releaseHolds: 'release-holds',
   refundMatch: 'refund-match',
   expireSession: 'expire-session',
+  ticketsMail: 'tickets-mail',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 

@@ -5,6 +5,7 @@ import { workMatchOnSale } from './work-match-on-sale.ts';
 import { workMatchPostponed } from './work-match-postponed.ts';
 import { workRefundMatch } from './work-refund-match.ts';
 import { workReleaseHolds } from './work-release-holds.ts';
+import { workTicketsMail } from './work-tickets-mail.ts';
 
 /** Every job worker of the app; main.ts and the tests start the same set. */
 export async function startWorkers(runtime: Runtime, pollingIntervalSeconds = 2): Promise<void> {
@@ -12,6 +13,7 @@ export async function startWorkers(runtime: Runtime, pollingIntervalSeconds = 2)
   await workMatchOnSale(runtime.jobs, runtime.deps.db, runtime.deps.config.baseURL, pollingIntervalSeconds);
   await workMatchPostponed(runtime.jobs, runtime.deps.db, runtime.deps.config.baseURL, pollingIntervalSeconds);
   await workRefundMatch(runtime.jobs, runtime.deps.db, runtime.deps.payments, runtime.deps.config.baseURL, pollingIntervalSeconds);
+  await workTicketsMail(runtime.jobs, runtime.deps.db, runtime.mail, runtime.deps.config.baseURL, pollingIntervalSeconds);
   await workExpireSession(runtime.jobs, runtime.deps.db, runtime.deps.payments, pollingIntervalSeconds);
   await workReleaseHolds(runtime.jobs, runtime.deps.db, pollingIntervalSeconds);
 }

@@ -1,3 +1,10 @@
+/** What the sales operations that take money and issue tickets need besides the executor. */
+export interface SalesContext {
+  payments: PaymentProvider;
+  outbox: Outbox;
+  config: SalesConfig;
+}
+
 export interface SalesConfig {
   feePercent: number;
   feeFixedCents: number;
@@ -5,6 +12,9 @@ export interface SalesConfig {
   /** Seals the clubs' ticket-signing keys at rest (derived from configuration). */
   ticketSealingKey: Buffer;
 }
+
+import type { PaymentProvider } from '../../integrations/payments/provider.ts';
+import type { Outbox } from '../../jobs/jobs.ts';
 
 /**
  * FootArena's commission on an order, paid by the buyer on top of the tickets: a percentage of the

@@ -1,9 +1,9 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { match, matchStand, order, orderItem } from '../../db/schema/index.ts';
-import type { PaymentProvider } from '../../integrations/payments/provider.ts';
 import { DomainError } from '../errors.ts';
 import { issueTickets } from '../tickets/issue-tickets.ts';
+import type { SalesContext } from './fees.ts';
 
 /**
  * Turns a paid checkout session into a paid order, exactly once (invariant 2): it asks the provider
@@ -11,7 +11,7 @@ import { issueTickets } from '../tickets/issue-tickets.ts';
  * Held seats become sold. If the hold had lapsed meanwhile, the seats are taken again when still
  * free (one guarded UPDATE per stand); otherwise `seats_gone` — the payment must be refunded.
  */
-export async function fulfilOrder(tx: Tx, payments: PaymentProvider, sealingKey: Buffer, sessionId: string, now = new Date()) {
+export async function fulfilOrder(tx: Tx, { payments, outbox, config }: SalesContext, sessionId: string, now = new Date()) {
   const truth = await payments.retrieveSession(tx, sessionId);
   if (!truth?.paid) return { status: 'unpaid' as const };
   let [current] = await tx.select().from(order).where(eq(order.providerSessionId, sessionId)).for('update');
@@ -62,6 +62,6 @@ export async function fulfilOrder(tx: Tx, payments: PaymentProvider, sealingKey:
     .set({ status: 'paid', paidAt: now, providerPaymentId: truth.paymentId ?? null })
     .where(eq(order.id, current.id))
     .returning();
-  await issueTickets(tx, paid!.id, sealingKey);
+  await issueTickets(tx, outbox, paid!.id, config.ticketSealingKey);
   return { status: 'fulfilled' as const, order: paid! };
 }

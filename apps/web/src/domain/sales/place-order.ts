@@ -164,7 +164,7 @@ export async function placeOrder(
     }
   }
 
-  if (free) await issueTickets(tx, created!.id, config.ticketSealingKey); // nothing to pay: tickets now
+  if (free) await issueTickets(tx, outbox, created!.id, config.ticketSealingKey); // nothing to pay: tickets now
 
   const paymentLines = priced.map((l) => ({
     name: `${l.standName} · ${l.category}`,

@@ -3,13 +3,14 @@ import { sign } from '@footarena/ticket-code';
 import { eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { order, orderItem, ticket } from '../../db/schema/index.ts';
+import { type Outbox, QUEUES, stableJobId } from '../../jobs/jobs.ts';
 import { activeSigningKey } from './signing-key.ts';
 
 /**
- * One signed ticket per seat of a paid order, in the fulfilment's transaction. Safe to call twice:
- * an order that already has its tickets gets no more.
+ * One signed ticket per seat of a paid order, in the fulfilment's transaction, and the e-mail that
+ * delivers them. Safe to call twice: an order that already has its tickets gets no more.
  */
-export async function issueTickets(tx: Tx, orderId: string, sealingKey: Buffer): Promise<number> {
+export async function issueTickets(tx: Tx, outbox: Outbox, orderId: string, sealingKey: Buffer): Promise<number> {
   const existing = await tx.select({ id: ticket.id }).from(ticket).where(eq(ticket.orderId, orderId)).limit(1);
   if (existing.length > 0) return 0;
   const [paid] = await tx.select({ clubId: order.clubId, matchId: order.matchId }).from(order).where(eq(order.id, orderId));
@@ -31,5 +32,8 @@ export async function issueTickets(tx: Tx, orderId: string, sealingKey: Buffer):
     }),
   );
   if (rows.length > 0) await tx.insert(ticket).values(rows);
+  // The buyer's e-mail with every ticket (QR images, PDF, calendar): a job, so an SMTP outage delays
+  // it but never blocks or undoes the order.
+  await outbox.send(tx, QUEUES.ticketsMail, { orderId }, { id: stableJobId(`tickets-mail:${orderId}`) });
   return rows.length;
 }

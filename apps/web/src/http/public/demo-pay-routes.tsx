@@ -64,7 +64,7 @@ export const demoPayRoutes = new Hono<AppEnv>()
     try {
       const paid = await db.transaction(async (tx) => {
         if (!(await (payments as DemoProvider).pay(tx, sessionId))) return false;
-        await fulfilOrder(tx, payments, c.get('deps').config.sales.ticketSealingKey, sessionId);
+        await fulfilOrder(tx, { payments, outbox: c.get('deps').outbox, config: c.get('deps').config.sales }, sessionId);
         return true;
       });
       if (!paid) return redirectWithFlash(c, `/matches/${o.matchId}`, 'error', t('demo.expired'));

@@ -40,7 +40,7 @@ async function handleEvent(deps: AppDeps, event: Stripe.Event) {
     case 'checkout.session.async_payment_succeeded': {
       const sessionId = event.data.object.id;
       try {
-        await db.transaction((tx) => fulfilOrder(tx, payments, config.sales.ticketSealingKey, sessionId));
+        await db.transaction((tx) => fulfilOrder(tx, { payments, outbox, config: config.sales }, sessionId));
       } catch (error) {
         if (error instanceof DomainError && error.code === 'not_found') return; // not a FootArena order
         if (!(error instanceof DomainError) || (error.code !== 'seats_gone' && error.code !== 'match_cancelled')) throw error;

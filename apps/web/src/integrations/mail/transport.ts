@@ -5,6 +5,8 @@ import type { MailContent } from './templates.ts';
 
 export interface MailMessage extends MailContent {
   to: string;
+  /** Files and inline images (`cid`): the tickets e-mail. */
+  attachments?: { filename: string; content: Buffer | string; contentType: string; cid?: string }[];
 }
 
 export interface MailTransport {
@@ -30,7 +32,12 @@ export function createMailTransport(opts: { smtpUrl?: string; from: string; mail
       writeFileSync(path.join(opts.mailDir, `${base}.eml`), info.message as Buffer);
       writeFileSync(
         path.join(opts.mailDir, `${base}.json`),
-        JSON.stringify({ ...message, from: opts.from, date: new Date().toISOString() }),
+        JSON.stringify({
+          ...message,
+          attachments: message.attachments?.map((a) => a.filename), // the files themselves are in the .eml
+          from: opts.from,
+          date: new Date().toISOString(),
+        }),
       );
     },
   };

@@ -1,0 +1,48 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import { clubLogo, match, matchStand, order, orderItem, organization, stand, ticket, user, venue } from '../../db/schema/index.ts';
+
+/** Everything a ticket e-mail, PDF or calendar entry shows for one order: its valid tickets and match. */
+export async function findOrderTickets(db: Executor, orderId: string) {
+  const [head] = await db
+    .select({
+      reference: order.reference,
+      email: order.email,
+      locale: user.locale,
+      matchId: match.id,
+      kickoffAt: match.kickoffAt,
+      gatesOpenAt: match.gatesOpenAt,
+      isHome: match.isHome,
+      opponent: match.opponentName,
+      club: organization.name,
+      colorPrimary: organization.colorPrimary,
+      colorSecondary: organization.colorSecondary,
+      clubId: organization.id,
+      venue: venue.name,
+      street: venue.street,
+      postalCode: venue.postalCode,
+      commune: venue.commune,
+    })
+    .from(order)
+    .innerJoin(match, eq(match.id, order.matchId))
+    .innerJoin(organization, eq(organization.id, order.clubId))
+    .leftJoin(venue, eq(venue.id, match.venueId))
+    .leftJoin(user, eq(user.id, order.userId))
+    .where(eq(order.id, orderId));
+  if (!head) return null;
+  const tickets = await db
+    .select({ id: ticket.id, code: ticket.code, stand: stand.name, category: orderItem.category, unitPriceCents: orderItem.unitPriceCents })
+    .from(ticket)
+    .innerJoin(orderItem, eq(orderItem.id, ticket.orderItemId))
+    .innerJoin(matchStand, eq(matchStand.id, orderItem.matchStandId))
+    .innerJoin(stand, eq(stand.id, matchStand.standId))
+    .where(and(eq(ticket.orderId, orderId), eq(ticket.status, 'valid')))
+    .orderBy(asc(stand.name), asc(ticket.id));
+  const [logo] = await db
+    .select({ contentType: clubLogo.contentType, bytes: clubLogo.bytes })
+    .from(clubLogo)
+    .where(eq(clubLogo.clubId, head.clubId));
+  return { ...head, tickets, logo: logo ?? null };
+}
+
+export type OrderTickets = NonNullable<Awaited<ReturnType<typeof findOrderTickets>>>;

@@ -1,0 +1,63 @@
+import { createEvent } from 'ics';
+import PDFDocument from 'pdfkit';
+import QRCode from 'qrcode';
+import type { OrderTickets } from '../../domain/tickets/find-order-tickets.ts';
+import { formatDateTime, formatMoney, type Locale, translator } from '../../i18n/index.ts';
+
+const title = (o: OrderTickets) => (o.isHome ? `${o.club} – ${o.opponent}` : `${o.opponent} – ${o.club}`);
+
+/** A ticket's QR code as a PNG, error correction M (the size the code format is made for). */
+export function ticketQrPng(code: string): Promise<Buffer> {
+  return QRCode.toBuffer(code, { type: 'png', errorCorrectionLevel: 'M', margin: 2, scale: 6 });
+}
+
+/** One A6-like page per ticket: club colours and logo, the match, the seat, the QR, the order reference. */
+export async function renderTicketsPdf(o: OrderTickets, locale: Locale): Promise<Buffer> {
+  const t = translator(locale);
+  const doc = new PDFDocument({ size: [420, 595], margin: 28, info: { Title: `${title(o)} · ${o.reference}`, Author: 'FootArena' } });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  const logo = o.logo && (o.logo.contentType === 'image/png' || o.logo.contentType === 'image/jpeg') ? Buffer.from(o.logo.bytes) : null;
+  for (const [i, tk] of o.tickets.entries()) {
+    if (i > 0) doc.addPage();
+    doc.rect(0, 0, 420, 56).fill(o.colorPrimary ?? '#0a6b3d');
+    if (logo) doc.image(logo, 364, 8, { fit: [40, 40] });
+    doc.fillColor('#ffffff').fontSize(16).text(o.club, 28, 20, { width: 320 });
+    doc.fillColor('#000000').fontSize(18).text(title(o), 28, 76, { width: 364 });
+    doc.fontSize(11).text(formatDateTime(o.kickoffAt, locale));
+    if (o.gatesOpenAt) doc.text(t('match.gatesOpen', { time: formatDateTime(o.gatesOpenAt, locale) }));
+    if (o.venue) doc.text(`${o.venue}, ${o.street}, ${o.postalCode} ${o.commune}`);
+    doc
+      .moveDown(0.5)
+      .fontSize(14)
+      .text(`${tk.stand} · ${t(`category.${tk.category}`)}`);
+    doc.fontSize(11).text(tk.unitPriceCents === 0 ? t('match.free') : formatMoney(tk.unitPriceCents, locale));
+    doc.image(await ticketQrPng(tk.code), 85, 250, { width: 250 });
+    doc
+      .fontSize(9)
+      .fillColor('#555555')
+      .text(`${t('order.reference')} ${o.reference} · ${i + 1}/${o.tickets.length}`, 28, 520, { width: 364, align: 'center' });
+    doc.text(t('tickets.pdfHint'), { width: 364, align: 'center' });
+  }
+  doc.end();
+  return done;
+}
+
+/** The match as a calendar entry (UTC, two hours, at the venue). */
+export function renderMatchIcs(o: OrderTickets, baseURL: string): string {
+  const k = o.kickoffAt;
+  const { value, error } = createEvent({
+    uid: `match-${o.matchId}@footarena`,
+    start: [k.getUTCFullYear(), k.getUTCMonth() + 1, k.getUTCDate(), k.getUTCHours(), k.getUTCMinutes()],
+    startInputType: 'utc',
+    startOutputType: 'utc',
+    duration: { hours: 2 },
+    title: title(o),
+    location: o.venue ? `${o.venue}, ${o.street}, ${o.postalCode} ${o.commune}` : undefined,
+    url: `${baseURL}/matches/${o.matchId}`,
+    productId: 'footarena',
+  });
+  if (error || !value) throw error ?? new Error('calendar entry not created');
+  return value;
+}

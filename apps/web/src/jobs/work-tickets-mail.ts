@@ -1,0 +1,60 @@
+import type { Db } from '../db/client.ts';
+import { findOrderTickets } from '../domain/tickets/find-order-tickets.ts';
+import { DEFAULT_LOCALE, formatDateTime, isLocale, translator } from '../i18n/index.ts';
+import type { MailTransport } from '../integrations/mail/transport.ts';
+import { renderMatchIcs, renderTicketsPdf, ticketQrPng } from '../integrations/tickets/ticket-files.ts';
+import { type Jobs, QUEUES } from './jobs.ts';
+
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch);
+
+/**
+ * The tickets of a paid order, by e-mail in the buyer's language: each QR inline, one PDF with a
+ * page per ticket, and the match as a calendar file. Rendered when sent, from the order as it is then
+ * (a refunded ticket is not sent); retried with backoff while SMTP is down.
+ */
+export async function workTicketsMail(
+  jobs: Jobs,
+  db: Db,
+  transport: MailTransport,
+  baseURL: string,
+  pollingIntervalSeconds = 2,
+): Promise<void> {
+  await jobs.boss.work<{ orderId: string }>(QUEUES.ticketsMail, { pollingIntervalSeconds }, async ([job]) => {
+    const o = await findOrderTickets(db, job!.data.orderId);
+    if (!o || o.tickets.length === 0) return;
+    const locale = isLocale(o.locale) ? o.locale : DEFAULT_LOCALE;
+    const t = translator(locale);
+    const matchTitle = o.isHome ? `${o.club} – ${o.opponent}` : `${o.opponent} – ${o.club}`;
+    const when = formatDateTime(o.kickoffAt, locale);
+    const qrs = await Promise.all(o.tickets.map((tk) => ticketQrPng(tk.code)));
+    const lines = o.tickets.map((tk) => `${tk.stand} · ${t(`category.${tk.category}`)}`);
+    const text = `${t('mail.tickets.body', { match: matchTitle, date: when, count: o.tickets.length })}\n\n${lines.join('\n')}\n\n${t('order.reference')}: ${o.reference}\n${baseURL}/account/tickets\n\n-- \n${t('mail.footer')}\n`;
+    const html = `<!doctype html><html lang="${locale}"><body style="font-family:system-ui,sans-serif;max-width:560px;margin:auto;padding:16px;color:#111">
+<p>${escapeHtml(t('mail.tickets.body', { match: matchTitle, date: when, count: o.tickets.length }))}</p>
+${o.tickets
+  .map(
+    (tk, i) =>
+      `<div style="border:1px solid #ccc;border-radius:8px;padding:12px;margin:12px 0;text-align:center"><p><strong>${escapeHtml(lines[i]!)}</strong></p><img src="cid:ticket-${i + 1}@footarena" alt="${escapeHtml(t('tickets.qrLabel'))}" width="240" height="240"></div>`,
+  )
+  .join('\n')}
+<p>${escapeHtml(t('order.reference'))}: <strong>${escapeHtml(o.reference)}</strong> · <a href="${baseURL}/account/tickets">${escapeHtml(t('tickets.title'))}</a></p>
+<p style="font-size:12px;color:#777">${escapeHtml(t('mail.footer'))}</p></body></html>`;
+    await transport.send({
+      to: o.email,
+      subject: t('mail.tickets.subject', { match: matchTitle, reference: o.reference }),
+      text,
+      html,
+      attachments: [
+        ...qrs.map((png, i) => ({
+          filename: `ticket-${i + 1}.png`,
+          content: png,
+          contentType: 'image/png',
+          cid: `ticket-${i + 1}@footarena`,
+        })),
+        { filename: `tickets-${o.reference}.pdf`, content: await renderTicketsPdf(o, locale), contentType: 'application/pdf' },
+        { filename: 'match.ics', content: renderMatchIcs(o, baseURL), contentType: 'text/calendar; charset=utf-8' },
+      ],
+    });
+  });
+}
