@@ -159,4 +159,45 @@ describe.each(databaseKinds())('tickets on %s', (kind) => {
     await new Promise((r) => setTimeout(r, 2000));
     expect(t.smtp.to('other@example.be').filter((m) => /Your tickets/.test(m.subject ?? ''))).toHaveLength(1);
   });
+
+  it('gives the holder the PDF and the calendar file, resends the e-mail, and re-issues a leaked code', async () => {
+    const fan = await signIn(t, 'holder@example.be');
+    const other = await signIn(t, 'other@example.be');
+    const [tk] = (await db().select().from(ticket).where(eq(ticket.matchId, matchId))).filter((x) => x.status === 'valid');
+    const [own] = await db().select().from(order).where(eq(order.id, tk!.orderId));
+    const holder = own!.email === 'holder@example.be' ? fan : other;
+    const stranger = holder === fan ? other : fan;
+
+    const pdf = await holder.get(`/account/tickets/orders/${own!.reference}/tickets.pdf`);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
+    expect((await stranger.get(`/account/tickets/orders/${own!.reference}/tickets.pdf`)).status).toBe(404);
+    const ics = await holder.get(`/account/tickets/${tk!.id}/match.ics`);
+    expect(await ics.text()).toContain('BEGIN:VCALENDAR');
+    expect((await stranger.get(`/account/tickets/${tk!.id}/match.ics`)).status).toBe(404);
+
+    const mailsBefore = t.smtp.to(own!.email).filter((m) => /Your tickets/.test(m.subject ?? '')).length;
+    expect((await holder.post(`/account/tickets/orders/${own!.reference}/resend`, {})).status).toBe(303);
+    await t.smtp.waitFor(own!.email, /Your tickets/, { skip: mailsBefore });
+    expect((await stranger.post(`/account/tickets/orders/${own!.reference}/resend`, {})).status).toBe(404);
+
+    expect((await stranger.post(`/account/tickets/${tk!.id}/reissue`, {})).status).toBe(404);
+    const reissued = await holder.post(`/account/tickets/${tk!.id}/reissue`, {});
+    const newId = reissued.headers.get('location')!.split('/').at(-1)!;
+    expect(newId).not.toBe(tk!.id);
+    const [oldRow] = await db().select().from(ticket).where(eq(ticket.id, tk!.id));
+    const [newRow] = await db().select().from(ticket).where(eq(ticket.id, newId));
+    expect(oldRow?.status).toBe('revoked');
+    expect(newRow).toMatchObject({ status: 'valid', orderItemId: tk!.orderItemId });
+    expect(verify(newRow!.code, await publicKeys())).toMatchObject({ ok: true, ticketId: newId });
+    expect((await holder.post(`/account/tickets/${tk!.id}/reissue`, {})).status).toBe(404); // the old one is gone
+
+    // The club can resend an order's tickets too.
+    const clubResend = await owner.owner.post(`${owner.base}/orders/${own!.id}/resend`, {});
+    expect(clubResend.status).toBe(303);
+  });
 });

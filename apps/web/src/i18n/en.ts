@@ -425,6 +425,13 @@ export const en = {
   'mail.tickets.body':
     'Hello,\n\nHere are your {count} ticket(s) for {match}, {date}. Show each QR code at the gate, on your phone or printed (the PDF is attached). Each ticket lets one person in, once.',
   'tickets.pdfHint': 'One entry per ticket. Keep this code to yourself: the first scan counts.',
+  'tickets.pdf': 'Download the PDF',
+  'tickets.calendar': 'Add to calendar',
+  'tickets.resend': 'Send the tickets again by e-mail',
+  'tickets.resent': 'The tickets are on their way to {email}.',
+  'tickets.reissue': 'My code leaked: give me a new one',
+  'tickets.reissueHint': 'A new code cancels the old one at once: a copy of the old QR will be refused at the gate.',
+  'tickets.reissued': 'Here is your new code; the old one no longer works.',
 } as const;
 
 export type Messages = { [K in keyof typeof en]: string };

@@ -429,4 +429,11 @@ export const fr: Messages = {
   'mail.tickets.body':
     'Bonjour,\n\nVoici vos {count} ticket(s) pour {match}, {date}. Montrez chaque QR code à l’entrée, sur votre téléphone ou imprimé (le PDF est joint). Chaque ticket fait entrer une personne, une fois.',
   'tickets.pdfHint': 'Une entrée par ticket. Gardez ce code pour vous : le premier scan compte.',
+  'tickets.pdf': 'Télécharger le PDF',
+  'tickets.calendar': 'Ajouter au calendrier',
+  'tickets.resend': 'Renvoyer les tickets par e-mail',
+  'tickets.resent': 'Les tickets sont en route vers {email}.',
+  'tickets.reissue': 'Mon code a fuité : en recevoir un nouveau',
+  'tickets.reissueHint': 'Un nouveau code annule aussitôt l’ancien : une copie de l’ancien QR sera refusée à l’entrée.',
+  'tickets.reissued': 'Voici votre nouveau code ; l’ancien ne fonctionne plus.',
 };

@@ -426,4 +426,11 @@ export const nl: Messages = {
   'mail.tickets.body':
     'Hallo,\n\nHier zijn je {count} ticket(s) voor {match}, {date}. Toon elke QR-code aan de ingang, op je telefoon of afgedrukt (de pdf zit in de bijlage). Elk ticket laat één persoon binnen, één keer.',
   'tickets.pdfHint': 'Eén toegang per ticket. Houd deze code voor jezelf: de eerste scan telt.',
+  'tickets.pdf': 'De pdf downloaden',
+  'tickets.calendar': 'Aan agenda toevoegen',
+  'tickets.resend': 'De tickets opnieuw mailen',
+  'tickets.resent': 'De tickets zijn onderweg naar {email}.',
+  'tickets.reissue': 'Mijn code is gelekt: geef me een nieuwe',
+  'tickets.reissueHint': 'Een nieuwe code maakt de oude meteen ongeldig: een kopie van de oude QR wordt aan de ingang geweigerd.',
+  'tickets.reissued': 'Hier is je nieuwe code; de oude werkt niet meer.',
 };

@@ -1,11 +1,17 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { DomainError } from '../../domain/errors.ts';
+import { listMyOrders } from '../../domain/sales/list-my-orders.ts';
+import { findOrderTickets } from '../../domain/tickets/find-order-tickets.ts';
 import { listMyTickets, type MyTicket } from '../../domain/tickets/list-my-tickets.ts';
+import { reissueTicket } from '../../domain/tickets/reissue-ticket.ts';
 import { formatDateTime } from '../../i18n/index.ts';
-import { Price, useT } from '../../views/components/form.tsx';
+import { renderMatchIcs, renderTicketsPdf } from '../../integrations/tickets/ticket-files.ts';
+import { QUEUES } from '../../jobs/jobs.ts';
+import { Form, Price, useT } from '../../views/components/form.tsx';
 import { ticketQrSvg } from '../../views/components/ticket-qr.tsx';
 import { render } from '../../views/layouts/layout.tsx';
 import { requireUser } from '../middleware/access.ts';
+import { redirectWithFlash } from '../middleware/flash.ts';
 import type { AppEnv } from '../types.ts';
 
 function TicketFacts({ ticket: tk, locale }: { ticket: MyTicket; locale: Parameters<typeof formatDateTime>[1] }) {
@@ -30,6 +36,15 @@ function TicketFacts({ ticket: tk, locale }: { ticket: MyTicket; locale: Paramet
   );
 }
 
+/** The signed-in buyer's own order, with its valid tickets; anyone else's is not found. */
+async function ownOrderTickets(c: Context<AppEnv>, reference: string) {
+  const { db } = c.get('deps');
+  const [mine] = await listMyOrders(db, c.get('user')!.id, { reference });
+  const o = mine ? await findOrderTickets(db, mine.id) : null;
+  if (!mine || !o || o.tickets.length === 0) throw new DomainError('not_found');
+  return { ...o, orderId: mine.id };
+}
+
 /** "My tickets": every ticket's QR, to show at the gate; one ticket full screen for scanning. */
 export const ticketRoutes = new Hono<AppEnv>()
   .use(requireUser)
@@ -46,13 +61,45 @@ export const ticketRoutes = new Hono<AppEnv>()
           {tickets.map((tk) => (
             <li class={tk.status === 'revoked' || tk.past ? 'card ticket inactive' : 'card ticket'}>
               <TicketFacts ticket={tk} locale={locale} />
-              {tk.status === 'valid' && !tk.past ? <a href={`/account/tickets/${tk.id}`}>{t('tickets.show')}</a> : null}
+              {tk.status === 'valid' && !tk.past ? (
+                <p class="actions">
+                  <a href={`/account/tickets/${tk.id}`}>{t('tickets.show')}</a>
+                  <a href={`/account/tickets/orders/${tk.reference}/tickets.pdf`}>{t('tickets.pdf')}</a>
+                  <a href={`/account/tickets/${tk.id}/match.ics`}>{t('tickets.calendar')}</a>
+                </p>
+              ) : null}
             </li>
           ))}
         </ul>
       </>,
       { title: t('tickets.title') },
     );
+  })
+  .get('/orders/:reference/tickets.pdf', async (c) => {
+    const o = await ownOrderTickets(c, c.req.param('reference'));
+    const pdf = await renderTicketsPdf(o, c.get('locale'));
+    c.header('Content-Type', 'application/pdf');
+    c.header('Content-Disposition', `attachment; filename="tickets-${o.reference}.pdf"`);
+    c.header('Cache-Control', 'private, no-store');
+    return c.body(new Uint8Array(pdf).buffer as ArrayBuffer);
+  })
+  .post('/orders/:reference/resend', async (c) => {
+    const o = await ownOrderTickets(c, c.req.param('reference'));
+    await c.get('deps').outbox.send(c.get('deps').db, QUEUES.ticketsMail, { orderId: o.orderId });
+    return redirectWithFlash(c, '/account/tickets', 'success', c.get('t')('tickets.resent', { email: o.email }));
+  })
+  .get('/:id/match.ics', async (c) => {
+    const [tk] = await listMyTickets(c.get('deps').db, c.get('user')!.id, { ticketId: c.req.param('id') });
+    if (!tk) throw new DomainError('not_found');
+    const o = await ownOrderTickets(c, tk.reference);
+    c.header('Content-Type', 'text/calendar; charset=utf-8');
+    c.header('Content-Disposition', 'attachment; filename="match.ics"');
+    return c.body(renderMatchIcs(o, c.get('deps').config.baseURL));
+  })
+  .post('/:id/reissue', async (c) => {
+    const { db, config } = c.get('deps');
+    const id = await db.transaction((tx) => reissueTicket(tx, c.get('user')!.id, c.req.param('id'), config.sales.ticketSealingKey));
+    return redirectWithFlash(c, `/account/tickets/${id}`, 'success', c.get('t')('tickets.reissued'));
   })
   .get('/:id', async (c) => {
     const t = c.get('t');
@@ -68,6 +115,21 @@ export const ticketRoutes = new Hono<AppEnv>()
           </div>
         ) : null}
         <TicketFacts ticket={tk} locale={c.get('locale')} />
+        {tk.status === 'valid' && !tk.past ? (
+          <div class="actions">
+            <Form action={`/account/tickets/orders/${tk.reference}/resend`} idPrefix="resend">
+              <button type="submit" class="secondary">
+                {t('tickets.resend')}
+              </button>
+            </Form>
+            <Form action={`/account/tickets/${tk.id}/reissue`} idPrefix="reissue">
+              <button type="submit" class="secondary">
+                {t('tickets.reissue')}
+              </button>
+            </Form>
+          </div>
+        ) : null}
+        <p class="hint">{t('tickets.reissueHint')}</p>
         <p>
           <a href="/account/tickets">← {t('tickets.title')}</a>
         </p>

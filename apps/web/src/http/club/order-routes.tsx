@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import { DomainError } from '../../domain/errors.ts';
 import { centsToInput } from '../../domain/money.ts';
 import { findClubOrder } from '../../domain/sales/find-club-order.ts';
 import { listClubOrders } from '../../domain/sales/list-club-orders.ts';
@@ -7,6 +8,7 @@ import { refundOrder } from '../../domain/sales/refund-order.ts';
 import { toBrusselsLocal } from '../../domain/time.ts';
 import { formatDateTime, formatMoney, type MessageKey } from '../../i18n/index.ts';
 import { can } from '../../integrations/auth/access.ts';
+import { QUEUES } from '../../jobs/jobs.ts';
 import { Form } from '../../views/components/form.tsx';
 import { render } from '../../views/layouts/layout.tsx';
 import { toCsv } from '../csv.ts';
@@ -153,6 +155,13 @@ export const orderRoutes = new Hono<AppEnv>()
           {t('order.total')}: {formatMoney(o.totalCents, locale)} ·{' '}
           {t('orders.refundedSoFar', { amount: formatMoney(o.refundedCents, locale) })}
         </p>
+        {o.status === 'paid' ? (
+          <Form action={`/club/${club.slug}/orders/${o.id}/resend`} idPrefix="resend">
+            <button type="submit" class="secondary">
+              {t('tickets.resend')}
+            </button>
+          </Form>
+        ) : null}
         {mayRefund ? (
           <Form action={`/club/${club.slug}/orders/${o.id}/refund`}>
             <button type="submit" class="danger">
@@ -163,6 +172,13 @@ export const orderRoutes = new Hono<AppEnv>()
       </section>,
       { title: t('orders.detail', { reference: o.reference }) },
     );
+  })
+  .post('/:slug/orders/:orderId/resend', requireClub({ sales: ['read'] }), async (c) => {
+    const { club } = c.get('membership');
+    const o = await findClubOrder(c.get('deps').db, club.id, c.req.param('orderId'));
+    if (o.status !== 'paid') throw new DomainError('not_found');
+    await c.get('deps').outbox.send(c.get('deps').db, QUEUES.ticketsMail, { orderId: o.id });
+    return redirectWithFlash(c, `/club/${club.slug}/orders/${o.id}`, 'success', c.get('t')('tickets.resent', { email: o.email }));
   })
   .post('/:slug/orders/:orderId/items/:itemId/refund', requireClub({ sales: ['refund'] }), async (c) => {
     const { club } = c.get('membership');

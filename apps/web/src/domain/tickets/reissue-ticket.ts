@@ -1,0 +1,35 @@
+import { randomUUID } from 'node:crypto';
+import { sign } from '@footarena/ticket-code';
+import { and, eq } from 'drizzle-orm';
+import type { Tx } from '../../db/client.ts';
+import { order, ticket } from '../../db/schema/index.ts';
+import { DomainError } from '../errors.ts';
+import { activeSigningKey } from './signing-key.ts';
+
+/**
+ * A holder says their code leaked (a screenshot went round): the old code is revoked at once and the
+ * same seat gets a new code. Only the holder's own valid ticket.
+ */
+export async function reissueTicket(tx: Tx, userId: string, ticketId: string, sealingKey: Buffer) {
+  if (!/^[0-9a-f-]{36}$/i.test(ticketId)) throw new DomainError('not_found');
+  const [old] = await tx
+    .select({ ticket })
+    .from(ticket)
+    .innerJoin(order, eq(order.id, ticket.orderId))
+    .where(and(eq(ticket.id, ticketId), eq(order.userId, userId), eq(ticket.status, 'valid')))
+    .for('update', { of: ticket });
+  if (!old) throw new DomainError('not_found');
+  await tx.update(ticket).set({ status: 'revoked', revokedAt: new Date() }).where(eq(ticket.id, ticketId));
+  const key = await activeSigningKey(tx, old.ticket.clubId, sealingKey);
+  const id = randomUUID();
+  await tx.insert(ticket).values({
+    id,
+    clubId: old.ticket.clubId,
+    matchId: old.ticket.matchId,
+    orderId: old.ticket.orderId,
+    orderItemId: old.ticket.orderItemId,
+    keyId: key.keyId,
+    code: sign({ keyId: key.keyId, ticketId: id, matchId: old.ticket.matchId }, key.privateKey),
+  });
+  return id;
+}
