@@ -8,7 +8,7 @@ import { createVenue } from '../src/domain/catalog/create-venue.ts';
 import { setMatchStands } from '../src/domain/catalog/set-match-stands.ts';
 import { setMatchStatus } from '../src/domain/catalog/set-match-status.ts';
 import { DomainError } from '../src/domain/errors.ts';
-import { platformFee } from '../src/domain/sales/fees.ts';
+import { platformFee, type SalesConfig } from '../src/domain/sales/fees.ts';
 import { fulfilOrder } from '../src/domain/sales/fulfil-order.ts';
 import { type OrderLine, placeOrder } from '../src/domain/sales/place-order.ts';
 import { refundOrder } from '../src/domain/sales/refund-order.ts';
@@ -32,10 +32,11 @@ describe('the platform fee', () => {
 describe.each(databaseKinds())('seat holds and fulfilment on %s', (kind) => {
   let t: TestApp;
   let buyerId = '';
-  const config = { feePercent: 10, feeFixedCents: 0, holdMinutes: 15, ticketSealingKey: Buffer.alloc(32, 7) };
+  const config: SalesConfig = { feePercent: 10, feeFixedCents: 0, holdMinutes: 15, ticketSealingKey: Buffer.alloc(32) };
 
   beforeAll(async () => {
     t = await startTestApp(kind);
+    config.ticketSealingKey = t.runtime.deps.config.sales.ticketSealingKey; // the key clubs' keys are sealed with
     buyerId = (await createUser(t, 'buyer@example.be', 'Buyer')).id;
   });
   afterAll(() => t?.close());

@@ -200,4 +200,29 @@ describe.each(databaseKinds())('tickets on %s', (kind) => {
     const clubResend = await owner.owner.post(`${owner.base}/orders/${own!.id}/resend`, {});
     expect(clubResend.status).toBe(303);
   });
+
+  it('gives a club its signing key when it registers, and rotates it without invalidating tickets sold', async () => {
+    expect(await db().select().from(clubSigningKey).where(eq(clubSigningKey.clubId, clubId))).toHaveLength(1);
+    const fresh = await clubWithOwner(t, 'Fresh Keys FC');
+    expect(await db().select().from(clubSigningKey).where(eq(clubSigningKey.clubId, fresh.club.id))).toHaveLength(1); // before any sale
+
+    const before = (await db().select().from(ticket).where(eq(ticket.matchId, matchId))).filter((tk) => tk.status === 'valid');
+    const [oldKey] = await db().select().from(clubSigningKey).where(eq(clubSigningKey.clubId, clubId));
+    expect((await owner.owner.post(`${owner.base}/settings/rotate-key`, {})).status).toBe(303);
+    const keys = await db().select().from(clubSigningKey).where(eq(clubSigningKey.clubId, clubId));
+    expect(keys).toHaveLength(2);
+    expect(keys.find((k) => k.keyId === oldKey!.keyId)?.retiredAt).not.toBeNull();
+    const all = await publicKeys();
+    for (const tk of before) expect(verify(tk.code, all).ok).toBe(true); // sold tickets stay valid
+
+    const fan = await signIn(t, 'holder@example.be');
+    const free = await fan.post(`/matches/${matchId}/checkout`, { [`q_${mainId}_child`]: '1' });
+    const [newOrder] = await db()
+      .select()
+      .from(order)
+      .where(eq(order.reference, free.headers.get('location')!.split('/').at(-1)!));
+    const [newTicket] = await db().select().from(ticket).where(eq(ticket.orderId, newOrder!.id));
+    expect(newTicket!.keyId).not.toBe(oldKey!.keyId);
+    expect(verify(newTicket!.code, { [oldKey!.keyId]: oldKey!.publicKey }).ok).toBe(false); // signed by the new key only
+  });
 });

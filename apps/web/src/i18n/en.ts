@@ -432,6 +432,11 @@ export const en = {
   'tickets.reissue': 'My code leaked: give me a new one',
   'tickets.reissueHint': 'A new code cancels the old one at once: a copy of the old QR will be refused at the gate.',
   'tickets.reissued': 'Here is your new code; the old one no longer works.',
+  'settings.ticketKey': 'Ticket signing key',
+  'settings.ticketKeyHint':
+    'Every ticket is signed with the club’s key so gates can check it offline. Change it if you think it leaked: new tickets use the new key, tickets already sold stay valid.',
+  'settings.rotateKey': 'Change the key',
+  'settings.keyRotated': 'The key is changed. Tickets already sold stay valid.',
 } as const;
 
 export type Messages = { [K in keyof typeof en]: string };

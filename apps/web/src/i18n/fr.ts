@@ -436,4 +436,9 @@ export const fr: Messages = {
   'tickets.reissue': 'Mon code a fuité : en recevoir un nouveau',
   'tickets.reissueHint': 'Un nouveau code annule aussitôt l’ancien : une copie de l’ancien QR sera refusée à l’entrée.',
   'tickets.reissued': 'Voici votre nouveau code ; l’ancien ne fonctionne plus.',
+  'settings.ticketKey': 'Clé de signature des tickets',
+  'settings.ticketKeyHint':
+    'Chaque ticket est signé avec la clé du club pour que les entrées le vérifient hors ligne. Changez-la si vous pensez qu’elle a fuité : les nouveaux tickets utilisent la nouvelle clé, ceux déjà vendus restent valables.',
+  'settings.rotateKey': 'Changer la clé',
+  'settings.keyRotated': 'La clé est changée. Les tickets déjà vendus restent valables.',
 };

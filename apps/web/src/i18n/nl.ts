@@ -433,4 +433,9 @@ export const nl: Messages = {
   'tickets.reissue': 'Mijn code is gelekt: geef me een nieuwe',
   'tickets.reissueHint': 'Een nieuwe code maakt de oude meteen ongeldig: een kopie van de oude QR wordt aan de ingang geweigerd.',
   'tickets.reissued': 'Hier is je nieuwe code; de oude werkt niet meer.',
+  'settings.ticketKey': 'Sleutel voor het ondertekenen van tickets',
+  'settings.ticketKeyHint':
+    'Elk ticket wordt ondertekend met de sleutel van de club, zodat de ingangen het offline kunnen controleren. Vervang ze als je denkt dat ze gelekt is: nieuwe tickets gebruiken de nieuwe sleutel, al verkochte blijven geldig.',
+  'settings.rotateKey': 'De sleutel vervangen',
+  'settings.keyRotated': 'De sleutel is vervangen. Al verkochte tickets blijven geldig.',
 };

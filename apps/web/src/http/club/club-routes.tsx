@@ -1,8 +1,10 @@
 import { isAPIError } from 'better-auth/api';
+import { eq } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { useRequestContext } from 'hono/jsx-renderer';
 import { z } from 'zod';
+import { organization } from '../../db/schema/index.ts';
 import { listClubMatches } from '../../domain/catalog/list-club-matches.ts';
 import { findClubInvitation } from '../../domain/clubs/find-club-invitation.ts';
 import { findClubMember } from '../../domain/clubs/find-club-member.ts';
@@ -15,6 +17,8 @@ import { LOGO_MAX_BYTES, setClubLogo } from '../../domain/clubs/set-club-logo.ts
 import { updateClubProfile } from '../../domain/clubs/update-club-profile.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { summarizeMatchSales } from '../../domain/sales/summarize-match-sales.ts';
+import { rotateSigningKey } from '../../domain/tickets/rotate-signing-key.ts';
+import { activeSigningKey } from '../../domain/tickets/signing-key.ts';
 import { formatDate, formatDateTime, formatMoney, type MessageKey } from '../../i18n/index.ts';
 import { can, INVITABLE_ROLES } from '../../integrations/auth/access.ts';
 import { Field, Form, FormError, Select } from '../../views/components/form.tsx';
@@ -119,6 +123,9 @@ export const clubsRoutes = new Hono<AppEnv>()
         if (attempt >= 3 || !(await slugTaken(db, slug))) throw error;
       }
     }
+    // The club's ticket-signing key exists from the start, so its devices can be given it.
+    const [created] = await db.select({ id: organization.id }).from(organization).where(eq(organization.slug, slug));
+    await db.transaction((tx) => activeSigningKey(tx, created!.id, c.get('deps').config.sales.ticketSealingKey));
     return redirectWithFlash(c, `/club/${slug}`, 'success', c.get('t')('clubs.created', { name: form.data.name }));
   });
 
@@ -250,6 +257,12 @@ export const clubRoutes = new Hono<AppEnv>()
       throw error;
     }
     return redirectWithFlash(c, `/club/${club.slug}/settings`, 'success', c.get('t')('settings.logoSaved'));
+  })
+  .post('/:slug/settings/rotate-key', requireClub({ club: ['update'] }), async (c) => {
+    const { club } = c.get('membership');
+    const { db, config } = c.get('deps');
+    await db.transaction((tx) => rotateSigningKey(tx, club.id, config.sales.ticketSealingKey));
+    return redirectWithFlash(c, `/club/${club.slug}/settings`, 'success', c.get('t')('settings.keyRotated'));
   })
   .post('/:slug/settings/logo/remove', requireClub({ club: ['update'] }), async (c) => {
     const { club } = c.get('membership');
@@ -418,12 +431,21 @@ async function renderSettings(
           <button type="submit">{t('settings.logoUpload')}</button>
         </Form>
         {club.logo ? (
-          <Form action={`/club/${club.slug}/settings/logo/remove`}>
+          <Form action={`/club/${club.slug}/settings/logo/remove`} idPrefix="logo-remove">
             <button type="submit" class="secondary">
               {t('settings.logoRemove')}
             </button>
           </Form>
         ) : null}
+      </section>
+      <section class="card">
+        <h2>{t('settings.ticketKey')}</h2>
+        <p class="hint">{t('settings.ticketKeyHint')}</p>
+        <Form action={`/club/${club.slug}/settings/rotate-key`} idPrefix="rotate-key">
+          <button type="submit" class="secondary">
+            {t('settings.rotateKey')}
+          </button>
+        </Form>
       </section>
     </>,
     { title: t('settings.title') },
