@@ -81,6 +81,19 @@ describe.each(databaseKinds())('seat holds and fulfilment on %s', (kind) => {
       placeOrder(tx, payments(), t.runtime.deps.outbox, config, { userId, email: 'buyer@example.be', matchId, lines }, now),
     );
 
+  /** What the match page sends the provider for an order placed here. */
+  const checkoutOf = (placed: Awaited<ReturnType<typeof place>>) => ({
+    orderId: placed.id,
+    reference: placed.reference,
+    email: placed.email,
+    lines: placed.paymentLines,
+    totalCents: placed.totalCents,
+    feeCents: placed.feeCents,
+    holdExpiresAt: placed.holdExpiresAt,
+    successUrl: '',
+    cancelUrl: '',
+  });
+
   /** Many distinct buyers (one pending order per buyer and match), created without scrypt's cost. */
   let crowdSize = 0;
   async function crowd(n: number) {
@@ -219,17 +232,7 @@ describe.each(databaseKinds())('seat holds and fulfilment on %s', (kind) => {
     const { matchId, stands } = await matchOnSale('Paid FC', [10]);
     const placed = await place(matchId, [{ matchStandId: stands[0]!.id, category: 'adult', quantity: 3 }]);
     const { sessionId } = await db().transaction(async (tx) => {
-      const session = await payments().createSession(tx, {
-        orderId: placed.id,
-        reference: placed.reference,
-        email: placed.email,
-        lines: placed.paymentLines,
-        totalCents: placed.totalCents,
-        feeCents: placed.feeCents,
-        holdExpiresAt: placed.holdExpiresAt,
-        successUrl: '',
-        cancelUrl: '',
-      });
+      const session = await payments().createSession(tx, checkoutOf(placed));
       await tx.update(order).set({ providerSessionId: session.sessionId }).where(eq(order.id, placed.id));
       return session;
     });
@@ -263,17 +266,7 @@ describe.each(databaseKinds())('seat holds and fulfilment on %s', (kind) => {
     async function pendingWithSession(quantity: number) {
       const placed = await place(matchId, [{ matchStandId: stands[0]!.id, category: 'adult', quantity }]);
       const session = await db().transaction(async (tx) => {
-        const s = await payments().createSession(tx, {
-          orderId: placed.id,
-          reference: placed.reference,
-          email: placed.email,
-          lines: placed.paymentLines,
-          totalCents: placed.totalCents,
-          feeCents: placed.feeCents,
-          holdExpiresAt: placed.holdExpiresAt,
-          successUrl: '',
-          cancelUrl: '',
-        });
+        const s = await payments().createSession(tx, checkoutOf(placed));
         await tx.update(order).set({ providerSessionId: s.sessionId }).where(eq(order.id, placed.id));
         return s;
       });
@@ -310,17 +303,7 @@ describe.each(databaseKinds())('seat holds and fulfilment on %s', (kind) => {
   it('fulfils a paid session whose id never reached its order (a crash right after creating it)', async () => {
     const { matchId, stands } = await matchOnSale('Crash FC', [5]);
     const placed = await place(matchId, [{ matchStandId: stands[0]!.id, category: 'adult', quantity: 2 }]);
-    const session = await payments().createSession(db(), {
-      orderId: placed.id,
-      reference: placed.reference,
-      email: placed.email,
-      lines: placed.paymentLines,
-      totalCents: placed.totalCents,
-      feeCents: placed.feeCents,
-      holdExpiresAt: placed.holdExpiresAt,
-      successUrl: '',
-      cancelUrl: '',
-    }); // …and the process died before writing the session id to the order
+    const session = await payments().createSession(db(), checkoutOf(placed)); // …and the process died before writing the session id to the order
     await payments().pay(db(), session.sessionId);
     const outcome = await db().transaction((tx) =>
       fulfilOrder(tx, { payments: payments(), outbox: t.runtime.deps.outbox, config }, session.sessionId),
@@ -359,17 +342,7 @@ describe.each(databaseKinds())('seat holds and fulfilment on %s', (kind) => {
   it('never tickets a payment for a match cancelled while the buyer was paying', async () => {
     const { clubId, matchId, stands } = await matchOnSale('Cancelled FC', [10]);
     const placed = await place(matchId, [{ matchStandId: stands[0]!.id, category: 'adult', quantity: 2 }]);
-    const session = await payments().createSession(db(), {
-      orderId: placed.id,
-      reference: placed.reference,
-      email: placed.email,
-      lines: placed.paymentLines,
-      totalCents: placed.totalCents,
-      feeCents: placed.feeCents,
-      holdExpiresAt: placed.holdExpiresAt,
-      successUrl: '',
-      cancelUrl: '',
-    });
+    const session = await payments().createSession(db(), checkoutOf(placed));
     await db().update(order).set({ providerSessionId: session.sessionId }).where(eq(order.id, placed.id));
     await payments().pay(db(), session.sessionId); // paid at the provider…
     await db().transaction((tx) => setMatchStatus(tx, t.runtime.deps.outbox, clubId, matchId, 'cancelled')); // …as the club cancels
@@ -388,17 +361,7 @@ describe.each(databaseKinds())('seat holds and fulfilment on %s', (kind) => {
     const { clubId, matchId, stands } = await matchOnSale('Odd FC', [10], 1253);
     const placed = await place(matchId, [{ matchStandId: stands[0]!.id, category: 'adult', quantity: 3 }]);
     expect(placed).toMatchObject({ subtotalCents: 3759, feeCents: 376, totalCents: 4135 });
-    const session = await payments().createSession(db(), {
-      orderId: placed.id,
-      reference: placed.reference,
-      email: placed.email,
-      lines: placed.paymentLines,
-      totalCents: placed.totalCents,
-      feeCents: placed.feeCents,
-      holdExpiresAt: placed.holdExpiresAt,
-      successUrl: '',
-      cancelUrl: '',
-    });
+    const session = await payments().createSession(db(), checkoutOf(placed));
     await db().update(order).set({ providerSessionId: session.sessionId }).where(eq(order.id, placed.id));
     await payments().pay(db(), session.sessionId);
     await db().transaction((tx) => fulfilOrder(tx, { payments: payments(), outbox: t.runtime.deps.outbox, config }, session.sessionId));

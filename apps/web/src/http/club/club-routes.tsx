@@ -462,18 +462,7 @@ function renderNewClub(c: Context<AppEnv>, { values, errors }: { values?: FormVa
       <p>{t('clubs.registerIntro')}</p>
       <Form action="/clubs/new">
         <FormError errors={errors} />
-        <Field name="name" label={t('club.name')} values={values} errors={errors} required maxlength={80} />
-        <Field
-          name="commune"
-          label={t('club.commune')}
-          values={values}
-          errors={errors}
-          required
-          maxlength={80}
-          hint={t('club.communeHint')}
-        />
-        <Field name="colorPrimary" type="color" label={t('club.colorPrimary')} values={values} errors={errors} value="#0a6b3d" />
-        <Field name="colorSecondary" type="color" label={t('club.colorSecondary')} values={values} errors={errors} value="#ffffff" />
+        <ClubFields values={values} errors={errors} />
         <button type="submit">{t('clubs.registerSubmit')}</button>
       </Form>
     </section>,
