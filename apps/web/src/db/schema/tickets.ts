@@ -47,6 +47,63 @@ export const ticket = pgTable(
     status: text('status', { enum: TICKET_STATUSES }).notNull().default('valid'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    /** Set once, by the one atomic UPDATE that admits the ticket (invariant 3). */
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    usedByDevice: uuid('used_by_device'),
   },
   (t) => [index('ticket_order_idx').on(t.orderId), index('ticket_match_idx').on(t.matchId)],
+);
+
+export const DEVICE_KINDS = ['phone', 'gate'] as const;
+
+// A club's scanner (a steward's phone) or gate; paired once, authenticated by a hashed token.
+export const device = pgTable(
+  'device',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clubId: text('club_id')
+      .notNull()
+      .references(() => organization.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    kind: text('kind', { enum: DEVICE_KINDS }).notNull(),
+    tokenHash: text('token_hash').unique(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('device_club_idx').on(t.clubId)],
+);
+
+export const SCAN_RESULTS = [
+  'ok',
+  'already_used',
+  'wrong_match',
+  'wrong_club',
+  'revoked',
+  'unknown',
+  'not_open_yet',
+  'bad_signature',
+] as const;
+export type ScanResult = (typeof SCAN_RESULTS)[number];
+
+// Every scan, admitted or refused, with its reason; (device, nonce) is unique: a repeated request
+// returns the first answer instead of scanning again.
+export const scan = pgTable(
+  'scan',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clubId: text('club_id')
+      .notNull()
+      .references(() => organization.id, { onDelete: 'cascade' }),
+    matchId: uuid('match_id')
+      .notNull()
+      .references(() => match.id, { onDelete: 'cascade' }),
+    deviceId: uuid('device_id')
+      .notNull()
+      .references(() => device.id, { onDelete: 'cascade' }),
+    nonce: text('nonce').notNull(),
+    ticketId: uuid('ticket_id'),
+    result: text('result', { enum: SCAN_RESULTS }).notNull(),
+    scannedAt: timestamp('scanned_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('scan_device_nonce_uq').on(t.deviceId, t.nonce), index('scan_match_idx').on(t.matchId, t.scannedAt)],
 );

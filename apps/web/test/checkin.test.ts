@@ -1,0 +1,165 @@
+import { randomUUID } from 'node:crypto';
+import { sign } from '@footarena/ticket-code';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { device, match, matchStand, order, orderItem, scan, ticket } from '../src/db/schema/index.ts';
+import { createMatch } from '../src/domain/catalog/create-match.ts';
+import { createStand } from '../src/domain/catalog/create-stand.ts';
+import { createVenue } from '../src/domain/catalog/create-venue.ts';
+import { setMatchStands } from '../src/domain/catalog/set-match-stands.ts';
+import { redeemTicket } from '../src/domain/checkin/redeem-ticket.ts';
+import { activeSigningKey } from '../src/domain/tickets/signing-key.ts';
+import { clubWithOwner, competitionId } from './support/catalog.ts';
+import { databaseKinds, startTestApp, type TestApp } from './support/harness.ts';
+
+describe.each(databaseKinds())('admitting tickets at the gate on %s', (kind) => {
+  let t: TestApp;
+  const db = () => t.runtime.deps.db;
+  let clubId = '';
+  let matchId = '';
+  let otherMatchId = '';
+  let orderItemId = '';
+  let orderId = '';
+  let gateA = '';
+  let gateB = '';
+
+  async function aMatch(club: string, venueId: string) {
+    return createMatch(db(), club, {
+      isHome: true,
+      opponentName: 'Visitors',
+      competitionId: await competitionId(t),
+      venueId,
+      kickoffAt: new Date(Date.now() + 86_400_000),
+      orderLimit: 10,
+    });
+  }
+
+  /** `n` valid tickets of one paid order, signed with the club's key (as fulfilment issues them). */
+  async function tickets(n: number, forMatch = matchId, club = clubId) {
+    const key = await db().transaction((tx) => activeSigningKey(tx, club, t.runtime.deps.config.sales.ticketSealingKey));
+    const rows = Array.from({ length: n }, () => {
+      const id = randomUUID();
+      return {
+        id,
+        clubId: club,
+        matchId: forMatch,
+        orderId,
+        orderItemId,
+        keyId: key.keyId,
+        code: sign({ keyId: key.keyId, ticketId: id, matchId: forMatch }, key.privateKey),
+      };
+    });
+    for (let i = 0; i < rows.length; i += 500)
+      await db()
+        .insert(ticket)
+        .values(rows.slice(i, i + 500));
+    return rows;
+  }
+
+  const redeem = (deviceId: string, code: string, nonce = randomUUID(), forMatch = matchId) =>
+    db().transaction((tx) => redeemTicket(tx, { clubId, matchId: forMatch, deviceId, nonce, code }));
+
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+    const ctx = await clubWithOwner(t, 'Gate FC');
+    clubId = ctx.club.id;
+    const venueId = await createVenue(db(), clubId, { name: 'Ground', street: 'Rue 1', postalCode: '1000', commune: 'Bruxelles' });
+    const standId = await db().transaction((tx) =>
+      createStand(tx, clubId, venueId, { name: 'Main', capacity: 5000, prices: { adult: 1000 } }),
+    );
+    matchId = await aMatch(clubId, venueId);
+    otherMatchId = await aMatch(clubId, venueId);
+    await db().transaction((tx) => setMatchStands(tx, clubId, matchId, [{ standId, open: true, prices: {} }]));
+    const [ms] = await db().select().from(matchStand).where(eq(matchStand.matchId, matchId));
+    const [o] = await db()
+      .insert(order)
+      .values({
+        clubId,
+        matchId,
+        email: 'fan@example.be',
+        reference: 'FA-GATE001',
+        status: 'paid',
+        subtotalCents: 0,
+        feeCents: 0,
+        totalCents: 0,
+        provider: 'free',
+        holdExpiresAt: new Date(),
+      })
+      .returning();
+    orderId = o!.id;
+    const [item] = await db()
+      .insert(orderItem)
+      .values({ clubId, orderId, matchStandId: ms!.id, category: 'adult', unitPriceCents: 1000, quantity: 5000 })
+      .returning();
+    orderItemId = item!.id;
+    const gates = await db()
+      .insert(device)
+      .values([
+        { clubId, name: 'Gate A', kind: 'gate' },
+        { clubId, name: 'Gate B', kind: 'gate' },
+      ])
+      .returning();
+    gateA = gates[0]!.id;
+    gateB = gates[1]!.id;
+  });
+  afterAll(() => t?.close());
+
+  it('admits each of 1,000 tickets once when two gates scan them at the same moment', async () => {
+    const batch = await tickets(1000);
+    const answers = await Promise.all(batch.flatMap((tk) => [redeem(gateA, tk.code), redeem(gateB, tk.code)]));
+    const counts = answers.reduce<Record<string, number>>((acc, a) => ({ ...acc, [a.result]: (acc[a.result] ?? 0) + 1 }), {});
+    expect(counts).toEqual({ ok: 1000, already_used: 1000 });
+    const used = (await db().select().from(ticket).where(eq(ticket.orderItemId, orderItemId))).filter((tk) => tk.usedAt !== null);
+    expect(used).toHaveLength(1000);
+  });
+
+  it('answers a repeated nonce with the first answer, changing nothing', async () => {
+    const [tk] = await tickets(1);
+    const nonce = randomUUID();
+    const first = await redeem(gateA, tk!.code, nonce);
+    const again = await Promise.all([redeem(gateA, tk!.code, nonce), redeem(gateA, tk!.code, nonce)]);
+    expect(first).toEqual({ result: 'ok', ticketId: tk!.id });
+    expect(again).toEqual([first, first]);
+    expect(await db().select().from(scan).where(eq(scan.nonce, nonce))).toHaveLength(1);
+    expect((await redeem(gateA, tk!.code)).result).toBe('already_used'); // a new scan of it is refused
+  });
+
+  it('refuses, with the reason recorded: revoked, another match, another club, forged, garbage, before the gates open', async () => {
+    const [revoked, forOther] = [(await tickets(1))[0]!, (await tickets(1, otherMatchId))[0]!];
+    await db().update(ticket).set({ status: 'revoked' }).where(eq(ticket.id, revoked.id));
+    expect((await redeem(gateA, revoked.code)).result).toBe('revoked');
+    expect((await redeem(gateA, forOther.code)).result).toBe('wrong_match');
+
+    const other = await clubWithOwner(t, 'Rival FC');
+    const rivalVenue = await createVenue(db(), other.club.id, { name: 'R', street: 'R 1', postalCode: '1000', commune: 'R' });
+    const rivalMatch = await aMatch(other.club.id, rivalVenue);
+    const rivalKey = await db().transaction((tx) => activeSigningKey(tx, other.club.id, t.runtime.deps.config.sales.ticketSealingKey));
+    const rivalCode = sign({ keyId: rivalKey.keyId, ticketId: randomUUID(), matchId: rivalMatch }, rivalKey.privateKey);
+    expect((await redeem(gateA, rivalCode)).result).toBe('wrong_club');
+
+    const [genuine] = await tickets(1);
+    const forged = `${genuine!.code.slice(0, -1)}${genuine!.code.at(-1) === 'A' ? 'B' : 'A'}`;
+    expect((await redeem(gateA, forged)).result).toBe('bad_signature');
+    expect((await redeem(gateA, 'not a ticket at all')).result).toBe('unknown');
+
+    await db()
+      .update(match)
+      .set({ gatesOpenAt: new Date(Date.now() + 3_600_000) })
+      .where(eq(match.id, matchId));
+    expect((await redeem(gateA, genuine!.code)).result).toBe('not_open_yet');
+    await db().update(match).set({ gatesOpenAt: null }).where(eq(match.id, matchId));
+    expect((await redeem(gateA, genuine!.code)).result).toBe('ok');
+
+    const refused = (await db().select().from(scan).where(eq(scan.clubId, clubId))).filter(
+      (s) => s.result !== 'ok' && s.result !== 'already_used',
+    );
+    expect(refused.map((s) => s.result).sort()).toEqual([
+      'bad_signature',
+      'not_open_yet',
+      'revoked',
+      'unknown',
+      'wrong_club',
+      'wrong_match',
+    ]);
+  });
+});
