@@ -11,11 +11,13 @@ import { accountRoutes } from './http/account/account-routes.tsx';
 import { ticketRoutes } from './http/account/ticket-routes.tsx';
 import { adminRoutes } from './http/admin/admin-routes.tsx';
 import { clubRoutes, clubsRoutes, invitationRoutes } from './http/club/club-routes.tsx';
+import { deviceRoutes } from './http/club/device-routes.tsx';
 import { matchRoutes as matchAdminRoutes } from './http/club/match-routes.tsx';
 import { orderRoutes } from './http/club/order-routes.tsx';
 import { payoutRoutes } from './http/club/payout-routes.tsx';
 import { venueRoutes } from './http/club/venue-routes.tsx';
 import { devMailRoutes } from './http/dev/mail-routes.tsx';
+import { deviceApiV1 } from './http/device-api/v1.ts';
 import { handleError, renderError } from './http/errors.tsx';
 import { safeNext } from './http/middleware/access.ts';
 import { csrfToken } from './http/middleware/csrf-token.ts';
@@ -74,6 +76,7 @@ export function createApp(deps: AppDeps) {
     return c.body(asset.body, 200, { 'Content-Type': asset.type });
   });
   app.route('/webhooks/stripe', stripeWebhookRoutes); // raw body, signed: before the form middleware
+  app.route('/api/v1', deviceApiV1); // JSON with a device token: no cookies, no forms
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/readyz', async (c) => {
     try {
@@ -114,6 +117,7 @@ export function createApp(deps: AppDeps) {
   app.route('/club', matchAdminRoutes);
   app.route('/club', orderRoutes);
   app.route('/club', payoutRoutes);
+  app.route('/club', deviceRoutes);
   app.route('/matches', matchRoutes);
   app.route('/c', clubPageRoutes);
   app.route('/unsubscribe', unsubscribeRoutes);

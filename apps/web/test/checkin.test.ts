@@ -22,6 +22,7 @@ describe.each(databaseKinds())('admitting tickets at the gate on %s', (kind) => 
   let orderId = '';
   let gateA = '';
   let gateB = '';
+  let owner: Awaited<ReturnType<typeof clubWithOwner>>;
 
   async function aMatch(club: string, venueId: string) {
     return createMatch(db(), club, {
@@ -62,6 +63,7 @@ describe.each(databaseKinds())('admitting tickets at the gate on %s', (kind) => 
   beforeAll(async () => {
     t = await startTestApp(kind);
     const ctx = await clubWithOwner(t, 'Gate FC');
+    owner = ctx;
     clubId = ctx.club.id;
     const venueId = await createVenue(db(), clubId, { name: 'Ground', street: 'Rue 1', postalCode: '1000', commune: 'Bruxelles' });
     const standId = await db().transaction((tx) =>
@@ -107,7 +109,8 @@ describe.each(databaseKinds())('admitting tickets at the gate on %s', (kind) => 
   it('admits each of 1,000 tickets once when two gates scan them at the same moment', async () => {
     const batch = await tickets(1000);
     const answers = await Promise.all(batch.flatMap((tk) => [redeem(gateA, tk.code), redeem(gateB, tk.code)]));
-    const counts = answers.reduce<Record<string, number>>((acc, a) => ({ ...acc, [a.result]: (acc[a.result] ?? 0) + 1 }), {});
+    const counts: Record<string, number> = {};
+    for (const a of answers) counts[a.result] = (counts[a.result] ?? 0) + 1;
     expect(counts).toEqual({ ok: 1000, already_used: 1000 });
     const used = (await db().select().from(ticket).where(eq(ticket.orderItemId, orderItemId))).filter((tk) => tk.usedAt !== null);
     expect(used).toHaveLength(1000);
@@ -161,5 +164,71 @@ describe.each(databaseKinds())('admitting tickets at the gate on %s', (kind) => 
       'wrong_club',
       'wrong_match',
     ]);
+  });
+
+  /** JSON to the device API, as a gate sends it. */
+  const api = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+    t.app.request(`http://localhost/api/v1${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+
+  async function pairedDevice(name: string) {
+    const page = await owner.owner.post(`${owner.base}/devices`, { name, kind: 'gate' });
+    const code = /<p class="pairing-code">([2-9A-HJKMNP-Z]{8})<\/p>/.exec(await page.text())![1]!;
+    const paired = await api('/pair', { code });
+    expect(paired.status).toBe(200);
+    const body = (await paired.json()) as { token: string; deviceId: string; clubId: string };
+    expect(body.clubId).toBe(clubId);
+    expect((await api('/pair', { code })).status).toBe(404); // once only
+    return body;
+  }
+
+  it('pairs a device with a one-time code and admits a ticket through the API, then refuses a revoked device', async () => {
+    const gate = await pairedDevice('North gate');
+    const [tk] = await tickets(1);
+    const auth = { authorization: `Bearer ${gate.token}` };
+    const first = await api('/redeem', { code: tk!.code, nonce: 'nonce-0001', matchId }, auth);
+    expect(await first.json()).toEqual({ result: 'ok', ticket: { id: tk!.id, stand: 'Main', category: 'adult', holderFirstName: null } });
+    expect(await (await api('/redeem', { code: tk!.code, nonce: 'nonce-0002', matchId }, auth)).json()).toMatchObject({
+      result: 'already_used',
+    });
+    expect(await (await api('/redeem', { code: tk!.code, nonce: 'nonce-0001', matchId }, auth)).json()).toMatchObject({ result: 'ok' }); // replay
+
+    await owner.owner.post(`${owner.base}/devices/${gate.deviceId}/revoke`, {});
+    expect((await api('/redeem', { code: tk!.code, nonce: 'nonce-0003', matchId }, auth)).status).toBe(401);
+  });
+
+  it('answers bad requests with a clear 4xx body and changes nothing', async () => {
+    const gate = await pairedDevice('South gate');
+    const auth = { authorization: `Bearer ${gate.token}` };
+    const [tk] = await tickets(1);
+    const cases: [number, Response][] = [
+      [401, await api('/redeem', { code: tk!.code, nonce: 'bad-00001', matchId })],
+      [
+        401,
+        await api(
+          '/redeem',
+          { code: tk!.code, nonce: 'bad-00002', matchId },
+          { authorization: 'Bearer not-a-real-token-but-long-enough-0000000' },
+        ),
+      ],
+      [415, await api('/redeem', 'code=x', { ...auth, 'content-type': 'application/x-www-form-urlencoded' })],
+      [400, await api('/redeem', '{"code": ', auth)],
+      [400, await api('/redeem', { code: tk!.code, nonce: 'bad-00003', matchId, extra: true }, auth)],
+      [400, await api('/redeem', { code: tk!.code, nonce: 'x', matchId }, auth)],
+      [404, await api('/redeem', { code: tk!.code, nonce: 'bad-00004', matchId: randomUUID() }, auth)],
+      [413, await api('/redeem', { code: 'x'.repeat(20_000), nonce: 'bad-00005', matchId }, auth)],
+      [404, await api('/pair', { code: 'NOPE2345' })],
+    ];
+    for (const [status, response] of cases) {
+      expect(response.status).toBe(status);
+      const body = (await response.json()) as { error: string; message: string };
+      expect(typeof body.error).toBe('string');
+      expect(body.message.length).toBeGreaterThan(5);
+    }
+    const [after] = await db().select().from(ticket).where(eq(ticket.id, tk!.id));
+    expect(after?.usedAt).toBeNull();
   });
 });

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   competition,
+  device,
   invitation,
   match,
   matchStand,
@@ -249,7 +250,9 @@ describe.each(databaseKinds())('clubs and staff on %s', (kind) => {
       .insert(orderItem)
       .values({ clubId: clubB.id, orderId: orderB!.id, matchStandId: standB2!.id, category: 'adult', unitPriceCents: 1000, quantity: 1 })
       .returning();
+    const [deviceB] = await db().insert(device).values({ clubId: clubB.id, name: 'B gate', kind: 'gate' }).returning();
     const ids: Record<string, string> = {
+      ':deviceId': deviceB!.id,
       ':orderId': orderB!.id,
       ':itemId': itemB!.id,
       ':slug': clubB.slug,
@@ -290,6 +293,7 @@ describe.each(databaseKinds())('clubs and staff on %s', (kind) => {
     expect(await db().select().from(venue).where(eq(venue.id, venueB!.id))).toEqual([venueB]);
     expect(await db().select().from(order).where(eq(order.id, orderB!.id))).toEqual([orderB]);
     expect(await db().select().from(orderItem).where(eq(orderItem.id, itemB!.id))).toEqual([itemB]);
+    expect(await db().select().from(device).where(eq(device.id, deviceB!.id))).toEqual([deviceB]);
     const [stillPending] = await db().select({ status: invitation.status }).from(invitation).where(eq(invitation.id, pendingB!.id));
     expect(stillPending?.status).toBe('pending');
     expect(await db().select().from(invitation).where(eq(invitation.email, 'mole@example.be'))).toEqual([]);

@@ -437,6 +437,19 @@ export const en = {
     'Every ticket is signed with the club’s key so gates can check it offline. Change it if you think it leaked: new tickets use the new key, tickets already sold stay valid.',
   'settings.rotateKey': 'Change the key',
   'settings.keyRotated': 'The key is changed. Tickets already sold stay valid.',
+  'devices.title': 'Scanners and gates',
+  'devices.pairTitle': 'Pairing code for {name}',
+  'devices.pairHint': 'Enter this code on the device within {minutes} minutes. It works once and is not shown again.',
+  'devices.gate': 'Gate',
+  'devices.phone': 'Steward’s phone',
+  'devices.statusPaired': 'Paired',
+  'devices.statusWaiting': 'Waiting for pairing',
+  'devices.statusRevoked': 'Revoked',
+  'devices.revoke': 'Revoke',
+  'devices.revoked': 'The device is revoked: it can no longer scan.',
+  'devices.add': 'Add a device',
+  'devices.name': 'Name',
+  'devices.kind': 'Kind',
 } as const;
 
 export type Messages = { [K in keyof typeof en]: string };

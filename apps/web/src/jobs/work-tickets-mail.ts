@@ -34,7 +34,7 @@ export async function workTicketsMail(
 <p>${escapeHtml(t('mail.tickets.body', { match: matchTitle, date: when, count: o.tickets.length }))}</p>
 ${o.tickets
   .map(
-    (tk, i) =>
+    (_tk, i) =>
       `<div style="border:1px solid #ccc;border-radius:8px;padding:12px;margin:12px 0;text-align:center"><p><strong>${escapeHtml(lines[i]!)}</strong></p><img src="cid:ticket-${i + 1}@footarena" alt="${escapeHtml(t('tickets.qrLabel'))}" width="240" height="240"></div>`,
   )
   .join('\n')}

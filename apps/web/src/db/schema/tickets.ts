@@ -1,3 +1,4 @@
+import { SCAN_RESULTS, type ScanResult } from '@footarena/gate-protocol';
 import { sql } from 'drizzle-orm';
 import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organization } from './auth.ts';
@@ -67,23 +68,17 @@ export const device = pgTable(
     name: text('name').notNull(),
     kind: text('kind', { enum: DEVICE_KINDS }).notNull(),
     tokenHash: text('token_hash').unique(),
+    /** One-time pairing code (hashed) and its expiry; cleared once the device has paired. */
+    pairingCodeHash: text('pairing_code_hash').unique(),
+    pairingExpiresAt: timestamp('pairing_expires_at', { withTimezone: true }),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('device_club_idx').on(t.clubId)],
 );
 
-export const SCAN_RESULTS = [
-  'ok',
-  'already_used',
-  'wrong_match',
-  'wrong_club',
-  'revoked',
-  'unknown',
-  'not_open_yet',
-  'bad_signature',
-] as const;
-export type ScanResult = (typeof SCAN_RESULTS)[number];
+// The fixed result codes are the device protocol's (packages/gate-protocol).
+export { SCAN_RESULTS, type ScanResult };
 
 // Every scan, admitted or refused, with its reason; (device, nonce) is unique: a repeated request
 // returns the first answer instead of scanning again.

@@ -170,6 +170,11 @@ export const clubRoutes = new Hono<AppEnv>()
               </a>
             ) : null}
             {can(role, { club: ['update'] }) ? (
+              <a class="button secondary" href={`/club/${club.slug}/devices`}>
+                {t('devices.title')}
+              </a>
+            ) : null}
+            {can(role, { club: ['update'] }) ? (
               <a class="button secondary" href={`/club/${club.slug}/payouts`}>
                 {t('payouts.title')}
               </a>

@@ -1,0 +1,10 @@
+import { createHash, randomBytes, randomInt } from 'node:crypto';
+
+/** Stored instead of the secret itself: a leaked database gives no device token or pairing code. */
+export const hashSecret = (secret: string) => createHash('sha256').update(secret).digest('base64url');
+
+// Typed by a person from the back office screen: no 0/O, 1/I/L.
+const ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+export const newPairingCode = () => Array.from({ length: 8 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
+export const newDeviceToken = () => randomBytes(32).toString('base64url');
+export const PAIRING_MINUTES = 15;
