@@ -10,6 +10,7 @@ import { LOGO_MAX_BYTES } from './domain/clubs/set-club-logo.ts';
 import { accountRoutes } from './http/account/account-routes.tsx';
 import { ticketRoutes } from './http/account/ticket-routes.tsx';
 import { adminRoutes } from './http/admin/admin-routes.tsx';
+import { attendanceRoutes } from './http/club/attendance-routes.tsx';
 import { clubRoutes, clubsRoutes, invitationRoutes } from './http/club/club-routes.tsx';
 import { deviceRoutes } from './http/club/device-routes.tsx';
 import { matchRoutes as matchAdminRoutes } from './http/club/match-routes.tsx';
@@ -118,6 +119,7 @@ export function createApp(deps: AppDeps) {
   app.route('/club', orderRoutes);
   app.route('/club', payoutRoutes);
   app.route('/club', deviceRoutes);
+  app.route('/club', attendanceRoutes);
   app.route('/matches', matchRoutes);
   app.route('/c', clubPageRoutes);
   app.route('/unsubscribe', unsubscribeRoutes);

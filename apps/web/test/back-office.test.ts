@@ -245,7 +245,7 @@ describe.each(databaseKinds())('club back office on %s', (kind) => {
     expect((await db().select().from(match).where(eq(match.id, id)))[0]?.kickoffAt.getTime()).toBe(m!.kickoffAt.getTime());
   });
 
-  it('gives a steward no access to venues and matches', async () => {
+  it('gives a steward no access to venues, matches and devices, but the attendance of a match', async () => {
     const ctx = await clubWithStands('Steward Zone');
     const id = await newMatch(ctx);
     await createUser(t, 'gatekeeper@example.be');
@@ -261,9 +261,12 @@ describe.each(databaseKinds())('club back office on %s', (kind) => {
       `${ctx.base}/stands/${ctx.main.id}`,
       `${ctx.base}/orders`,
       `${ctx.base}/orders.csv`,
+      `${ctx.base}/devices`,
     ]) {
       expect({ path, status: (await steward.get(path)).status }).toEqual({ path, status: 403 });
     }
+    // Match day is theirs, though: they watch who is in.
+    expect((await steward.get(`${ctx.base}/matches/${id}/attendance`)).status).toBe(200);
     expect((await steward.post(`${ctx.base}/matches/${id}/status`, { status: 'cancelled' })).status).toBe(403);
     expect((await db().select().from(match).where(eq(match.id, id)))[0]?.status).toBe('scheduled');
   });

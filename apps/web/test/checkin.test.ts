@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sign } from '@footarena/ticket-code';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { device, match, matchStand, order, orderItem, scan, ticket } from '../src/db/schema/index.ts';
@@ -230,5 +231,72 @@ describe.each(databaseKinds())('admitting tickets at the gate on %s', (kind) => 
     }
     const [after] = await db().select().from(ticket).where(eq(ticket.id, tk!.id));
     expect(after?.usedAt).toBeNull();
+  });
+  it('publishes an OpenAPI document that every answer of the API conforms to', async () => {
+    const doc = (await (await t.app.request('http://localhost/api/v1/openapi.json')).json()) as {
+      openapi: string;
+      paths: Record<string, { post: { responses: Record<string, { content: { 'application/json': { schema: { $ref: string } } } }> } }>;
+      components: { schemas: Record<string, object> };
+    };
+    expect(doc.openapi).toBe('3.1.0');
+    const ajv = new Ajv2020({ strict: false, validateFormats: false });
+    for (const [name, schema] of Object.entries(doc.components.schemas)) ajv.addSchema(schema, `#/components/schemas/${name}`);
+    /** Checks a live answer against the schema the document promises for that path and status. */
+    const conforms = async (path: string, response: Response) => {
+      const declared = doc.paths[path]!.post.responses[String(response.status)];
+      expect(declared, `${path} documents status ${response.status}`).toBeDefined();
+      const validate = ajv.getSchema(declared!.content['application/json'].schema.$ref)!;
+      const body = await response.json();
+      expect(validate(body), JSON.stringify(validate.errors)).toBe(true);
+      return body;
+    };
+    // The request schemas refuse unknown fields, as the server does.
+    expect(ajv.getSchema('#/components/schemas/RedeemRequest')!({ code: 'x', nonce: 'n-000000', matchId, extra: 1 })).toBe(false);
+
+    const page = await owner.owner.post(`${owner.base}/devices`, { name: 'Doc gate', kind: 'gate' });
+    const code = /<p class="pairing-code">([2-9A-HJKMNP-Z]{8})<\/p>/.exec(await page.text())![1]!;
+    const { token } = (await conforms('/pair', await api('/pair', { code }))) as { token: string };
+    await conforms('/pair', await api('/pair', { code }));
+    const auth = { authorization: `Bearer ${token}` };
+    const [tk] = await tickets(1);
+    for (const nonce of ['doc-00001', 'doc-00002'])
+      await conforms('/redeem', await api('/redeem', { code: tk!.code, nonce, matchId }, auth));
+    await conforms('/redeem', await api('/redeem', { code: 'forged', nonce: 'doc-00003', matchId }, auth));
+    await conforms('/redeem', await api('/redeem', { code: tk!.code, nonce: 'doc-00004', matchId }));
+    await conforms('/redeem', await api('/redeem', '[', auth));
+    await conforms('/redeem', await api('/redeem', 'x', { ...auth, 'content-type': 'text/plain' }));
+  });
+  it('shows the club, per stand, who is in and which scans were refused, and why', async () => {
+    /** The figures the attendance page shows, read from its HTML as a person reads the table. */
+    const figures = async () => {
+      const response = await owner.owner.get(`${owner.base}/matches/${matchId}/attendance`);
+      expect(response.status).toBe(200);
+      const html = await response.text();
+      const stand = /<tr data-stand="Main"><th scope="row">Main<\/th><td>(\d+)<\/td><td>(\d+)<\/td>/.exec(html);
+      const reason = (r: string) =>
+        Number(new RegExp(`<tr data-reason="${r}"><th scope="row">[^<]+</th><td>(\\d+)</td>`).exec(html)?.[1] ?? 0);
+      return {
+        sold: Number(stand?.[1] ?? 0),
+        admitted: Number(stand?.[2] ?? 0),
+        already_used: reason('already_used'),
+        revoked: reason('revoked'),
+        bad_signature: reason('bad_signature'),
+      };
+    };
+    const before = await figures();
+    const batch = await tickets(4);
+    await redeem(gateA, batch[0]!.code);
+    await redeem(gateB, batch[1]!.code);
+    await redeem(gateB, batch[1]!.code); // already used
+    await db().update(ticket).set({ status: 'revoked', revokedAt: new Date() }).where(eq(ticket.id, batch[2]!.id));
+    await redeem(gateA, batch[2]!.code); // refunded: no longer sold, refused
+    await redeem(gateA, `${batch[3]!.code.slice(0, -1)}${batch[3]!.code.at(-1) === 'A' ? 'B' : 'A'}`); // tampered
+    expect(await figures()).toEqual({
+      sold: before.sold + 3,
+      admitted: before.admitted + 2,
+      already_used: before.already_used + 1,
+      revoked: before.revoked + 1,
+      bad_signature: before.bad_signature + 1,
+    });
   });
 });

@@ -286,6 +286,7 @@ describe.each(databaseKinds())('clubs and staff on %s', (kind) => {
     for (const path of crossIds) {
       expect({ path, status: (await ownerA.post(path, { role: 'admin' })).status }).toEqual({ path, status: 404 });
     }
+    expect((await ownerA.get(`/club/${own.slug}/matches/${matchB!.id}/attendance`)).status).toBe(404);
     expect(await membersOf(clubB.id)).toEqual(before.members);
     expect(await db().select().from(organization).where(eq(organization.id, clubB.id))).toEqual(before.club);
     expect(await db().select().from(match).where(eq(match.id, matchB!.id))).toEqual([matchB]);

@@ -378,7 +378,8 @@ async function renderMatch(c: Context<AppEnv>, shown: Shown, status: 200 | 400 =
             stands.some((s) => s.open) ? stands.reduce((sum, s) => sum + (s.open ? (s.cap ?? 0) - s.seatsTaken : 0), 0) : null,
           )}
         />{' '}
-        · <a href={`/matches/${m.id}`}>{t('matches.publicPage')}</a>
+        · <a href={`/matches/${m.id}`}>{t('matches.publicPage')}</a>·{' '}
+        <a href={`/club/${club.slug}/matches/${m.id}/attendance`}>{t('attendance.title')}</a>
       </p>
 
       <section class="card" id="sales">

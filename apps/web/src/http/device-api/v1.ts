@@ -1,4 +1,5 @@
 import { type ErrorResponse, PairRequest, RedeemRequest, type RedeemResponse } from '@footarena/gate-protocol';
+import { openApiDocument } from '@footarena/gate-protocol/openapi';
 import { and, eq } from 'drizzle-orm';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -37,6 +38,7 @@ async function body<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer
  * Every club query is scoped by the club of the device.
  */
 export const deviceApiV1 = new Hono<AppEnv>()
+  .get('/openapi.json', (c) => c.json(openApiDocument()))
   .use(bodyLimit({ maxSize: 16 * 1024, onError: (c) => fail(c, 413, 'payload_too_large', 'At most 16 KiB.') }))
   .post('/pair', async (c) => {
     const input = await body(c, PairRequest);

@@ -1,0 +1,45 @@
+import { SCAN_RESULTS, type ScanResult } from '@footarena/gate-protocol';
+import { and, asc, count, eq, ne, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import { matchStand, orderItem, scan, stand, ticket } from '../../db/schema/index.ts';
+
+export type RefusalReason = Exclude<ScanResult, 'ok'>;
+export const REFUSAL_REASONS = SCAN_RESULTS.filter((r): r is RefusalReason => r !== 'ok');
+
+/**
+ * Who is in, per stand, for the club's live view and the report after the match: valid tickets
+ * sold, tickets admitted, and refused scans by reason (a scan that names no ticket of the match,
+ * such as a forged code, counts for the match but no stand).
+ */
+export async function summarizeAttendance(db: Executor, clubId: string, matchId: string) {
+  const [stands, refusals] = await Promise.all([
+    db
+      .select({
+        standId: stand.id,
+        name: stand.name,
+        sold: sql<number>`count(${ticket.id}) filter (where ${ticket.status} = 'valid')::int`,
+        admitted: sql<number>`count(${ticket.usedAt}) filter (where ${ticket.status} = 'valid')::int`,
+      })
+      .from(ticket)
+      .innerJoin(orderItem, eq(orderItem.id, ticket.orderItemId))
+      .innerJoin(matchStand, eq(matchStand.id, orderItem.matchStandId))
+      .innerJoin(stand, eq(stand.id, matchStand.standId))
+      .where(and(eq(ticket.clubId, clubId), eq(ticket.matchId, matchId)))
+      .groupBy(stand.id, stand.name)
+      .orderBy(asc(stand.name)),
+    db
+      .select({ result: scan.result, count: count() })
+      .from(scan)
+      .where(and(eq(scan.clubId, clubId), eq(scan.matchId, matchId), ne(scan.result, 'ok')))
+      .groupBy(scan.result),
+  ]);
+  const refused = Object.fromEntries(REFUSAL_REASONS.map((r) => [r, 0])) as Record<RefusalReason, number>;
+  for (const row of refusals) refused[row.result as RefusalReason] = row.count;
+  return {
+    stands,
+    sold: stands.reduce((sum, s) => sum + s.sold, 0),
+    admitted: stands.reduce((sum, s) => sum + s.admitted, 0),
+    refused,
+    refusedTotal: refusals.reduce((sum, r) => sum + r.count, 0),
+  };
+}

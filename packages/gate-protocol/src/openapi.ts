@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { ErrorResponse, PairRequest, PairResponse, RedeemRequest, RedeemResponse } from './index.ts';
+
+// The OpenAPI 3.1 document is derived from the same schemas the server validates with, so the
+// published contract cannot drift from what the API accepts and answers.
+
+const component = (schema: z.ZodType, io: 'input' | 'output') => {
+  const { $schema: _, ...rest } = z.toJSONSchema(schema, { io });
+  return rest;
+};
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (name: string) => ({ content: { 'application/json': { schema: ref(name) } } });
+const errors = (...statuses: number[]) =>
+  Object.fromEntries(statuses.map((s) => [String(s), { description: ERROR_DESCRIPTIONS[s], ...json('ErrorResponse') }]));
+const ERROR_DESCRIPTIONS: Record<number, string> = {
+  400: 'Malformed JSON, a missing or unknown field, or a value out of range; nothing changed.',
+  401: 'No valid device token (missing, wrong, or the device was revoked).',
+  404: 'Unknown resource for this club (pairing code expired or used, match of another club).',
+  413: 'Body larger than 16 KiB.',
+  415: 'Content-Type is not application/json.',
+};
+
+export function openApiDocument() {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'FootArena device API',
+      version: '1',
+      description: 'Pairing and ticket redemption for steward phones and gates. See docs/device-api.md.',
+    },
+    servers: [{ url: '/api/v1' }],
+    components: {
+      securitySchemes: { deviceToken: { type: 'http', scheme: 'bearer', description: 'The token returned by /pair.' } },
+      schemas: {
+        PairRequest: component(PairRequest, 'input'),
+        PairResponse: component(PairResponse, 'output'),
+        RedeemRequest: component(RedeemRequest, 'input'),
+        RedeemResponse: component(RedeemResponse, 'output'),
+        ErrorResponse: component(ErrorResponse, 'output'),
+      },
+    },
+    paths: {
+      '/pair': {
+        post: {
+          operationId: 'pair',
+          summary: 'Exchange a one-time pairing code (15 minutes) for a long-lived device token.',
+          requestBody: { required: true, ...json('PairRequest') },
+          responses: { '200': { description: 'Paired; keep the token secret.', ...json('PairResponse') }, ...errors(400, 404, 413, 415) },
+        },
+      },
+      '/redeem': {
+        post: {
+          operationId: 'redeem',
+          summary: 'Admit a ticket once. A repeated nonce returns the first answer and changes nothing.',
+          security: [{ deviceToken: [] }],
+          requestBody: { required: true, ...json('RedeemRequest') },
+          responses: {
+            '200': { description: 'The scan result; every scan, admitted or refused, is recorded.', ...json('RedeemResponse') },
+            ...errors(400, 401, 404, 413, 415),
+          },
+        },
+      },
+    },
+  };
+}
