@@ -186,6 +186,36 @@ describe.skipIf(!chromiumAvailable())('club back office in a browser', () => {
     await audit(admin);
     await screenshot(admin, MATCH_EDITOR);
 
+    // 3b. A gate is paired from the back office; the attendance page follows its scans without a reload.
+    await admin.goto(clubPath);
+    await admin.getByRole('link', { name: 'Scanners and gates' }).click();
+    await see(admin.getByRole('heading', { name: 'Scanners and gates · Royal Forest FC', level: 1 }));
+    await admin.getByLabel('Name').fill('North gate');
+    await admin.getByLabel('Kind').selectOption({ label: 'Gate' });
+    await admin.getByRole('button', { name: 'Add a device' }).click();
+    const pairingCode = ((await admin.locator('p.pairing-code').textContent()) ?? '').trim();
+    expect(pairingCode).toMatch(/^[2-9A-HJKMNP-Z]{8}$/);
+    await audit(admin);
+    const api = (path: string, body: object, token?: string) =>
+      fetch(`${baseURL}/api/v1${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(body),
+      });
+    const paired = await api('/pair', { code: pairingCode });
+    expect(paired.status).toBe(200);
+    const { token } = (await paired.json()) as { token: string };
+    await admin.goto(editorPath);
+    await admin.getByRole('link', { name: 'Attendance' }).click();
+    await see(admin.getByRole('heading', { name: 'Attendance · Royal Forest FC – Sporting Test', level: 1 }));
+    await see(admin.getByText('0 of 0 tickets admitted'));
+    await see(admin.getByText('No scan refused so far.'));
+    await audit(admin);
+    const scanned = await api('/redeem', { code: 'NOT-A-TICKET', nonce: 'e2e-scan-0001', matchId }, token);
+    expect(await scanned.json()).toEqual({ result: 'unknown', ticket: null });
+    await see(card(admin, 'Refused scans').getByRole('row', { name: 'Not a ticket of ours 1' }));
+    await audit(admin);
+
     // 4. A supporter, not signed in, filters the catalog.
     const fan = await newPage();
     await fan.goto('/');
