@@ -1,0 +1,201 @@
+// npm run bench:redeem [-- --tickets 5000 --devices 50]
+// Match day at the gates: 50 paired devices redeem distinct valid tickets through the device API over
+// HTTP on loopback (token check, strict JSON, the nonce record, the one atomic UPDATE), on real
+// PostgreSQL; each device scans one ticket after another, as a gate does. Then, in the same run, the
+// raw ceiling: the same guarded UPDATE sent straight by the same number of callers over a pool of the
+// app's size. Last, what a device does offline: signature checks per second on one core.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { sign, verify } from '@footarena/ticket-code';
+import { serve } from '@hono/node-server';
+import { eq, sql } from 'drizzle-orm';
+import pg from 'pg';
+import { createApp } from '../apps/web/src/app.ts';
+import { boot } from '../apps/web/src/boot.ts';
+import { migrateDatabase, openPostgres } from '../apps/web/src/db/client.ts';
+import { clubSigningKey, matchStand, order, orderItem, ticket } from '../apps/web/src/db/schema/index.ts';
+import { seedReference } from '../apps/web/src/db/seed-reference.ts';
+import { createMatch } from '../apps/web/src/domain/catalog/create-match.ts';
+import { createStand } from '../apps/web/src/domain/catalog/create-stand.ts';
+import { createVenue } from '../apps/web/src/domain/catalog/create-venue.ts';
+import { setMatchStands } from '../apps/web/src/domain/catalog/set-match-stands.ts';
+import { createDevice } from '../apps/web/src/domain/devices/create-device.ts';
+import { pairDevice } from '../apps/web/src/domain/devices/pair-device.ts';
+import { activeSigningKey } from '../apps/web/src/domain/tickets/signing-key.ts';
+import { parseEnv } from '../apps/web/src/env.ts';
+
+const { values } = parseArgs({ options: { tickets: { type: 'string', default: '5000' }, devices: { type: 'string', default: '50' } } });
+const TICKETS = Number(values.tickets);
+const DEVICES = Number(values.devices);
+const POOL = 10; // the app's PostgreSQL pool (openPostgres default)
+
+const name = `footarena_bench_redeem_${process.pid}`;
+const admin = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
+await admin.connect();
+await admin.query(`CREATE DATABASE ${name}`);
+const database = await openPostgres(`postgres://postgres@127.0.0.1:5432/${name}`, POOL);
+await migrateDatabase(database);
+await seedReference(database.db);
+
+const server = serve({ fetch: (req, env) => app.fetch(req, env), hostname: '127.0.0.1', port: 0 });
+await new Promise((resolve) => server.once('listening', resolve));
+const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+const env = parseEnv({
+  NODE_ENV: 'test',
+  BASE_URL: base,
+  DATA_DIR: `/tmp/footarena-redeem-${process.pid}`,
+  AUTH_SECRET: randomBytes(24).toString('hex'),
+  SMTP_URL: 'smtp://127.0.0.1:1',
+  LOG_LEVEL: 'silent',
+});
+const runtime = await boot(env, { database });
+const app = createApp(runtime.deps);
+const { db } = runtime.deps;
+
+// One club, one stand, one match; one paid order holding every ticket, signed as fulfilment signs them.
+const clubId = randomBytes(16).toString('hex');
+await db.execute(
+  sql`insert into organization (id, name, slug, created_at, country, status) values (${clubId}, 'Gate FC', 'gate-fc', now(), 'BE', 'active')`,
+);
+const venueId = await createVenue(db, clubId, { name: 'Gate Park', street: 'Rue 1', postalCode: '1000', commune: 'Bruxelles' });
+const standId = await db.transaction((tx) =>
+  createStand(tx, clubId, venueId, { name: 'Main', capacity: TICKETS, prices: { adult: 1000 } }),
+);
+const [comp] = (await db.execute<{ id: string }>(sql`select id from competition limit 1`)).rows;
+const matchId = await createMatch(db, clubId, {
+  isHome: true,
+  opponentName: 'Visitors',
+  competitionId: comp!.id,
+  venueId,
+  kickoffAt: new Date(Date.now() + 86_400_000),
+  orderLimit: 10,
+});
+await db.transaction((tx) => setMatchStands(tx, clubId, matchId, [{ standId, open: true, prices: {} }]));
+const [ms] = await db.select().from(matchStand).where(eq(matchStand.matchId, matchId));
+const [o] = await db
+  .insert(order)
+  .values({
+    clubId,
+    matchId,
+    email: 'fan@example.be',
+    reference: 'FA-BENCH01',
+    status: 'paid',
+    subtotalCents: 0,
+    feeCents: 0,
+    totalCents: 0,
+    provider: 'free',
+    holdExpiresAt: new Date(),
+  })
+  .returning();
+const [item] = await db
+  .insert(orderItem)
+  .values({ clubId, orderId: o!.id, matchStandId: ms!.id, category: 'adult', unitPriceCents: 1000, quantity: TICKETS })
+  .returning();
+const key = await db.transaction((tx) => activeSigningKey(tx, clubId, runtime.deps.config.sales.ticketSealingKey));
+const rows = Array.from({ length: TICKETS }, () => {
+  const id = randomUUID();
+  return {
+    id,
+    clubId,
+    matchId,
+    orderId: o!.id,
+    orderItemId: item!.id,
+    keyId: key.keyId,
+    code: sign({ keyId: key.keyId, ticketId: id, matchId }, key.privateKey),
+  };
+});
+for (let i = 0; i < rows.length; i += 1000) await db.insert(ticket).values(rows.slice(i, i + 1000));
+
+// Devices paired as a club would pair them: a pairing code each, exchanged for a token.
+const tokens: string[] = [];
+for (let i = 0; i < DEVICES; i++) {
+  const { pairingCode } = await createDevice(db, clubId, { name: `Gate ${i + 1}`, kind: 'gate' });
+  tokens.push((await pairDevice(db, pairingCode)).token);
+}
+
+function stats(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { p50: sorted[Math.floor(sorted.length * 0.5)]!, p99: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))]! };
+}
+
+/** Runs `work` for every ticket, `DEVICES` callers at once, each taking the next ticket when done. */
+async function lanes(work: (row: (typeof rows)[number], lane: number) => Promise<void>) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: DEVICES }, async (_, lane) => {
+      while (next < rows.length) await work(rows[next++]!, lane);
+    }),
+  );
+}
+
+const latencies: number[] = [];
+const results: Record<string, number> = {};
+let failures = 0;
+const started = performance.now();
+await lanes(async (row, lane) => {
+  const t0 = performance.now();
+  const response = await fetch(`${base}/api/v1/redeem`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[lane]}` },
+    body: JSON.stringify({ code: row.code, nonce: randomUUID(), matchId }),
+  });
+  const answer = (await response.json()) as { result?: string };
+  latencies.push(performance.now() - t0);
+  if (response.status !== 200 || !answer.result) failures++;
+  else results[answer.result] = (results[answer.result] ?? 0) + 1;
+});
+const appSeconds = (performance.now() - started) / 1000;
+const [counted] = (
+  await db.execute<{ admitted: number; doubles: number }>(sql`
+    select (select count(*)::int from ticket where match_id = ${matchId} and used_at is not null) as admitted,
+           (select count(*)::int from (select ticket_id from scan where match_id = ${matchId} and result = 'ok'
+              group by ticket_id having count(*) > 1) d) as doubles`)
+).rows;
+
+// The raw ceiling: the same guarded UPDATE, as many concurrent callers, a pool of POOL.
+await db.update(ticket).set({ usedAt: null, usedByDevice: null }).where(eq(ticket.matchId, matchId));
+const raw = new pg.Pool({ connectionString: `postgres://postgres@127.0.0.1:5432/${name}`, max: POOL });
+const rawLatencies: number[] = [];
+let rawAdmitted = 0;
+const rawStarted = performance.now();
+await lanes(async (row) => {
+  const t0 = performance.now();
+  const result = await raw.query("UPDATE ticket SET used_at = now() WHERE id = $1 AND used_at IS NULL AND status = 'valid' RETURNING id", [
+    row.id,
+  ]);
+  rawLatencies.push(performance.now() - t0);
+  rawAdmitted += result.rowCount ?? 0;
+});
+const rawSeconds = (performance.now() - rawStarted) / 1000;
+await raw.end();
+
+// Offline: what a phone or gate does without the network, one signature check per code.
+const [pub] = await db.select({ keyId: clubSigningKey.keyId, publicKey: clubSigningKey.publicKey }).from(clubSigningKey);
+const keys = { [pub!.keyId]: pub!.publicKey };
+let verified = 0;
+const offlineStarted = performance.now();
+for (const row of rows) if (verify(row.code, keys).ok) verified++;
+const offlineSeconds = (performance.now() - offlineStarted) / 1000;
+
+const app_ = stats(latencies);
+const raw_ = stats(rawLatencies);
+console.log(`\nredeem: ${TICKETS} distinct valid tickets, ${DEVICES} devices at once, PostgreSQL, pool ${POOL}`);
+console.log('                 redeems/s   p50 ms   p99 ms   admitted   other results   errors   double entries');
+console.log(
+  `app (HTTP)       ${(TICKETS / appSeconds).toFixed(0).padStart(9)} ${app_.p50.toFixed(1).padStart(8)} ${app_.p99.toFixed(1).padStart(8)} ${String(results.ok ?? 0).padStart(10)} ${String(TICKETS - (results.ok ?? 0) - failures).padStart(15)} ${String(failures).padStart(8)} ${String(counted!.doubles).padStart(16)}`,
+);
+console.log(
+  `raw UPDATE       ${(TICKETS / rawSeconds).toFixed(0).padStart(9)} ${raw_.p50.toFixed(1).padStart(8)} ${raw_.p99.toFixed(1).padStart(8)} ${String(rawAdmitted).padStart(10)}`,
+);
+console.log(`app/raw throughput: ${(TICKETS / appSeconds / (TICKETS / rawSeconds)).toFixed(3)}`);
+console.log(`offline verifications: ${(TICKETS / offlineSeconds).toFixed(0)}/s on one core (${verified} of ${TICKETS} valid)`);
+
+server.close();
+await runtime.close();
+await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+await admin.end();
+if (results.ok !== TICKETS || failures > 0 || counted!.doubles > 0 || counted!.admitted !== TICKETS || verified !== TICKETS) {
+  console.error(`FAILED: ${results.ok ?? 0} of ${TICKETS} admitted, ${failures} errors, ${counted!.doubles} double entries`);
+  process.exit(1);
+}
+process.exit(0);
