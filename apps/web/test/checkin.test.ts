@@ -201,6 +201,24 @@ describe.each(databaseKinds())('admitting tickets at the gate on %s', (kind) => 
     expect((await api('/redeem', { code: tk!.code, nonce: 'nonce-0003', matchId }, auth)).status).toBe(401);
   });
 
+  it('rotates a token without a gap: the old one works until the new pairing code is used, then never again', async () => {
+    const gate = await pairedDevice('East gate');
+    const [a, b, c] = await tickets(3);
+    const scanWith = async (token: string, code: string, nonce: string) =>
+      (await api('/redeem', { code, nonce, matchId }, { authorization: `Bearer ${token}` })).status;
+    const page = await owner.owner.post(`${owner.base}/devices/${gate.deviceId}/pairing`, {});
+    const code = /<p class="pairing-code">([2-9A-HJKMNP-Z]{8})<\/p>/.exec(await page.text())![1]!;
+    expect(await scanWith(gate.token, a!.code, 'rot-00001')).toBe(200);
+    const renewed = (await (await api('/pair', { code })).json()) as { token: string; deviceId: string };
+    expect(renewed.deviceId).toBe(gate.deviceId);
+    expect(await scanWith(gate.token, b!.code, 'rot-00002')).toBe(401);
+    expect(await scanWith(renewed.token, c!.code, 'rot-00003')).toBe(200);
+    // Another club's device, or a revoked one, gets no new code.
+    expect((await owner.owner.post(`${owner.base}/devices/${randomUUID()}/pairing`, {})).status).toBe(404);
+    await owner.owner.post(`${owner.base}/devices/${gate.deviceId}/revoke`, {});
+    expect((await owner.owner.post(`${owner.base}/devices/${gate.deviceId}/pairing`, {})).status).toBe(404);
+  });
+
   it('answers bad requests with a clear 4xx body and changes nothing', async () => {
     const gate = await pairedDevice('South gate');
     const auth = { authorization: `Bearer ${gate.token}` };

@@ -445,6 +445,8 @@ export const en = {
   'devices.statusPaired': 'Paired',
   'devices.statusWaiting': 'Waiting for pairing',
   'devices.statusRevoked': 'Revoked',
+  'devices.newPairing': 'New pairing code',
+  'devices.newPairingHint': 'A new pairing code replaces the device’s token once it is used; until then the device keeps working.',
   'devices.revoke': 'Revoke',
   'devices.revoked': 'The device is revoked: it can no longer scan.',
   'devices.add': 'Add a device',

@@ -449,6 +449,9 @@ export const fr: Messages = {
   'devices.statusPaired': 'Appairé',
   'devices.statusWaiting': 'En attente d’appairage',
   'devices.statusRevoked': 'Révoqué',
+  'devices.newPairing': 'Nouveau code d’appairage',
+  'devices.newPairingHint':
+    'Un nouveau code d’appairage remplace le jeton de l’appareil dès qu’il est utilisé ; d’ici là, l’appareil continue de fonctionner.',
   'devices.revoke': 'Révoquer',
   'devices.revoked': 'L’appareil est révoqué : il ne peut plus scanner.',
   'devices.add': 'Ajouter un appareil',

@@ -446,6 +446,9 @@ export const nl: Messages = {
   'devices.statusPaired': 'Gekoppeld',
   'devices.statusWaiting': 'Wacht op koppeling',
   'devices.statusRevoked': 'Ingetrokken',
+  'devices.newPairing': 'Nieuwe koppelcode',
+  'devices.newPairingHint':
+    'Een nieuwe koppelcode vervangt het token van het toestel zodra ze gebruikt wordt; tot dan blijft het toestel werken.',
   'devices.revoke': 'Intrekken',
   'devices.revoked': 'Het toestel is ingetrokken: het kan niet meer scannen.',
   'devices.add': 'Toestel toevoegen',

@@ -1,18 +1,13 @@
 import type { Executor } from '../../db/client.ts';
 import { device } from '../../db/schema/index.ts';
-import { hashSecret, newPairingCode, PAIRING_MINUTES } from './device-secrets.ts';
+import { newPairing } from './device-secrets.ts';
 
 /** A new scanner or gate of the club, with a one-time pairing code shown once (15 minutes). */
 export async function createDevice(db: Executor, clubId: string, input: { name: string; kind: 'phone' | 'gate' }, now = new Date()) {
-  const pairingCode = newPairingCode();
+  const pairing = newPairing(now);
   const [created] = await db
     .insert(device)
-    .values({
-      clubId,
-      ...input,
-      pairingCodeHash: hashSecret(pairingCode),
-      pairingExpiresAt: new Date(now.getTime() + PAIRING_MINUTES * 60_000),
-    })
+    .values({ clubId, ...input, ...pairing.columns })
     .returning({ id: device.id });
-  return { deviceId: created!.id, pairingCode };
+  return { deviceId: created!.id, pairingCode: pairing.code };
 }

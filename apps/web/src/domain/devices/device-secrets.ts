@@ -8,3 +8,9 @@ const ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 export const newPairingCode = () => Array.from({ length: 8 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
 export const newDeviceToken = () => randomBytes(32).toString('base64url');
 export const PAIRING_MINUTES = 15;
+
+/** A fresh one-time pairing code (shown once) and the columns that store it, hashed, with its expiry. */
+export function newPairing(now: Date) {
+  const code = newPairingCode();
+  return { code, columns: { pairingCodeHash: hashSecret(code), pairingExpiresAt: new Date(now.getTime() + PAIRING_MINUTES * 60_000) } };
+}

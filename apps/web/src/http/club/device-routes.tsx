@@ -5,6 +5,7 @@ import { DEVICE_KINDS } from '../../db/schema/index.ts';
 import { createDevice } from '../../domain/devices/create-device.ts';
 import { PAIRING_MINUTES } from '../../domain/devices/device-secrets.ts';
 import { listDevices } from '../../domain/devices/list-devices.ts';
+import { renewDevicePairing } from '../../domain/devices/renew-device-pairing.ts';
 import { revokeDevice } from '../../domain/devices/revoke-device.ts';
 import { Field, Form, Select } from '../../views/components/form.tsx';
 import { render } from '../../views/layouts/layout.tsx';
@@ -25,6 +26,10 @@ export const deviceRoutes = new Hono<AppEnv>()
     if (!form.ok) return renderDevices(c, form, 400);
     const { pairingCode } = await createDevice(c.get('deps').db, c.get('membership').club.id, form.data);
     return renderDevices(c, { pairingCode, pairedName: form.data.name });
+  })
+  .post('/:slug/devices/:deviceId/pairing', manage, async (c) => {
+    const { name, pairingCode } = await renewDevicePairing(c.get('deps').db, c.get('membership').club.id, c.req.param('deviceId'));
+    return renderDevices(c, { pairingCode, pairedName: name });
   })
   .post('/:slug/devices/:deviceId/revoke', manage, async (c) => {
     const { club } = c.get('membership');
@@ -64,17 +69,25 @@ async function renderDevices(
                 <td>{d.revokedAt ? t('devices.statusRevoked') : d.paired ? t('devices.statusPaired') : t('devices.statusWaiting')}</td>
                 <td>
                   {d.revokedAt ? null : (
-                    <Form action={`/club/${club.slug}/devices/${d.id}/revoke`} idPrefix={`revoke-${d.id}`}>
-                      <button type="submit" class="danger">
-                        {t('devices.revoke')}
-                      </button>
-                    </Form>
+                    <div class="actions">
+                      <Form action={`/club/${club.slug}/devices/${d.id}/pairing`} idPrefix={`pairing-${d.id}`}>
+                        <button type="submit" class="secondary">
+                          {t('devices.newPairing')}
+                        </button>
+                      </Form>
+                      <Form action={`/club/${club.slug}/devices/${d.id}/revoke`} idPrefix={`revoke-${d.id}`}>
+                        <button type="submit" class="danger">
+                          {t('devices.revoke')}
+                        </button>
+                      </Form>
+                    </div>
                   )}
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
+        {devices.some((d) => !d.revokedAt) ? <p class="hint">{t('devices.newPairingHint')}</p> : null}
       </section>
       <section class="card">
         <h2>{t('devices.add')}</h2>
