@@ -316,5 +316,29 @@ describe.each(databaseKinds())('admitting tickets at the gate on %s', (kind) => 
       revoked: before.revoked + 1,
       bad_signature: before.bad_signature + 1,
     });
+
+    // Every scan in a CSV, for the report after the match: time, device, result, ticket, stand.
+    const csv = await owner.owner.get(`${owner.base}/matches/${matchId}/attendance.csv`);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    const lines = (await csv.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe('scanned_at_brussels,device,result,ticket_id,stand,category');
+    // Sorted: two scans in the same millisecond have no order of their own.
+    const ofTicket = (id: string) =>
+      lines
+        .filter((l) => l.includes(id))
+        .map((l) => l.split(',').slice(1))
+        .sort();
+    expect(ofTicket(batch[0]!.id)).toEqual([['Gate A', 'ok', batch[0]!.id, 'Main', 'adult']]);
+    expect(ofTicket(batch[1]!.id)).toEqual([
+      ['Gate B', 'already_used', batch[1]!.id, 'Main', 'adult'],
+      ['Gate B', 'ok', batch[1]!.id, 'Main', 'adult'],
+    ]);
+    expect(ofTicket(batch[2]!.id)).toEqual([['Gate A', 'revoked', batch[2]!.id, 'Main', 'adult']]);
+    const forged = lines.filter((l) => l.split(',')[2] === 'bad_signature');
+    expect(forged).toHaveLength(before.bad_signature + 1);
+    for (const line of forged) expect(line).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d,Gate [AB],bad_signature,,,$/);
   });
 });

@@ -455,6 +455,7 @@ export const en = {
   'attendance.title': 'Attendance',
   'attendance.summary': '{admitted} of {sold} tickets admitted',
   'attendance.liveHint': 'This page updates by itself every few seconds.',
+  'attendance.csv': 'Every scan (CSV)',
   'attendance.stand': 'Stand',
   'attendance.sold': 'Tickets sold',
   'attendance.admitted': 'Admitted',

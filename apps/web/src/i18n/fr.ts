@@ -460,6 +460,7 @@ export const fr: Messages = {
   'attendance.title': 'Affluence',
   'attendance.summary': '{admitted} billets entrés sur {sold}',
   'attendance.liveHint': 'Cette page se met à jour toute seule toutes les quelques secondes.',
+  'attendance.csv': 'Tous les scans (CSV)',
   'attendance.stand': 'Tribune',
   'attendance.sold': 'Billets vendus',
   'attendance.admitted': 'Entrés',

@@ -457,6 +457,7 @@ export const nl: Messages = {
   'attendance.title': 'Opkomst',
   'attendance.summary': '{admitted} van {sold} tickets binnen',
   'attendance.liveHint': 'Deze pagina werkt zichzelf om de paar seconden bij.',
+  'attendance.csv': 'Alle scans (CSV)',
   'attendance.stand': 'Tribune',
   'attendance.sold': 'Verkochte tickets',
   'attendance.admitted': 'Binnen',

@@ -1,15 +1,18 @@
 import { Hono } from 'hono';
 import { findClubMatch } from '../../domain/catalog/find-club-match.ts';
+import { listMatchScans } from '../../domain/checkin/list-match-scans.ts';
 import { REFUSAL_REASONS, summarizeAttendance } from '../../domain/checkin/summarize-attendance.ts';
+import { toBrusselsLocal } from '../../domain/time.ts';
 import { render } from '../../views/layouts/layout.tsx';
+import { toCsv } from '../csv.ts';
 import { requireClub } from '../middleware/access.ts';
 import type { AppEnv } from '../types.ts';
 
 /** Who is in, per stand, and what was refused: for the club on match day (stewards included). */
-export const attendanceRoutes = new Hono<AppEnv>().get(
-  '/:slug/matches/:matchId/attendance',
-  requireClub({ checkin: ['scan'] }),
-  async (c) => {
+const watch = requireClub({ checkin: ['scan'] });
+
+export const attendanceRoutes = new Hono<AppEnv>()
+  .get('/:slug/matches/:matchId/attendance', watch, async (c) => {
     const t = c.get('t');
     const { club } = c.get('membership');
     const { db } = c.get('deps');
@@ -23,7 +26,9 @@ export const attendanceRoutes = new Hono<AppEnv>().get(
         <h1>
           {t('attendance.title')} · {title}
         </h1>
-        <p class="hint">{t('attendance.liveHint')}</p>
+        <p class="hint">
+          {t('attendance.liveHint')} <a href={`/club/${club.slug}/matches/${m.id}/attendance.csv`}>{t('attendance.csv')}</a>
+        </p>
         <div id="attendance" data-live="5" aria-live="polite">
           <section class="card table-wrap">
             <h2>{t('attendance.summary', { admitted: a.admitted, sold: a.sold })}</h2>
@@ -78,5 +83,17 @@ export const attendanceRoutes = new Hono<AppEnv>().get(
       </>,
       { title: t('attendance.title') },
     );
-  },
-);
+  })
+  .get('/:slug/matches/:matchId/attendance.csv', watch, async (c) => {
+    const { club } = c.get('membership');
+    const { db } = c.get('deps');
+    const m = await findClubMatch(db, club.id, c.req.param('matchId'));
+    const scans = await listMatchScans(db, club.id, m.id);
+    const csv = toCsv([
+      ['scanned_at_brussels', 'device', 'result', 'ticket_id', 'stand', 'category'],
+      ...scans.map((s) => [toBrusselsLocal(s.scannedAt), s.device, s.result, s.ticketId, s.stand, s.category]),
+    ]);
+    c.header('Content-Type', 'text/csv; charset=utf-8');
+    c.header('Content-Disposition', `attachment; filename="${club.slug}-${toBrusselsLocal(m.kickoffAt).slice(0, 10)}-scans.csv"`);
+    return c.body(csv);
+  });
