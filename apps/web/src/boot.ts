@@ -61,7 +61,7 @@ export function resolveConfig(env: Env, secret: string): AppConfig {
   };
 }
 
-const CLIENT_MODULES = ['sales-chart', 'live-refresh'];
+const CLIENT_MODULES = ['line-chart', 'live-refresh'];
 
 /** The browser modules of src/client, bundled and minified once per process (no CDN, no build step). */
 export async function bundleClientModules(): Promise<Record<string, { body: string; type: string }>> {

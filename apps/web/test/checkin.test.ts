@@ -10,6 +10,7 @@ import { createVenue } from '../src/domain/catalog/create-venue.ts';
 import { setMatchStands } from '../src/domain/catalog/set-match-stands.ts';
 import { redeemTicket } from '../src/domain/checkin/redeem-ticket.ts';
 import { activeSigningKey } from '../src/domain/tickets/signing-key.ts';
+import { toBrusselsLocal } from '../src/domain/time.ts';
 import { clubWithOwner, competitionId } from './support/catalog.ts';
 import { databaseKinds, startTestApp, type TestApp } from './support/harness.ts';
 
@@ -316,6 +317,14 @@ describe.each(databaseKinds())('admitting tickets at the gate on %s', (kind) => 
       revoked: before.revoked + 1,
       bad_signature: before.bad_signature + 1,
     });
+
+    // Entries per minute, Brussels time: every admitted ticket counted once, in its minute.
+    const html = await (await owner.owner.get(`${owner.base}/matches/${matchId}/attendance`)).text();
+    const minutes = [...html.matchAll(/<tr data-minute="(\d{4}-\d\d-\d\dT\d\d:\d\d)"><td>[^<]+<\/td><td>(\d+)<\/td>/g)];
+    expect(minutes.length).toBeGreaterThan(0);
+    expect(minutes.reduce((sum, m) => sum + Number(m[2]), 0)).toBe(before.admitted + 2);
+    const [admittedNow] = await db().select({ usedAt: ticket.usedAt }).from(ticket).where(eq(ticket.id, batch[0]!.id));
+    expect(minutes.map((m) => m[1])).toContain(toBrusselsLocal(admittedNow!.usedAt!));
 
     // Every scan in a CSV, for the report after the match: time, device, result, ticket, stand.
     const csv = await owner.owner.get(`${owner.base}/matches/${matchId}/attendance.csv`);

@@ -165,11 +165,11 @@ describe.each(databaseKinds())('buying tickets with the demo provider on %s', (k
     const matchPage = await owner.owner.get(`${owner.base}/matches/${matchId}`, en.headers);
     const html = await matchPage.text();
     expect(await textOf(new Response(html))).toContain('5 tickets sold, €25.00 for the club.'); // 3 paid + 2 free
-    expect(html).toContain('data-sales-chart');
-    expect(html).toContain('<script type="module" src="/assets/sales-chart.js">');
-    const script = await t.client().get('/assets/sales-chart.js');
+    expect(html).toContain('data-line-chart');
+    expect(html).toContain('<script type="module" src="/assets/line-chart.js">');
+    const script = await t.client().get('/assets/line-chart.js');
     expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
-    expect(await script.text()).toContain('data-sales-chart');
+    expect(await script.text()).toContain('data-line-chart');
   });
 
   it('tells every holder of a paid order when the match is postponed, once, in their language', async () => {

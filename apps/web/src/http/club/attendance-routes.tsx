@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { findClubMatch } from '../../domain/catalog/find-club-match.ts';
+import { countEntriesPerMinute } from '../../domain/checkin/count-entries-per-minute.ts';
 import { listMatchScans } from '../../domain/checkin/list-match-scans.ts';
 import { REFUSAL_REASONS, summarizeAttendance } from '../../domain/checkin/summarize-attendance.ts';
 import { toBrusselsLocal } from '../../domain/time.ts';
@@ -17,7 +18,7 @@ export const attendanceRoutes = new Hono<AppEnv>()
     const { club } = c.get('membership');
     const { db } = c.get('deps');
     const m = await findClubMatch(db, club.id, c.req.param('matchId'));
-    const a = await summarizeAttendance(db, club.id, m.id);
+    const [a, entries] = await Promise.all([summarizeAttendance(db, club.id, m.id), countEntriesPerMinute(db, club.id, m.id)]);
     const title = m.isHome ? `${club.name} – ${m.opponentName}` : `${m.opponentName} – ${club.name}`;
     c.header('Cache-Control', 'no-store');
     return render(
@@ -79,6 +80,36 @@ export const attendanceRoutes = new Hono<AppEnv>()
             )}
           </section>
         </div>
+        {entries.length > 0 ? (
+          <section class="card table-wrap">
+            <h2>{t('attendance.perMinute')}</h2>
+            <p class="hint">{t('attendance.perMinuteHint')}</p>
+            <div
+              data-line-chart
+              data-series={JSON.stringify(entries.map((e) => ({ x: e.minute.slice(11), y: e.entries })))}
+              data-label={t('attendance.perMinute')}
+            >
+              <table>
+                <caption class="visually-hidden">{t('attendance.perMinute')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('attendance.minute')}</th>
+                    <th scope="col">{t('attendance.entries')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {entries.map((e) => (
+                    <tr data-minute={e.minute}>
+                      <td>{e.minute.replace('T', ' ')}</td>
+                      <td>{e.entries}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <script type="module" src="/assets/line-chart.js" />
+          </section>
+        ) : null}
         <script type="module" src="/assets/live-refresh.js" />
       </>,
       { title: t('attendance.title') },

@@ -387,8 +387,8 @@ async function renderMatch(c: Context<AppEnv>, shown: Shown, status: 200 | 400 =
         <p>{t('sales.summary', { tickets: sales.tickets, revenue: formatMoney(sales.revenueCents, locale) })}</p>
         {sales.days.length > 0 ? (
           <div
-            data-sales-chart
-            data-series={JSON.stringify(sales.days.map((d) => ({ day: d.day, tickets: d.tickets })))}
+            data-line-chart
+            data-series={JSON.stringify(sales.days.map((d) => ({ x: d.day, y: d.tickets })))}
             data-label={t('sales.chartLabel')}
           >
             <table>
@@ -415,7 +415,7 @@ async function renderMatch(c: Context<AppEnv>, shown: Shown, status: 200 | 400 =
         <p>
           <a href={`/club/${club.slug}/orders?match=${m.id}`}>{t('orders.title')}</a>
         </p>
-        <script type="module" src="/assets/sales-chart.js" />
+        <script type="module" src="/assets/line-chart.js" />
       </section>
 
       <section class="card" id="status">

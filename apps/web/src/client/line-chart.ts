@@ -1,6 +1,7 @@
-// Draws the cumulative sales of a match as an SVG line chart over the server-rendered table, which
-// stays for screen readers and for browsers without JavaScript. No dependency, no network.
-type Point = { day: string; tickets: number };
+// Draws a series (sales day by day, entries minute by minute) as an SVG line chart over the
+// server-rendered table, which stays for screen readers and for browsers without JavaScript.
+// No dependency, no network.
+type Point = { x: string; y: number };
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -17,7 +18,7 @@ function draw(container: HTMLElement) {
   const width = 640;
   const height = 220;
   const pad = { left: 44, right: 12, top: 12, bottom: 28 };
-  const max = Math.max(1, ...points.map((p) => p.tickets));
+  const max = Math.max(1, ...points.map((p) => p.y));
   const x = (i: number) => pad.left + (points.length === 1 ? 0 : (i * (width - pad.left - pad.right)) / (points.length - 1));
   const y = (v: number) => height - pad.bottom - (v * (height - pad.top - pad.bottom)) / max;
   const svg = element('svg', {
@@ -30,17 +31,17 @@ function draw(container: HTMLElement) {
   for (const tick of [0, Math.round(max / 2), max]) {
     svg.append(element('text', { x: pad.left - 6, y: y(tick) + 4, 'text-anchor': 'end', 'font-size': 11, fill: '#5b6472' }, String(tick)));
   }
-  const path = points.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(i).toFixed(1)},${y(p.tickets).toFixed(1)}`).join(' ');
+  const path = points.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(i).toFixed(1)},${y(p.y).toFixed(1)}`).join(' ');
   svg.append(element('path', { d: path, fill: 'none', stroke: '#0a6b3d', 'stroke-width': 2.5 }));
   points.forEach((p, i) => {
-    svg.append(element('circle', { cx: x(i), cy: y(p.tickets), r: 3, fill: '#0a6b3d' }));
+    svg.append(element('circle', { cx: x(i), cy: y(p.y), r: 3, fill: '#0a6b3d' }));
   });
   const first = points[0]!;
   const last = points.at(-1)!;
-  svg.append(element('text', { x: pad.left, y: height - 8, 'font-size': 11, fill: '#5b6472' }, first.day));
+  svg.append(element('text', { x: pad.left, y: height - 8, 'font-size': 11, fill: '#5b6472' }, first.x));
   if (points.length > 1)
-    svg.append(element('text', { x: width - pad.right, y: height - 8, 'text-anchor': 'end', 'font-size': 11, fill: '#5b6472' }, last.day));
+    svg.append(element('text', { x: width - pad.right, y: height - 8, 'text-anchor': 'end', 'font-size': 11, fill: '#5b6472' }, last.x));
   container.prepend(svg);
 }
 
-for (const container of document.querySelectorAll<HTMLElement>('[data-sales-chart]')) draw(container);
+for (const container of document.querySelectorAll<HTMLElement>('[data-line-chart]')) draw(container);
