@@ -447,6 +447,7 @@ export const en = {
   'devices.statusRevoked': 'Revoked',
   'devices.newPairing': 'New pairing code',
   'devices.newPairingHint': 'A new pairing code replaces the device’s token once it is used; until then the device keeps working.',
+  'devices.none': 'No device yet: add a steward’s phone or a gate below.',
   'devices.revoke': 'Revoke',
   'devices.revoked': 'The device is revoked: it can no longer scan.',
   'devices.add': 'Add a device',

@@ -452,6 +452,7 @@ export const fr: Messages = {
   'devices.newPairing': 'Nouveau code d’appairage',
   'devices.newPairingHint':
     'Un nouveau code d’appairage remplace le jeton de l’appareil dès qu’il est utilisé ; d’ici là, l’appareil continue de fonctionner.',
+  'devices.none': 'Aucun appareil pour l’instant : ajoutez le téléphone d’un steward ou un portique ci-dessous.',
   'devices.revoke': 'Révoquer',
   'devices.revoked': 'L’appareil est révoqué : il ne peut plus scanner.',
   'devices.add': 'Ajouter un appareil',

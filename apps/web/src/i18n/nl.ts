@@ -449,6 +449,7 @@ export const nl: Messages = {
   'devices.newPairing': 'Nieuwe koppelcode',
   'devices.newPairingHint':
     'Een nieuwe koppelcode vervangt het token van het toestel zodra ze gebruikt wordt; tot dan blijft het toestel werken.',
+  'devices.none': 'Nog geen toestel: voeg hieronder de telefoon van een steward of een poort toe.',
   'devices.revoke': 'Intrekken',
   'devices.revoked': 'Het toestel is ingetrokken: het kan niet meer scannen.',
   'devices.add': 'Toestel toevoegen',

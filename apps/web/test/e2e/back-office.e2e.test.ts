@@ -190,10 +190,12 @@ describe.skipIf(!chromiumAvailable())('club back office in a browser', () => {
     await admin.goto(clubPath);
     await admin.getByRole('link', { name: 'Scanners and gates' }).click();
     await see(admin.getByRole('heading', { name: 'Scanners and gates · Royal Forest FC', level: 1 }));
+    await see(admin.getByText('No device yet: add a steward’s phone or a gate below.'));
     await admin.getByLabel('Name').fill('North gate');
     await admin.getByLabel('Kind').selectOption({ label: 'Gate' });
     await admin.getByRole('button', { name: 'Add a device' }).click();
     const pairingCode = ((await admin.locator('p.pairing-code').textContent()) ?? '').trim();
+    await see(admin.getByRole('row', { name: 'North gate Gate Waiting for pairing' }));
     expect(pairingCode).toMatch(/^[2-9A-HJKMNP-Z]{8}$/);
     await audit(admin);
     const api = (path: string, body: object, token?: string) =>

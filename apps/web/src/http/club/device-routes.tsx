@@ -60,33 +60,47 @@ async function renderDevices(
         </section>
       ) : null}
       <section class="card table-wrap">
-        <table>
-          <tbody>
-            {devices.map((d) => (
+        {devices.length === 0 ? (
+          <p>{t('devices.none')}</p>
+        ) : (
+          <table>
+            <thead>
               <tr>
-                <td>{d.name}</td>
-                <td>{t(d.kind === 'gate' ? 'devices.gate' : 'devices.phone')}</td>
-                <td>{d.revokedAt ? t('devices.statusRevoked') : d.paired ? t('devices.statusPaired') : t('devices.statusWaiting')}</td>
-                <td>
-                  {d.revokedAt ? null : (
-                    <div class="actions">
-                      <Form action={`/club/${club.slug}/devices/${d.id}/pairing`} idPrefix={`pairing-${d.id}`}>
-                        <button type="submit" class="secondary">
-                          {t('devices.newPairing')}
-                        </button>
-                      </Form>
-                      <Form action={`/club/${club.slug}/devices/${d.id}/revoke`} idPrefix={`revoke-${d.id}`}>
-                        <button type="submit" class="danger">
-                          {t('devices.revoke')}
-                        </button>
-                      </Form>
-                    </div>
-                  )}
-                </td>
+                <th scope="col">{t('devices.name')}</th>
+                <th scope="col">{t('devices.kind')}</th>
+                <th scope="col">{t('admin.status')}</th>
+                <th scope="col">
+                  <span class="visually-hidden">{t('common.actions')}</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {devices.map((d) => (
+                <tr>
+                  <td>{d.name}</td>
+                  <td>{t(d.kind === 'gate' ? 'devices.gate' : 'devices.phone')}</td>
+                  <td>{d.revokedAt ? t('devices.statusRevoked') : d.paired ? t('devices.statusPaired') : t('devices.statusWaiting')}</td>
+                  <td>
+                    {d.revokedAt ? null : (
+                      <div class="actions">
+                        <Form action={`/club/${club.slug}/devices/${d.id}/pairing`} idPrefix={`pairing-${d.id}`}>
+                          <button type="submit" class="secondary">
+                            {t('devices.newPairing')}
+                          </button>
+                        </Form>
+                        <Form action={`/club/${club.slug}/devices/${d.id}/revoke`} idPrefix={`revoke-${d.id}`}>
+                          <button type="submit" class="danger">
+                            {t('devices.revoke')}
+                          </button>
+                        </Form>
+                      </div>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
         {devices.some((d) => !d.revokedAt) ? <p class="hint">{t('devices.newPairingHint')}</p> : null}
       </section>
       <section class="card">
