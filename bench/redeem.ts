@@ -7,14 +7,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { sign, verify } from '@footarena/ticket-code';
-import { serve } from '@hono/node-server';
 import { eq, sql } from 'drizzle-orm';
-import pg from 'pg';
-import { createApp } from '../apps/web/src/app.ts';
-import { boot } from '../apps/web/src/boot.ts';
-import { migrateDatabase, openPostgres } from '../apps/web/src/db/client.ts';
 import { clubSigningKey, matchStand, order, orderItem, ticket } from '../apps/web/src/db/schema/index.ts';
-import { seedReference } from '../apps/web/src/db/seed-reference.ts';
 import { createMatch } from '../apps/web/src/domain/catalog/create-match.ts';
 import { createStand } from '../apps/web/src/domain/catalog/create-stand.ts';
 import { createVenue } from '../apps/web/src/domain/catalog/create-venue.ts';
@@ -22,35 +16,14 @@ import { setMatchStands } from '../apps/web/src/domain/catalog/set-match-stands.
 import { createDevice } from '../apps/web/src/domain/devices/create-device.ts';
 import { pairDevice } from '../apps/web/src/domain/devices/pair-device.ts';
 import { activeSigningKey } from '../apps/web/src/domain/tickets/signing-key.ts';
-import { parseEnv } from '../apps/web/src/env.ts';
+import { POOL, startBenchApp, stats } from './support.ts';
 
 const { values } = parseArgs({ options: { tickets: { type: 'string', default: '5000' }, devices: { type: 'string', default: '50' } } });
 const TICKETS = Number(values.tickets);
 const DEVICES = Number(values.devices);
-const POOL = 10; // the app's PostgreSQL pool (openPostgres default)
 
-const name = `footarena_bench_redeem_${process.pid}`;
-const admin = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
-await admin.connect();
-await admin.query(`CREATE DATABASE ${name}`);
-const database = await openPostgres(`postgres://postgres@127.0.0.1:5432/${name}`, POOL);
-await migrateDatabase(database);
-await seedReference(database.db);
-
-const server = serve({ fetch: (req, env) => app.fetch(req, env), hostname: '127.0.0.1', port: 0 });
-await new Promise((resolve) => server.once('listening', resolve));
-const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-const env = parseEnv({
-  NODE_ENV: 'test',
-  BASE_URL: base,
-  DATA_DIR: `/tmp/footarena-redeem-${process.pid}`,
-  AUTH_SECRET: randomBytes(24).toString('hex'),
-  SMTP_URL: 'smtp://127.0.0.1:1',
-  LOG_LEVEL: 'silent',
-});
-const runtime = await boot(env, { database });
-const app = createApp(runtime.deps);
-const { db } = runtime.deps;
+const bench = await startBenchApp('redeem');
+const { base, runtime, db } = bench;
 
 // One club, one stand, one match; one paid order holding every ticket, signed as fulfilment signs them.
 const clubId = randomBytes(16).toString('hex');
@@ -113,11 +86,6 @@ for (let i = 0; i < DEVICES; i++) {
   tokens.push((await pairDevice(db, pairingCode)).token);
 }
 
-function stats(samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return { p50: sorted[Math.floor(sorted.length * 0.5)]!, p99: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))]! };
-}
-
 /** Runs `work` for every ticket, `DEVICES` callers at once, each taking the next ticket when done. */
 async function lanes(work: (row: (typeof rows)[number], lane: number) => Promise<void>) {
   let next = 0;
@@ -154,7 +122,7 @@ const [counted] = (
 
 // The raw ceiling: the same guarded UPDATE, as many concurrent callers, a pool of POOL.
 await db.update(ticket).set({ usedAt: null, usedByDevice: null }).where(eq(ticket.matchId, matchId));
-const raw = new pg.Pool({ connectionString: `postgres://postgres@127.0.0.1:5432/${name}`, max: POOL });
+const raw = bench.rawPool();
 const rawLatencies: number[] = [];
 let rawAdmitted = 0;
 const rawStarted = performance.now();
@@ -190,10 +158,7 @@ console.log(
 console.log(`app/raw throughput: ${(TICKETS / appSeconds / (TICKETS / rawSeconds)).toFixed(3)}`);
 console.log(`offline verifications: ${(TICKETS / offlineSeconds).toFixed(0)}/s on one core (${verified} of ${TICKETS} valid)`);
 
-server.close();
-await runtime.close();
-await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-await admin.end();
+await bench.close();
 if (results.ok !== TICKETS || failures > 0 || counted!.doubles > 0 || counted!.admitted !== TICKETS || verified !== TICKETS) {
   console.error(`FAILED: ${results.ok ?? 0} of ${TICKETS} admitted, ${failures} errors, ${counted!.doubles} double entries`);
   process.exit(1);

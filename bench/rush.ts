@@ -5,50 +5,22 @@
 // straight by the same number of concurrent callers over a pool of the app's size.
 import { createHmac, randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { serve } from '@hono/node-server';
 import { eq, sql } from 'drizzle-orm';
-import pg from 'pg';
-import { createApp } from '../apps/web/src/app.ts';
-import { boot } from '../apps/web/src/boot.ts';
-import { migrateDatabase, openPostgres } from '../apps/web/src/db/client.ts';
 import { matchStand } from '../apps/web/src/db/schema/index.ts';
-import { seedReference } from '../apps/web/src/db/seed-reference.ts';
 import { createVerifiedUser } from '../apps/web/src/domain/accounts/create-verified-user.ts';
 import { createMatch } from '../apps/web/src/domain/catalog/create-match.ts';
 import { createStand } from '../apps/web/src/domain/catalog/create-stand.ts';
 import { createVenue } from '../apps/web/src/domain/catalog/create-venue.ts';
 import { setMatchStands } from '../apps/web/src/domain/catalog/set-match-stands.ts';
 import { setMatchStatus } from '../apps/web/src/domain/catalog/set-match-status.ts';
-import { parseEnv } from '../apps/web/src/env.ts';
+import { POOL, startBenchApp, stats } from './support.ts';
 
 const { values } = parseArgs({ options: { buyers: { type: 'string', default: '2000' }, seats: { type: 'string', default: '500' } } });
 const BUYERS = Number(values.buyers);
 const SEATS = Number(values.seats);
-const POOL = 10; // the app's PostgreSQL pool (openPostgres default)
 
-const name = `footarena_bench_rush_${process.pid}`;
-const admin = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
-await admin.connect();
-await admin.query(`CREATE DATABASE ${name}`);
-const database = await openPostgres(`postgres://postgres@127.0.0.1:5432/${name}`, POOL);
-await migrateDatabase(database);
-await seedReference(database.db);
-
-const server = serve({ fetch: (req, env) => app.fetch(req, env), hostname: '127.0.0.1', port: 0 });
-await new Promise((resolve) => server.once('listening', resolve));
-const port = (server.address() as { port: number }).port;
-const base = `http://127.0.0.1:${port}`;
-const env = parseEnv({
-  NODE_ENV: 'test',
-  BASE_URL: base,
-  DATA_DIR: `/tmp/footarena-rush-${process.pid}`,
-  AUTH_SECRET: randomBytes(24).toString('hex'),
-  SMTP_URL: 'smtp://127.0.0.1:1',
-  LOG_LEVEL: 'silent',
-});
-const runtime = await boot(env, { database });
-const app = createApp(runtime.deps);
-const { db } = runtime.deps;
+const bench = await startBenchApp('rush');
+const { base, env, runtime, db } = bench;
 
 // One club, one stand of SEATS seats, one match on sale.
 const { password } = await runtime.deps.auth.$context;
@@ -105,11 +77,6 @@ const check = await fetch(`${base}/account`, { redirect: 'manual', headers: { co
 if (check.status !== 200) throw new Error(`bench sessions are not accepted (${check.status})`);
 const body = new URLSearchParams({ _csrf: csrf.split('=')[1]!, [`q_${ms!.id}_adult`]: '1' }).toString();
 
-function stats(samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return { p50: sorted[Math.floor(sorted.length * 0.5)]!, p99: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))]! };
-}
-
 const latencies: number[] = [];
 let held = 0;
 let refused = 0;
@@ -137,7 +104,7 @@ const oversold = Math.max(0, after!.sold + after!.held - after!.cap);
 
 // The raw ceiling: the same guarded UPDATE, the same number of concurrent callers, a pool of POOL.
 await db.update(matchStand).set({ held: 0, sold: 0 }).where(eq(matchStand.id, ms!.id));
-const raw = new pg.Pool({ connectionString: `postgres://postgres@127.0.0.1:5432/${name}`, max: POOL });
+const raw = bench.rawPool();
 const rawLatencies: number[] = [];
 let rawHeld = 0;
 const rawStarted = performance.now();
@@ -166,10 +133,7 @@ console.log(
 );
 console.log(`app/raw throughput: ${(BUYERS / appSeconds / (BUYERS / rawSeconds)).toFixed(3)}`);
 
-server.close();
-await runtime.close();
-await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-await admin.end();
+await bench.close();
 if (oversold > 0 || held !== SEATS || other > 0) {
   console.error(`FAILED: held ${held} of ${SEATS} seats, ${other} unexpected responses, oversold ${oversold}`);
   process.exit(1);

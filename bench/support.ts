@@ -1,0 +1,58 @@
+// The parts every HTTP benchmark on PostgreSQL shares: a throw-away database, the whole app served on
+// loopback, and latency percentiles.
+import { randomBytes } from 'node:crypto';
+import { serve } from '@hono/node-server';
+import pg from 'pg';
+import { createApp } from '../apps/web/src/app.ts';
+import { boot } from '../apps/web/src/boot.ts';
+import { migrateDatabase, openPostgres } from '../apps/web/src/db/client.ts';
+import { seedReference } from '../apps/web/src/db/seed-reference.ts';
+import { parseEnv } from '../apps/web/src/env.ts';
+
+export const POOL = 10; // the app's PostgreSQL pool (openPostgres default)
+
+/** A fresh PostgreSQL database named after the bench, migrated and seeded, and the app serving it. */
+export async function startBenchApp(bench: string) {
+  const name = `footarena_bench_${bench}_${process.pid}`;
+  const url = `postgres://postgres@127.0.0.1:5432/${name}`;
+  const admin = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const database = await openPostgres(url, POOL);
+  await migrateDatabase(database);
+  await seedReference(database.db);
+
+  let app: ReturnType<typeof createApp> | undefined;
+  const server = serve({ fetch: (req, env) => app!.fetch(req, env), hostname: '127.0.0.1', port: 0 });
+  await new Promise((resolve) => server.once('listening', resolve));
+  const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  const env = parseEnv({
+    NODE_ENV: 'test',
+    BASE_URL: base,
+    DATA_DIR: `/tmp/footarena-${bench}-${process.pid}`,
+    AUTH_SECRET: randomBytes(24).toString('hex'),
+    SMTP_URL: 'smtp://127.0.0.1:1',
+    LOG_LEVEL: 'silent',
+  });
+  const runtime = await boot(env, { database });
+  app = createApp(runtime.deps);
+  return {
+    base,
+    env,
+    runtime,
+    db: runtime.deps.db,
+    /** A pool of the app's size straight to the same database, for the raw ceiling. */
+    rawPool: () => new pg.Pool({ connectionString: url, max: POOL }),
+    async close() {
+      server.close();
+      await runtime.close();
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
+export function stats(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { p50: sorted[Math.floor(sorted.length * 0.5)]!, p99: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))]! };
+}
