@@ -176,9 +176,12 @@ describe.each(databaseKinds())('admitting tickets at the gate on %s', (kind) => 
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
 
+  /** The one-time pairing code the devices page shows, as a person reads it off the screen. */
+  const pairingCodeIn = async (page: Response) => /<p class="pairing-code">([2-9A-HJKMNP-Z]{8})<\/p>/.exec(await page.text())![1]!;
+
   async function pairedDevice(name: string) {
     const page = await owner.owner.post(`${owner.base}/devices`, { name, kind: 'gate' });
-    const code = /<p class="pairing-code">([2-9A-HJKMNP-Z]{8})<\/p>/.exec(await page.text())![1]!;
+    const code = await pairingCodeIn(page);
     const paired = await api('/pair', { code });
     expect(paired.status).toBe(200);
     const body = (await paired.json()) as { token: string; deviceId: string; clubId: string };
@@ -208,7 +211,7 @@ describe.each(databaseKinds())('admitting tickets at the gate on %s', (kind) => 
     const scanWith = async (token: string, code: string, nonce: string) =>
       (await api('/redeem', { code, nonce, matchId }, { authorization: `Bearer ${token}` })).status;
     const page = await owner.owner.post(`${owner.base}/devices/${gate.deviceId}/pairing`, {});
-    const code = /<p class="pairing-code">([2-9A-HJKMNP-Z]{8})<\/p>/.exec(await page.text())![1]!;
+    const code = await pairingCodeIn(page);
     expect(await scanWith(gate.token, a!.code, 'rot-00001')).toBe(200);
     const renewed = (await (await api('/pair', { code })).json()) as { token: string; deviceId: string };
     expect(renewed.deviceId).toBe(gate.deviceId);
@@ -273,7 +276,7 @@ describe.each(databaseKinds())('admitting tickets at the gate on %s', (kind) => 
     expect(ajv.getSchema('#/components/schemas/RedeemRequest')!({ code: 'x', nonce: 'n-000000', matchId, extra: 1 })).toBe(false);
 
     const page = await owner.owner.post(`${owner.base}/devices`, { name: 'Doc gate', kind: 'gate' });
-    const code = /<p class="pairing-code">([2-9A-HJKMNP-Z]{8})<\/p>/.exec(await page.text())![1]!;
+    const code = await pairingCodeIn(page);
     const { token } = (await conforms('/pair', await api('/pair', { code }))) as { token: string };
     await conforms('/pair', await api('/pair', { code }));
     const auth = { authorization: `Bearer ${token}` };
