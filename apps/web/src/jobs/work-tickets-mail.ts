@@ -1,4 +1,5 @@
 import type { Db } from '../db/client.ts';
+import { matchTitle } from '../domain/catalog/match-title.ts';
 import { findOrderTickets } from '../domain/tickets/find-order-tickets.ts';
 import { DEFAULT_LOCALE, formatDateTime, isLocale, translator } from '../i18n/index.ts';
 import type { MailTransport } from '../integrations/mail/transport.ts';
@@ -25,13 +26,13 @@ export async function workTicketsMail(
     if (!o || o.tickets.length === 0) return;
     const locale = isLocale(o.locale) ? o.locale : DEFAULT_LOCALE;
     const t = translator(locale);
-    const matchTitle = o.isHome ? `${o.club} – ${o.opponent}` : `${o.opponent} – ${o.club}`;
+    const title = matchTitle(o.isHome, o.club, o.opponent);
     const when = formatDateTime(o.kickoffAt, locale);
     const qrs = await Promise.all(o.tickets.map((tk) => ticketQrPng(tk.code)));
     const lines = o.tickets.map((tk) => `${tk.stand} · ${t(`category.${tk.category}`)}`);
-    const text = `${t('mail.tickets.body', { match: matchTitle, date: when, count: o.tickets.length })}\n\n${lines.join('\n')}\n\n${t('order.reference')}: ${o.reference}\n${baseURL}/account/tickets\n\n-- \n${t('mail.footer')}\n`;
+    const text = `${t('mail.tickets.body', { match: title, date: when, count: o.tickets.length })}\n\n${lines.join('\n')}\n\n${t('order.reference')}: ${o.reference}\n${baseURL}/account/tickets\n\n-- \n${t('mail.footer')}\n`;
     const html = `<!doctype html><html lang="${locale}"><body style="font-family:system-ui,sans-serif;max-width:560px;margin:auto;padding:16px;color:#111">
-<p>${escapeHtml(t('mail.tickets.body', { match: matchTitle, date: when, count: o.tickets.length }))}</p>
+<p>${escapeHtml(t('mail.tickets.body', { match: title, date: when, count: o.tickets.length }))}</p>
 ${o.tickets
   .map(
     (_tk, i) =>
@@ -42,7 +43,7 @@ ${o.tickets
 <p style="font-size:12px;color:#777">${escapeHtml(t('mail.footer'))}</p></body></html>`;
     await transport.send({
       to: o.email,
-      subject: t('mail.tickets.subject', { match: matchTitle, reference: o.reference }),
+      subject: t('mail.tickets.subject', { match: title, reference: o.reference }),
       text,
       html,
       attachments: [

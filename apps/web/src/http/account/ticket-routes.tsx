@@ -1,4 +1,5 @@
 import { type Context, Hono } from 'hono';
+import { matchTitle } from '../../domain/catalog/match-title.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { listMyOrders } from '../../domain/sales/list-my-orders.ts';
 import { findOrderTickets } from '../../domain/tickets/find-order-tickets.ts';
@@ -19,7 +20,7 @@ function TicketFacts({ ticket: tk, locale }: { ticket: MyTicket; locale: Paramet
   return (
     <>
       <p>
-        <strong>{tk.isHome ? `${tk.club} – ${tk.opponent}` : `${tk.opponent} – ${tk.club}`}</strong>
+        <strong>{matchTitle(tk.isHome, tk.club, tk.opponent)}</strong>
         <br />
         {formatDateTime(tk.kickoffAt, locale)}
         {tk.gatesOpenAt ? ` · ${t('match.gatesOpen', { time: formatDateTime(tk.gatesOpenAt, locale) })}` : null}

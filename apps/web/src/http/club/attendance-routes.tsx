@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { findClubMatch } from '../../domain/catalog/find-club-match.ts';
+import { matchTitle } from '../../domain/catalog/match-title.ts';
 import { countEntriesPerMinute } from '../../domain/checkin/count-entries-per-minute.ts';
 import { listMatchScans } from '../../domain/checkin/list-match-scans.ts';
 import { REFUSAL_REASONS, summarizeAttendance } from '../../domain/checkin/summarize-attendance.ts';
@@ -19,7 +20,7 @@ export const attendanceRoutes = new Hono<AppEnv>()
     const { db } = c.get('deps');
     const m = await findClubMatch(db, club.id, c.req.param('matchId'));
     const [a, entries] = await Promise.all([summarizeAttendance(db, club.id, m.id), countEntriesPerMinute(db, club.id, m.id)]);
-    const title = m.isHome ? `${club.name} – ${m.opponentName}` : `${m.opponentName} – ${club.name}`;
+    const title = matchTitle(m.isHome, club.name, m.opponentName);
     c.header('Cache-Control', 'no-store');
     return render(
       c,

@@ -6,6 +6,7 @@ import { useRequestContext } from 'hono/jsx-renderer';
 import { z } from 'zod';
 import { organization } from '../../db/schema/index.ts';
 import { listClubMatches } from '../../domain/catalog/list-club-matches.ts';
+import { matchTitle } from '../../domain/catalog/match-title.ts';
 import { findClubInvitation } from '../../domain/clubs/find-club-invitation.ts';
 import { findClubMember } from '../../domain/clubs/find-club-member.ts';
 import { findInvitation } from '../../domain/clubs/find-invitation.ts';
@@ -198,9 +199,7 @@ export const clubRoutes = new Hono<AppEnv>()
             <div class="dashboard-match">
               <h3>
                 {can(role, { catalog: ['manage'] }) ? (
-                  <a href={`/club/${club.slug}/matches/${m.id}`}>
-                    {m.isHome ? `${club.name} – ${m.opponentName}` : `${m.opponentName} – ${club.name}`}
-                  </a>
+                  <a href={`/club/${club.slug}/matches/${m.id}`}>{matchTitle(m.isHome, club.name, m.opponentName)}</a>
                 ) : m.isHome ? (
                   `${club.name} – ${m.opponentName}`
                 ) : (

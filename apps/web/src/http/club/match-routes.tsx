@@ -10,6 +10,7 @@ import { listClubMatches } from '../../domain/catalog/list-club-matches.ts';
 import { listVenues } from '../../domain/catalog/list-venues.ts';
 import type { MatchInput } from '../../domain/catalog/match-rules.ts';
 import { displayStatus } from '../../domain/catalog/match-status.ts';
+import { matchTitle } from '../../domain/catalog/match-title.ts';
 import { postponeMatch } from '../../domain/catalog/postpone-match.ts';
 import { type MatchStandChoice, setMatchStands } from '../../domain/catalog/set-match-stands.ts';
 import { CLUB_MATCH_STATUSES, setMatchStatus } from '../../domain/catalog/set-match-status.ts';
@@ -101,7 +102,7 @@ export const matchRoutes = new Hono<AppEnv>()
           {matches.map((m) => (
             <li class="card">
               <a class="teams" href={`/club/${club.slug}/matches/${m.id}`}>
-                {m.isHome ? `${club.name} – ${m.opponentName}` : `${m.opponentName} – ${club.name}`}
+                {matchTitle(m.isHome, club.name, m.opponentName)}
               </a>
               <div class="meta">
                 {formatDateTime(m.kickoffAt, locale)} · {m.competition} ·{' '}
@@ -364,7 +365,7 @@ async function renderMatch(c: Context<AppEnv>, shown: Shown, status: 200 | 400 =
           ]),
         );
   const errorsFor = (part: Shown['for']) => (shown.for === part ? shown.errors : undefined);
-  const title = m.isHome ? `${club.name} – ${m.opponentName}` : `${m.opponentName} – ${club.name}`;
+  const title = matchTitle(m.isHome, club.name, m.opponentName);
   c.status(status);
   return render(
     c,

@@ -4,6 +4,7 @@ import { raw } from 'hono/html';
 import { order, type PriceCategory } from '../../db/schema/index.ts';
 import { findPublicMatch, type PublicMatch } from '../../domain/catalog/find-public-match.ts';
 import { displayStatus } from '../../domain/catalog/match-status.ts';
+import { matchTitle } from '../../domain/catalog/match-title.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { cancelPendingOrder } from '../../domain/sales/cancel-pending-order.ts';
 import { type OrderLine, placeOrder } from '../../domain/sales/place-order.ts';
@@ -16,7 +17,7 @@ import { requireUser } from '../middleware/access.ts';
 import { redirectWithFlash } from '../middleware/flash.ts';
 import type { AppConfig, AppEnv } from '../types.ts';
 
-const teams = (m: PublicMatch) => (m.isHome ? `${m.club.name} – ${m.opponentName}` : `${m.opponentName} – ${m.club.name}`);
+const teams = (m: PublicMatch) => matchTitle(m.isHome, m.club.name, m.opponentName);
 
 const STATUS_KEY = {
   scheduled: 'match.status.scheduled',

@@ -1,10 +1,11 @@
 import { createEvent } from 'ics';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
+import { matchTitle } from '../../domain/catalog/match-title.ts';
 import type { OrderTickets } from '../../domain/tickets/find-order-tickets.ts';
 import { formatDateTime, formatMoney, type Locale, translator } from '../../i18n/index.ts';
 
-const title = (o: OrderTickets) => (o.isHome ? `${o.club} – ${o.opponent}` : `${o.opponent} – ${o.club}`);
+const title = (o: OrderTickets) => matchTitle(o.isHome, o.club, o.opponent);
 
 /** A ticket's QR code as a PNG, error correction M (the size the code format is made for). */
 export function ticketQrPng(code: string): Promise<Buffer> {

@@ -1,5 +1,6 @@
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { CatalogMatch } from '../../domain/catalog/list-upcoming-matches.ts';
+import { matchTitle } from '../../domain/catalog/match-title.ts';
 import type { AppEnv } from '../../http/types.ts';
 import { formatDateTime, formatMoney } from '../../i18n/index.ts';
 
@@ -11,7 +12,7 @@ export function MatchCard({ m }: { m: CatalogMatch }) {
   return (
     <li class="card match">
       <a class="teams" href={`/matches/${m.id}`}>
-        {m.isHome ? `${m.club} – ${m.opponent}` : `${m.opponent} – ${m.club}`}
+        {matchTitle(m.isHome, m.club, m.opponent)}
       </a>
       <div class="meta">
         <time datetime={m.kickoffAt.toISOString()}>{formatDateTime(m.kickoffAt, locale)}</time> · {m.competition}
