@@ -17,6 +17,7 @@ import {
   verify,
 } from './index.ts';
 import { type Prng, prng } from './test-prng.ts';
+import { verifyInBrowser } from './web.ts';
 
 // RFC 8032, section 7.1, test 1: a fixed key so that one code can be pinned below.
 const RFC8032_SEED = Buffer.from('9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60', 'hex').toString('base64url');
@@ -254,6 +255,36 @@ describe('ticket codes', () => {
 
   it('export the error codes', () => {
     expect(TICKET_CODE_ERRORS).toEqual(['bad_format', 'bad_signature', 'unknown_key']);
+  });
+});
+
+describe('verification in a browser (WebCrypto)', () => {
+  it('gives the answer of the server for valid codes, every single edit of one code, other keys and broken keys', async () => {
+    const random = prng(11);
+    const [a, b] = KEYS as [KeyPair, KeyPair];
+    const texts: string[] = [];
+    for (let i = 0; i < 200; i++) {
+      const key = random.pick(KEYS);
+      texts.push(sign(randomFields(random, key.keyId), key.privateKey));
+    }
+    const code = sign(randomFields(random, a.keyId), a.privateKey);
+    let sameTicket = 0;
+    for (const edit of singleEdits(code)) {
+      texts.push(edit.text);
+      if (edit.sameTicket) sameTicket++;
+    }
+    texts.push(code.toLowerCase(), '', 'FA1:', 'x'.repeat(154), sign(randomFields(random, a.keyId), b.privateKey));
+    let valid = 0;
+    for (const text of texts) {
+      const server = verify(text, ALL_PUBLIC);
+      expect(await verifyInBrowser(text, ALL_PUBLIC), JSON.stringify(text)).toEqual(server);
+      if (server.ok) valid++;
+    }
+    expect(valid).toBe(200 + sameTicket + 1); // the codes, letters edited to their lowercase, the lowercase code
+    for (const broken of ['', 'not-a-key', `${a.publicKey}A`, '!'.repeat(43), a.privateKey.replace(/.$/, '_')]) {
+      expect(await verifyInBrowser(code, { [a.keyId]: broken })).toEqual(verify(code, { [a.keyId]: broken }));
+    }
+    expect(await verifyInBrowser(code, Object.create({ [a.keyId]: a.publicKey }))).toEqual({ ok: false, error: 'unknown_key' });
   });
 });
 
