@@ -1,14 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { sign } from '@footarena/ticket-code';
+import type { MatchesResponse, SyncResponse } from '@footarena/gate-protocol';
+import { sign, verify } from '@footarena/ticket-code';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { device, match, matchStand, order, orderItem, scan, ticket } from '../src/db/schema/index.ts';
+import { device, match, matchStand, order, orderItem, scan, scanConflict, ticket } from '../src/db/schema/index.ts';
 import { createMatch } from '../src/domain/catalog/create-match.ts';
 import { createStand } from '../src/domain/catalog/create-stand.ts';
 import { createVenue } from '../src/domain/catalog/create-venue.ts';
 import { setMatchStands } from '../src/domain/catalog/set-match-stands.ts';
 import { redeemTicket } from '../src/domain/checkin/redeem-ticket.ts';
+import { createDevice } from '../src/domain/devices/create-device.ts';
 import { activeSigningKey } from '../src/domain/tickets/signing-key.ts';
 import { toBrusselsLocal } from '../src/domain/time.ts';
 import { clubWithOwner, competitionId } from './support/catalog.ts';
@@ -21,6 +23,9 @@ describe.each(databaseKinds())('admitting tickets at the gate on %s', (kind) => 
   let matchId = '';
   let otherMatchId = '';
   let orderItemId = '';
+  let northItemId = '';
+  let mainStandId = '';
+  let northStandId = '';
   let orderId = '';
   let gateA = '';
   let gateB = '';
@@ -38,7 +43,7 @@ describe.each(databaseKinds())('admitting tickets at the gate on %s', (kind) => 
   }
 
   /** `n` valid tickets of one paid order, signed with the club's key (as fulfilment issues them). */
-  async function tickets(n: number, forMatch = matchId, club = clubId) {
+  async function tickets(n: number, forMatch = matchId, club = clubId, item = orderItemId) {
     const key = await db().transaction((tx) => activeSigningKey(tx, club, t.runtime.deps.config.sales.ticketSealingKey));
     const rows = Array.from({ length: n }, () => {
       const id = randomUUID();
@@ -47,7 +52,7 @@ describe.each(databaseKinds())('admitting tickets at the gate on %s', (kind) => 
         clubId: club,
         matchId: forMatch,
         orderId,
-        orderItemId,
+        orderItemId: item,
         keyId: key.keyId,
         code: sign({ keyId: key.keyId, ticketId: id, matchId: forMatch }, key.privateKey),
       };
@@ -60,7 +65,7 @@ describe.each(databaseKinds())('admitting tickets at the gate on %s', (kind) => 
   }
 
   const redeem = (deviceId: string, code: string, nonce = randomUUID(), forMatch = matchId) =>
-    db().transaction((tx) => redeemTicket(tx, { clubId, matchId: forMatch, deviceId, nonce, code }));
+    db().transaction((tx) => redeemTicket(tx, { clubId, matchId: forMatch, deviceId, nonce, code, standIds: null }));
 
   beforeAll(async () => {
     t = await startTestApp(kind);
@@ -71,10 +76,26 @@ describe.each(databaseKinds())('admitting tickets at the gate on %s', (kind) => 
     const standId = await db().transaction((tx) =>
       createStand(tx, clubId, venueId, { name: 'Main', capacity: 5000, prices: { adult: 1000 } }),
     );
+    northStandId = await db().transaction((tx) =>
+      createStand(tx, clubId, venueId, { name: 'North', capacity: 500, prices: { adult: 800 } }),
+    );
+    mainStandId = standId;
     matchId = await aMatch(clubId, venueId);
     otherMatchId = await aMatch(clubId, venueId);
-    await db().transaction((tx) => setMatchStands(tx, clubId, matchId, [{ standId, open: true, prices: {} }]));
-    const [ms] = await db().select().from(matchStand).where(eq(matchStand.matchId, matchId));
+    await db().transaction((tx) =>
+      setMatchStands(tx, clubId, matchId, [
+        { standId, open: true, prices: {} },
+        { standId: northStandId, open: true, prices: {} },
+      ]),
+    );
+    const [ms] = await db()
+      .select()
+      .from(matchStand)
+      .where(and(eq(matchStand.matchId, matchId), eq(matchStand.standId, standId)));
+    const [north] = await db()
+      .select()
+      .from(matchStand)
+      .where(and(eq(matchStand.matchId, matchId), eq(matchStand.standId, northStandId)));
     const [o] = await db()
       .insert(order)
       .values({
@@ -91,11 +112,15 @@ describe.each(databaseKinds())('admitting tickets at the gate on %s', (kind) => 
       })
       .returning();
     orderId = o!.id;
-    const [item] = await db()
+    const [item, ...rest] = await db()
       .insert(orderItem)
-      .values({ clubId, orderId, matchStandId: ms!.id, category: 'adult', unitPriceCents: 1000, quantity: 5000 })
+      .values([
+        { clubId, orderId, matchStandId: ms!.id, category: 'adult', unitPriceCents: 1000, quantity: 5000 },
+        { clubId, orderId, matchStandId: north!.id, category: 'youth', unitPriceCents: 800, quantity: 100 },
+      ])
       .returning();
     orderItemId = item!.id;
+    northItemId = rest[0]!.id;
     const gates = await db()
       .insert(device)
       .values([
@@ -257,15 +282,18 @@ describe.each(databaseKinds())('admitting tickets at the gate on %s', (kind) => 
   it('publishes an OpenAPI document that every answer of the API conforms to', async () => {
     const doc = (await (await t.app.request('http://localhost/api/v1/openapi.json')).json()) as {
       openapi: string;
-      paths: Record<string, { post: { responses: Record<string, { content: { 'application/json': { schema: { $ref: string } } } }> } }>;
+      paths: Record<
+        string,
+        Record<string, { responses: Record<string, { content: { 'application/json': { schema: { $ref: string } } } }> }>
+      >;
       components: { schemas: Record<string, object> };
     };
     expect(doc.openapi).toBe('3.1.0');
     const ajv = new Ajv2020({ strict: false, validateFormats: false });
     for (const [name, schema] of Object.entries(doc.components.schemas)) ajv.addSchema(schema, `#/components/schemas/${name}`);
     /** Checks a live answer against the schema the document promises for that path and status. */
-    const conforms = async (path: string, response: Response) => {
-      const declared = doc.paths[path]!.post.responses[String(response.status)];
+    const conforms = async (path: string, response: Response, method = 'post') => {
+      const declared = doc.paths[path]![method]!.responses[String(response.status)];
       expect(declared, `${path} documents status ${response.status}`).toBeDefined();
       const validate = ajv.getSchema(declared!.content['application/json'].schema.$ref)!;
       const body = await response.json();
@@ -287,7 +315,160 @@ describe.each(databaseKinds())('admitting tickets at the gate on %s', (kind) => 
     await conforms('/redeem', await api('/redeem', { code: tk!.code, nonce: 'doc-00004', matchId }));
     await conforms('/redeem', await api('/redeem', '[', auth));
     await conforms('/redeem', await api('/redeem', 'x', { ...auth, 'content-type': 'text/plain' }));
+    await conforms('/matches', await t.app.request('http://localhost/api/v1/matches', { headers: auth }), 'get');
+    const [offlineTk] = await tickets(1);
+    const uploaded = { code: offlineTk!.code, nonce: 'doc-00005', scannedAt: new Date().toISOString(), result: 'ok' };
+    const synced = (await conforms('/sync', await api('/sync', { matchId, cursor: null, scans: [uploaded] }, auth))) as SyncResponse;
+    await conforms('/sync', await api('/sync', { matchId, cursor: synced.cursor, scans: [uploaded] }, auth));
+    await conforms('/sync', await api('/sync', { matchId, cursor: null, scans: [{ ...uploaded, result: 'maybe' }] }, auth));
+    await conforms('/sync', await api('/sync', { matchId: randomUUID(), cursor: null, scans: [] }, auth));
   });
+  /** A paired device's sync: uploads offline scans, answers the lists since the cursor. */
+  const sync = async (token: string, scans: unknown[], cursor: string | null = null, forMatch = matchId) => {
+    const response = await api('/sync', { matchId: forMatch, cursor, scans }, { authorization: `Bearer ${token}` });
+    expect(response.status).toBe(200);
+    return (await response.json()) as SyncResponse;
+  };
+  const offline = (code: string, scannedAt: Date, result = 'ok') => ({
+    code,
+    nonce: randomUUID(),
+    scannedAt: scannedAt.toISOString(),
+    result,
+  });
+  const conflictsOf = (ticketId: string) => db().select().from(scanConflict).where(eq(scanConflict.ticketId, ticketId));
+
+  it('records one conflict when two offline devices admitted the same ticket; the first scan keeps the entry', async () => {
+    const [a, b] = [await pairedDevice('Offline A'), await pairedDevice('Offline B')];
+    const [tk] = await tickets(1);
+    const early = new Date(Date.now() - 120_000);
+    const late = new Date(Date.now() - 60_000);
+    // A uploads first, though B scanned earlier: B's entry takes its place, once.
+    const fromA = offline(tk!.code, late);
+    expect((await sync(a.token, [fromA])).uploaded).toEqual([{ nonce: fromA.nonce, result: 'ok', conflict: false }]);
+    const fromB = offline(tk!.code, early);
+    expect((await sync(b.token, [fromB])).uploaded).toEqual([{ nonce: fromB.nonce, result: 'ok', conflict: false }]);
+    const conflicts = await conflictsOf(tk!.id);
+    expect(conflicts).toHaveLength(1);
+    expect(conflicts[0]).toMatchObject({ reason: 'already_used', admittedByDevice: b.deviceId, alsoByDevice: a.deviceId });
+    expect(conflicts[0]!.admittedAt!.getTime()).toBe(early.getTime());
+    const [after] = await db().select().from(ticket).where(eq(ticket.id, tk!.id));
+    expect(after).toMatchObject({ usedByDevice: b.deviceId, usedAt: early });
+
+    // Uploading the same scans again (a retry) changes nothing; a later offline entry is the conflict.
+    expect((await sync(a.token, [fromA])).uploaded[0]).toMatchObject({ result: 'ok' });
+    expect((await sync(b.token, [fromB])).uploaded[0]).toMatchObject({ result: 'ok' });
+    const third = offline(tk!.code, new Date());
+    expect((await sync(a.token, [third])).uploaded).toEqual([{ nonce: third.nonce, result: 'already_used', conflict: true }]);
+    expect(await conflictsOf(tk!.id)).toHaveLength(2);
+    expect(await db().select().from(scan).where(eq(scan.ticketId, tk!.id))).toHaveLength(3);
+    // Online, it stays used.
+    expect((await redeem(gateA, tk!.code)).result).toBe('already_used');
+  });
+
+  it('decides uploads of the same ticket by two devices at once one after the other', async () => {
+    const [a, b] = [await pairedDevice('Race A'), await pairedDevice('Race B')];
+    const batch = await tickets(50);
+    const at = new Date(Date.now() - 30_000);
+    const [fromA, fromB] = await Promise.all([
+      sync(
+        a.token,
+        batch.map((tk) => offline(tk.code, at)),
+      ),
+      sync(
+        b.token,
+        batch.map((tk) => offline(tk.code, new Date(at.getTime() + 1000))),
+      ),
+    ]);
+    // Whichever upload ran first, A scanned first: A's entries count, one conflict per ticket names B.
+    expect(fromA.uploaded.every((u) => u.result === 'ok' && !u.conflict)).toBe(true);
+    expect(fromB.uploaded.every((u) => (u.result === 'ok' && !u.conflict) || (u.result === 'already_used' && u.conflict))).toBe(true);
+    for (const tk of batch) {
+      const [after] = await db().select().from(ticket).where(eq(ticket.id, tk.id));
+      expect(after).toMatchObject({ usedByDevice: a.deviceId, usedAt: at });
+      expect(await conflictsOf(tk.id)).toMatchObject([{ admittedByDevice: a.deviceId, alsoByDevice: b.deviceId }]);
+    }
+  });
+
+  it('logs refusals made offline, flags offline entries the server refuses, and keeps device clocks out of the future', async () => {
+    const dev = await pairedDevice('Offline C');
+    const [refused, revokedTk, fine] = await tickets(3);
+    await db().update(ticket).set({ status: 'revoked', revokedAt: new Date() }).where(eq(ticket.id, revokedTk!.id));
+    const future = new Date(Date.now() + 3_600_000);
+    const { uploaded } = await sync(dev.token, [
+      offline(refused!.code, new Date(), 'already_used'),
+      offline(revokedTk!.code, new Date()),
+      offline(fine!.code, future),
+      offline('FA1:not-a-code', new Date(), 'unknown'),
+    ]);
+    expect(uploaded.map((u) => [u.result, u.conflict])).toEqual([
+      ['already_used', false],
+      ['revoked', true],
+      ['ok', false],
+      ['unknown', false],
+    ]);
+    const [notAdmitted] = await db().select().from(ticket).where(eq(ticket.id, refused!.id));
+    expect(notAdmitted!.usedAt).toBeNull(); // a refusal on the spot admits nobody
+    expect(await conflictsOf(revokedTk!.id)).toMatchObject([{ reason: 'revoked', admittedByDevice: null, alsoByDevice: dev.deviceId }]);
+    const [admitted] = await db().select().from(ticket).where(eq(ticket.id, fine!.id));
+    expect(admitted!.usedAt!.getTime()).toBeLessThanOrEqual(Date.now());
+    const logged = await db().select().from(scan).where(eq(scan.deviceId, dev.deviceId));
+    expect(logged.every((row) => row.offline)).toBe(true);
+  });
+
+  it('gives a device the keys, the revoked and used tickets, then only what changed since its cursor', async () => {
+    const dev = await pairedDevice('Sync gate');
+    const [used, revokedTk, later] = await tickets(3);
+    await redeem(gateA, used!.code);
+    await db().update(ticket).set({ status: 'revoked', revokedAt: new Date() }).where(eq(ticket.id, revokedTk!.id));
+    const full = await sync(dev.token, []);
+    const key = await db().transaction((tx) => activeSigningKey(tx, clubId, t.runtime.deps.config.sales.ticketSealingKey));
+    expect(verify(used!.code, full.keys)).toMatchObject({ ok: true, keyId: key.keyId }); // enough to check codes offline
+    expect(full.used).toContain(used!.id);
+    expect(full.revoked).toContain(revokedTk!.id);
+    expect(full.used).not.toContain(later!.id);
+    expect(full.attendance.stands.find((s) => s.name === 'Main')).toMatchObject({ id: mainStandId });
+    expect(full.attendance.admitted).toBe(full.used.length);
+
+    // Everything so far is older than the overlap a cursor looks back over; then one more entry.
+    await db().execute(sql`update ticket set changed_at = changed_at - interval '1 hour' where match_id = ${matchId}`);
+    await redeem(gateB, later!.code);
+    const next = await sync(dev.token, [], full.cursor);
+    expect(next.used).toEqual([later!.id]);
+    expect(next.revoked).toEqual([]);
+    expect(Number(next.cursor)).toBeGreaterThanOrEqual(Number(full.cursor));
+    expect((await api('/sync', { matchId, cursor: 'yesterday', scans: [] }, { authorization: `Bearer ${dev.token}` })).status).toBe(400);
+  });
+
+  it('admits, for a device restricted by the club, only its matches and stands', async () => {
+    const { deviceId, pairingCode } = await createDevice(db(), clubId, {
+      name: 'Main stand only',
+      kind: 'phone',
+      matchIds: [matchId],
+      standIds: [mainStandId],
+    });
+    const { token } = (await (await api('/pair', { code: pairingCode })).json()) as { token: string };
+    const auth = { authorization: `Bearer ${token}` };
+    const [main] = await tickets(1);
+    const [north] = await tickets(1, matchId, clubId, northItemId);
+    const [elsewhere] = await tickets(1, otherMatchId);
+    const scanAs = async (code: string, extra: Record<string, unknown> = {}) =>
+      api('/redeem', { code, nonce: randomUUID(), matchId, ...extra }, auth);
+    expect((await (await scanAs(north!.code)).json()).result).toBe('wrong_stand');
+    expect(await (await scanAs(main!.code, { standId: northStandId })).status).toBe(403);
+    expect((await api('/redeem', { code: elsewhere!.code, nonce: randomUUID(), matchId: otherMatchId }, auth)).status).toBe(403);
+    expect((await (await scanAs(main!.code, { standId: mainStandId })).json()).result).toBe('ok');
+    const [northAfter] = await db().select().from(ticket).where(eq(ticket.id, north!.id));
+    expect(northAfter!.usedAt).toBeNull();
+    expect((await db().select().from(scan).where(eq(scan.deviceId, deviceId))).map((r) => r.result).sort()).toEqual(['ok', 'wrong_stand']);
+
+    const list = (await (await t.app.request('http://localhost/api/v1/matches', { headers: auth })).json()) as MatchesResponse;
+    expect(list.matches.map((m) => m.id)).toEqual([matchId]);
+    expect(list.matches[0]!.stands).toEqual([{ id: mainStandId, name: 'Main' }]);
+    expect(list.matches[0]!.title).toBe('Gate FC – Visitors');
+    // Another club's ids are refused when the device is made.
+    await expect(createDevice(db(), clubId, { name: 'x', kind: 'gate', matchIds: [randomUUID()] })).rejects.toThrow();
+  });
+
   it('shows the club, per stand, who is in and which scans were refused, and why', async () => {
     /** The figures the attendance page shows, read from its HTML as a person reads the table. */
     const figures = async () => {

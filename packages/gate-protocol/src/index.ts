@@ -12,6 +12,7 @@ export const SCAN_RESULTS = [
   'unknown',
   'not_open_yet',
   'bad_signature',
+  'wrong_stand',
 ] as const;
 export type ScanResult = (typeof SCAN_RESULTS)[number];
 
@@ -36,6 +37,8 @@ export const RedeemRequest = z.strictObject({
   /** Unique per scan on this device: a repeated nonce returns the first answer. */
   nonce: z.string().min(8).max(64),
   matchId: z.uuid(),
+  /** The stand this entrance serves, when the steward chose one: tickets of other stands get wrong_stand. */
+  standId: z.uuid().optional(),
 });
 export type RedeemRequest = z.infer<typeof RedeemRequest>;
 
@@ -53,6 +56,76 @@ export const RedeemResponse = z.strictObject({
 });
 export type RedeemResponse = z.infer<typeof RedeemResponse>;
 
-export const ERROR_CODES = ['bad_request', 'unauthorized', 'not_found', 'payload_too_large', 'unsupported_media_type'] as const;
+const Stand = z.strictObject({ id: z.uuid(), name: z.string() });
+
+export const MatchesResponse = z.strictObject({
+  /** The club's matches this device may admit for, from those that kicked off up to 12 hours ago. */
+  matches: z.array(
+    z.strictObject({
+      id: z.uuid(),
+      title: z.string(),
+      kickoffAt: z.iso.datetime({ offset: true }),
+      gatesOpenAt: z.iso.datetime({ offset: true }).nullable(),
+      /** The stands open for this match that this device may admit. */
+      stands: z.array(Stand),
+    }),
+  ),
+});
+export type MatchesResponse = z.infer<typeof MatchesResponse>;
+
+/** Scans a device made while offline, sent with the next sync. */
+export const OfflineScan = z.strictObject({
+  code: z.string().min(1).max(512),
+  nonce: z.string().min(8).max(64),
+  /** The device's clock when it scanned (a time later than the server's is taken as the server's). */
+  scannedAt: z.iso.datetime({ offset: true }),
+  /** What the device decided on the spot: `ok` means it let the person in. */
+  result: z.enum(SCAN_RESULTS),
+});
+export type OfflineScan = z.infer<typeof OfflineScan>;
+
+export const MAX_SYNC_SCANS = 500;
+
+export const SyncRequest = z.strictObject({
+  matchId: z.uuid(),
+  /** The cursor of the previous answer, or null for the complete lists. */
+  cursor: z
+    .string()
+    .regex(/^\d{1,16}$/, 'not a cursor from a previous sync')
+    .nullable(),
+  scans: z.array(OfflineScan).max(MAX_SYNC_SCANS),
+});
+export type SyncRequest = z.infer<typeof SyncRequest>;
+
+export const SyncResponse = z.strictObject({
+  /** Send it back with the next sync to get only what changed since this one. */
+  cursor: z.string(),
+  serverTime: z.iso.datetime({ offset: true }),
+  gatesOpenAt: z.iso.datetime({ offset: true }).nullable(),
+  /** Every key the club ever signed tickets with (keyId → raw Ed25519 public key, base64url). */
+  keys: z.record(z.string(), z.string()),
+  /** Ticket ids of this match revoked (refunded, re-issued), since the cursor. */
+  revoked: z.array(z.uuid()),
+  /** Ticket ids of this match already admitted, since the cursor. */
+  used: z.array(z.uuid()),
+  /** The server's answer to each uploaded scan, in order; conflict: the device let in someone it should not have. */
+  uploaded: z.array(z.strictObject({ nonce: z.string(), result: z.enum(SCAN_RESULTS), conflict: z.boolean() })),
+  /** Tickets sold (expected) and admitted, for the match and per stand. */
+  attendance: z.strictObject({
+    expected: z.number().int(),
+    admitted: z.number().int(),
+    stands: z.array(z.strictObject({ id: z.uuid(), name: z.string(), expected: z.number().int(), admitted: z.number().int() })),
+  }),
+});
+export type SyncResponse = z.infer<typeof SyncResponse>;
+
+export const ERROR_CODES = [
+  'bad_request',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'payload_too_large',
+  'unsupported_media_type',
+] as const;
 export const ErrorResponse = z.strictObject({ error: z.enum(ERROR_CODES), message: z.string() });
 export type ErrorResponse = z.infer<typeof ErrorResponse>;

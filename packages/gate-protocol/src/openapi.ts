@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { ErrorResponse, PairRequest, PairResponse, RedeemRequest, RedeemResponse } from './index.ts';
+import {
+  ErrorResponse,
+  MatchesResponse,
+  PairRequest,
+  PairResponse,
+  RedeemRequest,
+  RedeemResponse,
+  SyncRequest,
+  SyncResponse,
+} from './index.ts';
 
 // The OpenAPI 3.1 document is derived from the same schemas the server validates with, so the
 // published contract cannot drift from what the API accepts and answers.
@@ -15,8 +24,9 @@ const errors = (...statuses: number[]) =>
 const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: 'Malformed JSON, a missing or unknown field, or a value out of range; nothing changed.',
   401: 'No valid device token (missing, wrong, or the device was revoked).',
+  403: 'This device may not admit for this match or stand (its restrictions in the back office).',
   404: 'Unknown resource for this club (pairing code expired or used, match of another club).',
-  413: 'Body larger than 16 KiB.',
+  413: 'Body larger than 16 KiB (512 KiB for sync).',
   415: 'Content-Type is not application/json.',
 };
 
@@ -26,7 +36,7 @@ export function openApiDocument() {
     info: {
       title: 'FootArena device API',
       version: '1',
-      description: 'Pairing and ticket redemption for steward phones and gates. See docs/device-api.md.',
+      description: 'Pairing, ticket redemption and offline sync for steward phones and gates. See docs/device-api.md.',
     },
     servers: [{ url: '/api/v1' }],
     components: {
@@ -36,6 +46,9 @@ export function openApiDocument() {
         PairResponse: component(PairResponse, 'output'),
         RedeemRequest: component(RedeemRequest, 'input'),
         RedeemResponse: component(RedeemResponse, 'output'),
+        MatchesResponse: component(MatchesResponse, 'output'),
+        SyncRequest: component(SyncRequest, 'input'),
+        SyncResponse: component(SyncResponse, 'output'),
         ErrorResponse: component(ErrorResponse, 'output'),
       },
     },
@@ -56,7 +69,28 @@ export function openApiDocument() {
           requestBody: { required: true, ...json('RedeemRequest') },
           responses: {
             '200': { description: 'The scan result; every scan, admitted or refused, is recorded.', ...json('RedeemResponse') },
-            ...errors(400, 401, 404, 413, 415),
+            ...errors(400, 401, 403, 404, 413, 415),
+          },
+        },
+      },
+      '/matches': {
+        get: {
+          operationId: 'matches',
+          summary: 'The matches this device may admit for, with their stands.',
+          security: [{ deviceToken: [] }],
+          responses: { '200': { description: 'Current and upcoming matches.', ...json('MatchesResponse') }, ...errors(401) },
+        },
+      },
+      '/sync': {
+        post: {
+          operationId: 'sync',
+          summary:
+            'Upload scans made offline (first scan wins; conflicts are recorded) and fetch what offline checks need: keys, revoked and used tickets since a cursor, attendance.',
+          security: [{ deviceToken: [] }],
+          requestBody: { required: true, ...json('SyncRequest') },
+          responses: {
+            '200': { description: 'Lists since the cursor and the answer to each uploaded scan.', ...json('SyncResponse') },
+            ...errors(400, 401, 403, 404, 413, 415),
           },
         },
       },

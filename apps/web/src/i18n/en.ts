@@ -477,6 +477,7 @@ export const en = {
   'scanResult.unknown': 'Not a ticket of ours',
   'scanResult.not_open_yet': 'Gates are not open yet',
   'scanResult.bad_signature': 'Forged or damaged code',
+  'scanResult.wrong_stand': 'Ticket for another stand: send to its entrance',
 } as const;
 
 export type Messages = { [K in keyof typeof en]: string };

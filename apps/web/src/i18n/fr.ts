@@ -482,4 +482,5 @@ export const fr: Messages = {
   'scanResult.unknown': 'Ce n’est pas un de nos billets',
   'scanResult.not_open_yet': 'Les portes ne sont pas encore ouvertes',
   'scanResult.bad_signature': 'Code falsifié ou abîmé',
+  'scanResult.wrong_stand': 'Billet d’une autre tribune : envoyer à son entrée',
 };

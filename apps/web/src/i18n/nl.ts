@@ -479,4 +479,5 @@ export const nl: Messages = {
   'scanResult.unknown': 'Geen ticket van ons',
   'scanResult.not_open_yet': 'De poorten zijn nog niet open',
   'scanResult.bad_signature': 'Vervalste of beschadigde code',
+  'scanResult.wrong_stand': 'Ticket voor een andere tribune: stuur naar die ingang',
 };

@@ -1,7 +1,7 @@
 import { SCAN_RESULTS, type ScanResult } from '@footarena/gate-protocol';
 import { sql } from 'drizzle-orm';
-import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { organization } from './auth.ts';
+import { boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { organization, user } from './auth.ts';
 import { match } from './catalog.ts';
 import { order, orderItem } from './sales.ts';
 
@@ -51,8 +51,10 @@ export const ticket = pgTable(
     /** Set once, by the one atomic UPDATE that admits the ticket (invariant 3). */
     usedAt: timestamp('used_at', { withTimezone: true }),
     usedByDevice: uuid('used_by_device'),
+    /** Moved to now() by a trigger on every change: what a device's sync asks for since its cursor. */
+    changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('ticket_order_idx').on(t.orderId), index('ticket_match_idx').on(t.matchId)],
+  (t) => [index('ticket_order_idx').on(t.orderId), index('ticket_match_idx').on(t.matchId, t.changedAt)],
 );
 
 export const DEVICE_KINDS = ['phone', 'gate'] as const;
@@ -73,6 +75,11 @@ export const device = pgTable(
     pairingExpiresAt: timestamp('pairing_expires_at', { withTimezone: true }),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** What it may admit: these matches and these stands only; null means every one of the club. */
+    matchIds: uuid('match_ids').array(),
+    standIds: uuid('stand_ids').array(),
+    /** A staff member's own browser scanner, started from a signed-in session instead of a pairing code. */
+    userId: text('user_id').references(() => user.id, { onDelete: 'cascade' }),
   },
   (t) => [index('device_club_idx').on(t.clubId)],
 );
@@ -98,7 +105,38 @@ export const scan = pgTable(
     nonce: text('nonce').notNull(),
     ticketId: uuid('ticket_id'),
     result: text('result', { enum: SCAN_RESULTS }).notNull(),
+    /** When the device scanned: the server's clock online, the device's (never ahead of ours) offline. */
     scannedAt: timestamp('scanned_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Made offline and uploaded by sync: what the device decided on the spot. */
+    offline: boolean('offline').notNull().default(false),
+    deviceResult: text('device_result', { enum: SCAN_RESULTS }),
   },
   (t) => [uniqueIndex('scan_device_nonce_uq').on(t.deviceId, t.nonce), index('scan_match_idx').on(t.matchId, t.scannedAt)],
+);
+
+// A person let in by a device that could not know better (offline): the same ticket admitted by two
+// devices (reason already_used; the first scan keeps the entry), or a ticket admitted offline that the
+// server refuses (revoked, wrong_stand…). Shown to the club with the attendance.
+export const scanConflict = pgTable(
+  'scan_conflict',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clubId: text('club_id')
+      .notNull()
+      .references(() => organization.id, { onDelete: 'cascade' }),
+    matchId: uuid('match_id')
+      .notNull()
+      .references(() => match.id, { onDelete: 'cascade' }),
+    /** Null when the code names no ticket of the club (a forged code let in offline). */
+    ticketId: uuid('ticket_id'),
+    reason: text('reason', { enum: SCAN_RESULTS }).notNull(),
+    /** The entry that counts (for already_used), or null when the server refuses the ticket. */
+    admittedByDevice: uuid('admitted_by_device'),
+    admittedAt: timestamp('admitted_at', { withTimezone: true }),
+    /** The other device that let the person in. */
+    alsoByDevice: uuid('also_by_device').notNull(),
+    alsoAt: timestamp('also_at', { withTimezone: true }).notNull(),
+    detectedAt: timestamp('detected_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('scan_conflict_match_idx').on(t.matchId, t.detectedAt)],
 );

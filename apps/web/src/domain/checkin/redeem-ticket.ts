@@ -1,7 +1,7 @@
 import { parse, verify } from '@footarena/ticket-code';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
-import { clubSigningKey, match, type ScanResult, scan, ticket } from '../../db/schema/index.ts';
+import { clubSigningKey, match, matchStand, orderItem, type ScanResult, scan, ticket } from '../../db/schema/index.ts';
 
 /** How long before the gates open a ticket is refused as "not open yet". */
 export const EARLY_MINUTES = 0;
@@ -11,6 +11,16 @@ export interface RedeemAnswer {
   ticketId: string | null;
 }
 
+export interface ScanInput {
+  clubId: string;
+  matchId: string;
+  deviceId: string;
+  nonce: string;
+  code: string;
+  /** The stands this scan may admit (the device's restriction, the steward's choice); null: all. */
+  standIds: readonly string[] | null;
+}
+
 /**
  * A scan at the gate (invariant 3). The code is verified with the club's keys (a forged code never
  * reaches the database), then the ticket is admitted by one atomic UPDATE that only succeeds while
@@ -18,18 +28,33 @@ export interface RedeemAnswer {
  * `already_used`. Every scan is recorded with its result; a repeated (device, nonce) returns the
  * first answer and changes nothing.
  */
-export async function redeemTicket(
-  tx: Tx,
-  input: { clubId: string; matchId: string; deviceId: string; nonce: string; code: string },
-  now = new Date(),
-): Promise<RedeemAnswer> {
+export async function redeemTicket(tx: Tx, input: ScanInput, now = new Date()): Promise<RedeemAnswer> {
+  const seen = await firstAnswer(tx, input.deviceId, input.nonce);
+  if (seen) return seen;
+  const verdict = await judgeScan(tx, input, now);
+  const answer = verdict.result === 'admissible' ? await admit(tx, verdict.ticketId, input.deviceId, now) : verdict;
+  return (await recordScan(tx, input, answer, { scannedAt: now })) ?? answer;
+}
+
+/** The answer already given to this (device, nonce), if any. */
+export async function firstAnswer(tx: Tx, deviceId: string, nonce: string): Promise<RedeemAnswer | undefined> {
   const [seen] = await tx
     .select({ result: scan.result, ticketId: scan.ticketId })
     .from(scan)
-    .where(and(eq(scan.deviceId, input.deviceId), eq(scan.nonce, input.nonce)));
-  if (seen) return seen;
+    .where(and(eq(scan.deviceId, deviceId), eq(scan.nonce, nonce)));
+  return seen;
+}
 
-  const answer = await judge(tx, input, now);
+/**
+ * Writes the scan to the log. When the same (device, nonce) was recorded in the meantime (the same
+ * request sent twice at once), returns that first answer instead: it decides.
+ */
+export async function recordScan(
+  tx: Tx,
+  input: ScanInput,
+  answer: RedeemAnswer,
+  extra: { scannedAt: Date; offline?: boolean; deviceResult?: ScanResult },
+): Promise<RedeemAnswer | undefined> {
   const recorded = await tx
     .insert(scan)
     .values({
@@ -39,44 +64,49 @@ export async function redeemTicket(
       nonce: input.nonce,
       ticketId: answer.ticketId,
       result: answer.result,
-      scannedAt: now,
+      ...extra,
     })
     .onConflictDoNothing()
     .returning({ id: scan.id });
-  if (recorded.length === 0) {
-    // The same request, sent twice at once: the first one recorded decides the answer.
-    const [first] = await tx
-      .select({ result: scan.result, ticketId: scan.ticketId })
-      .from(scan)
-      .where(and(eq(scan.deviceId, input.deviceId), eq(scan.nonce, input.nonce)));
-    return first ?? answer;
-  }
-  return answer;
+  return recorded.length === 0 ? await firstAnswer(tx, input.deviceId, input.nonce) : undefined;
 }
 
-async function judge(tx: Tx, input: { clubId: string; matchId: string; deviceId: string; code: string }, now: Date): Promise<RedeemAnswer> {
+/** Admits a valid, unused ticket: one guarded UPDATE, so two gates at once cannot both succeed. */
+async function admit(tx: Tx, ticketId: string, deviceId: string, at: Date): Promise<RedeemAnswer> {
+  const admitted = await tx
+    .update(ticket)
+    .set({ usedAt: at, usedByDevice: deviceId })
+    .where(and(eq(ticket.id, ticketId), isNull(ticket.usedAt), eq(ticket.status, 'valid')))
+    .returning({ id: ticket.id });
+  return { result: admitted.length > 0 ? 'ok' : 'already_used', ticketId };
+}
+
+export type Verdict = RedeemAnswer | { result: 'admissible'; ticketId: string };
+
+/** Everything a scan is checked for before admitting: signature, club, match, ticket, stand, time. */
+export async function judgeScan(tx: Tx, input: Omit<ScanInput, 'deviceId' | 'nonce'>, at: Date): Promise<Verdict> {
   const parsed = parse(input.code);
   if (!parsed.ok) return { result: 'unknown', ticketId: null };
-  const keys = await tx
+  const [key] = await tx
     .select({ keyId: clubSigningKey.keyId, clubId: clubSigningKey.clubId, publicKey: clubSigningKey.publicKey })
     .from(clubSigningKey)
     .where(eq(clubSigningKey.keyId, parsed.keyId));
-  const key = keys[0];
   if (!key) return { result: 'bad_signature', ticketId: null };
   const verified = verify(input.code, { [key.keyId]: key.publicKey });
   if (!verified.ok) return { result: 'bad_signature', ticketId: null };
   if (key.clubId !== input.clubId) return { result: 'wrong_club', ticketId: null };
-  if (verified.matchId !== input.matchId) return { result: 'wrong_match', ticketId: verified.ticketId };
-  const [found] = await tx.select({ status: ticket.status, usedAt: ticket.usedAt }).from(ticket).where(eq(ticket.id, verified.ticketId));
-  if (!found) return { result: 'unknown', ticketId: verified.ticketId };
-  if (found.status === 'revoked') return { result: 'revoked', ticketId: verified.ticketId };
+  const ticketId = verified.ticketId;
+  if (verified.matchId !== input.matchId) return { result: 'wrong_match', ticketId };
+  const [found] = await tx
+    .select({ status: ticket.status, standId: matchStand.standId })
+    .from(ticket)
+    .innerJoin(orderItem, eq(orderItem.id, ticket.orderItemId))
+    .innerJoin(matchStand, eq(matchStand.id, orderItem.matchStandId))
+    .where(eq(ticket.id, ticketId));
+  if (!found) return { result: 'unknown', ticketId };
+  if (found.status === 'revoked') return { result: 'revoked', ticketId };
+  if (input.standIds && !input.standIds.includes(found.standId)) return { result: 'wrong_stand', ticketId };
   const [m] = await tx.select({ gatesOpenAt: match.gatesOpenAt }).from(match).where(eq(match.id, input.matchId));
-  if (m?.gatesOpenAt && now.getTime() < m.gatesOpenAt.getTime() - EARLY_MINUTES * 60_000)
-    return { result: 'not_open_yet', ticketId: verified.ticketId };
-  const admitted = await tx
-    .update(ticket)
-    .set({ usedAt: now, usedByDevice: input.deviceId })
-    .where(and(eq(ticket.id, verified.ticketId), isNull(ticket.usedAt), eq(ticket.status, 'valid')))
-    .returning({ id: ticket.id });
-  return { result: admitted.length > 0 ? 'ok' : 'already_used', ticketId: verified.ticketId };
+  if (m?.gatesOpenAt && at.getTime() < m.gatesOpenAt.getTime() - EARLY_MINUTES * 60_000) return { result: 'not_open_yet', ticketId };
+  return { result: 'admissible', ticketId };
 }

@@ -1,14 +1,33 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { device } from '../../db/schema/index.ts';
+import { device, member } from '../../db/schema/index.ts';
 import { hashSecret } from './device-secrets.ts';
 
-/** The device behind a bearer token, or null (unknown or revoked: refused at once). */
+/**
+ * The device behind a bearer token, or null: unknown, revoked, or the browser of a staff member who
+ * is no longer on the club's staff — all refused at once.
+ */
 export async function authenticateDevice(db: Executor, token: string) {
   if (token.length < 32 || token.length > 128) return null;
   const [found] = await db
-    .select({ id: device.id, clubId: device.clubId, name: device.name, kind: device.kind })
+    .select({
+      id: device.id,
+      clubId: device.clubId,
+      name: device.name,
+      kind: device.kind,
+      matchIds: device.matchIds,
+      standIds: device.standIds,
+    })
     .from(device)
-    .where(and(eq(device.tokenHash, hashSecret(token)), isNull(device.revokedAt)));
+    .where(
+      and(
+        eq(device.tokenHash, hashSecret(token)),
+        isNull(device.revokedAt),
+        or(
+          isNull(device.userId),
+          sql`exists (select 1 from ${member} where ${member.userId} = ${device.userId} and ${member.organizationId} = ${device.clubId})`,
+        ),
+      ),
+    );
   return found ?? null;
 }

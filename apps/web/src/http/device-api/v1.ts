@@ -1,14 +1,27 @@
-import { type ErrorResponse, PairRequest, RedeemRequest, type RedeemResponse } from '@footarena/gate-protocol';
+import {
+  type ErrorResponse,
+  type MatchesResponse,
+  PairRequest,
+  RedeemRequest,
+  type RedeemResponse,
+  SyncRequest,
+  type SyncResponse,
+} from '@footarena/gate-protocol';
 import { openApiDocument } from '@footarena/gate-protocol/openapi';
 import { and, eq } from 'drizzle-orm';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { createMiddleware } from 'hono/factory';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
 import { match } from '../../db/schema/index.ts';
 import { describeTicket } from '../../domain/checkin/describe-ticket.ts';
+import { listCheckinChanges } from '../../domain/checkin/list-checkin-changes.ts';
+import { recordOfflineScan } from '../../domain/checkin/record-offline-scan.ts';
 import { redeemTicket } from '../../domain/checkin/redeem-ticket.ts';
+import { summarizeAttendance } from '../../domain/checkin/summarize-attendance.ts';
 import { authenticateDevice } from '../../domain/devices/authenticate-device.ts';
+import { listDeviceMatches, scopeStands } from '../../domain/devices/list-device-matches.ts';
 import { pairDevice } from '../../domain/devices/pair-device.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { AppEnv } from '../types.ts';
@@ -33,14 +46,41 @@ async function body<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer
   return parsed.data;
 }
 
+type DeviceEnv = AppEnv & { Variables: { device: NonNullable<Awaited<ReturnType<typeof authenticateDevice>>> } };
+
+/** Every call but pairing carries the device's token; a revoked device is refused at once. */
+const deviceAuth = createMiddleware<DeviceEnv>(async (c, next) => {
+  const token = /^Bearer (\S+)$/.exec(c.req.header('authorization') ?? '')?.[1];
+  const dev = token ? await authenticateDevice(c.get('deps').db, token) : null;
+  if (!dev) return fail(c, 401, 'unauthorized', 'A valid device token is required.');
+  c.set('device', dev);
+  await next();
+});
+
+/** The match of the device's club it names, and the stands it may admit there, or an error answer. */
+async function scanScope(c: Context<DeviceEnv>, matchId: string, standId?: string) {
+  const dev = c.get('device');
+  const [own] = await c
+    .get('deps')
+    .db.select({ id: match.id, gatesOpenAt: match.gatesOpenAt })
+    .from(match)
+    .where(and(eq(match.id, matchId), eq(match.clubId, dev.clubId)));
+  if (!own) return fail(c, 404, 'not_found', 'No such match for this club.');
+  const standIds = scopeStands(dev, matchId, standId);
+  if (standIds === 'forbidden') return fail(c, 403, 'forbidden', 'This device may not admit for this match or stand.');
+  return { match: own, standIds };
+}
+
+const limit = (maxSize: number) =>
+  bodyLimit({ maxSize, onError: (c) => fail(c, 413, 'payload_too_large', `At most ${maxSize / 1024} KiB.`) });
+
 /**
  * The device API (docs/device-api.md): pairing, then scans authenticated by the device's token.
  * Every club query is scoped by the club of the device.
  */
-export const deviceApiV1 = new Hono<AppEnv>()
+export const deviceApiV1 = new Hono<DeviceEnv>()
   .get('/openapi.json', (c) => c.json(openApiDocument()))
-  .use(bodyLimit({ maxSize: 16 * 1024, onError: (c) => fail(c, 413, 'payload_too_large', 'At most 16 KiB.') }))
-  .post('/pair', async (c) => {
+  .post('/pair', limit(16 * 1024), async (c) => {
     const input = await body(c, PairRequest);
     if (input instanceof Response) return input;
     try {
@@ -50,21 +90,69 @@ export const deviceApiV1 = new Hono<AppEnv>()
       throw error;
     }
   })
-  .post('/redeem', async (c) => {
+  .post('/redeem', deviceAuth, limit(16 * 1024), async (c) => {
     const { db } = c.get('deps');
-    const token = /^Bearer (\S+)$/.exec(c.req.header('authorization') ?? '')?.[1];
-    const dev = token ? await authenticateDevice(db, token) : null;
-    if (!dev) return fail(c, 401, 'unauthorized', 'A valid device token is required.');
+    const dev = c.get('device');
     const input = await body(c, RedeemRequest);
     if (input instanceof Response) return input;
-    const [own] = await db
-      .select({ id: match.id })
-      .from(match)
-      .where(and(eq(match.id, input.matchId), eq(match.clubId, dev.clubId)));
-    if (!own) return fail(c, 404, 'not_found', 'No such match for this club.');
+    const scope = await scanScope(c, input.matchId, input.standId);
+    if (scope instanceof Response) return scope;
     const answer = await db.transaction((tx) =>
-      redeemTicket(tx, { clubId: dev.clubId, matchId: input.matchId, deviceId: dev.id, nonce: input.nonce, code: input.code }),
+      redeemTicket(tx, {
+        clubId: dev.clubId,
+        matchId: input.matchId,
+        deviceId: dev.id,
+        nonce: input.nonce,
+        code: input.code,
+        standIds: scope.standIds,
+      }),
     );
     const ticket = answer.ticketId && answer.result !== 'wrong_club' ? await describeTicket(db, dev.clubId, answer.ticketId) : null;
     return c.json({ result: answer.result, ticket } satisfies RedeemResponse);
+  })
+  .get('/matches', deviceAuth, async (c) => {
+    const matches = await listDeviceMatches(c.get('deps').db, c.get('device'));
+    return c.json({
+      matches: matches.map((m) => ({ ...m, kickoffAt: m.kickoffAt.toISOString(), gatesOpenAt: m.gatesOpenAt?.toISOString() ?? null })),
+    } satisfies MatchesResponse);
+  })
+  .post('/sync', deviceAuth, limit(512 * 1024), async (c) => {
+    const { db } = c.get('deps');
+    const dev = c.get('device');
+    const input = await body(c, SyncRequest);
+    if (input instanceof Response) return input;
+    const scope = await scanScope(c, input.matchId);
+    if (scope instanceof Response) return scope;
+    const uploaded = [];
+    for (const s of input.scans) {
+      // One transaction per scan: a long upload never holds many ticket rows at once.
+      const answer = await db.transaction((tx) =>
+        recordOfflineScan(tx, {
+          clubId: dev.clubId,
+          matchId: input.matchId,
+          deviceId: dev.id,
+          nonce: s.nonce,
+          code: s.code,
+          standIds: scope.standIds,
+          scannedAt: new Date(s.scannedAt),
+          deviceResult: s.result,
+        }),
+      );
+      uploaded.push({ nonce: s.nonce, result: answer.result, conflict: answer.conflict });
+    }
+    const [changes, attendance] = await Promise.all([
+      listCheckinChanges(db, dev.clubId, input.matchId, input.cursor === null ? null : Number(input.cursor)),
+      summarizeAttendance(db, dev.clubId, input.matchId),
+    ]);
+    return c.json({
+      ...changes,
+      serverTime: changes.serverTime.toISOString(),
+      gatesOpenAt: scope.match.gatesOpenAt?.toISOString() ?? null,
+      uploaded,
+      attendance: {
+        expected: attendance.sold,
+        admitted: attendance.admitted,
+        stands: attendance.stands.map((s) => ({ id: s.standId, name: s.name, expected: s.sold, admitted: s.admitted })),
+      },
+    } satisfies SyncResponse);
   });

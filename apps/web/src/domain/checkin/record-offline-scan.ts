@@ -1,0 +1,81 @@
+import type { ScanResult } from '@footarena/gate-protocol';
+import { eq } from 'drizzle-orm';
+import type { Tx } from '../../db/client.ts';
+import { scanConflict, ticket } from '../../db/schema/index.ts';
+import { firstAnswer, judgeScan, type RedeemAnswer, recordScan, type ScanInput } from './redeem-ticket.ts';
+
+export interface OfflineAnswer extends RedeemAnswer {
+  /** The device let in someone whose entry does not count: already admitted elsewhere, revoked… */
+  conflict: boolean;
+}
+
+/**
+ * A scan a device made offline, uploaded by its next sync (invariant 4). A refusal on the spot is
+ * only logged. An admission is judged again at the device's time: the first scan of a ticket wins
+ * (an earlier offline entry takes the place of a later one), and a second admission, or one of a
+ * ticket the server refuses, is recorded as a conflict for the club to see. A repeated (device,
+ * nonce) returns the first answer and changes nothing.
+ */
+export async function recordOfflineScan(
+  tx: Tx,
+  input: ScanInput & { scannedAt: Date; deviceResult: ScanResult },
+  now = new Date(),
+): Promise<OfflineAnswer> {
+  const seen = await firstAnswer(tx, input.deviceId, input.nonce);
+  if (seen) return offlineAnswer(seen, input.deviceResult);
+  // A device clock ahead of the server's cannot put an entry in the future.
+  const at = input.scannedAt.getTime() > now.getTime() ? now : input.scannedAt;
+  const verdict = await judgeScan(tx, input, at);
+  const extra = { scannedAt: at, offline: true, deviceResult: input.deviceResult };
+  if (input.deviceResult !== 'ok') {
+    // Nobody went in: the log keeps what the steward saw.
+    const answer = { result: input.deviceResult, ticketId: verdict.ticketId };
+    return offlineAnswer((await recordScan(tx, input, answer, extra)) ?? answer, input.deviceResult);
+  }
+  if (verdict.result !== 'admissible') {
+    const answer = { result: verdict.result, ticketId: verdict.ticketId };
+    const first = await recordScan(tx, input, answer, extra);
+    if (first) return offlineAnswer(first, 'ok');
+    await tx.insert(scanConflict).values({
+      clubId: input.clubId,
+      matchId: input.matchId,
+      ticketId: verdict.ticketId,
+      reason: verdict.result,
+      alsoByDevice: input.deviceId,
+      alsoAt: at,
+    });
+    return { ...answer, conflict: true };
+  }
+
+  // The ticket row is locked so that uploads from two devices decide one after the other.
+  const [held] = await tx
+    .select({ usedAt: ticket.usedAt, usedByDevice: ticket.usedByDevice })
+    .from(ticket)
+    .where(eq(ticket.id, verdict.ticketId))
+    .for('update');
+  const earlier = held?.usedAt && held.usedByDevice ? { device: held.usedByDevice, at: held.usedAt } : null;
+  const wins = !earlier || at.getTime() < earlier.at.getTime();
+  const answer: RedeemAnswer = { result: wins ? 'ok' : 'already_used', ticketId: verdict.ticketId };
+  const first = await recordScan(tx, input, answer, extra);
+  if (first) return offlineAnswer(first, 'ok');
+  if (wins) await tx.update(ticket).set({ usedAt: at, usedByDevice: input.deviceId }).where(eq(ticket.id, verdict.ticketId));
+  if (earlier) {
+    const [admitted, also] = wins ? [{ device: input.deviceId, at }, earlier] : [earlier, { device: input.deviceId, at }];
+    await tx.insert(scanConflict).values({
+      clubId: input.clubId,
+      matchId: input.matchId,
+      ticketId: verdict.ticketId,
+      reason: 'already_used',
+      admittedByDevice: admitted.device,
+      admittedAt: admitted.at,
+      alsoByDevice: also.device,
+      alsoAt: also.at,
+    });
+  }
+  return { ...answer, conflict: !wins };
+}
+
+const offlineAnswer = (answer: RedeemAnswer, deviceResult: ScanResult): OfflineAnswer => ({
+  ...answer,
+  conflict: deviceResult === 'ok' && answer.result !== 'ok',
+});
