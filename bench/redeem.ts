@@ -7,6 +7,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { sign, verify } from '@footarena/ticket-code';
+import { verifyInBrowser } from '@footarena/ticket-code/web';
 import { eq, sql } from 'drizzle-orm';
 import { clubSigningKey, matchStand, order, orderItem, ticket } from '../apps/web/src/db/schema/index.ts';
 import { createMatch } from '../apps/web/src/domain/catalog/create-match.ts';
@@ -144,6 +145,11 @@ let verified = 0;
 const offlineStarted = performance.now();
 for (const row of rows) if (verify(row.code, keys).ok) verified++;
 const offlineSeconds = (performance.now() - offlineStarted) / 1000;
+// The steward's scanner checks with WebCrypto (the same code as in the browser, here on Node's).
+let verifiedWeb = 0;
+const webStarted = performance.now();
+for (const row of rows) if ((await verifyInBrowser(row.code, keys)).ok) verifiedWeb++;
+const webSeconds = (performance.now() - webStarted) / 1000;
 
 const app_ = stats(latencies);
 const raw_ = stats(rawLatencies);
@@ -157,9 +163,19 @@ console.log(
 );
 console.log(`app/raw throughput: ${(TICKETS / appSeconds / (TICKETS / rawSeconds)).toFixed(3)}`);
 console.log(`offline verifications: ${(TICKETS / offlineSeconds).toFixed(0)}/s on one core (${verified} of ${TICKETS} valid)`);
+console.log(
+  `offline verifications, WebCrypto as in the scanner: ${(TICKETS / webSeconds).toFixed(0)}/s (${verifiedWeb} of ${TICKETS} valid)`,
+);
 
 await bench.close();
-if (results.ok !== TICKETS || failures > 0 || counted!.doubles > 0 || counted!.admitted !== TICKETS || verified !== TICKETS) {
+if (
+  results.ok !== TICKETS ||
+  failures > 0 ||
+  counted!.doubles > 0 ||
+  counted!.admitted !== TICKETS ||
+  verified !== TICKETS ||
+  verifiedWeb !== TICKETS
+) {
   console.error(`FAILED: ${results.ok ?? 0} of ${TICKETS} admitted, ${failures} errors, ${counted!.doubles} double entries`);
   process.exit(1);
 }

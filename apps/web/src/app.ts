@@ -6,6 +6,7 @@ import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
+import type { Asset } from './boot.ts';
 import { LOGO_MAX_BYTES } from './domain/clubs/set-club-logo.ts';
 import { accountRoutes } from './http/account/account-routes.tsx';
 import { ticketRoutes } from './http/account/ticket-routes.tsx';
@@ -32,11 +33,12 @@ import { demoPayRoutes } from './http/public/demo-pay-routes.tsx';
 import { homeRoutes } from './http/public/home-routes.tsx';
 import { logoRoutes } from './http/public/logo-routes.ts';
 import { matchRoutes } from './http/public/match-routes.tsx';
+import { scannerRoutes } from './http/scanner/scanner-routes.tsx';
 import type { AppDeps, AppEnv } from './http/types.ts';
 import { stripeWebhookRoutes } from './http/webhooks/stripe.ts';
 import { renderer } from './views/layouts/layout.tsx';
 
-const STATIC_ASSETS: Record<string, { body: string; type: string }> = Object.fromEntries(
+const STATIC_ASSETS: Record<string, Asset> = Object.fromEntries(
   [
     ['app.css', 'text/css; charset=utf-8'],
     ['icon.svg', 'image/svg+xml'],
@@ -58,7 +60,8 @@ export function createApp(deps: AppDeps) {
         defaultSrc: ["'self'"],
         imgSrc: ["'self'", 'data:'],
         styleSrc: ["'self'"],
-        scriptSrc: ["'self'"],
+        // WebAssembly: the scanner's QR reader where the browser has no BarcodeDetector.
+        scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
         formAction: ["'self'"],
         frameAncestors: ["'none'"],
         baseUri: ["'none'"],
@@ -121,6 +124,7 @@ export function createApp(deps: AppDeps) {
   app.route('/club', deviceRoutes);
   app.route('/club', attendanceRoutes);
   app.route('/matches', matchRoutes);
+  app.route('/', scannerRoutes);
   app.route('/c', clubPageRoutes);
   app.route('/unsubscribe', unsubscribeRoutes);
   if (deps.payments.kind === 'demo') app.route('/demo-pay', demoPayRoutes);

@@ -1,5 +1,6 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pino, { type Logger } from 'pino';
@@ -61,10 +62,21 @@ export function resolveConfig(env: Env, secret: string): AppConfig {
   };
 }
 
-const CLIENT_MODULES = ['line-chart', 'live-refresh'];
+const CLIENT_MODULES = ['line-chart', 'live-refresh', 'scanner', 'scanner-sw'];
 
-/** The browser modules of src/client, bundled and minified once per process (no CDN, no build step). */
-export async function bundleClientModules(): Promise<Record<string, { body: string; type: string }>> {
+export type Asset = { body: string | Uint8Array<ArrayBuffer>; type: string };
+
+/**
+ * The browser modules of src/client, bundled and minified once per process (no CDN, no build step),
+ * and the WebAssembly QR reader the scanner falls back on where the browser has no BarcodeDetector.
+ */
+export function bundleClientModules(): Promise<Record<string, Asset>> {
+  bundled ??= bundle();
+  return bundled;
+}
+let bundled: Promise<Record<string, Asset>> | undefined;
+
+async function bundle(): Promise<Record<string, Asset>> {
   const { build } = await import('esbuild');
   const result = await build({
     entryPoints: CLIENT_MODULES.map((name) => fileURLToPath(new URL(`./client/${name}.ts`, import.meta.url))),
@@ -75,9 +87,26 @@ export async function bundleClientModules(): Promise<Record<string, { body: stri
     write: false,
     outdir: '/',
   });
-  return Object.fromEntries(
-    result.outputFiles.map((file) => [path.basename(file.path), { body: file.text, type: 'text/javascript; charset=utf-8' }]),
-  );
+  return {
+    ...Object.fromEntries(
+      result.outputFiles.map((file) => [path.basename(file.path), { body: file.text, type: 'text/javascript; charset=utf-8' }]),
+    ),
+    'zxing_reader.wasm': { body: await zxingReaderWasm(), type: 'application/wasm' },
+  };
+}
+
+/**
+ * The exact WASM build the barcode-detector polyfill pins (another zxing-wasm version fails with
+ * "memory access out of bounds"): resolved from the polyfill's own location and checked against the
+ * hash it exports.
+ */
+async function zxingReaderWasm(): Promise<Uint8Array<ArrayBuffer>> {
+  const { ZXING_WASM_SHA256 } = await import('barcode-detector/ponyfill');
+  const fromPolyfill = createRequire(createRequire(import.meta.url).resolve('barcode-detector'));
+  const file = new Uint8Array(readFileSync(fromPolyfill.resolve('zxing-wasm/reader/zxing_reader.wasm')));
+  const digest = createHash('sha256').update(file).digest('hex');
+  if (digest !== ZXING_WASM_SHA256) throw new Error(`zxing_reader.wasm is not the build barcode-detector expects (${digest})`);
+  return file;
 }
 
 /** Stripe when a key is configured; otherwise the demo provider (no money moves). */

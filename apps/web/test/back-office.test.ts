@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { match, matchStand, matchStandPrice, stand, standPrice, venue } from '../src/db/schema/index.ts';
+import { device, match, matchStand, matchStandPrice, stand, standPrice, venue } from '../src/db/schema/index.ts';
+import { ticketQrSvg } from '../src/views/components/ticket-qr.tsx';
 import { brusselsIn, clubWithOwner, competitionId, postOk } from './support/catalog.ts';
 import { createUser, databaseKinds, linkIn, signIn, startTestApp, type TestApp, textOf } from './support/harness.ts';
 
@@ -243,6 +244,72 @@ describe.each(databaseKinds())('club back office on %s', (kind) => {
     expect(edit.status).toBe(400);
     expect(await textOf(edit)).toContain('This can no longer be changed for this match.');
     expect((await db().select().from(match).where(eq(match.id, id)))[0]?.kickoffAt.getTime()).toBe(m!.kickoffAt.getTime());
+  });
+
+  it('restricts a new device to the checked matches and stands, shows them, and refuses another club’s', async () => {
+    const ctx = await clubWithStands('Scoped Gates');
+    const id = await newMatch(ctx);
+    const other = await clubWithStands('Foreign Gates');
+    const devicesOf = () => db().select().from(device).where(eq(device.clubId, ctx.club.id));
+    /** The "Admits" cell of a device's row, as a person reads it. */
+    const admits = (html: string, name: string) =>
+      new RegExp(`<tr><td>${name}</td>.*?<td class="admits">(.*?)</td>`, 's').exec(html)?.[1]?.replace(/<br\/?>/g, ' | ') ?? '';
+
+    const form = await (await ctx.owner.get(`${ctx.base}/devices`, en.headers)).text();
+    expect(form).toContain(`<input type="checkbox" name="matchIds[]" value="${id}"/>`);
+    expect(form).toContain(`<input type="checkbox" name="standIds[]" value="${ctx.north.id}"/>`);
+    expect(form).toMatch(/<legend>Matches it may admit<\/legend>/);
+    expect(form).toContain('None checked: every stand.');
+    expect(form).not.toContain(other.main.id);
+
+    const created = await ctx.owner.post(
+      `${ctx.base}/devices`,
+      { name: 'North gate', kind: 'gate', 'matchIds[]': id, 'standIds[]': ctx.north.id },
+      en,
+    );
+    expect(created.status).toBe(200);
+    const page = await created.text();
+    const code = /<p class="pairing-code">([2-9A-HJKMNP-Z]{8})<\/p>/.exec(page)?.[1];
+    expect(code).toBeDefined();
+    // The same code as a QR code a phone's camera opens the scanner with.
+    const qr = String(await ticketQrSvg(`${t.runtime.deps.config.baseURL}/scan#pair=${code}`));
+    expect(page).toContain(`<div class="pairing-qr" role="img" aria-label="Pairing QR code for North gate">${qr}</div>`);
+    expect((await devicesOf()).map((d) => [d.name, d.matchIds, d.standIds])).toEqual([['North gate', [id], [ctx.north.id]]]);
+    expect(admits(page, 'North gate')).toMatch(/^Scoped Gates – Visitors FC \(.+\) \| North$/);
+
+    // Several boxes of a group arrive together; none checked is every match, every stand.
+    const both = new FormData();
+    for (const [key, value] of [
+      ['name', 'Both stands'],
+      ['kind', 'phone'],
+      ['standIds[]', ctx.main.id],
+      ['standIds[]', ctx.north.id],
+    ] as const)
+      both.append(key, value);
+    expect((await ctx.owner.postMultipart(`${ctx.base}/devices`, both)).status).toBe(200);
+    await ctx.owner.post(`${ctx.base}/devices`, { name: 'Any gate', kind: 'gate' }, en);
+    const stored = await devicesOf();
+    const bothRow = stored.find((d) => d.name === 'Both stands');
+    expect(bothRow?.matchIds).toBeNull();
+    expect([...(bothRow?.standIds ?? [])].sort()).toEqual([ctx.main.id, ctx.north.id].sort());
+    expect(stored.find((d) => d.name === 'Any gate')).toMatchObject({ matchIds: null, standIds: null });
+    const table = await (await ctx.owner.get(`${ctx.base}/devices`, en.headers)).text();
+    expect(admits(table, 'Any gate')).toBe('Every match, every stand');
+    expect(admits(table, 'Both stands')).toBe('Every match | Main, North');
+
+    // Another club's stand, or no id at all: an error, and no device.
+    const foreign = await ctx.owner.post(
+      `${ctx.base}/devices`,
+      { name: 'Mole gate', kind: 'gate', 'matchIds[]': id, 'standIds[]': other.main.id },
+      en,
+    );
+    expect(foreign.status).toBe(400);
+    const foreignPage = await foreign.text();
+    expect(foreignPage).toContain('A match or stand you checked no longer exists');
+    expect(foreignPage).toContain(`<input type="checkbox" name="matchIds[]" value="${id}" checked=""/>`);
+    const garbage = await ctx.owner.post(`${ctx.base}/devices`, { name: 'Mole gate', kind: 'gate', 'matchIds[]': 'not-an-id' }, en);
+    expect(garbage.status).toBe(400);
+    expect((await devicesOf()).map((d) => d.name).sort()).toEqual(['Any gate', 'Both stands', 'North gate']);
   });
 
   it('gives a steward no access to venues, matches and devices, but the attendance of a match', async () => {

@@ -1,10 +1,11 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { MatchesResponse, SyncResponse } from '@footarena/gate-protocol';
 import { sign, verify } from '@footarena/ticket-code';
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import { ZXING_WASM_SHA256 } from 'barcode-detector/ponyfill';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { device, match, matchStand, order, orderItem, scan, scanConflict, ticket } from '../src/db/schema/index.ts';
+import { device, match, matchStand, member, order, orderItem, scan, scanConflict, ticket } from '../src/db/schema/index.ts';
 import { createMatch } from '../src/domain/catalog/create-match.ts';
 import { createStand } from '../src/domain/catalog/create-stand.ts';
 import { createVenue } from '../src/domain/catalog/create-venue.ts';
@@ -13,8 +14,9 @@ import { redeemTicket } from '../src/domain/checkin/redeem-ticket.ts';
 import { createDevice } from '../src/domain/devices/create-device.ts';
 import { activeSigningKey } from '../src/domain/tickets/signing-key.ts';
 import { toBrusselsLocal } from '../src/domain/time.ts';
+import { formatTime } from '../src/i18n/index.ts';
 import { clubWithOwner, competitionId } from './support/catalog.ts';
-import { databaseKinds, startTestApp, type TestApp } from './support/harness.ts';
+import { createUser, databaseKinds, linkIn, signIn, startTestApp, type TestApp } from './support/harness.ts';
 
 describe.each(databaseKinds())('admitting tickets at the gate on %s', (kind) => {
   let t: TestApp;
@@ -467,6 +469,110 @@ describe.each(databaseKinds())('admitting tickets at the gate on %s', (kind) => 
     expect(list.matches[0]!.title).toBe('Gate FC – Visitors');
     // Another club's ids are refused when the device is made.
     await expect(createDevice(db(), clubId, { name: 'x', kind: 'gate', matchIds: [randomUUID()] })).rejects.toThrow();
+  });
+
+  it('lists on the live attendance page each conflict, with the device that counts and the other one', async () => {
+    const en = { 'accept-language': 'en' };
+    const page = async (id: string) => {
+      const response = await owner.owner.get(`${owner.base}/matches/${id}/attendance`, en);
+      expect(response.status).toBe(200);
+      return response.text();
+    };
+    /** A conflict's row, cell by cell, as a person reads it. */
+    const cells = (html: string, id: string) =>
+      [...(new RegExp(`<tr data-conflict="${id}">(.*?)</tr>`).exec(html)?.[1] ?? '').matchAll(/<td>(.*?)<\/td>/g)].map((m) =>
+        m[1]!.replace(/<[^>]+>/g, ''),
+      );
+    expect(await page(otherMatchId)).toContain('No conflict: every ticket entered once.');
+
+    const [tk] = await tickets(1);
+    const admittedAt = new Date(Date.now() - 600_000);
+    const alsoAt = new Date(Date.now() - 540_000);
+    const [twice, forged] = await db()
+      .insert(scanConflict)
+      .values([
+        { clubId, matchId, ticketId: tk!.id, reason: 'already_used', admittedByDevice: gateA, admittedAt, alsoByDevice: gateB, alsoAt },
+        { clubId, matchId, ticketId: null, reason: 'bad_signature', alsoByDevice: gateB, alsoAt },
+      ])
+      .returning();
+    const html = await page(matchId);
+    // Inside the part of the page that refreshes itself.
+    expect(html.indexOf('<section class="card table-wrap" id="conflicts">')).toBeGreaterThan(
+      html.indexOf('<div id="attendance" data-live'),
+    );
+    expect(html).not.toContain('No conflict: every ticket entered once.');
+    expect(cells(html, twice!.id)).toEqual([
+      formatTime(twice!.detectedAt, 'en'),
+      `…${tk!.id.slice(-8)}`,
+      'Already used',
+      `Gate A · ${formatTime(admittedAt, 'en')}`,
+      `Gate B · ${formatTime(alsoAt, 'en')}`,
+    ]);
+    expect(cells(html, forged!.id)).toEqual([
+      formatTime(forged!.detectedAt, 'en'),
+      '—',
+      'Forged or damaged code',
+      'No valid entry',
+      `Gate B · ${formatTime(alsoAt, 'en')}`,
+    ]);
+    // Another match of the club keeps its own (none).
+    expect(await page(otherMatchId)).not.toContain(twice!.id);
+  });
+
+  it('starts a scanner from a staff member’s session, without a pairing code, until they leave the club', async () => {
+    await createUser(t, 'gate.steward@example.be', 'Gaby');
+    const steward = await signIn(t, 'gate.steward@example.be');
+    expect((await owner.owner.post(`${owner.base}/staff/invite`, { email: 'gate.steward@example.be', role: 'steward' })).status).toBe(303);
+    const mail = await t.smtp.waitFor('gate.steward@example.be', /Gate FC/);
+    await steward.post(`${new URL(linkIn(mail, 'http://localhost/invitations/')).pathname}/accept`, {});
+    expect(await (await steward.get('/scan')).text()).toContain('value="gate-fc"'); // the club to scan for
+
+    const started = await steward.post('/scan/device', { club: owner.slug });
+    expect(started.status).toBe(200);
+    const { token, deviceId, name } = (await started.json()) as { token: string; deviceId: string; name: string };
+    expect(name).toBe('Gaby · browser');
+    const auth = { authorization: `Bearer ${token}` };
+    const [tk] = await tickets(1);
+    expect(await (await api('/redeem', { code: tk!.code, nonce: 'staff-0001', matchId }, auth)).json()).toMatchObject({ result: 'ok' });
+    expect(await (await owner.owner.get(`${owner.base}/devices`)).text()).toContain('Gaby · browser'); // listed, revocable
+
+    // Nobody else gets one: not signed in, not on this club's staff, or an unknown club.
+    expect((await t.client().post('/scan/device', { club: owner.slug })).status).toBe(401);
+    await createUser(t, 'not.staff@example.be');
+    expect((await (await signIn(t, 'not.staff@example.be')).post('/scan/device', { club: owner.slug })).status).toBe(404);
+    expect((await steward.post('/scan/device', { club: 'no-such-club' })).status).toBe(404);
+    expect((await steward.post('/scan/device', { club: owner.slug }, { csrf: false })).status).toBe(403);
+
+    // Removed from the staff: the browser's token stops working at once.
+    const [row] = await db()
+      .select()
+      .from(member)
+      .where(and(eq(member.organizationId, clubId), eq(member.role, 'steward')));
+    expect((await owner.owner.post(`${owner.base}/staff/${row!.id}/remove`, {})).status).toBe(303);
+    expect((await api('/redeem', { code: tk!.code, nonce: 'staff-0002', matchId }, auth)).status).toBe(401);
+    expect(await db().select().from(device).where(eq(device.id, deviceId))).toHaveLength(1);
+  });
+
+  it('serves the scanner: page, manifest, service worker, script and the exact zxing WebAssembly, from this site', async () => {
+    const get = (path: string) => t.app.request(`http://localhost${path}`);
+    const page = await get('/scan');
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("'wasm-unsafe-eval'");
+    const html = await page.text();
+    expect(html).toContain('<link rel="manifest" href="/scan/manifest.webmanifest"');
+    expect(html).toContain('src="/assets/scanner.js"');
+    const manifest = (await (await get('/scan/manifest.webmanifest')).json()) as { start_url: string; scope: string };
+    expect(manifest).toMatchObject({ start_url: '/scan', scope: '/scan' });
+    const worker = await get('/scan-sw.js');
+    expect(worker.headers.get('content-type')).toContain('javascript');
+    expect(await worker.text()).toContain('/assets/zxing_reader.wasm');
+    const wasm = await get('/assets/zxing_reader.wasm');
+    expect(wasm.headers.get('content-type')).toBe('application/wasm');
+    const digest = createHash('sha256')
+      .update(new Uint8Array(await wasm.arrayBuffer()))
+      .digest('hex');
+    expect(digest).toBe(ZXING_WASM_SHA256);
+    expect((await get('/assets/scanner.js')).status).toBe(200);
   });
 
   it('shows the club, per stand, who is in and which scans were refused, and why', async () => {

@@ -3,9 +3,9 @@ import { eq } from 'drizzle-orm';
 import jsQRModule from 'jsqr';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clubSigningKey, matchStand, order, orderItem, ticket } from '../src/db/schema/index.ts';
+import { clubSigningKey, order, orderItem, ticket } from '../src/db/schema/index.ts';
 import { open } from '../src/integrations/secret-box.ts';
-import { brusselsIn, clubWithOwner, competitionId, postOk } from './support/catalog.ts';
+import { clubWithOwner, matchOnSale, postOk } from './support/catalog.ts';
 import { createUser, databaseKinds, signIn, startTestApp, type TestApp, textOf } from './support/harness.ts';
 
 // jsqr is CommonJS: its default export arrives wrapped or not depending on the loader.
@@ -26,33 +26,7 @@ describe.each(databaseKinds())('tickets on %s', (kind) => {
     t = await startTestApp(kind);
     owner = await clubWithOwner(t, 'Ticket Town');
     clubId = owner.club.id;
-    await postOk(owner.owner, `${owner.base}/venues`, { name: 'Park', street: 'Rue 1', postalCode: '1000', commune: 'Bruxelles' });
-    const venueId = (await owner.owner.get(`${owner.base}/venues`).then((r) => r.text())).match(/venues\/([0-9a-f-]{36})\/stands/)![1]!;
-    await postOk(owner.owner, `${owner.base}/venues/${venueId}/stands`, {
-      name: 'Main',
-      capacity: '50',
-      price_adult: '10',
-      price_child: '0',
-    });
-    const created = await postOk(owner.owner, `${owner.base}/matches/new`, {
-      side: 'home',
-      opponentName: 'Scanners FC',
-      competitionId: await competitionId(t),
-      venueId,
-      kickoffAt: brusselsIn(8),
-      orderLimit: '10',
-    });
-    matchId = created.split('/matches/')[1]!.split('#')[0]!;
-    const standId = (await owner.owner.get(`${owner.base}/matches/${matchId}`).then((r) => r.text())).match(
-      /name="open_([0-9a-f-]{36})"/,
-    )![1]!;
-    await postOk(owner.owner, `${owner.base}/matches/${matchId}/stands`, {
-      [`open_${standId}`]: 'on',
-      [`price_${standId}_adult`]: '10',
-      [`price_${standId}_child`]: '0',
-    });
-    await postOk(owner.owner, `${owner.base}/matches/${matchId}/status`, { status: 'on_sale' });
-    mainId = (await t.runtime.deps.db.select().from(matchStand).where(eq(matchStand.matchId, matchId)))[0]!.id;
+    ({ matchId, matchStandId: mainId } = await matchOnSale(t, owner));
     await createUser(t, 'holder@example.be', 'Holder');
     await createUser(t, 'other@example.be', 'Other');
   });

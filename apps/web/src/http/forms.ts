@@ -5,7 +5,11 @@ import type { AppEnv } from './types.ts';
 
 export type FieldErrors = Record<string, string>;
 export type FormValues = Record<string, string>;
-export type FormResult<T> = { ok: true; data: T; values: FormValues } | { ok: false; errors: FieldErrors; values: FormValues };
+/** The values of multi-valued fields (checkboxes named "name[]"), by name without the brackets. */
+export type FormLists = Record<string, string[]>;
+export type FormResult<T> =
+  | { ok: true; data: T; values: FormValues; lists: FormLists }
+  | { ok: false; errors: FieldErrors; values: FormValues; lists: FormLists };
 
 /** Turns zod issues into one localized message per field. A schema's own message is a message key. */
 export function fieldErrors(issues: z.core.$ZodIssue[], t: Translate): FieldErrors {
@@ -37,12 +41,20 @@ function issueMessage(issue: z.core.$ZodIssue, t: Translate): string {
   }
 }
 
-/** Parses the posted form with a zod schema; on failure returns the values to show again. */
+/**
+ * Parses the posted form with a zod schema; on failure returns the values to show again. A field is
+ * one string (the last sent), except fields named "name[]": every value, as an array under "name"
+ * (absent when none is checked). Files are left to the handlers that take them.
+ */
 export async function parseForm<S extends z.ZodType>(c: Context<AppEnv>, schema: S): Promise<FormResult<z.infer<S>>> {
   const body = await c.req.parseBody();
   const values: FormValues = {};
-  for (const [key, value] of Object.entries(body)) if (typeof value === 'string') values[key] = value;
-  const result = schema.safeParse(values);
-  if (result.success) return { ok: true, data: result.data, values };
-  return { ok: false, errors: fieldErrors(result.error.issues, c.get('t')), values };
+  const lists: FormLists = {};
+  for (const [key, value] of Object.entries(body)) {
+    if (key.endsWith('[]') && Array.isArray(value)) lists[key.slice(0, -2)] = value.filter((v) => typeof v === 'string');
+    else if (typeof value === 'string') values[key] = value;
+  }
+  const result = schema.safeParse({ ...values, ...lists });
+  if (result.success) return { ok: true, data: result.data, values, lists };
+  return { ok: false, errors: fieldErrors(result.error.issues, c.get('t')), values, lists };
 }

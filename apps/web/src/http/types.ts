@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type Stripe from 'stripe';
+import type { Asset } from '../boot.ts';
 import type { Db } from '../db/client.ts';
 import type { ClubMembership } from '../domain/clubs/find-club-membership.ts';
 import type { SalesConfig } from '../domain/sales/fees.ts';
@@ -30,7 +31,7 @@ export interface AppDeps {
   logger: Logger;
   config: AppConfig;
   /** Browser modules bundled at start (client/), served from /assets. */
-  clientAssets: Record<string, { body: string; type: string }>;
+  clientAssets: Record<string, Asset>;
 }
 
 export type SessionUser = Auth['$Infer']['Session']['user'];

@@ -54,6 +54,11 @@ export function formatDate(date: Date, locale: Locale): string {
   return new Intl.DateTimeFormat(tag(locale), { dateStyle: 'medium', timeZone: TIME_ZONE }).format(date);
 }
 
+/** The time of day to the second, as the match-day pages show it (Brussels clocks). */
+export function formatTime(date: Date, locale: Locale): string {
+  return new Intl.DateTimeFormat(tag(locale), { timeStyle: 'medium', timeZone: TIME_ZONE }).format(date);
+}
+
 export function formatMoney(cents: number, locale: Locale): string {
   return new Intl.NumberFormat(tag(locale), { style: 'currency', currency: 'EUR' }).format(cents / 100);
 }

@@ -195,7 +195,7 @@ describe.skipIf(!chromiumAvailable())('club back office in a browser', () => {
     await admin.getByLabel('Kind').selectOption({ label: 'Gate' });
     await admin.getByRole('button', { name: 'Add a device' }).click();
     const pairingCode = ((await admin.locator('p.pairing-code').textContent()) ?? '').trim();
-    await see(admin.getByRole('row', { name: 'North gate Gate Waiting for pairing' }));
+    await see(admin.getByRole('row', { name: 'North gate Gate Every match, every stand Waiting for pairing' }));
     expect(pairingCode).toMatch(/^[2-9A-HJKMNP-Z]{8}$/);
     await audit(admin);
     const api = (path: string, body: object, token?: string) =>

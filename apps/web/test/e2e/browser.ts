@@ -45,9 +45,9 @@ function listen(server: Server): Promise<number> {
 /**
  * Launches headless Chromium kept on loopback: every host name resolves to a local sink that accepts
  * and closes at once, except 127.0.0.1 and localhost. Returns null when Chromium is not installed
- * (outside CI; see chromiumAvailable).
+ * (outside CI; see chromiumAvailable). `args` add flags (a fake camera, say).
  */
-export async function launchBrowser(): Promise<TestBrowser | null> {
+export async function launchBrowser(args: string[] = []): Promise<TestBrowser | null> {
   if (!chromiumAvailable()) return null;
   let sinkConnections = 0;
   const sink = createServer((socket) => {
@@ -71,6 +71,7 @@ export async function launchBrowser(): Promise<TestBrowser | null> {
         '--disable-component-update',
         '--disable-sync',
         `--host-resolver-rules=MAP * 127.0.0.1:${sinkPort}, EXCLUDE 127.0.0.1, EXCLUDE localhost`,
+        ...args,
       ],
     });
   } catch (error) {

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { competition, organization } from '../../src/db/schema/index.ts';
+import { competition, matchStand, organization } from '../../src/db/schema/index.ts';
 import { createUser, signIn, type TestApp, type TestClient } from './harness.ts';
 
 /** A signed-in owner of a fresh club, and ways to reach its back office. */
@@ -32,4 +32,33 @@ export async function postOk(client: TestClient, path: string, form: Record<stri
     throw new Error(`POST ${path} → ${response.status}: ${text.slice(0, 1500)}`);
   }
   return response.headers.get('location')!;
+}
+
+/**
+ * A home match on sale through the back office, as a club sets it up: a venue, a stand "Main" with
+ * paying adults and free children, the match in 8 days with that stand open. Returns its ids.
+ */
+export async function matchOnSale(t: TestApp, ctx: Awaited<ReturnType<typeof clubWithOwner>>, opponentName = 'Scanners FC') {
+  const { owner, base } = ctx;
+  await postOk(owner, `${base}/venues`, { name: 'Park', street: 'Rue 1', postalCode: '1000', commune: 'Bruxelles' });
+  const venueId = (await owner.get(`${base}/venues`).then((r) => r.text())).match(/venues\/([0-9a-f-]{36})\/stands/)![1]!;
+  await postOk(owner, `${base}/venues/${venueId}/stands`, { name: 'Main', capacity: '50', price_adult: '10', price_child: '0' });
+  const created = await postOk(owner, `${base}/matches/new`, {
+    side: 'home',
+    opponentName,
+    competitionId: await competitionId(t),
+    venueId,
+    kickoffAt: brusselsIn(8),
+    orderLimit: '10',
+  });
+  const matchId = created.split('/matches/')[1]!.split('#')[0]!;
+  const standId = (await owner.get(`${base}/matches/${matchId}`).then((r) => r.text())).match(/name="open_([0-9a-f-]{36})"/)![1]!;
+  await postOk(owner, `${base}/matches/${matchId}/stands`, {
+    [`open_${standId}`]: 'on',
+    [`price_${standId}_adult`]: '10',
+    [`price_${standId}_child`]: '0',
+  });
+  await postOk(owner, `${base}/matches/${matchId}/status`, { status: 'on_sale' });
+  const [opened] = await t.runtime.deps.db.select().from(matchStand).where(eq(matchStand.matchId, matchId));
+  return { matchId, venueId, standId, matchStandId: opened!.id };
 }

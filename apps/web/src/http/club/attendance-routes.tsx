@@ -3,8 +3,10 @@ import { findClubMatch } from '../../domain/catalog/find-club-match.ts';
 import { matchTitle } from '../../domain/catalog/match-title.ts';
 import { countEntriesPerMinute } from '../../domain/checkin/count-entries-per-minute.ts';
 import { listMatchScans } from '../../domain/checkin/list-match-scans.ts';
+import { listScanConflicts } from '../../domain/checkin/list-scan-conflicts.ts';
 import { REFUSAL_REASONS, summarizeAttendance } from '../../domain/checkin/summarize-attendance.ts';
 import { toBrusselsLocal } from '../../domain/time.ts';
+import { formatTime } from '../../i18n/index.ts';
 import { render } from '../../views/layouts/layout.tsx';
 import { toCsv } from '../csv.ts';
 import { requireClub } from '../middleware/access.ts';
@@ -16,10 +18,15 @@ const watch = requireClub({ checkin: ['scan'] });
 export const attendanceRoutes = new Hono<AppEnv>()
   .get('/:slug/matches/:matchId/attendance', watch, async (c) => {
     const t = c.get('t');
+    const locale = c.get('locale');
     const { club } = c.get('membership');
     const { db } = c.get('deps');
     const m = await findClubMatch(db, club.id, c.req.param('matchId'));
-    const [a, entries] = await Promise.all([summarizeAttendance(db, club.id, m.id), countEntriesPerMinute(db, club.id, m.id)]);
+    const [a, entries, conflicts] = await Promise.all([
+      summarizeAttendance(db, club.id, m.id),
+      countEntriesPerMinute(db, club.id, m.id),
+      listScanConflicts(db, club.id, m.id),
+    ]);
     const title = matchTitle(m.isHome, club.name, m.opponentName);
     c.header('Cache-Control', 'no-store');
     return render(
@@ -29,7 +36,8 @@ export const attendanceRoutes = new Hono<AppEnv>()
           {t('attendance.title')} · {title}
         </h1>
         <p class="hint">
-          {t('attendance.liveHint')} <a href={`/club/${club.slug}/matches/${m.id}/attendance.csv`}>{t('attendance.csv')}</a>
+          {t('attendance.liveHint')} <a href={`/club/${club.slug}/matches/${m.id}/attendance.csv`}>{t('attendance.csv')}</a> ·{' '}
+          <a href="/scan">{t('scanner.open')}</a>
         </p>
         <div id="attendance" data-live="5" aria-live="polite">
           <section class="card table-wrap">
@@ -74,6 +82,36 @@ export const attendanceRoutes = new Hono<AppEnv>()
                     <tr data-reason={r}>
                       <th scope="row">{t(`scanResult.${r}`)}</th>
                       <td>{a.refused[r]}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </section>
+          <section class="card table-wrap" id="conflicts">
+            <h2>{t('attendance.conflictsTitle')}</h2>
+            <p class="hint">{t('attendance.conflictsHint')}</p>
+            {conflicts.length === 0 ? (
+              <p>{t('attendance.conflictsNone')}</p>
+            ) : (
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('attendance.detectedAt')}</th>
+                    <th scope="col">{t('attendance.ticket')}</th>
+                    <th scope="col">{t('attendance.reason')}</th>
+                    <th scope="col">{t('attendance.admittedBy')}</th>
+                    <th scope="col">{t('attendance.alsoBy')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {conflicts.map((x) => (
+                    <tr data-conflict={x.id}>
+                      <td>{formatTime(x.detectedAt, locale)}</td>
+                      <td>{x.ticketId ? <code title={x.ticketId}>…{x.ticketId.slice(-8)}</code> : '—'}</td>
+                      <td>{t(`scanResult.${x.reason}`)}</td>
+                      <td>{x.admittedAt ? `${x.admittedBy ?? '—'} · ${formatTime(x.admittedAt, locale)}` : t('attendance.noEntry')}</td>
+                      <td>{`${x.alsoBy ?? '—'} · ${formatTime(x.alsoAt, locale)}`}</td>
                     </tr>
                   ))}
                 </tbody>

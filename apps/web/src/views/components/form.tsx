@@ -104,6 +104,45 @@ export function Select(props: {
   );
 }
 
+/**
+ * A group of checkboxes under a legend, sent as `name[]` (parseForm reads every checked value under
+ * `name`). Each box is labelled by the text around it; `empty` is said when there is nothing to choose.
+ */
+export function Checkboxes(props: {
+  name: string;
+  legend: string;
+  options: { value: string; label: string }[];
+  checked?: readonly string[];
+  hint?: string;
+  empty?: string;
+  errors?: FieldErrors;
+}) {
+  const id = `${useContext(FormIdPrefix)}-${props.name}`;
+  const error = props.errors?.[props.name];
+  const describedBy = [props.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return (
+    <fieldset id={id} class={error ? 'checkboxes invalid' : 'checkboxes'} aria-describedby={describedBy || undefined}>
+      <legend>{props.legend}</legend>
+      {props.hint ? (
+        <small id={`${id}-hint`} class="hint">
+          {props.hint}
+        </small>
+      ) : null}
+      {props.options.length === 0 && props.empty ? <p class="hint">{props.empty}</p> : null}
+      {props.options.map((o) => (
+        <label class="inline">
+          <input type="checkbox" name={`${props.name}[]`} value={o.value} checked={props.checked?.includes(o.value)} /> {o.label}
+        </label>
+      ))}
+      {error ? (
+        <small id={`${id}-error`} class="error" role="alert">
+          {error}
+        </small>
+      ) : null}
+    </fieldset>
+  );
+}
+
 export function FormError(props: { errors?: FieldErrors }) {
   const error = props.errors?._form;
   return error ? (

@@ -1,0 +1,139 @@
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { and, eq } from 'drizzle-orm';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { device, order, scan, ticket } from '../../src/db/schema/index.ts';
+import { clubWithOwner, matchOnSale } from '../support/catalog.ts';
+import { createUser, linkIn, signIn } from '../support/harness.ts';
+import { accessibilityViolations, chromiumAvailable, labelProblems, launchBrowser, type TestBrowser } from './browser.ts';
+import { writeQrVideo } from './fake-camera.ts';
+import { type ServedApp, serveTestApp } from './serve.ts';
+
+const CAMERA_VIDEO = fileURLToPath(new URL('../../test-results/ticket-qr.y4m', import.meta.url));
+
+/** The verdict the scanner shows (its result code), once it shows `expected`. */
+const verdict = (page: Page, expected: string) =>
+  page.waitForFunction((code) => document.getElementById('scan-result')?.dataset.result === code, expected, { timeout: 15_000 });
+
+/** Waits until the online/offline line reads exactly `text`. */
+const status = (page: Page, text: string) =>
+  page.waitForFunction((expected) => document.getElementById('scan-status')?.textContent === expected, text, { timeout: 20_000 });
+
+describe.skipIf(!chromiumAvailable())('steward scanner in a browser', () => {
+  let served: ServedApp | undefined;
+  let browser: TestBrowser | null = null;
+  let codes: string[] = [];
+  let stewardCookies: Map<string, string>;
+
+  beforeAll(async () => {
+    served = await serveTestApp({ TRUST_PROXY: 'false' });
+    const { t } = served;
+    const ctx = await clubWithOwner(t, 'Scan FC');
+    const { matchId, matchStandId } = await matchOnSale(t, ctx);
+    // A steward joins through an invitation; a supporter takes two free tickets.
+    await createUser(t, 'steward@example.be', 'Sam Steward');
+    const steward = await signIn(t, 'steward@example.be');
+    await ctx.owner.post(`${ctx.base}/staff/invite`, { email: 'steward@example.be', role: 'steward' });
+    const mail = await t.smtp.waitFor('steward@example.be', /Scan FC/);
+    await steward.post(`${new URL(linkIn(mail, `${served.baseURL}/invitations/`)).pathname}/accept`, {});
+    stewardCookies = steward.cookies;
+    await createUser(t, 'fan@example.be', 'Fanny');
+    const fan = await signIn(t, 'fan@example.be');
+    expect((await fan.post(`/matches/${matchId}/checkout`, { [`q_${matchStandId}_child`]: '2' })).status).toBe(303);
+    const [placed] = await t.runtime.deps.db.select().from(order).where(eq(order.matchId, matchId));
+    codes = (await t.runtime.deps.db.select().from(ticket).where(eq(ticket.orderId, placed!.id))).map((tk) => tk.code);
+    expect(codes).toHaveLength(2);
+    mkdirSync(fileURLToPath(new URL('../../test-results/', import.meta.url)), { recursive: true });
+    writeQrVideo(CAMERA_VIDEO, codes[0]!);
+    browser = await launchBrowser([
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-video-capture=${CAMERA_VIDEO}`,
+    ]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await served?.close();
+  });
+
+  it('reads a ticket from the camera: green, then red on the second scan; keeps admitting offline and uploads when back', {
+    timeout: 120_000,
+  }, async () => {
+    if (!browser || !served) throw new Error('browser not launched');
+    const { baseURL, t } = served;
+    const db = t.runtime.deps.db;
+    const context = await browser.newContext({ baseURL, locale: 'en-BE', permissions: ['camera'] });
+    await context.addCookies([...stewardCookies].map(([name, value]) => ({ name, value, url: baseURL })));
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => void problems.push(`page error: ${error.message}`));
+
+    // The steward starts the scanner from their account: no pairing code needed.
+    await page.goto('/scan');
+    await page.getByRole('button', { name: 'Scan for Scan FC' }).click();
+    await page.getByRole('heading', { name: 'Which match?' }).waitFor();
+    expect(await page.getByLabel('Match').locator('option').allTextContents()).toEqual([expect.stringContaining('Scan FC – Scanners FC')]);
+    await page.getByRole('button', { name: 'Start scanning' }).click();
+
+    // The camera shows the first ticket: admitted, with its stand and category.
+    await verdict(page, 'ok');
+    expect(await page.locator('#result-word').textContent()).toBe('Admitted');
+    expect(await page.locator('#result-detail').textContent()).toContain('Main · Child');
+    const [first] = await db.select().from(ticket).where(eq(ticket.code, codes[0]!));
+    expect(first!.usedAt).not.toBeNull();
+    const [scanner] = await db.select().from(device).where(eq(device.name, 'Sam Steward · browser'));
+    expect(first!.usedByDevice).toBe(scanner!.id);
+    await page.locator('#scan-counters').getByText('1 of 2 admitted').waitFor();
+
+    // The same code stays in view and is not read again until the steward taps the verdict away.
+    await page.evaluate(() => document.getElementById('scan-result')!.click());
+    await verdict(page, 'already_used');
+    expect(await page.locator('#result-word').textContent()).toBe('Already used');
+    expect(await page.locator('#scan-result').getAttribute('class')).toContain('refused');
+
+    // Installed: once the service worker controls the page, the scanner opens with no network at all.
+    await page.waitForFunction(
+      async () => (await navigator.serviceWorker.getRegistration('/scan'))?.active?.state === 'activated',
+      undefined,
+      {
+        timeout: 20_000,
+      },
+    );
+    await page.reload();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByRole('button', { name: 'Start scanning' }).click();
+    await status(page, 'Offline: checking on this phone');
+    await verdict(page, 'already_used'); // the ticket in view, refused from the synced lists
+
+    // A ticket typed by hand (or from a handheld reader) is admitted offline and queued.
+    await page.getByLabel('Ticket code').fill(codes[1]!);
+    await page.getByLabel('Ticket code').press('Enter');
+    await verdict(page, 'ok');
+    expect(await page.locator('#result-detail').textContent()).toContain('checked offline');
+    await page.waitForFunction(() => / · [2-9] scans to upload$/.test(document.getElementById('scan-status')?.textContent ?? ''));
+    const [second] = await db.select().from(ticket).where(eq(ticket.code, codes[1]!));
+    expect(second!.usedAt).toBeNull(); // nothing reached the server yet
+
+    // Back online: the queue is uploaded, the entry counts on the server.
+    await context.setOffline(false);
+    await status(page, 'Online');
+    const [uploaded] = await db.select().from(ticket).where(eq(ticket.code, codes[1]!));
+    expect(uploaded!.usedByDevice).toBe(scanner!.id);
+    const offline = await db
+      .select()
+      .from(scan)
+      .where(and(eq(scan.deviceId, scanner!.id), eq(scan.offline, true)));
+    expect(offline.filter((s) => s.ticketId === second!.id).map((s) => s.result)).toEqual(['ok']);
+    expect(new Set(offline.filter((s) => s.ticketId === first!.id).map((s) => s.result))).toEqual(new Set(['already_used']));
+
+    await page.evaluate(() => document.getElementById('scan-result')!.setAttribute('hidden', ''));
+    expect([...(await accessibilityViolations(page)), ...(await labelProblems(page))]).toEqual([]);
+    expect(problems).toEqual([]);
+    expect(browser.foreignRequests()).toEqual([]);
+    await context.close();
+  });
+});
