@@ -27,6 +27,7 @@ interface Queued extends OfflineScan {
 }
 
 const SYNC_EVERY_MS = 10_000;
+const MAX_CODE_LENGTH = 512;
 const REDEEM_TIMEOUT_MS = 3_000;
 /** A code that stays in view is read once; it counts again after leaving the view this long. */
 const SAME_CODE_MS = 3_000;
@@ -61,6 +62,8 @@ let online = navigator.onLine;
 let syncing = false;
 
 class Unauthorized extends Error {}
+/** The server answered, and said no (4xx): not a network problem. */
+class Refused extends Error {}
 
 async function api<T>(path: string, init: { method?: string; body?: unknown; timeout?: number } = {}): Promise<T> {
   const response = await fetch(`/api/v1${path}`, {
@@ -74,6 +77,7 @@ async function api<T>(path: string, init: { method?: string; body?: unknown; tim
     cache: 'no-store',
   });
   if (response.status === 401 && device) throw new Unauthorized();
+  if (response.status >= 400 && response.status < 500) throw new Refused(`HTTP ${response.status}`);
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   return (await response.json()) as T;
 }
@@ -114,6 +118,7 @@ function paired(answer: PairResponse | Device) {
 }
 
 async function chooseMatch() {
+  stopCamera();
   show('match');
   let list = store.get<MatchesResponse['matches']>('matches') ?? [];
   try {
@@ -122,7 +127,7 @@ async function chooseMatch() {
     setOnline(true);
   } catch (error) {
     if (error instanceof Unauthorized) return forget(say('scanner.revoked'));
-    setOnline(false);
+    if (!(error instanceof Refused)) setOnline(false);
   }
   const select = $<HTMLSelectElement>('match-select');
   select.replaceChildren(
@@ -159,34 +164,45 @@ async function start(chosenMatch: string, chosenStand: string) {
 
 // --- sync and offline checks -------------------------------------------------------------------
 
+/**
+ * Uploads the queue and refreshes the lists and counters of the match being scanned. Scans queued
+ * for another match (the steward switched) go first, in their own calls.
+ */
 async function sync() {
   if (!device || !matchId || syncing) return;
   syncing = true;
+  const forMatch = queue.find((q) => q.matchId !== matchId)?.matchId ?? matchId;
+  const current = forMatch === matchId;
   try {
-    const forMatch = matchId;
     const batch = queue.filter((q) => q.matchId === forMatch).slice(0, 200);
     const answer = await api<SyncResponse>('/sync', {
-      body: { matchId: forMatch, cursor: data?.cursor ?? null, scans: batch.map(({ matchId: _, ...scan }) => scan) },
+      body: { matchId: forMatch, cursor: current ? (data?.cursor ?? null) : null, scans: batch.map(({ matchId: _, ...scan }) => scan) },
     });
     const sent = new Set(answer.uploaded.map((u) => u.nonce));
-    queue = store.get<Queued[]>('queue')?.filter((q) => !sent.has(q.nonce)) ?? [];
+    queue = queue.filter((q) => !sent.has(q.nonce));
     store.set('queue', queue);
-    const base = data?.cursor ? data : null;
-    data = {
-      cursor: answer.cursor,
-      keys: answer.keys,
-      revoked: merge(base?.revoked, answer.revoked),
-      used: merge(base?.used, answer.used),
-      gatesOpenAt: answer.gatesOpenAt,
-      attendance: answer.attendance,
-    };
-    if (matchId === forMatch) store.set(`data.${forMatch}`, data);
+    if (current && forMatch === matchId) {
+      const base = data?.cursor ? data : null;
+      data = {
+        cursor: answer.cursor,
+        keys: answer.keys,
+        revoked: merge(base?.revoked, answer.revoked),
+        used: merge(base?.used, answer.used),
+        gatesOpenAt: answer.gatesOpenAt,
+        attendance: answer.attendance,
+      };
+      store.set(`data.${forMatch}`, data);
+      renderCounters();
+    }
     setOnline(true);
-    renderCounters();
-    if (queue.some((q) => q.matchId === forMatch)) setTimeout(sync, 0);
+    if (queue.length > 0 && (!current || queue.some((q) => q.matchId === forMatch))) setTimeout(sync, 0);
   } catch (error) {
     if (error instanceof Unauthorized) forget(say('scanner.revoked'));
-    else setOnline(false);
+    else if (error instanceof Refused && !current) {
+      // That match is gone or no longer this device's: the server will never take these scans.
+      queue = queue.filter((q) => q.matchId !== forMatch);
+      store.set('queue', queue);
+    } else if (!(error instanceof Refused)) setOnline(false);
   } finally {
     syncing = false;
     setStatus();
@@ -249,6 +265,8 @@ function submit(raw: string, typed: boolean) {
 
 async function scanned(code: string) {
   if (!matchId || !device) return;
+  // Longer than any code the API takes: certainly not a ticket, and nothing to upload.
+  if (code.length > MAX_CODE_LENGTH) return verdict('unknown', null, !online);
   const nonce = crypto.randomUUID();
   let answer: RedeemResponse | null = null;
   if (online) {
@@ -257,6 +275,8 @@ async function scanned(code: string) {
       answer = await api<RedeemResponse>('/redeem', { body, timeout: REDEEM_TIMEOUT_MS });
     } catch (error) {
       if (error instanceof Unauthorized) return forget(say('scanner.revoked'));
+      // The club took this match (or stand) off this device: choose again from what it may admit.
+      if (error instanceof Refused) return chooseMatch();
       setOnline(false);
     }
   }
@@ -424,10 +444,7 @@ function wire() {
     hideVerdict();
     lastCode = ''; // the steward asks for the code in view to be read again
   });
-  $('switch-match').addEventListener('click', () => {
-    stopCamera();
-    void chooseMatch();
-  });
+  $('switch-match').addEventListener('click', () => void chooseMatch());
   $('forget-device').addEventListener('click', () => forget());
 
   // A keyboard-wedge reader types the code and Enter, fast, wherever the focus is.
