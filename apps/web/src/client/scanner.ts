@@ -28,6 +28,8 @@ interface Queued extends OfflineScan {
 
 const SYNC_EVERY_MS = 10_000;
 const MAX_CODE_LENGTH = 512;
+/** A handheld reader types a code in one burst; a pause this long starts a new one. */
+const WEDGE_GAP_MS = 1_000;
 const REDEEM_TIMEOUT_MS = 3_000;
 /** A code that stays in view is read once; it counts again after leaving the view this long. */
 const SAME_CODE_MS = 3_000;
@@ -447,13 +449,13 @@ function wire() {
   $('switch-match').addEventListener('click', () => void chooseMatch());
   $('forget-device').addEventListener('click', () => forget());
 
-  // A keyboard-wedge reader types the code and Enter, fast, wherever the focus is.
+  // A keyboard-wedge reader types the code and Enter wherever the focus is (outside the fields).
   let typed = '';
   let typedAt = 0;
   document.addEventListener('keydown', (event) => {
     if (event.target instanceof HTMLInputElement || event.target instanceof HTMLSelectElement || $('scan-live').hidden) return;
     const now = Date.now();
-    if (now - typedAt > 100) typed = '';
+    if (now - typedAt > WEDGE_GAP_MS) typed = ''; // a stray key long ago is not the start of a code
     typedAt = now;
     if (event.key === 'Enter' && typed.length >= 8) {
       submit(typed, true);
