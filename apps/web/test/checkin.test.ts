@@ -16,7 +16,7 @@ import { activeSigningKey } from '../src/domain/tickets/signing-key.ts';
 import { toBrusselsLocal } from '../src/domain/time.ts';
 import { formatTime } from '../src/i18n/index.ts';
 import { clubWithOwner, competitionId } from './support/catalog.ts';
-import { createUser, databaseKinds, linkIn, signIn, startTestApp, type TestApp } from './support/harness.ts';
+import { createUser, databaseKinds, linkIn, PASSWORD, signIn, startTestApp, type TestApp } from './support/harness.ts';
 
 describe.each(databaseKinds())('admitting tickets at the gate on %s', (kind) => {
   let t: TestApp;
@@ -441,6 +441,43 @@ describe.each(databaseKinds())('admitting tickets at the gate on %s', (kind) => 
     expect((await api('/sync', { matchId, cursor: 'yesterday', scans: [] }, { authorization: `Bearer ${dev.token}` })).status).toBe(400);
   });
 
+  it('records a conflict when a device admitted offline a scan the server had refused, its answer having come too late', async () => {
+    const dev = await pairedDevice('Slow gate');
+    const [tk] = await tickets(1);
+    await redeem(gateA, tk!.code); // admitted at gate A first
+    const auth = { authorization: `Bearer ${dev.token}` };
+    // The request reached the server (already_used), but the phone gave up waiting and said yes offline.
+    expect((await (await api('/redeem', { code: tk!.code, nonce: 'late-00001', matchId }, auth)).json()).result).toBe('already_used');
+    const late = { code: tk!.code, nonce: 'late-00001', scannedAt: new Date().toISOString(), result: 'ok' };
+    for (let upload = 0; upload < 2; upload++) {
+      expect((await sync(dev.token, [late])).uploaded).toEqual([{ nonce: 'late-00001', result: 'already_used', conflict: true }]);
+    }
+    expect(await conflictsOf(tk!.id)).toMatchObject([{ reason: 'already_used', admittedByDevice: gateA, alsoByDevice: dev.deviceId }]);
+    const [logged] = await db()
+      .select()
+      .from(scan)
+      .where(and(eq(scan.deviceId, dev.deviceId), eq(scan.nonce, 'late-00001')));
+    expect(logged).toMatchObject({ result: 'already_used', offline: true, deviceResult: 'ok' });
+  });
+
+  it('refuses malformed sync uploads with a 400 and records none of them', async () => {
+    const dev = await pairedDevice('Garbled gate');
+    const auth = { authorization: `Bearer ${dev.token}` };
+    const [tk] = await tickets(1);
+    const good = { code: tk!.code, nonce: 'garbled-01', scannedAt: new Date().toISOString(), result: 'ok' };
+    const bad = [
+      { matchId, cursor: '9000000000000000', scans: [] },
+      { matchId, cursor: null, scans: [good, { ...good, nonce: 'garbled-02', scannedAt: '0000-01-01T00:00:00Z' }] },
+      { matchId, cursor: null, scans: [good, { ...good, nonce: 'garbled\u000003' }] },
+      { matchId, cursor: null, scans: Array.from({ length: 501 }, (_, i) => ({ ...good, nonce: `garbled-${1000 + i}` })) },
+    ];
+    for (const body of bad) expect((await api('/sync', body, auth)).status).toBe(400);
+    expect((await api('/redeem', { code: tk!.code, nonce: 'nul\u0000nonce', matchId }, auth)).status).toBe(400);
+    expect(await db().select().from(scan).where(eq(scan.deviceId, dev.deviceId))).toHaveLength(0);
+    const [untouched] = await db().select().from(ticket).where(eq(ticket.id, tk!.id));
+    expect(untouched!.usedAt).toBeNull();
+  });
+
   it('admits, for a device restricted by the club, only its matches and stands', async () => {
     const { deviceId, pairingCode } = await createDevice(db(), clubId, {
       name: 'Main stand only',
@@ -468,7 +505,9 @@ describe.each(databaseKinds())('admitting tickets at the gate on %s', (kind) => 
     expect(list.matches[0]!.stands).toEqual([{ id: mainStandId, name: 'Main' }]);
     expect(list.matches[0]!.title).toBe('Gate FC – Visitors');
     // Another club's ids are refused when the device is made.
-    await expect(createDevice(db(), clubId, { name: 'x', kind: 'gate', matchIds: [randomUUID()] })).rejects.toThrow();
+    const [rivalMatch] = await db().select({ id: match.id }).from(match).where(sql`${match.clubId} <> ${clubId}`).limit(1);
+    await expect(createDevice(db(), clubId, { name: 'x', kind: 'gate', matchIds: [rivalMatch!.id] })).rejects.toThrow('not_found');
+    await expect(createDevice(db(), clubId, { name: 'x', kind: 'gate', standIds: [randomUUID()] })).rejects.toThrow('not_found');
   });
 
   it('lists on the live attendance page each conflict, with the device that counts and the other one', async () => {
@@ -550,7 +589,14 @@ describe.each(databaseKinds())('admitting tickets at the gate on %s', (kind) => 
       .where(and(eq(member.organizationId, clubId), eq(member.role, 'steward')));
     expect((await owner.owner.post(`${owner.base}/staff/${row!.id}/remove`, {})).status).toBe(303);
     expect((await api('/redeem', { code: tk!.code, nonce: 'staff-0002', matchId }, auth)).status).toBe(401);
-    expect(await db().select().from(device).where(eq(device.id, deviceId))).toHaveLength(1);
+
+    // When the person erases their account, the device and its scans stay with the club, revoked.
+    expect((await steward.post('/account/delete', { password: PASSWORD })).status).toBe(303);
+    const [kept] = await db().select().from(device).where(eq(device.id, deviceId));
+    expect(kept).toMatchObject({ userId: null });
+    expect(kept!.revokedAt).not.toBeNull();
+    expect(await db().select().from(scan).where(eq(scan.deviceId, deviceId))).toHaveLength(1);
+    expect((await api('/redeem', { code: tk!.code, nonce: 'staff-0003', matchId }, auth)).status).toBe(401);
   });
 
   it('serves the scanner: page, manifest, service worker, script and the exact zxing WebAssembly, from this site', async () => {

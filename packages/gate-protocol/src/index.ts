@@ -31,11 +31,18 @@ export const PairResponse = z.strictObject({
 });
 export type PairResponse = z.infer<typeof PairResponse>;
 
+/** Printable ASCII, 8 to 64 characters: a counter or a random id (a UUID, say). */
+const Nonce = z
+  .string()
+  .min(8)
+  .max(64)
+  .regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces');
+
 export const RedeemRequest = z.strictObject({
   /** The text of the ticket's QR code. */
   code: z.string().min(1).max(512),
   /** Unique per scan on this device: a repeated nonce returns the first answer. */
-  nonce: z.string().min(8).max(64),
+  nonce: Nonce,
   matchId: z.uuid(),
   /** The stand this entrance serves, when the steward chose one: tickets of other stands get wrong_stand. */
   standId: z.uuid().optional(),
@@ -73,12 +80,17 @@ export const MatchesResponse = z.strictObject({
 });
 export type MatchesResponse = z.infer<typeof MatchesResponse>;
 
+/** Earlier than any real scan: a device whose clock says so has lost its time. */
+const EARLIEST_SCAN = Date.UTC(2020, 0, 1);
+
 /** Scans a device made while offline, sent with the next sync. */
 export const OfflineScan = z.strictObject({
   code: z.string().min(1).max(512),
-  nonce: z.string().min(8).max(64),
+  nonce: Nonce,
   /** The device's clock when it scanned (a time later than the server's is taken as the server's). */
-  scannedAt: z.iso.datetime({ offset: true }),
+  scannedAt: z.iso
+    .datetime({ offset: true })
+    .refine((text) => Date.parse(text) >= EARLIEST_SCAN, 'a device clock before 2020 is not set: sync it first'),
   /** What the device decided on the spot: `ok` means it let the person in. */
   result: z.enum(SCAN_RESULTS),
 });
@@ -91,7 +103,7 @@ export const SyncRequest = z.strictObject({
   /** The cursor of the previous answer, or null for the complete lists. */
   cursor: z
     .string()
-    .regex(/^\d{1,16}$/, 'not a cursor from a previous sync')
+    .regex(/^\d{1,15}$/, 'not a cursor from a previous sync') // milliseconds, within the range of a date
     .nullable(),
   scans: z.array(OfflineScan).max(MAX_SYNC_SCANS),
 });

@@ -24,6 +24,8 @@ interface MatchData {
 }
 interface Queued extends OfflineScan {
   matchId: string;
+  /** The device that scanned: its scans go up under its own token, even after this phone re-paired. */
+  token: string;
 }
 
 const SYNC_EVERY_MS = 10_000;
@@ -49,9 +51,14 @@ const store = {
       return null;
     }
   },
+  /** Best effort: a full or blocked storage must not stop scanning (the queue stays in memory). */
   set(key: string, value: unknown) {
-    if (value === null) localStorage.removeItem(`footarena.scanner.${key}`);
-    else localStorage.setItem(`footarena.scanner.${key}`, JSON.stringify(value));
+    try {
+      if (value === null) localStorage.removeItem(`footarena.scanner.${key}`);
+      else localStorage.setItem(`footarena.scanner.${key}`, JSON.stringify(value));
+    } catch {
+      // Nothing better to do here; the next write tries again.
+    }
   },
 };
 
@@ -67,18 +74,19 @@ class Unauthorized extends Error {}
 /** The server answered, and said no (4xx): not a network problem. */
 class Refused extends Error {}
 
-async function api<T>(path: string, init: { method?: string; body?: unknown; timeout?: number } = {}): Promise<T> {
+async function api<T>(path: string, init: { method?: string; body?: unknown; timeout?: number; token?: string } = {}): Promise<T> {
+  const token = init.token ?? device?.token;
   const response = await fetch(`/api/v1${path}`, {
     method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
     headers: {
       ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(device ? { authorization: `Bearer ${device.token}` } : {}),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
     },
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
     signal: AbortSignal.timeout(init.timeout ?? 10_000),
     cache: 'no-store',
   });
-  if (response.status === 401 && device) throw new Unauthorized();
+  if (response.status === 401 && token) throw new Unauthorized();
   if (response.status >= 400 && response.status < 500) throw new Refused(`HTTP ${response.status}`);
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   return (await response.json()) as T;
@@ -168,20 +176,31 @@ async function start(chosenMatch: string, chosenStand: string) {
 
 /**
  * Uploads the queue and refreshes the lists and counters of the match being scanned. Scans queued
- * for another match (the steward switched) go first, in their own calls.
+ * for another match (the steward switched), or by the device this phone was paired as before, go
+ * first, in their own calls.
  */
 async function sync() {
   if (!device || !matchId || syncing) return;
   syncing = true;
-  const forMatch = queue.find((q) => q.matchId !== matchId)?.matchId ?? matchId;
-  const current = forMatch === matchId;
+  const token = device.token;
+  // Scans of another match, or of a device this phone was paired as before, go up first.
+  const other = queue.find((q) => q.matchId !== matchId || q.token !== token);
+  const forMatch = other?.matchId ?? matchId;
+  const forToken = other?.token ?? token;
+  const current = !other;
+  const mine = (q: Queued) => q.matchId === forMatch && q.token === forToken;
   try {
-    const batch = queue.filter((q) => q.matchId === forMatch).slice(0, 200);
+    const batch = queue.filter(mine).slice(0, 200);
     const answer = await api<SyncResponse>('/sync', {
-      body: { matchId: forMatch, cursor: current ? (data?.cursor ?? null) : null, scans: batch.map(({ matchId: _, ...scan }) => scan) },
+      token: forToken,
+      body: {
+        matchId: forMatch,
+        cursor: current ? (data?.cursor ?? null) : null,
+        scans: batch.map(({ matchId: _, token: __, ...scan }) => scan),
+      },
     });
     const sent = new Set(answer.uploaded.map((u) => u.nonce));
-    queue = queue.filter((q) => !sent.has(q.nonce));
+    queue = queue.filter((q) => !(mine(q) && sent.has(q.nonce)));
     store.set('queue', queue);
     if (current && forMatch === matchId) {
       const base = data?.cursor ? data : null;
@@ -197,14 +216,14 @@ async function sync() {
       renderCounters();
     }
     setOnline(true);
-    if (queue.length > 0 && (!current || queue.some((q) => q.matchId === forMatch))) setTimeout(sync, 0);
+    if (!current || queue.some(mine)) setTimeout(sync, 0);
   } catch (error) {
-    if (error instanceof Unauthorized) forget(say('scanner.revoked'));
-    else if (error instanceof Refused && !current) {
-      // That match is gone or no longer this device's: the server will never take these scans.
-      queue = queue.filter((q) => q.matchId !== forMatch);
+    if ((error instanceof Unauthorized || error instanceof Refused) && !current) {
+      // That device was revoked, or that match is gone for it: the server will never take these scans.
+      queue = queue.filter((q) => !mine(q));
       store.set('queue', queue);
-    } else if (!(error instanceof Refused)) setOnline(false);
+    } else if (error instanceof Unauthorized) forget(say('scanner.revoked'));
+    else if (!(error instanceof Refused)) setOnline(false);
   } finally {
     syncing = false;
     setStatus();
@@ -262,7 +281,10 @@ function submit(raw: string, typed: boolean) {
     if (repeat) return;
   }
   pending++;
-  chain = chain.then(() => scanned(code)).finally(() => void pending--);
+  chain = chain
+    .then(() => scanned(code))
+    .catch(() => verdict('unknown', null, !online)) // whatever failed, the next scan must still run
+    .finally(() => void pending--);
 }
 
 async function scanned(code: string) {
@@ -289,7 +311,7 @@ async function scanned(code: string) {
   // Offline, or no answer in time: decide here, with the same nonce, so that if the request did
   // reach the server, the upload gets its first answer back instead of a second entry.
   const local = await judgeOffline(code);
-  queue.push({ matchId, code, nonce, scannedAt: new Date().toISOString(), result: local.result });
+  queue.push({ matchId, token: device.token, code, nonce, scannedAt: new Date().toISOString(), result: local.result });
   store.set('queue', queue);
   setStatus();
   remember(local.ticketId, local.result);

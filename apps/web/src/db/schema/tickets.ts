@@ -51,7 +51,7 @@ export const ticket = pgTable(
     /** Set once, by the one atomic UPDATE that admits the ticket (invariant 3). */
     usedAt: timestamp('used_at', { withTimezone: true }),
     usedByDevice: uuid('used_by_device'),
-    /** Moved to now() by a trigger on every change: what a device's sync asks for since its cursor. */
+    /** Moved by a trigger when status or used_at changes: what a device's sync asks for since its cursor. */
     changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('ticket_order_idx').on(t.orderId), index('ticket_match_idx').on(t.matchId, t.changedAt)],
@@ -78,8 +78,11 @@ export const device = pgTable(
     /** What it may admit: these matches and these stands only; null means every one of the club. */
     matchIds: uuid('match_ids').array(),
     standIds: uuid('stand_ids').array(),
-    /** A staff member's own browser scanner, started from a signed-in session instead of a pairing code. */
-    userId: text('user_id').references(() => user.id, { onDelete: 'cascade' }),
+    /**
+     * A staff member's own browser scanner, started from a signed-in session instead of a pairing code.
+     * Kept (revoked) when the person is erased: its scans are the club's check-in record.
+     */
+    userId: text('user_id').references(() => user.id, { onDelete: 'set null' }),
   },
   (t) => [index('device_club_idx').on(t.clubId)],
 );

@@ -1,10 +1,11 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
-import { account, member, organization, user } from '../../db/schema/index.ts';
+import { account, device, member, organization, user } from '../../db/schema/index.ts';
 import { DomainError } from '../errors.ts';
 
 /**
- * Erases a person (GDPR art. 17): the user row and, by cascade, sessions, logins and memberships.
+ * Erases a person (GDPR art. 17): the user row and, by cascade, sessions, logins and memberships;
+ * their browser scanners are revoked.
  * Refused while they are the only owner of a club, which would leave it without anyone in charge.
  */
 export async function deleteAccount(
@@ -36,5 +37,10 @@ export async function deleteAccount(
     )
     .limit(1);
   if (soleOwned) throw new DomainError('sole_owner', { club: soleOwned.club });
+  // Their browser scanners stop; the devices stay (unlinked) with the scans they recorded for the clubs.
+  await tx
+    .update(device)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(device.userId, input.userId), isNull(device.revokedAt)));
   await tx.delete(user).where(eq(user.id, input.userId));
 }

@@ -1,7 +1,7 @@
 import type { ScanResult } from '@footarena/gate-protocol';
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
-import { scanConflict, ticket } from '../../db/schema/index.ts';
+import { scan, scanConflict, ticket } from '../../db/schema/index.ts';
 import { firstAnswer, judgeScan, type RedeemAnswer, recordScan, type ScanInput } from './redeem-ticket.ts';
 
 export interface OfflineAnswer extends RedeemAnswer {
@@ -22,7 +22,12 @@ export async function recordOfflineScan(
   now = new Date(),
 ): Promise<OfflineAnswer> {
   const seen = await firstAnswer(tx, input.deviceId, input.nonce);
-  if (seen) return offlineAnswer(seen, input.deviceResult);
+  if (seen) {
+    // This scan reached the server online but its answer came too late: the device decided offline
+    // with the same nonce. If it let the person in where the server had refused, that is a conflict.
+    if (input.deviceResult === 'ok' && seen.result !== 'ok') await flagLateAdmission(tx, input, seen);
+    return offlineAnswer(seen, input.deviceResult);
+  }
   // A device clock ahead of the server's cannot put an entry in the future.
   const at = input.scannedAt.getTime() > now.getTime() ? now : input.scannedAt;
   const verdict = await judgeScan(tx, input, at);
@@ -32,33 +37,40 @@ export async function recordOfflineScan(
     const answer = { result: input.deviceResult, ticketId: verdict.ticketId };
     return offlineAnswer((await recordScan(tx, input, answer, extra)) ?? answer, input.deviceResult);
   }
-  if (verdict.result !== 'admissible') {
-    const answer = { result: verdict.result, ticketId: verdict.ticketId };
+  // The ticket row is locked so that uploads from two devices, or a refund, decide one after the other.
+  const [held] =
+    verdict.result === 'admissible'
+      ? await tx
+          .select({ status: ticket.status, usedAt: ticket.usedAt, usedByDevice: ticket.usedByDevice })
+          .from(ticket)
+          .where(eq(ticket.id, verdict.ticketId))
+          .for('update')
+      : [];
+  if (verdict.result !== 'admissible' || held?.status !== 'valid') {
+    const answer = { result: verdict.result === 'admissible' ? ('revoked' as const) : verdict.result, ticketId: verdict.ticketId };
     const first = await recordScan(tx, input, answer, extra);
     if (first) return offlineAnswer(first, 'ok');
     await tx.insert(scanConflict).values({
       clubId: input.clubId,
       matchId: input.matchId,
-      ticketId: verdict.ticketId,
-      reason: verdict.result,
+      ticketId: answer.ticketId,
+      reason: answer.result,
       alsoByDevice: input.deviceId,
       alsoAt: at,
     });
     return { ...answer, conflict: true };
   }
 
-  // The ticket row is locked so that uploads from two devices decide one after the other.
-  const [held] = await tx
-    .select({ usedAt: ticket.usedAt, usedByDevice: ticket.usedByDevice })
-    .from(ticket)
-    .where(eq(ticket.id, verdict.ticketId))
-    .for('update');
   const earlier = held?.usedAt && held.usedByDevice ? { device: held.usedByDevice, at: held.usedAt } : null;
   const wins = !earlier || at.getTime() < earlier.at.getTime();
   const answer: RedeemAnswer = { result: wins ? 'ok' : 'already_used', ticketId: verdict.ticketId };
   const first = await recordScan(tx, input, answer, extra);
   if (first) return offlineAnswer(first, 'ok');
-  if (wins) await tx.update(ticket).set({ usedAt: at, usedByDevice: input.deviceId }).where(eq(ticket.id, verdict.ticketId));
+  if (wins)
+    await tx
+      .update(ticket)
+      .set({ usedAt: at, usedByDevice: input.deviceId })
+      .where(and(eq(ticket.id, verdict.ticketId), eq(ticket.status, 'valid')));
   if (earlier) {
     const [admitted, also] = wins ? [{ device: input.deviceId, at }, earlier] : [earlier, { device: input.deviceId, at }];
     await tx.insert(scanConflict).values({
@@ -73,6 +85,29 @@ export async function recordOfflineScan(
     });
   }
   return { ...answer, conflict: !wins };
+}
+
+/** Marks the scan as admitted offline after all, once, and records the conflict with the entry that counts. */
+async function flagLateAdmission(tx: Tx, input: ScanInput & { scannedAt: Date }, seen: RedeemAnswer) {
+  const flagged = await tx
+    .update(scan)
+    .set({ offline: true, deviceResult: 'ok' })
+    .where(and(eq(scan.deviceId, input.deviceId), eq(scan.nonce, input.nonce), isNull(scan.deviceResult)))
+    .returning({ scannedAt: scan.scannedAt });
+  if (flagged.length === 0) return; // already flagged by an earlier upload of the same scan
+  const [entry] = seen.ticketId
+    ? await tx.select({ usedAt: ticket.usedAt, usedByDevice: ticket.usedByDevice }).from(ticket).where(eq(ticket.id, seen.ticketId))
+    : [];
+  await tx.insert(scanConflict).values({
+    clubId: input.clubId,
+    matchId: input.matchId,
+    ticketId: seen.ticketId,
+    reason: seen.result,
+    admittedByDevice: seen.result === 'already_used' ? (entry?.usedByDevice ?? null) : null,
+    admittedAt: seen.result === 'already_used' ? (entry?.usedAt ?? null) : null,
+    alsoByDevice: input.deviceId,
+    alsoAt: flagged[0]!.scannedAt,
+  });
 }
 
 const offlineAnswer = (answer: RedeemAnswer, deviceResult: ScanResult): OfflineAnswer => ({

@@ -1,5 +1,5 @@
 import { SCAN_RESULTS, type ScanResult } from '@footarena/gate-protocol';
-import { and, asc, count, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, count, eq, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { matchStand, orderItem, scan, stand, ticket } from '../../db/schema/index.ts';
 
@@ -30,7 +30,15 @@ export async function summarizeAttendance(db: Executor, clubId: string, matchId:
     db
       .select({ result: scan.result, count: count() })
       .from(scan)
-      .where(and(eq(scan.clubId, clubId), eq(scan.matchId, matchId), ne(scan.result, 'ok')))
+      // An offline entry the server does not count is a conflict (the person went in), not a refusal.
+      .where(
+        and(
+          eq(scan.clubId, clubId),
+          eq(scan.matchId, matchId),
+          ne(scan.result, 'ok'),
+          or(isNull(scan.deviceResult), ne(scan.deviceResult, 'ok')),
+        ),
+      )
       .groupBy(scan.result),
   ]);
   const refused = Object.fromEntries(REFUSAL_REASONS.map((r) => [r, 0])) as Record<RefusalReason, number>;
