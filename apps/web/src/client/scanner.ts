@@ -51,6 +51,15 @@ const store = {
       return null;
     }
   },
+  /** Forgets the offline data of every match but this one (it is fetched again when needed). */
+  keepOnlyMatch(id: string) {
+    try {
+      for (const key of Object.keys(localStorage))
+        if (key.startsWith('footarena.scanner.data.') && key !== `footarena.scanner.data.${id}`) localStorage.removeItem(key);
+    } catch {
+      // Storage unavailable: nothing to prune.
+    }
+  },
   /** Best effort: a full or blocked storage must not stop scanning (the queue stays in memory). */
   set(key: string, value: unknown) {
     try {
@@ -162,6 +171,8 @@ async function start(chosenMatch: string, chosenStand: string) {
   standId = chosenStand;
   store.set('match', matchId);
   store.set('stand', standId);
+  store.keepOnlyMatch(matchId);
+  void warnWithoutOfflineChecks();
   const title = $<HTMLSelectElement>('match-select').selectedOptions[0]?.textContent ?? '';
   $('live-title').textContent = title;
   show('live');
@@ -231,6 +242,20 @@ async function sync() {
 }
 
 const merge = (a: string[] | undefined, b: string[]) => [...new Set([...(a ?? []), ...b])];
+
+// RFC 8032, test 1: a valid Ed25519 public key, to ask the browser whether it can verify at all.
+const PROBE_KEY = Uint8Array.from('d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a'.match(/../g)!, (h) =>
+  Number.parseInt(h, 16),
+);
+
+/** Offline checks need WebCrypto's Ed25519 (recent browsers): say so on a phone that lacks it. */
+async function warnWithoutOfflineChecks() {
+  const able = await crypto.subtle
+    ?.importKey('raw', PROBE_KEY, { name: 'Ed25519' }, false, ['verify'])
+    .then(() => true)
+    .catch(() => false);
+  $('offline-warning').hidden = able === true;
+}
 
 /** The verdict without the network: the same rules as the server, on the lists of the last sync. */
 async function judgeOffline(code: string): Promise<{ result: ScanResult; ticketId: string | null }> {

@@ -534,6 +534,8 @@ export const en = {
   'scanner.noCounters': 'The counters appear after the first sync.',
   'scanner.tapHint': 'Tap to read the same code again.',
   'scanner.open': 'Open the scanner',
+  'scanner.noOfflineChecks':
+    'This browser cannot check tickets without the network: keep it online, or use a recent Chrome, Safari or Firefox.',
 } as const;
 
 export type Messages = { [K in keyof typeof en]: string };

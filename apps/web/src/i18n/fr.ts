@@ -542,4 +542,6 @@ export const fr: Messages = {
   'scanner.noCounters': 'Les compteurs apparaissent après la première synchronisation.',
   'scanner.tapHint': 'Touchez pour relire le même code.',
   'scanner.open': 'Ouvrir le scanner',
+  'scanner.noOfflineChecks':
+    'Ce navigateur ne peut pas contrôler les billets sans réseau : restez en ligne, ou utilisez un Chrome, Safari ou Firefox récent.',
 };

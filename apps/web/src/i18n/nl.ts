@@ -537,4 +537,6 @@ export const nl: Messages = {
   'scanner.noCounters': 'De tellers verschijnen na de eerste synchronisatie.',
   'scanner.tapHint': 'Tik om dezelfde code opnieuw te lezen.',
   'scanner.open': 'Scanner openen',
+  'scanner.noOfflineChecks':
+    'Deze browser kan tickets niet zonder netwerk controleren: blijf online, of gebruik een recente Chrome, Safari of Firefox.',
 };

@@ -91,6 +91,7 @@ describe.skipIf(!chromiumAvailable())('steward scanner in a browser', () => {
     const [scanner] = await db.select().from(device).where(eq(device.name, 'Sam Steward · browser'));
     expect(first!.usedByDevice).toBe(scanner!.id);
     await page.locator('#scan-counters').getByText('1 of 3 admitted').waitFor();
+    expect(await page.locator('#offline-warning').isHidden()).toBe(true); // Chromium verifies Ed25519 itself
 
     // The same code stays in view and is not read again until the steward taps the verdict away.
     await page.evaluate(() => document.getElementById('scan-result')!.click());

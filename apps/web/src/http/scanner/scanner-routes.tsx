@@ -95,6 +95,9 @@ export const scannerRoutes = new Hono<AppEnv>()
             <video id="scan-video" playsinline muted aria-label={t('scanner.cameraLabel')} />
             <p id="camera-message" class="hint" role="status" />
           </div>
+          <p id="offline-warning" class="alert error" hidden>
+            {t('scanner.noOfflineChecks')}
+          </p>
           <div id="scan-counters" class="scan-counters" aria-live="polite" />
           <form id="manual-form" class="inline-form">
             <label for="manual-code">{t('scanner.manual')}</label>
