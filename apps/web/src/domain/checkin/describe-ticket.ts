@@ -2,17 +2,39 @@ import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { matchStand, order, orderItem, stand, ticket, user } from '../../db/schema/index.ts';
 
-/** What a steward sees of a scanned ticket of their club: stand, category, the holder's first name. */
-export async function describeTicket(db: Executor, clubId: string, ticketId: string) {
-  const [found] = await db
-    .select({ id: ticket.id, stand: stand.name, category: orderItem.category, holder: user.name })
+export interface TicketDescription {
+  id: string;
+  stand: string;
+  category: string;
+  /** For the steward to glance at, never the full name. */
+  holderFirstName: string | null;
+}
+
+/** A ticket with what the gate checks (status, stand) and what the steward sees, in one query. */
+export function selectTicketDetails(db: Executor) {
+  return db
+    .select({
+      id: ticket.id,
+      status: ticket.status,
+      standId: matchStand.standId,
+      stand: stand.name,
+      category: orderItem.category,
+      holder: user.name,
+    })
     .from(ticket)
     .innerJoin(orderItem, eq(orderItem.id, ticket.orderItemId))
     .innerJoin(matchStand, eq(matchStand.id, orderItem.matchStandId))
     .innerJoin(stand, eq(stand.id, matchStand.standId))
     .innerJoin(order, eq(order.id, ticket.orderId))
-    .leftJoin(user, eq(user.id, order.userId))
-    .where(and(eq(ticket.id, ticketId), eq(ticket.clubId, clubId)));
-  if (!found) return null;
+    .leftJoin(user, eq(user.id, order.userId));
+}
+
+export function toDescription(found: { id: string; stand: string; category: string; holder: string | null }): TicketDescription {
   return { id: found.id, stand: found.stand, category: found.category, holderFirstName: found.holder?.split(/\s+/)[0] ?? null };
+}
+
+/** What a steward sees of a scanned ticket of their club: stand, category, the holder's first name. */
+export async function describeTicket(db: Executor, clubId: string, ticketId: string): Promise<TicketDescription | null> {
+  const [found] = await selectTicketDetails(db).where(and(eq(ticket.id, ticketId), eq(ticket.clubId, clubId)));
+  return found ? toDescription(found) : null;
 }

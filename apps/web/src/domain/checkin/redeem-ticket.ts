@@ -1,7 +1,8 @@
 import { parse, verify } from '@footarena/ticket-code';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
-import { clubSigningKey, match, matchStand, orderItem, type ScanResult, scan, ticket } from '../../db/schema/index.ts';
+import { clubSigningKey, type ScanResult, scan, ticket } from '../../db/schema/index.ts';
+import { selectTicketDetails, type TicketDescription, toDescription } from './describe-ticket.ts';
 
 /** How long before the gates open a ticket is refused as "not open yet". */
 export const EARLY_MINUTES = 0;
@@ -9,6 +10,8 @@ export const EARLY_MINUTES = 0;
 export interface RedeemAnswer {
   result: ScanResult;
   ticketId: string | null;
+  /** What the steward sees of the ticket, when this scan looked it up (not on a repeated nonce). */
+  ticket?: TicketDescription;
 }
 
 export interface ScanInput {
@@ -19,6 +22,8 @@ export interface ScanInput {
   code: string;
   /** The stands this scan may admit (the device's restriction, the steward's choice); null: all. */
   standIds: readonly string[] | null;
+  /** The match's gate opening time (the caller has read the match to check it is the club's). */
+  gatesOpenAt: Date | null;
 }
 
 /**
@@ -32,7 +37,8 @@ export async function redeemTicket(tx: Tx, input: ScanInput, now = new Date()): 
   const seen = await firstAnswer(tx, input.deviceId, input.nonce);
   if (seen) return seen;
   const verdict = await judgeScan(tx, input, now);
-  const answer = verdict.result === 'admissible' ? await admit(tx, verdict.ticketId, input.deviceId, now) : verdict;
+  const answer =
+    verdict.result === 'admissible' ? { ...(await admit(tx, verdict.ticketId, input.deviceId, now)), ticket: verdict.ticket } : verdict;
   return (await recordScan(tx, input, answer, { scannedAt: now })) ?? answer;
 }
 
@@ -81,32 +87,42 @@ async function admit(tx: Tx, ticketId: string, deviceId: string, at: Date): Prom
   return { result: admitted.length > 0 ? 'ok' : 'already_used', ticketId };
 }
 
-export type Verdict = RedeemAnswer | { result: 'admissible'; ticketId: string };
+export type Verdict = RedeemAnswer | { result: 'admissible'; ticketId: string; ticket: TicketDescription };
 
 /** Everything a scan is checked for before admitting: signature, club, match, ticket, stand, time. */
 export async function judgeScan(tx: Tx, input: Omit<ScanInput, 'deviceId' | 'nonce'>, at: Date): Promise<Verdict> {
   const parsed = parse(input.code);
   if (!parsed.ok) return { result: 'unknown', ticketId: null };
-  const [key] = await tx
-    .select({ keyId: clubSigningKey.keyId, clubId: clubSigningKey.clubId, publicKey: clubSigningKey.publicKey })
-    .from(clubSigningKey)
-    .where(eq(clubSigningKey.keyId, parsed.keyId));
+  const key = await signingKey(tx, parsed.keyId);
   if (!key) return { result: 'bad_signature', ticketId: null };
-  const verified = verify(input.code, { [key.keyId]: key.publicKey });
+  const verified = verify(input.code, { [parsed.keyId]: key.publicKey });
   if (!verified.ok) return { result: 'bad_signature', ticketId: null };
   if (key.clubId !== input.clubId) return { result: 'wrong_club', ticketId: null };
   const ticketId = verified.ticketId;
   if (verified.matchId !== input.matchId) return { result: 'wrong_match', ticketId };
-  const [found] = await tx
-    .select({ status: ticket.status, standId: matchStand.standId })
-    .from(ticket)
-    .innerJoin(orderItem, eq(orderItem.id, ticket.orderItemId))
-    .innerJoin(matchStand, eq(matchStand.id, orderItem.matchStandId))
-    .where(eq(ticket.id, ticketId));
+  const [found] = await selectTicketDetails(tx).where(eq(ticket.id, ticketId));
   if (!found) return { result: 'unknown', ticketId };
-  if (found.status === 'revoked') return { result: 'revoked', ticketId };
-  if (input.standIds && !input.standIds.includes(found.standId)) return { result: 'wrong_stand', ticketId };
-  const [m] = await tx.select({ gatesOpenAt: match.gatesOpenAt }).from(match).where(eq(match.id, input.matchId));
-  if (m?.gatesOpenAt && at.getTime() < m.gatesOpenAt.getTime() - EARLY_MINUTES * 60_000) return { result: 'not_open_yet', ticketId };
-  return { result: 'admissible', ticketId };
+  const description = toDescription(found);
+  if (found.status === 'revoked') return { result: 'revoked', ticketId, ticket: description };
+  if (input.standIds && !input.standIds.includes(found.standId)) return { result: 'wrong_stand', ticketId, ticket: description };
+  if (input.gatesOpenAt && at.getTime() < input.gatesOpenAt.getTime() - EARLY_MINUTES * 60_000)
+    return { result: 'not_open_yet', ticketId, ticket: description };
+  return { result: 'admissible', ticketId, ticket: description };
+}
+
+// Public keys never change once made (a rotation adds a key), so each process keeps those it has
+// read: one query less per scan. Bounded: a full cache is emptied rather than grown.
+const keyCache = new Map<string, { clubId: string; publicKey: string }>();
+
+async function signingKey(tx: Tx, keyId: string) {
+  const cached = keyCache.get(keyId);
+  if (cached) return cached;
+  const [key] = await tx
+    .select({ clubId: clubSigningKey.clubId, publicKey: clubSigningKey.publicKey })
+    .from(clubSigningKey)
+    .where(eq(clubSigningKey.keyId, keyId));
+  if (!key) return undefined; // not cached: the key may yet be made
+  if (keyCache.size >= 10_000) keyCache.clear();
+  keyCache.set(keyId, key);
+  return key;
 }

@@ -1,6 +1,7 @@
-import { and, eq, isNull, or, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { device, member } from '../../db/schema/index.ts';
+import { device } from '../../db/schema/index.ts';
+import { deviceActive } from './device-active.ts';
 import { hashSecret } from './device-secrets.ts';
 
 /**
@@ -19,15 +20,6 @@ export async function authenticateDevice(db: Executor, token: string) {
       standIds: device.standIds,
     })
     .from(device)
-    .where(
-      and(
-        eq(device.tokenHash, hashSecret(token)),
-        isNull(device.revokedAt),
-        or(
-          isNull(device.userId),
-          sql`exists (select 1 from ${member} where ${member.userId} = ${device.userId} and ${member.organizationId} = ${device.clubId})`,
-        ),
-      ),
-    );
+    .where(and(eq(device.tokenHash, hashSecret(token)), deviceActive));
   return found ?? null;
 }

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { device, match, organization, stand, venue } from '../../db/schema/index.ts';
 import { matchTitle } from '../catalog/match-title.ts';
+import { deviceActive } from './device-active.ts';
 
 /**
  * The club's devices, with what each may admit: `matches` / `stands` are null for every one of the
@@ -15,6 +16,8 @@ export async function listDevices(db: Executor, clubId: string) {
       kind: device.kind,
       paired: sql<boolean>`${device.tokenHash} is not null`,
       revokedAt: device.revokedAt,
+      /** Revoked, or the browser of someone no longer on the staff. */
+      inactive: sql<boolean>`not (${deviceActive})`,
       pairingExpiresAt: device.pairingExpiresAt,
       matchIds: device.matchIds,
       standIds: device.standIds,

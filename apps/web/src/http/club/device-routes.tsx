@@ -124,9 +124,9 @@ async function renderDevices(
                       </>
                     )}
                   </td>
-                  <td>{d.revokedAt ? t('devices.statusRevoked') : d.paired ? t('devices.statusPaired') : t('devices.statusWaiting')}</td>
+                  <td>{d.inactive ? t('devices.statusRevoked') : d.paired ? t('devices.statusPaired') : t('devices.statusWaiting')}</td>
                   <td>
-                    {d.revokedAt ? null : (
+                    {d.inactive ? null : (
                       <div class="actions">
                         <Form action={`/club/${club.slug}/devices/${d.id}/pairing`} idPrefix={`pairing-${d.id}`}>
                           <button type="submit" class="secondary">
@@ -146,7 +146,7 @@ async function renderDevices(
             </tbody>
           </table>
         )}
-        {devices.some((d) => !d.revokedAt) ? <p class="hint">{t('devices.newPairingHint')}</p> : null}
+        {devices.some((d) => !d.inactive) ? <p class="hint">{t('devices.newPairingHint')}</p> : null}
       </section>
       <section class="card">
         <h2>{t('devices.add')}</h2>

@@ -105,9 +105,11 @@ export const deviceApiV1 = new Hono<DeviceEnv>()
         nonce: input.nonce,
         code: input.code,
         standIds: scope.standIds,
+        gatesOpenAt: scope.match.gatesOpenAt,
       }),
     );
-    const ticket = answer.ticketId && answer.result !== 'wrong_club' ? await describeTicket(db, dev.clubId, answer.ticketId) : null;
+    // Described by the scan itself, except a repeated nonce or another match's ticket: read then.
+    const ticket = answer.ticket ?? (answer.ticketId ? await describeTicket(db, dev.clubId, answer.ticketId) : null);
     return c.json({ result: answer.result, ticket } satisfies RedeemResponse);
   })
   .get('/matches', deviceAuth, async (c) => {
@@ -134,6 +136,7 @@ export const deviceApiV1 = new Hono<DeviceEnv>()
           nonce: s.nonce,
           code: s.code,
           standIds: scope.standIds,
+          gatesOpenAt: scope.match.gatesOpenAt,
           scannedAt: new Date(s.scannedAt),
           deviceResult: s.result,
         }),
