@@ -5,6 +5,7 @@
 // offline is cached by the service worker (scanner-sw.ts) and kept in localStorage.
 import type { MatchesResponse, OfflineScan, PairResponse, RedeemResponse, ScanResult, SyncResponse } from '@footarena/gate-protocol';
 import { verifyInBrowser } from '@footarena/ticket-code/web';
+import { formatDateTime } from '../i18n/formats.ts';
 
 type Messages = Record<string, string>;
 type Attendance = SyncResponse['attendance'];
@@ -150,7 +151,7 @@ async function chooseMatch() {
   }
   const select = $<HTMLSelectElement>('match-select');
   select.replaceChildren(
-    ...list.map((m) => new Option(`${m.title} · ${new Date(m.kickoffAt).toLocaleString(document.documentElement.lang)}`, m.id)),
+    ...list.map((m) => new Option(`${m.title} · ${formatDateTime(new Date(m.kickoffAt), document.documentElement.lang)}`, m.id)),
   );
   if (matchId && list.some((m) => m.id === matchId)) select.value = matchId;
   $('match-none').hidden = list.length > 0;

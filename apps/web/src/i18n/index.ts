@@ -1,4 +1,8 @@
 import { en, type Messages } from './en.ts';
+import { belgianTag, TIME_ZONE } from './formats.ts';
+
+export { formatDateTime, TIME_ZONE } from './formats.ts';
+
 import { fr } from './fr.ts';
 import { nl } from './nl.ts';
 
@@ -7,7 +11,6 @@ export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'fr';
 /** Each language in its own words, for the switcher and the profile. */
 export const LANGUAGE_NAMES: Record<Locale, string> = { fr: 'Français', nl: 'Nederlands', en: 'English' };
-export const TIME_ZONE = 'Europe/Brussels';
 export type MessageKey = keyof Messages;
 export type Params = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: Params) => string;
@@ -43,12 +46,7 @@ export function negotiateLocale(header: string | undefined | null): Locale | und
   return ranked.find((entry) => isLocale(entry.lang))?.lang as Locale | undefined;
 }
 
-// Belgian conventions for every language: fr-BE, nl-BE, en-BE (24-hour clock, euro after the amount).
-const tag = (locale: Locale) => `${locale}-BE`;
-
-export function formatDateTime(date: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(tag(locale), { dateStyle: 'full', timeStyle: 'short', timeZone: TIME_ZONE }).format(date);
-}
+const tag = belgianTag;
 
 export function formatDate(date: Date, locale: Locale): string {
   return new Intl.DateTimeFormat(tag(locale), { dateStyle: 'medium', timeZone: TIME_ZONE }).format(date);

@@ -10,7 +10,8 @@ import { accessibilityViolations, chromiumAvailable, labelProblems, launchBrowse
 import { writeQrVideo } from './fake-camera.ts';
 import { type ServedApp, serveTestApp } from './serve.ts';
 
-const CAMERA_VIDEO = fileURLToPath(new URL('../../test-results/ticket-qr.y4m', import.meta.url));
+const results = (name: string) => fileURLToPath(new URL(`../../test-results/${name}`, import.meta.url));
+const CAMERA_VIDEO = results('ticket-qr.y4m');
 
 /** The verdict the scanner shows (its result code), once it shows `expected`. */
 const verdict = (page: Page, expected: string) =>
@@ -49,7 +50,7 @@ describe.skipIf(!chromiumAvailable())('steward scanner in a browser', () => {
     const [placed] = await t.runtime.deps.db.select().from(order).where(eq(order.matchId, matchId));
     codes = (await t.runtime.deps.db.select().from(ticket).where(eq(ticket.orderId, placed!.id))).map((tk) => tk.code);
     expect(codes).toHaveLength(3);
-    mkdirSync(fileURLToPath(new URL('../../test-results/', import.meta.url)), { recursive: true });
+    mkdirSync(results(''), { recursive: true });
     writeQrVideo(CAMERA_VIDEO, codes[0]!);
     browser = await launchBrowser([
       '--use-fake-ui-for-media-stream',
@@ -69,7 +70,7 @@ describe.skipIf(!chromiumAvailable())('steward scanner in a browser', () => {
     if (!browser || !served) throw new Error('browser not launched');
     const { baseURL, t } = served;
     const db = t.runtime.deps.db;
-    const context = await browser.newContext({ baseURL, locale: 'en-BE', permissions: ['camera'] });
+    const context = await browser.newContext({ baseURL, locale: 'en-BE', permissions: ['camera'], viewport: { width: 390, height: 844 } });
     await context.addCookies([...stewardCookies].map(([name, value]) => ({ name, value, url: baseURL })));
     const page = await context.newPage();
     const problems: string[] = [];
@@ -84,6 +85,7 @@ describe.skipIf(!chromiumAvailable())('steward scanner in a browser', () => {
 
     // The camera shows the first ticket: admitted, with its stand and category.
     await verdict(page, 'ok');
+    await page.screenshot({ path: results('scanner-admitted.png') });
     expect(await page.locator('#result-word').textContent()).toBe('Admitted');
     expect(await page.locator('#result-detail').textContent()).toContain('Main · Child');
     const [first] = await db.select().from(ticket).where(eq(ticket.code, codes[0]!));
@@ -148,6 +150,7 @@ describe.skipIf(!chromiumAvailable())('steward scanner in a browser', () => {
     expect(third!.usedByDevice).toBe(scanner!.id);
 
     await page.evaluate(() => document.getElementById('scan-result')!.setAttribute('hidden', ''));
+    await page.screenshot({ path: results('scanner-live.png') });
     expect([...(await accessibilityViolations(page)), ...(await labelProblems(page))]).toEqual([]);
     expect(problems).toEqual([]);
 
