@@ -511,6 +511,12 @@ function wire() {
     } else if (event.key.length === 1) typed += event.key;
   });
 
+  // Another tab of the scanner on this phone wrote the queue: take its version, so neither loses scans.
+  window.addEventListener('storage', (event) => {
+    if (event.key !== 'footarena.scanner.queue') return;
+    queue = store.get<Queued[]>('queue') ?? [];
+    setStatus();
+  });
   window.addEventListener('online', () => setOnline(true));
   window.addEventListener('offline', () => setOnline(false));
   setInterval(() => void sync(), SYNC_EVERY_MS);
