@@ -4,20 +4,17 @@
 // PostgreSQL; each device scans one ticket after another, as a gate does. Then, in the same run, the
 // raw ceiling: the same guarded UPDATE sent straight by the same number of callers over a pool of the
 // app's size. Last, what a device does offline: signature checks per second on one core.
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { sign, verify } from '@footarena/ticket-code';
+import { verify } from '@footarena/ticket-code';
 import { verifyInBrowser } from '@footarena/ticket-code/web';
 import { eq, sql } from 'drizzle-orm';
-import { clubSigningKey, matchStand, order, orderItem, ticket } from '../apps/web/src/db/schema/index.ts';
-import { createMatch } from '../apps/web/src/domain/catalog/create-match.ts';
-import { createStand } from '../apps/web/src/domain/catalog/create-stand.ts';
-import { createVenue } from '../apps/web/src/domain/catalog/create-venue.ts';
-import { setMatchStands } from '../apps/web/src/domain/catalog/set-match-stands.ts';
+import { clubSigningKey, ticket } from '../apps/web/src/db/schema/index.ts';
 import { createDevice } from '../apps/web/src/domain/devices/create-device.ts';
 import { pairDevice } from '../apps/web/src/domain/devices/pair-device.ts';
 import { activeSigningKey } from '../apps/web/src/domain/tickets/signing-key.ts';
-import { POOL, startBenchApp, stats } from './support.ts';
+import { insertPaidOrder, insertSignedTickets } from '../apps/web/test/support/gate.ts';
+import { benchClubMatch, POOL, startBenchApp, stats } from './support.ts';
 
 const { values } = parseArgs({ options: { tickets: { type: 'string', default: '5000' }, devices: { type: 'string', default: '50' } } });
 const TICKETS = Number(values.tickets);
@@ -27,58 +24,15 @@ const bench = await startBenchApp('redeem');
 const { base, runtime, db } = bench;
 
 // One club, one stand, one match; one paid order holding every ticket, signed as fulfilment signs them.
-const clubId = randomBytes(16).toString('hex');
-await db.execute(
-  sql`insert into organization (id, name, slug, created_at, country, status) values (${clubId}, 'Gate FC', 'gate-fc', now(), 'BE', 'active')`,
-);
-const venueId = await createVenue(db, clubId, { name: 'Gate Park', street: 'Rue 1', postalCode: '1000', commune: 'Bruxelles' });
-const standId = await db.transaction((tx) =>
-  createStand(tx, clubId, venueId, { name: 'Main', capacity: TICKETS, prices: { adult: 1000 } }),
-);
-const [comp] = (await db.execute<{ id: string }>(sql`select id from competition limit 1`)).rows;
-const matchId = await createMatch(db, clubId, {
-  isHome: true,
-  opponentName: 'Visitors',
-  competitionId: comp!.id,
-  venueId,
-  kickoffAt: new Date(Date.now() + 86_400_000),
-  orderLimit: 10,
+const { clubId, matchId, matchStandId } = await benchClubMatch(db, { name: 'Gate FC', slug: 'gate-fc' }, TICKETS, 1);
+const paid = await insertPaidOrder(db, {
+  clubId,
+  matchId,
+  reference: 'FA-BENCH01',
+  lines: [{ matchStandId, category: 'adult', unitPriceCents: 1000, quantity: TICKETS }],
 });
-await db.transaction((tx) => setMatchStands(tx, clubId, matchId, [{ standId, open: true, prices: {} }]));
-const [ms] = await db.select().from(matchStand).where(eq(matchStand.matchId, matchId));
-const [o] = await db
-  .insert(order)
-  .values({
-    clubId,
-    matchId,
-    email: 'fan@example.be',
-    reference: 'FA-BENCH01',
-    status: 'paid',
-    subtotalCents: 0,
-    feeCents: 0,
-    totalCents: 0,
-    provider: 'free',
-    holdExpiresAt: new Date(),
-  })
-  .returning();
-const [item] = await db
-  .insert(orderItem)
-  .values({ clubId, orderId: o!.id, matchStandId: ms!.id, category: 'adult', unitPriceCents: 1000, quantity: TICKETS })
-  .returning();
 const key = await db.transaction((tx) => activeSigningKey(tx, clubId, runtime.deps.config.sales.ticketSealingKey));
-const rows = Array.from({ length: TICKETS }, () => {
-  const id = randomUUID();
-  return {
-    id,
-    clubId,
-    matchId,
-    orderId: o!.id,
-    orderItemId: item!.id,
-    keyId: key.keyId,
-    code: sign({ keyId: key.keyId, ticketId: id, matchId }, key.privateKey),
-  };
-});
-for (let i = 0; i < rows.length; i += 1000) await db.insert(ticket).values(rows.slice(i, i + 1000));
+const rows = await insertSignedTickets(db, key, { clubId, matchId, orderId: paid.orderId, orderItemId: paid.itemIds[0]! }, TICKETS);
 
 // Devices paired as a club would pair them: a pairing code each, exchanged for a token.
 const tokens: string[] = [];

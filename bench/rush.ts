@@ -8,12 +8,8 @@ import { parseArgs } from 'node:util';
 import { eq, sql } from 'drizzle-orm';
 import { matchStand } from '../apps/web/src/db/schema/index.ts';
 import { createVerifiedUser } from '../apps/web/src/domain/accounts/create-verified-user.ts';
-import { createMatch } from '../apps/web/src/domain/catalog/create-match.ts';
-import { createStand } from '../apps/web/src/domain/catalog/create-stand.ts';
-import { createVenue } from '../apps/web/src/domain/catalog/create-venue.ts';
-import { setMatchStands } from '../apps/web/src/domain/catalog/set-match-stands.ts';
 import { setMatchStatus } from '../apps/web/src/domain/catalog/set-match-status.ts';
-import { POOL, startBenchApp, stats } from './support.ts';
+import { benchClubMatch, POOL, startBenchApp, stats } from './support.ts';
 
 const { values } = parseArgs({ options: { buyers: { type: 'string', default: '2000' }, seats: { type: 'string', default: '500' } } });
 const BUYERS = Number(values.buyers);
@@ -30,27 +26,11 @@ const owner = await createVerifiedUser(db, {
   passwordHash: await password.hash('rush-password-1'),
   locale: 'en',
 });
-const clubId = randomBytes(16).toString('hex');
-await db.execute(
-  sql`insert into organization (id, name, slug, created_at, country, status) values (${clubId}, 'Rush FC', 'rush-fc', now(), 'BE', 'active')`,
-);
+const { clubId, matchId, matchStandId } = await benchClubMatch(db, { name: 'Rush FC', slug: 'rush-fc' }, SEATS, 7);
 await db.execute(
   sql`insert into member (id, organization_id, user_id, role, created_at) values (${randomBytes(16).toString('hex')}, ${clubId}, ${owner.id}, 'owner', now())`,
 );
-const venueId = await createVenue(db, clubId, { name: 'Rush Park', street: 'Rue 1', postalCode: '1000', commune: 'Bruxelles' });
-const standId = await db.transaction((tx) => createStand(tx, clubId, venueId, { name: 'Main', capacity: SEATS, prices: { adult: 1000 } }));
-const [comp] = (await db.execute<{ id: string }>(sql`select id from competition limit 1`)).rows;
-const matchId = await createMatch(db, clubId, {
-  isHome: true,
-  opponentName: 'Visitors',
-  competitionId: comp!.id,
-  venueId,
-  kickoffAt: new Date(Date.now() + 7 * 86_400_000),
-  orderLimit: 10,
-});
-await db.transaction((tx) => setMatchStands(tx, clubId, matchId, [{ standId, open: true, prices: {} }]));
 await db.transaction((tx) => setMatchStatus(tx, runtime.deps.outbox, clubId, matchId, 'on_sale'));
-const [ms] = await db.select().from(matchStand).where(eq(matchStand.matchId, matchId));
 
 // Every buyer is a different person with a session of their own (one pending order per buyer and
 // match). Sessions are made through better-auth's own adapter and signed like its cookie: a sign-in
@@ -75,7 +55,7 @@ for (let i = 0; i < BUYERS; i++) {
 }
 const check = await fetch(`${base}/account`, { redirect: 'manual', headers: { cookie: cookies[0]! } });
 if (check.status !== 200) throw new Error(`bench sessions are not accepted (${check.status})`);
-const body = new URLSearchParams({ _csrf: csrf.split('=')[1]!, [`q_${ms!.id}_adult`]: '1' }).toString();
+const body = new URLSearchParams({ _csrf: csrf.split('=')[1]!, [`q_${matchStandId}_adult`]: '1' }).toString();
 
 const latencies: number[] = [];
 let held = 0;
@@ -99,11 +79,11 @@ await Promise.all(
   }),
 );
 const appSeconds = (performance.now() - started) / 1000;
-const [after] = await db.select().from(matchStand).where(eq(matchStand.id, ms!.id));
+const [after] = await db.select().from(matchStand).where(eq(matchStand.id, matchStandId));
 const oversold = Math.max(0, after!.sold + after!.held - after!.cap);
 
 // The raw ceiling: the same guarded UPDATE, the same number of concurrent callers, a pool of POOL.
-await db.update(matchStand).set({ held: 0, sold: 0 }).where(eq(matchStand.id, ms!.id));
+await db.update(matchStand).set({ held: 0, sold: 0 }).where(eq(matchStand.id, matchStandId));
 const raw = bench.rawPool();
 const rawLatencies: number[] = [];
 let rawHeld = 0;
@@ -112,7 +92,7 @@ await Promise.all(
   Array.from({ length: BUYERS }, async () => {
     const t0 = performance.now();
     const result = await raw.query('UPDATE match_stand SET held = held + 1 WHERE id = $1 AND sold + held + 1 <= cap RETURNING id', [
-      ms!.id,
+      matchStandId,
     ]);
     rawLatencies.push(performance.now() - t0);
     rawHeld += result.rowCount ?? 0;

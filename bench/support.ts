@@ -2,11 +2,18 @@
 // loopback, and latency percentiles.
 import { randomBytes } from 'node:crypto';
 import { serve } from '@hono/node-server';
+import { eq, sql } from 'drizzle-orm';
 import pg from 'pg';
 import { createApp } from '../apps/web/src/app.ts';
 import { boot } from '../apps/web/src/boot.ts';
+import type { Db } from '../apps/web/src/db/client.ts';
 import { migrateDatabase, openPostgres } from '../apps/web/src/db/client.ts';
+import { matchStand } from '../apps/web/src/db/schema/index.ts';
 import { seedReference } from '../apps/web/src/db/seed-reference.ts';
+import { createMatch } from '../apps/web/src/domain/catalog/create-match.ts';
+import { createStand } from '../apps/web/src/domain/catalog/create-stand.ts';
+import { createVenue } from '../apps/web/src/domain/catalog/create-venue.ts';
+import { setMatchStands } from '../apps/web/src/domain/catalog/set-match-stands.ts';
 import { parseEnv } from '../apps/web/src/env.ts';
 
 export const POOL = 10; // the app's PostgreSQL pool (openPostgres default)
@@ -55,4 +62,26 @@ export async function startBenchApp(bench: string) {
 export function stats(samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b);
   return { p50: sorted[Math.floor(sorted.length * 0.5)]!, p99: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))]! };
+}
+
+/** One club with one stand of `capacity` seats (adults at 10 euros), and a home match with it open. */
+export async function benchClubMatch(db: Db, club: { name: string; slug: string }, capacity: number, kickoffInDays: number) {
+  const clubId = randomBytes(16).toString('hex');
+  await db.execute(
+    sql`insert into organization (id, name, slug, created_at, country, status) values (${clubId}, ${club.name}, ${club.slug}, now(), 'BE', 'active')`,
+  );
+  const venueId = await createVenue(db, clubId, { name: 'Park', street: 'Rue 1', postalCode: '1000', commune: 'Bruxelles' });
+  const standId = await db.transaction((tx) => createStand(tx, clubId, venueId, { name: 'Main', capacity, prices: { adult: 1000 } }));
+  const [comp] = (await db.execute<{ id: string }>(sql`select id from competition limit 1`)).rows;
+  const matchId = await createMatch(db, clubId, {
+    isHome: true,
+    opponentName: 'Visitors',
+    competitionId: comp!.id,
+    venueId,
+    kickoffAt: new Date(Date.now() + kickoffInDays * 86_400_000),
+    orderLimit: 10,
+  });
+  await db.transaction((tx) => setMatchStands(tx, clubId, matchId, [{ standId, open: true, prices: {} }]));
+  const [opened] = await db.select({ id: matchStand.id }).from(matchStand).where(eq(matchStand.matchId, matchId));
+  return { clubId, matchId, matchStandId: opened!.id };
 }

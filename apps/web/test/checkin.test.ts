@@ -5,7 +5,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { ZXING_WASM_SHA256 } from 'barcode-detector/ponyfill';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { device, match, matchStand, member, order, orderItem, scan, scanConflict, ticket } from '../src/db/schema/index.ts';
+import { device, match, matchStand, member, scan, scanConflict, ticket } from '../src/db/schema/index.ts';
 import { createMatch } from '../src/domain/catalog/create-match.ts';
 import { createStand } from '../src/domain/catalog/create-stand.ts';
 import { createVenue } from '../src/domain/catalog/create-venue.ts';
@@ -16,6 +16,7 @@ import { activeSigningKey } from '../src/domain/tickets/signing-key.ts';
 import { toBrusselsLocal } from '../src/domain/time.ts';
 import { formatTime } from '../src/i18n/index.ts';
 import { clubWithOwner, competitionId } from './support/catalog.ts';
+import { insertPaidOrder, insertSignedTickets } from './support/gate.ts';
 import { createUser, databaseKinds, linkIn, PASSWORD, signIn, startTestApp, type TestApp, textOf } from './support/harness.ts';
 
 describe.each(databaseKinds())('admitting tickets at the gate on %s', (kind) => {
@@ -44,26 +45,10 @@ describe.each(databaseKinds())('admitting tickets at the gate on %s', (kind) => 
     });
   }
 
-  /** `n` valid tickets of one paid order, signed with the club's key (as fulfilment issues them). */
+  /** `n` valid tickets of the paid order, signed with the club's key (as fulfilment issues them). */
   async function tickets(n: number, forMatch = matchId, club = clubId, item = orderItemId) {
     const key = await db().transaction((tx) => activeSigningKey(tx, club, t.runtime.deps.config.sales.ticketSealingKey));
-    const rows = Array.from({ length: n }, () => {
-      const id = randomUUID();
-      return {
-        id,
-        clubId: club,
-        matchId: forMatch,
-        orderId,
-        orderItemId: item,
-        keyId: key.keyId,
-        code: sign({ keyId: key.keyId, ticketId: id, matchId: forMatch }, key.privateKey),
-      };
-    });
-    for (let i = 0; i < rows.length; i += 500)
-      await db()
-        .insert(ticket)
-        .values(rows.slice(i, i + 500));
-    return rows;
+    return insertSignedTickets(db(), key, { clubId: club, matchId: forMatch, orderId, orderItemId: item }, n);
   }
 
   /** A scan as the API makes it: the match read first (the club's own), then one transaction. */
@@ -103,31 +88,17 @@ describe.each(databaseKinds())('admitting tickets at the gate on %s', (kind) => 
       .select()
       .from(matchStand)
       .where(and(eq(matchStand.matchId, matchId), eq(matchStand.standId, northStandId)));
-    const [o] = await db()
-      .insert(order)
-      .values({
-        clubId,
-        matchId,
-        email: 'fan@example.be',
-        reference: 'FA-GATE001',
-        status: 'paid',
-        subtotalCents: 0,
-        feeCents: 0,
-        totalCents: 0,
-        provider: 'free',
-        holdExpiresAt: new Date(),
-      })
-      .returning();
-    orderId = o!.id;
-    const [item, ...rest] = await db()
-      .insert(orderItem)
-      .values([
-        { clubId, orderId, matchStandId: ms!.id, category: 'adult', unitPriceCents: 1000, quantity: 5000 },
-        { clubId, orderId, matchStandId: north!.id, category: 'youth', unitPriceCents: 800, quantity: 100 },
-      ])
-      .returning();
-    orderItemId = item!.id;
-    northItemId = rest[0]!.id;
+    const paid = await insertPaidOrder(db(), {
+      clubId,
+      matchId,
+      reference: 'FA-GATE001',
+      lines: [
+        { matchStandId: ms!.id, category: 'adult', unitPriceCents: 1000, quantity: 5000 },
+        { matchStandId: north!.id, category: 'youth', unitPriceCents: 800, quantity: 100 },
+      ],
+    });
+    orderId = paid.orderId;
+    [orderItemId = '', northItemId = ''] = paid.itemIds;
     const gates = await db()
       .insert(device)
       .values([
