@@ -1,6 +1,7 @@
-import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { member, session, user } from '../src/db/schema/index.ts';
+import { asc, eq, gt } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { match, member, session, user } from '../src/db/schema/index.ts';
+import { AWKWARD_DAYS, kickoffText, plainSpaces } from './support/calendar.ts';
 import { createUser, databaseKinds, PASSWORD, signIn, startTestApp, type TestApp, textOf } from './support/harness.ts';
 
 describe.each(databaseKinds())('my account on %s', (kind) => {
@@ -51,16 +52,38 @@ describe.each(databaseKinds())('my account on %s', (kind) => {
     expect((await fresh.get('/', { 'accept-language': 'fr' })).headers.get('content-language')).toBe('nl');
   });
 
-  it('formats dates in Brussels time and amounts in euros by locale', async () => {
+  it('formats dates in Brussels time and amounts in euros by locale, whatever the day the suite runs', async () => {
     const { password } = await t.runtime.deps.auth.$context;
     const { seedDemo } = await import('../src/db/seed-demo.ts');
-    await seedDemo(db(), (p) => password.hash(p));
-    const fr = await textOf(await t.client().get('/', { 'accept-language': 'fr' }));
-    expect(fr).toMatch(/samedi \d{1,2} \w+ 20\d\d (à )?(15|20):00/);
-    expect(fr).toMatch(/À partir de 5,00 €/);
-    const nl = await textOf(await t.client().get('/', { 'accept-language': 'nl' }));
-    expect(nl).toMatch(/zaterdag \d{1,2} \w+ 20\d\d (om )?(15|20):00/);
-    expect(nl).toMatch(/Vanaf € 5,00/);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      for (const today of AWKWARD_DAYS) {
+        vi.setSystemTime(today);
+        await seedDemo(db(), (p) => password.hash(p));
+        const upcoming = await db().select().from(match).where(gt(match.kickoffAt, today)).orderBy(asc(match.kickoffAt));
+        expect(upcoming.length, `demo matches after ${today.toISOString()}`).toBeGreaterThanOrEqual(3);
+        const pages = Object.fromEntries(
+          await Promise.all(
+            (['fr', 'nl', 'en'] as const).map(async (l) => [
+              l,
+              plainSpaces(await textOf(await t.client().get('/', { 'accept-language': l }))),
+            ]),
+          ),
+        );
+        for (const m of upcoming) {
+          // The demo plays on Saturdays at 15:00 or 20:00 Brussels time, on either side of a clock change.
+          expect(kickoffText(m.kickoffAt, 'en')).toMatch(/^Saturday, .* at (15|20):00$/);
+          for (const locale of ['fr', 'nl', 'en'] as const) expect(pages[locale]).toContain(kickoffText(m.kickoffAt, locale));
+        }
+        const first = plainSpaces(await textOf(await t.client().get(`/matches/${upcoming[0]!.id}`, { 'accept-language': 'nl' })));
+        expect(first).toContain(kickoffText(upcoming[0]!.kickoffAt, 'nl'));
+        expect(first).toContain(kickoffText(upcoming[0]!.gatesOpenAt!, 'nl').split(' om ')[1]!);
+        expect(pages.fr).toMatch(/À partir de 5,00 €/);
+        expect(pages.nl).toMatch(/Vanaf € 5,00/);
+      }
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('downloads all of my data as JSON, without secrets', async () => {

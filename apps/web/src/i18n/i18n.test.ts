@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { kickoffText, plainSpaces } from '../../test/support/calendar.ts';
 import { en } from './en.ts';
 import { fr } from './fr.ts';
 import { formatDateTime, formatMoney, negotiateLocale, translator } from './index.ts';
@@ -52,5 +53,29 @@ describe('Belgian formats', () => {
     expect(formatDateTime(newYear, 'fr')).toMatch(/vendredi 1 janvier 2027 (à )?00:30/);
     // Summer: UTC+2.
     expect(formatDateTime(new Date('2026-07-04T13:00:00Z'), 'nl')).toMatch(/zaterdag 4 juli 2026 (om )?15:00/);
+  });
+
+  it('names every month and every day of the week in French, Dutch and English', () => {
+    const instants = [
+      ...Array.from({ length: 12 }, (_, month) => new Date(Date.UTC(2027, month, 28 - month, 18, 45))),
+      ...Array.from({ length: 7 }, (_, day) => new Date(Date.UTC(2027, 7, 1 + day, 22, 30))), // 00:30 the next day in summer
+    ];
+    for (const locale of ['fr', 'nl', 'en'] as const) {
+      for (const instant of instants) expect(plainSpaces(formatDateTime(instant, locale))).toBe(kickoffText(instant, locale));
+    }
+  });
+
+  it('moves with the clocks on both daylight-saving nights', () => {
+    // 2027: summer time from 28 March 01:00 UTC, winter time from 31 October 01:00 UTC.
+    const cases = [
+      ['2027-03-28T00:59:00Z', 'dimanche 28 mars 2027 à 01:59'],
+      ['2027-03-28T01:00:00Z', 'dimanche 28 mars 2027 à 03:00'],
+      ['2027-10-31T00:30:00Z', 'dimanche 31 octobre 2027 à 02:30'],
+      ['2027-10-31T01:30:00Z', 'dimanche 31 octobre 2027 à 02:30'],
+    ] as const;
+    for (const [iso, text] of cases) {
+      expect(plainSpaces(formatDateTime(new Date(iso), 'fr'))).toBe(text);
+      expect(kickoffText(new Date(iso), 'fr')).toBe(text);
+    }
   });
 });

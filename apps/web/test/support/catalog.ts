@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { competition, matchStand, organization } from '../../src/db/schema/index.ts';
+import { toBrusselsLocal } from '../../src/domain/time.ts';
 import { createUser, signIn, type TestApp, type TestClient } from './harness.ts';
 
 /** A signed-in owner of a fresh club, and ways to reach its back office. */
@@ -18,10 +19,11 @@ export async function competitionId(t: TestApp, slug = 'p1-brabant-acff') {
   return row!.id;
 }
 
-/** Brussels wall-clock "YYYY-MM-DDTHH:mm" `days` from now at `time`. */
+/** Brussels wall-clock "YYYY-MM-DDTHH:mm" `days` Brussels days from today (Brussels, not UTC: 00:30 is already tomorrow) at `time`. */
 export function brusselsIn(days: number, time = '15:00'): string {
-  const date = new Date(Date.now() + days * 86_400_000);
-  return `${date.toISOString().slice(0, 10)}T${time}`;
+  const day = new Date(`${toBrusselsLocal(new Date()).slice(0, 10)}T12:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + days);
+  return `${day.toISOString().slice(0, 10)}T${time}`;
 }
 
 /** Posts a form and returns where it redirected, failing loudly with the page text otherwise. */
