@@ -5,13 +5,14 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { ZXING_WASM_SHA256 } from 'barcode-detector/ponyfill';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { device, match, matchStand, member, scan, scanConflict, ticket } from '../src/db/schema/index.ts';
+import { device, match, matchStand, member, order, orderItem, scan, scanConflict, ticket } from '../src/db/schema/index.ts';
 import { createMatch } from '../src/domain/catalog/create-match.ts';
 import { createStand } from '../src/domain/catalog/create-stand.ts';
 import { createVenue } from '../src/domain/catalog/create-venue.ts';
 import { setMatchStands } from '../src/domain/catalog/set-match-stands.ts';
 import { redeemTicket } from '../src/domain/checkin/redeem-ticket.ts';
 import { createDevice } from '../src/domain/devices/create-device.ts';
+import { reissueTicket } from '../src/domain/tickets/reissue-ticket.ts';
 import { activeSigningKey } from '../src/domain/tickets/signing-key.ts';
 import { toBrusselsLocal } from '../src/domain/time.ts';
 import { formatTime } from '../src/i18n/index.ts';
@@ -363,8 +364,10 @@ describe.each(databaseKinds())('admitting tickets at the gate on %s', (kind) => 
       ),
     ]);
     // Whichever upload ran first, A scanned first: A's entries count, one conflict per ticket names B.
-    expect(fromA.uploaded.every((u) => u.result === 'ok' && !u.conflict)).toBe(true);
-    expect(fromB.uploaded.every((u) => (u.result === 'ok' && !u.conflict) || (u.result === 'already_used' && u.conflict))).toBe(true);
+    expect(fromA.uploaded.every((u) => 'result' in u && u.result === 'ok' && !u.conflict)).toBe(true);
+    expect(
+      fromB.uploaded.every((u) => 'result' in u && ((u.result === 'ok' && !u.conflict) || (u.result === 'already_used' && u.conflict))),
+    ).toBe(true);
     for (const tk of batch) {
       const [after] = await db().select().from(ticket).where(eq(ticket.id, tk.id));
       expect(after).toMatchObject({ usedByDevice: a.deviceId, usedAt: at });
@@ -383,7 +386,7 @@ describe.each(databaseKinds())('admitting tickets at the gate on %s', (kind) => 
       offline(fine!.code, future),
       offline('FA1:not-a-code', new Date(), 'unknown'),
     ]);
-    expect(uploaded.map((u) => [u.result, u.conflict])).toEqual([
+    expect(uploaded.map((u) => ('result' in u ? [u.result, u.conflict] : [u.error]))).toEqual([
       ['already_used', false],
       ['revoked', true],
       ['ok', false],
@@ -669,5 +672,187 @@ describe.each(databaseKinds())('admitting tickets at the gate on %s', (kind) => 
     const forged = lines.filter((l) => l.split(',')[2] === 'bad_signature');
     expect(forged).toHaveLength(before.bad_signature + 1);
     for (const line of forged) expect(line).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d,Gate [AB],bad_signature,,,$/);
+  });
+
+  const codeOf = async (id: string) => (await db().select().from(ticket).where(eq(ticket.id, id)))[0]!;
+
+  describe('one entry per seat, whatever code it is scanned with', () => {
+    let holderId = '';
+    let holder: Awaited<ReturnType<typeof signIn>>;
+    let holderOrder = '';
+    const key = () => t.runtime.deps.config.sales.ticketSealingKey;
+
+    beforeAll(async () => {
+      holderId = (await createUser(t, 'seat-holder@example.be', 'Sam Holder')).id;
+      holder = await signIn(t, 'seat-holder@example.be');
+      const [line] = await db().select().from(orderItem).where(eq(orderItem.id, orderItemId));
+      const paid = await insertPaidOrder(db(), {
+        clubId,
+        matchId,
+        reference: 'FA-SEATS01',
+        lines: [{ matchStandId: line!.matchStandId, category: 'adult', unitPriceCents: 1000, quantity: 200 }],
+      });
+      holderOrder = paid.orderId;
+      await db().update(order).set({ userId: holderId }).where(eq(order.id, holderOrder));
+    });
+
+    /** `n` tickets of the holder's own order. */
+    async function ownTickets(n: number) {
+      const [item] = await db().select().from(orderItem).where(eq(orderItem.orderId, holderOrder));
+      const k = await db().transaction((tx) => activeSigningKey(tx, clubId, key()));
+      return insertSignedTickets(db(), k, { clubId, matchId, orderId: holderOrder, orderItemId: item!.id }, n);
+    }
+    const seatAdmissions = async (seatId: string) =>
+      (await db().select().from(ticket).where(eq(ticket.seatId, seatId))).filter((tk) => tk.status === 'valid' && tk.usedAt).length;
+
+    it('refuses to re-issue a ticket that entered, saying why, and makes no new code', async () => {
+      const [tk] = await ownTickets(1);
+      expect((await redeem(gateA, tk!.code)).result).toBe('ok');
+      const refused = await holder.post(`/account/tickets/${tk!.id}/reissue`, {});
+      expect(refused.status).toBe(409);
+      expect(await textOf(refused)).toContain('This ticket has already been used to enter');
+      expect(await db().select().from(ticket).where(eq(ticket.seatId, tk!.id))).toMatchObject([{ id: tk!.id, status: 'valid' }]);
+      const page = await textOf(await holder.get(`/account/tickets/${tk!.id}`));
+      expect(page).toMatch(/Entered at \d\d:\d\d:\d\d/);
+      expect(page).not.toContain('My code leaked');
+    });
+
+    it('admits a re-issued seat once: the old code is revoked, the new one enters once and cannot be re-issued again', async () => {
+      const [tk] = await ownTickets(1);
+      const reissued = await holder.post(`/account/tickets/${tk!.id}/reissue`, {});
+      expect(reissued.status).toBe(303);
+      const successor = await codeOf(reissued.headers.get('location')!.split('/').at(-1)!);
+      expect(successor).toMatchObject({ seatId: tk!.id, status: 'valid', usedAt: null });
+      expect((await redeem(gateA, tk!.code)).result).toBe('revoked');
+      expect(await textOf(await holder.get(`/account/tickets/${tk!.id}`))).toContain('Replaced by a new code');
+      expect((await redeem(gateA, successor.code)).result).toBe('ok');
+      expect((await redeem(gateB, successor.code)).result).toBe('already_used');
+      expect((await holder.post(`/account/tickets/${successor.id}/reissue`, {})).status).toBe(409);
+      expect((await redeem(gateB, tk!.code)).result).toBe('revoked');
+      expect(await seatAdmissions(tk!.id)).toBe(1);
+    });
+
+    it('gives any new code of a seat that entered that entry, and one valid code per seat, in the database itself', async () => {
+      const [tk] = await ownTickets(1);
+      expect((await redeem(gateA, tk!.code)).result).toBe('ok');
+      const entered = await codeOf(tk!.id);
+      const k = await db().transaction((tx) => activeSigningKey(tx, clubId, key()));
+      // A future path (transfer, lending) that forgets to carry the entry still gets it from the database.
+      const id = randomUUID();
+      const fresh = {
+        ...entered,
+        id,
+        code: sign({ keyId: k.keyId, ticketId: id, matchId }, k.privateKey),
+        usedAt: null,
+        usedByDevice: null,
+      };
+      await db().update(ticket).set({ status: 'revoked', revokedAt: new Date() }).where(eq(ticket.id, tk!.id));
+      await db().insert(ticket).values(fresh);
+      expect(await codeOf(id)).toMatchObject({ usedAt: entered.usedAt, usedByDevice: gateA });
+      expect((await redeem(gateB, fresh.code)).result).toBe('already_used');
+      const twin = randomUUID();
+      await expect(
+        db()
+          .insert(ticket)
+          .values({ ...fresh, id: twin, code: sign({ keyId: k.keyId, ticketId: twin, matchId }, k.privateKey) }),
+      ).rejects.toThrow();
+    });
+
+    it('admits each seat once when its code is scanned while the holder re-issues it and the new code is scanned at once', async () => {
+      const batch = await ownTickets(40);
+      const outcomes = await Promise.all(
+        batch.map(async (tk) => {
+          const reissueThenScan = async () => {
+            try {
+              const id = await db().transaction((tx) => reissueTicket(tx, holderId, tk.id, key()));
+              return (await redeem(gateB, (await codeOf(id)).code)).result;
+            } catch (error) {
+              if ((error as { code?: string }).code === 'ticket_used') return 'refused';
+              throw error;
+            }
+          };
+          const [old, renewed] = await Promise.all([redeem(gateA, tk.code), reissueThenScan()]);
+          return [old.result, renewed];
+        }),
+      );
+      for (const [i, tk] of batch.entries()) {
+        expect(outcomes[i]!.filter((r) => r === 'ok')).toHaveLength(1);
+        expect(await seatAdmissions(tk.id)).toBe(1);
+      }
+    });
+
+    it('counts an offline entry made before a re-issue on the new code, and refuses the old code scanned after it', async () => {
+      const dev = await pairedDevice('Offline seats');
+      const [before, after] = await ownTickets(2);
+      const scannedBefore = new Date(Date.now() - 60_000);
+      const firstNew = await codeOf(await db().transaction((tx) => reissueTicket(tx, holderId, before!.id, key())));
+      expect(await sync(dev.token, [offline(before!.code, scannedBefore)])).toMatchObject({
+        uploaded: [{ result: 'ok', conflict: false }],
+      });
+      expect(await codeOf(firstNew.id)).toMatchObject({ usedAt: scannedBefore, usedByDevice: dev.deviceId });
+      expect((await redeem(gateA, firstNew.code)).result).toBe('already_used');
+
+      const secondNew = await codeOf(await db().transaction((tx) => reissueTicket(tx, holderId, after!.id, key())));
+      expect(await sync(dev.token, [offline(after!.code, new Date())])).toMatchObject({
+        uploaded: [{ result: 'revoked', conflict: true }],
+      });
+      expect((await redeem(gateA, secondNew.code)).result).toBe('ok');
+      expect(await seatAdmissions(before!.id)).toBe(1);
+      expect(await seatAdmissions(after!.id)).toBe(1);
+    });
+  });
+
+  describe('a nonce answers for one code only', () => {
+    const redeemApi = (token: string, code: string, nonce: string) =>
+      api('/redeem', { code, nonce, matchId }, { authorization: `Bearer ${token}` });
+
+    it('replays the first answer for the same code, and refuses the same nonce with another or a garbage code, admitting nothing', async () => {
+      const dev = await pairedDevice('Counter gate');
+      const [first, second] = await tickets(2);
+      const nonce = 'gate-000001'; // a counter that started over after a restart
+      expect(await (await redeemApi(dev.token, first!.code, nonce)).json()).toMatchObject({ result: 'ok' });
+      expect(await (await redeemApi(dev.token, first!.code, nonce)).json()).toMatchObject({ result: 'ok' });
+      for (const code of [second!.code, 'FA1:garbage']) {
+        const refused = await redeemApi(dev.token, code, nonce);
+        expect(refused.status).toBe(409);
+        expect(await refused.json()).toMatchObject({ error: 'nonce_reused' });
+      }
+      expect((await codeOf(second!.id)).usedAt).toBeNull();
+      expect(await (await redeemApi(dev.token, second!.code, 'gate-000002')).json()).toMatchObject({ result: 'ok' });
+    });
+
+    it('lets one of two codes sent at once with the same nonce through, never both', async () => {
+      const batch = await tickets(40);
+      for (let i = 0; i < batch.length; i += 2) {
+        const nonce = randomUUID();
+        const answers = await Promise.allSettled([redeem(gateA, batch[i]!.code, nonce), redeem(gateA, batch[i + 1]!.code, nonce)]);
+        expect(answers.filter((a) => a.status === 'fulfilled')).toHaveLength(1);
+        expect(answers.find((a) => a.status === 'rejected')?.reason).toMatchObject({ code: 'nonce_reused' });
+        const used = [await codeOf(batch[i]!.id), await codeOf(batch[i + 1]!.id)].filter((tk) => tk.usedAt);
+        expect(used).toHaveLength(1);
+      }
+    });
+
+    it('refuses an offline upload whose nonce was used for another code, online or in the same upload, and records nothing for it', async () => {
+      const dev = await pairedDevice('Offline counter');
+      const [online, a, b] = await tickets(3);
+      await redeemApi(dev.token, online!.code, 'count-000001');
+      const scans = [
+        { ...offline(a!.code, new Date()), nonce: 'count-000001' },
+        { ...offline(a!.code, new Date()), nonce: 'count-000002' },
+        { ...offline(b!.code, new Date()), nonce: 'count-000002' },
+      ];
+      const { uploaded } = await sync(dev.token, scans);
+      expect(uploaded).toMatchObject([
+        { nonce: 'count-000001', error: 'nonce_reused' },
+        { nonce: 'count-000002', result: 'ok', conflict: false },
+        { nonce: 'count-000002', error: 'nonce_reused' },
+      ]);
+      expect((await codeOf(a!.id)).usedByDevice).toBe(dev.deviceId);
+      expect((await codeOf(b!.id)).usedAt).toBeNull();
+      expect(await db().select().from(scan).where(eq(scan.deviceId, dev.deviceId))).toHaveLength(2);
+      // Sent again, the upload gets the same answers and changes nothing.
+      expect((await sync(dev.token, scans)).uploaded).toEqual(uploaded);
+    });
   });
 });

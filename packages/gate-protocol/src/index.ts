@@ -41,7 +41,7 @@ const Nonce = z
 export const RedeemRequest = z.strictObject({
   /** The text of the ticket's QR code. */
   code: z.string().min(1).max(512),
-  /** Unique per scan on this device: a repeated nonce returns the first answer. */
+  /** Unique per scan on this device: a repeated nonce with the same code returns the first answer; with another code, 409. */
   nonce: Nonce,
   matchId: z.uuid(),
   /** The stand this entrance serves, when the steward chose one: tickets of other stands get wrong_stand. */
@@ -120,8 +120,17 @@ export const SyncResponse = z.strictObject({
   revoked: z.array(z.uuid()),
   /** Ticket ids of this match already admitted, since the cursor. */
   used: z.array(z.uuid()),
-  /** The server's answer to each uploaded scan, in order; conflict: the device let in someone it should not have. */
-  uploaded: z.array(z.strictObject({ nonce: z.string(), result: z.enum(SCAN_RESULTS), conflict: z.boolean() })),
+  /**
+   * The server's answer to each uploaded scan, in order; conflict: the device let in someone it should
+   * not have. A scan whose nonce this device already used for another code is refused with an error
+   * instead and changes nothing (drop it: sending it again gets the same refusal).
+   */
+  uploaded: z.array(
+    z.union([
+      z.strictObject({ nonce: z.string(), result: z.enum(SCAN_RESULTS), conflict: z.boolean() }),
+      z.strictObject({ nonce: z.string(), error: z.literal('nonce_reused'), message: z.string() }),
+    ]),
+  ),
   /** Tickets sold (expected) and admitted, for the match and per stand. */
   attendance: z.strictObject({
     expected: z.number().int(),
@@ -138,6 +147,8 @@ export const ERROR_CODES = [
   'not_found',
   'payload_too_large',
   'unsupported_media_type',
+  /** This device already sent this nonce with another code: nothing was admitted. */
+  'nonce_reused',
 ] as const;
 export const ErrorResponse = z.strictObject({ error: z.enum(ERROR_CODES), message: z.string() });
 export type ErrorResponse = z.infer<typeof ErrorResponse>;

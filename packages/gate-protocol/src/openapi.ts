@@ -26,6 +26,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   401: 'No valid device token (missing, wrong, or the device was revoked).',
   403: 'This device may not admit for this match or stand (its restrictions in the back office).',
   404: 'Unknown resource for this club (pairing code expired or used, match of another club).',
+  409: 'nonce_reused: this device already sent this nonce with another code; nothing was admitted.',
   413: 'Body larger than 16 KiB (512 KiB for sync).',
   415: 'Content-Type is not application/json.',
 };
@@ -64,12 +65,12 @@ export function openApiDocument() {
       '/redeem': {
         post: {
           operationId: 'redeem',
-          summary: 'Admit a ticket once. A repeated nonce returns the first answer and changes nothing.',
+          summary: 'Admit a ticket once. A repeated nonce with the same code returns the first answer and changes nothing.',
           security: [{ deviceToken: [] }],
           requestBody: { required: true, ...json('RedeemRequest') },
           responses: {
             '200': { description: 'The scan result; every scan, admitted or refused, is recorded.', ...json('RedeemResponse') },
-            ...errors(400, 401, 403, 404, 413, 415),
+            ...errors(400, 401, 403, 404, 409, 413, 415),
           },
         },
       },

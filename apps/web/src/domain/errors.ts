@@ -33,6 +33,9 @@ export const ERROR_CODES = [
   'payment_mismatch',
   'payments_not_ready',
   'match_cancelled',
+  // tickets and check-in
+  'ticket_used',
+  'nonce_reused',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -38,6 +38,8 @@ export const ERROR_HTTP: Record<ErrorCode, { status: ContentfulStatusCode; messa
   payment_mismatch: { status: 409, message: 'error.paymentMismatch' },
   payments_not_ready: { status: 409, message: 'error.paymentsNotReady' },
   match_cancelled: { status: 409, message: 'error.saleClosed' },
+  ticket_used: { status: 409, message: 'error.ticketUsed' },
+  nonce_reused: { status: 409, message: 'error.nonceReused' },
 };
 
 export function domainMessage(c: Context<AppEnv>, error: DomainError): string {

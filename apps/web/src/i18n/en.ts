@@ -324,6 +324,8 @@ export const en = {
   'error.overOrderLimit': 'At most {limit} tickets per order for this match.',
   'error.saleClosed': 'Tickets for this match are not on sale right now.',
   'error.notEnoughSeats': 'Not enough seats left in {stand}: {left} left.',
+  'error.ticketUsed': 'This ticket has already been used to enter: a new code could not enter again, so none is made.',
+  'error.nonceReused': 'This scan number was already used for another ticket: nothing was admitted.',
   'error.seatsGone': 'Your seats were released before the payment arrived and are sold out: you will be refunded.',
   'error.paymentMismatch': 'The amount paid does not match the order.',
   'error.quantity': 'Enter a number of tickets (0 or more).',
@@ -420,6 +422,8 @@ export const en = {
   'tickets.show': 'Show the QR code at the gate',
   'tickets.revoked': 'Refunded: no longer valid',
   'tickets.past': 'Past match',
+  'tickets.replaced': 'Replaced by a new code: this one is refused at the gate',
+  'tickets.entered': 'Entered at {time}',
   'tickets.qrLabel': 'QR code of the ticket, to scan at the gate',
   'mail.tickets.subject': 'Your tickets: {match} ({reference})',
   'mail.tickets.body':

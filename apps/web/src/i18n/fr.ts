@@ -328,6 +328,8 @@ export const fr: Messages = {
   'error.overOrderLimit': 'Au plus {limit} tickets par commande pour ce match.',
   'error.saleClosed': 'Les tickets de ce match ne sont pas en vente pour le moment.',
   'error.notEnoughSeats': 'Plus assez de places en {stand} : il en reste {left}.',
+  'error.ticketUsed': 'Ce ticket a déjà servi à entrer : un nouveau code ne pourrait plus entrer, il n’en est donc pas créé.',
+  'error.nonceReused': 'Ce numéro de scan a déjà servi pour un autre ticket : personne n’a été admis.',
   'error.seatsGone': 'Vos places ont été libérées avant l’arrivée du paiement et sont épuisées : vous serez remboursé.',
   'error.paymentMismatch': 'Le montant payé ne correspond pas à la commande.',
   'error.quantity': 'Entrez un nombre de tickets (0 ou plus).',
@@ -424,6 +426,8 @@ export const fr: Messages = {
   'tickets.show': 'Montrer le QR code à l’entrée',
   'tickets.revoked': 'Remboursé : plus valable',
   'tickets.past': 'Match passé',
+  'tickets.replaced': 'Remplacé par un nouveau code : celui-ci est refusé à l’entrée',
+  'tickets.entered': 'Entré à {time}',
   'tickets.qrLabel': 'QR code du ticket, à scanner à l’entrée',
   'mail.tickets.subject': 'Vos tickets : {match} ({reference})',
   'mail.tickets.body':

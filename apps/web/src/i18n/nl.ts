@@ -325,6 +325,9 @@ export const nl: Messages = {
   'error.overOrderLimit': 'Hoogstens {limit} tickets per bestelling voor deze wedstrijd.',
   'error.saleClosed': 'De tickets voor deze wedstrijd zijn momenteel niet te koop.',
   'error.notEnoughSeats': 'Niet genoeg plaatsen meer in {stand}: nog {left} over.',
+  'error.ticketUsed':
+    'Dit ticket werd al gebruikt om binnen te gaan: een nieuwe code zou niet meer binnen kunnen, dus er wordt er geen gemaakt.',
+  'error.nonceReused': 'Dit scannummer werd al gebruikt voor een ander ticket: niemand werd binnengelaten.',
   'error.seatsGone': 'Je plaatsen werden vrijgegeven voor de betaling aankwam en zijn uitverkocht: je wordt terugbetaald.',
   'error.paymentMismatch': 'Het betaalde bedrag klopt niet met de bestelling.',
   'error.quantity': 'Vul een aantal tickets in (0 of meer).',
@@ -421,6 +424,8 @@ export const nl: Messages = {
   'tickets.show': 'De QR-code tonen aan de ingang',
   'tickets.revoked': 'Terugbetaald: niet meer geldig',
   'tickets.past': 'Gespeelde wedstrijd',
+  'tickets.replaced': 'Vervangen door een nieuwe code: deze wordt aan de ingang geweigerd',
+  'tickets.entered': 'Binnengegaan om {time}',
   'tickets.qrLabel': 'QR-code van het ticket, om te scannen aan de ingang',
   'mail.tickets.subject': 'Je tickets: {match} ({reference})',
   'mail.tickets.body':

@@ -48,7 +48,13 @@ export async function insertSignedTickets(
 ) {
   const rows = Array.from({ length: n }, () => {
     const id = randomUUID();
-    return { id, ...line, keyId: key.keyId, code: sign({ keyId: key.keyId, ticketId: id, matchId: line.matchId }, key.privateKey) };
+    return {
+      id,
+      seatId: id,
+      ...line,
+      keyId: key.keyId,
+      code: sign({ keyId: key.keyId, ticketId: id, matchId: line.matchId }, key.privateKey),
+    };
   });
   for (let i = 0; i < rows.length; i += 1000) await db.insert(ticket).values(rows.slice(i, i + 1000));
   return rows;

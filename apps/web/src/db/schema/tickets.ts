@@ -29,6 +29,12 @@ export const ticket = pgTable(
   'ticket',
   {
     id: uuid('id').primaryKey(),
+    /**
+     * The seat this code admits: the first ticket's id, shared by every code later made for the same
+     * seat (re-issue). A trigger gives a new code the seat's entry state (invariant 3), and one code
+     * at a time is valid.
+     */
+    seatId: uuid('seat_id').notNull(),
     clubId: text('club_id')
       .notNull()
       .references(() => organization.id, { onDelete: 'restrict' }),
@@ -54,7 +60,12 @@ export const ticket = pgTable(
     /** Moved by a trigger when status or used_at changes: what a device's sync asks for since its cursor. */
     changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('ticket_order_idx').on(t.orderId), index('ticket_match_idx').on(t.matchId, t.changedAt)],
+  (t) => [
+    index('ticket_order_idx').on(t.orderId),
+    index('ticket_match_idx').on(t.matchId, t.changedAt),
+    index('ticket_seat_idx').on(t.seatId),
+    uniqueIndex('ticket_seat_valid_uq').on(t.seatId).where(sql`${t.status} = 'valid'`),
+  ],
 );
 
 export const DEVICE_KINDS = ['phone', 'gate'] as const;
@@ -106,6 +117,8 @@ export const scan = pgTable(
       .notNull()
       .references(() => device.id, { onDelete: 'cascade' }),
     nonce: text('nonce').notNull(),
+    /** SHA-256 of the scanned code: a repeated nonce replays its answer only for the same code. */
+    codeHash: text('code_hash').notNull(),
     ticketId: uuid('ticket_id'),
     result: text('result', { enum: SCAN_RESULTS }).notNull(),
     /** When the device scanned: the server's clock online, the device's (never ahead of ours) offline. */

@@ -15,7 +15,9 @@ export function selectTicketDetails(db: Executor) {
   return db
     .select({
       id: ticket.id,
+      seatId: ticket.seatId,
       status: ticket.status,
+      revokedAt: ticket.revokedAt,
       standId: matchStand.standId,
       stand: stand.name,
       category: orderItem.category,

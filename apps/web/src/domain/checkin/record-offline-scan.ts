@@ -21,7 +21,7 @@ export async function recordOfflineScan(
   input: ScanInput & { scannedAt: Date; deviceResult: ScanResult },
   now = new Date(),
 ): Promise<OfflineAnswer> {
-  const seen = await firstAnswer(tx, input.deviceId, input.nonce);
+  const seen = await firstAnswer(tx, input);
   if (seen) {
     // This scan reached the server online but its answer came too late: the device decided offline
     // with the same nonce. If it let the person in where the server had refused, that is a conflict.

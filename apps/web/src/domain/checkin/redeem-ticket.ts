@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import { parse, verify } from '@footarena/ticket-code';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { clubSigningKey, type ScanResult, scan, ticket } from '../../db/schema/index.ts';
+import { DomainError } from '../errors.ts';
 import { selectTicketDetails, type TicketDescription, toDescription } from './describe-ticket.ts';
 
 /** How long before the gates open a ticket is refused as "not open yet". */
@@ -34,7 +36,7 @@ export interface ScanInput {
  * first answer and changes nothing.
  */
 export async function redeemTicket(tx: Tx, input: ScanInput, now = new Date()): Promise<RedeemAnswer> {
-  const seen = await firstAnswer(tx, input.deviceId, input.nonce);
+  const seen = await firstAnswer(tx, input);
   if (seen) return seen;
   const verdict = await judgeScan(tx, input, now);
   const answer =
@@ -42,14 +44,21 @@ export async function redeemTicket(tx: Tx, input: ScanInput, now = new Date()): 
   return (await recordScan(tx, input, answer, { scannedAt: now })) ?? answer;
 }
 
-/** The answer already given to this (device, nonce), if any. */
-export async function firstAnswer(tx: Tx, deviceId: string, nonce: string): Promise<RedeemAnswer | undefined> {
+/**
+ * The answer already given to this (device, nonce), if any. It is replayed only for the same code: a
+ * nonce sent again with another code (a gate whose counter started over) admits nothing.
+ */
+export async function firstAnswer(tx: Tx, input: Pick<ScanInput, 'deviceId' | 'nonce' | 'code'>): Promise<RedeemAnswer | undefined> {
   const [seen] = await tx
-    .select({ result: scan.result, ticketId: scan.ticketId })
+    .select({ result: scan.result, ticketId: scan.ticketId, codeHash: scan.codeHash })
     .from(scan)
-    .where(and(eq(scan.deviceId, deviceId), eq(scan.nonce, nonce)));
-  return seen;
+    .where(and(eq(scan.deviceId, input.deviceId), eq(scan.nonce, input.nonce)));
+  if (!seen) return undefined;
+  if (seen.codeHash !== hashCode(input.code)) throw new DomainError('nonce_reused');
+  return { result: seen.result, ticketId: seen.ticketId };
 }
+
+const hashCode = (code: string) => createHash('sha256').update(code).digest('base64url');
 
 /**
  * Writes the scan to the log. When the same (device, nonce) was recorded in the meantime (the same
@@ -68,13 +77,14 @@ export async function recordScan(
       matchId: input.matchId,
       deviceId: input.deviceId,
       nonce: input.nonce,
+      codeHash: hashCode(input.code),
       ticketId: answer.ticketId,
       result: answer.result,
       ...extra,
     })
     .onConflictDoNothing()
     .returning({ id: scan.id });
-  return recorded.length === 0 ? await firstAnswer(tx, input.deviceId, input.nonce) : undefined;
+  return recorded.length === 0 ? await firstAnswer(tx, input) : undefined;
 }
 
 /** Admits a valid, unused ticket: one guarded UPDATE, so two gates at once cannot both succeed. */
@@ -98,16 +108,30 @@ export async function judgeScan(tx: Tx, input: Omit<ScanInput, 'deviceId' | 'non
   const verified = verify(input.code, { [parsed.keyId]: key.publicKey });
   if (!verified.ok) return { result: 'bad_signature', ticketId: null };
   if (key.clubId !== input.clubId) return { result: 'wrong_club', ticketId: null };
-  const ticketId = verified.ticketId;
+  let ticketId = verified.ticketId;
   if (verified.matchId !== input.matchId) return { result: 'wrong_match', ticketId };
   const [found] = await selectTicketDetails(tx).where(eq(ticket.id, ticketId));
   if (!found) return { result: 'unknown', ticketId };
   const description = toDescription(found);
-  if (found.status === 'revoked') return { result: 'revoked', ticketId, ticket: description };
+  if (found.status === 'revoked') {
+    // Scanned (offline) before this code was replaced by a re-issue: the entry is the seat's, and
+    // counts on the code that now stands for it. A refunded seat has no such code.
+    const current = found.revokedAt && at < found.revokedAt ? await currentCodeOfSeat(tx, found.seatId) : undefined;
+    if (!current) return { result: 'revoked', ticketId, ticket: description };
+    ticketId = current;
+  }
   if (input.standIds && !input.standIds.includes(found.standId)) return { result: 'wrong_stand', ticketId, ticket: description };
   if (input.gatesOpenAt && at.getTime() < input.gatesOpenAt.getTime() - EARLY_MINUTES * 60_000)
     return { result: 'not_open_yet', ticketId, ticket: description };
   return { result: 'admissible', ticketId, ticket: description };
+}
+
+async function currentCodeOfSeat(tx: Tx, seatId: string): Promise<string | undefined> {
+  const [current] = await tx
+    .select({ id: ticket.id })
+    .from(ticket)
+    .where(and(eq(ticket.seatId, seatId), eq(ticket.status, 'valid')));
+  return current?.id;
 }
 
 // Public keys never change once made (a rotation adds a key), so each process keeps those it has

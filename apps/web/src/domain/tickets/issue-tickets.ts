@@ -22,6 +22,7 @@ export async function issueTickets(tx: Tx, outbox: Outbox, orderId: string, seal
       const id = randomUUID();
       return {
         id,
+        seatId: id,
         clubId: paid.clubId,
         matchId: paid.matchId,
         orderId,

@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { match, matchStand, order, orderItem, organization, stand, ticket, venue } from '../../db/schema/index.ts';
 
@@ -13,6 +13,9 @@ export async function listMyTickets(db: Executor, userId: string, { ticketId, no
       id: ticket.id,
       code: ticket.code,
       status: ticket.status,
+      usedAt: ticket.usedAt,
+      /** Revoked because the holder was given a new code for the seat (not refunded). */
+      replaced: sql<boolean>`exists (select 1 from ticket successor where successor.seat_id = ${ticket.seatId} and successor.id <> ${ticket.id} and successor.status = 'valid')`,
       reference: order.reference,
       category: orderItem.category,
       unitPriceCents: orderItem.unitPriceCents,

@@ -8,7 +8,9 @@ import { activeSigningKey } from './signing-key.ts';
 
 /**
  * A holder says their code leaked (a screenshot went round): the old code is revoked at once and the
- * same seat gets a new code. Only the holder's own valid ticket.
+ * same seat gets a new code. Only the holder's own valid ticket, and only before it entered: a seat
+ * that entered cannot enter again (invariant 3), so its new code would be of no use. The row lock
+ * orders this against a scan of the old code at the same moment.
  */
 export async function reissueTicket(tx: Tx, userId: string, ticketId: string, sealingKey: Buffer) {
   if (!/^[0-9a-f-]{36}$/i.test(ticketId)) throw new DomainError('not_found');
@@ -19,11 +21,14 @@ export async function reissueTicket(tx: Tx, userId: string, ticketId: string, se
     .where(and(eq(ticket.id, ticketId), eq(order.userId, userId), eq(ticket.status, 'valid')))
     .for('update', { of: ticket });
   if (!old) throw new DomainError('not_found');
+  if (old.ticket.usedAt) throw new DomainError('ticket_used');
   await tx.update(ticket).set({ status: 'revoked', revokedAt: new Date() }).where(eq(ticket.id, ticketId));
   const key = await activeSigningKey(tx, old.ticket.clubId, sealingKey);
   const id = randomUUID();
+  // Same seat: the database gives the new code the seat's entry state (trigger ticket_inherit_entry).
   await tx.insert(ticket).values({
     id,
+    seatId: old.ticket.seatId,
     clubId: old.ticket.clubId,
     matchId: old.ticket.matchId,
     orderId: old.ticket.orderId,

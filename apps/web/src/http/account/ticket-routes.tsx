@@ -5,7 +5,7 @@ import { listMyOrders } from '../../domain/sales/list-my-orders.ts';
 import { findOrderTickets } from '../../domain/tickets/find-order-tickets.ts';
 import { listMyTickets, type MyTicket } from '../../domain/tickets/list-my-tickets.ts';
 import { reissueTicket } from '../../domain/tickets/reissue-ticket.ts';
-import { formatDateTime } from '../../i18n/index.ts';
+import { formatDateTime, formatTime, type Locale } from '../../i18n/index.ts';
 import { renderMatchIcs, renderTicketsPdf } from '../../integrations/tickets/ticket-files.ts';
 import { QUEUES } from '../../jobs/jobs.ts';
 import { Form, Price, useT } from '../../views/components/form.tsx';
@@ -15,7 +15,7 @@ import { requireUser } from '../middleware/access.ts';
 import { redirectWithFlash } from '../middleware/flash.ts';
 import type { AppEnv } from '../types.ts';
 
-function TicketFacts({ ticket: tk, locale }: { ticket: MyTicket; locale: Parameters<typeof formatDateTime>[1] }) {
+function TicketFacts({ ticket: tk, locale }: { ticket: MyTicket; locale: Locale }) {
   const t = useT();
   return (
     <>
@@ -29,7 +29,9 @@ function TicketFacts({ ticket: tk, locale }: { ticket: MyTicket; locale: Paramet
         {tk.stand} · {t(`category.${tk.category}`)} · <Price cents={tk.unitPriceCents} /> · {t('order.reference')} {tk.reference}
       </p>
       {tk.status === 'revoked' ? (
-        <p class="badge bad">{t('tickets.revoked')}</p>
+        <p class="badge bad">{t(tk.replaced ? 'tickets.replaced' : 'tickets.revoked')}</p>
+      ) : tk.usedAt ? (
+        <p class="badge">{t('tickets.entered', { time: formatTime(tk.usedAt, locale) })}</p>
       ) : tk.past ? (
         <p class="badge">{t('tickets.past')}</p>
       ) : null}
@@ -123,14 +125,16 @@ export const ticketRoutes = new Hono<AppEnv>()
                 {t('tickets.resend')}
               </button>
             </Form>
-            <Form action={`/account/tickets/${tk.id}/reissue`} idPrefix="reissue">
-              <button type="submit" class="secondary">
-                {t('tickets.reissue')}
-              </button>
-            </Form>
+            {tk.usedAt ? null : (
+              <Form action={`/account/tickets/${tk.id}/reissue`} idPrefix="reissue">
+                <button type="submit" class="secondary">
+                  {t('tickets.reissue')}
+                </button>
+              </Form>
+            )}
           </div>
         ) : null}
-        <p class="hint">{t('tickets.reissueHint')}</p>
+        {tk.status === 'valid' && !tk.usedAt ? <p class="hint">{t('tickets.reissueHint')}</p> : null}
         <p>
           <a href="/account/tickets">← {t('tickets.title')}</a>
         </p>

@@ -71,6 +71,21 @@ async function scanScope(c: Context<DeviceEnv>, matchId: string, standId?: strin
   return { match: own, standIds };
 }
 
+const NONCE_REUSED = {
+  error: 'nonce_reused',
+  message: 'This device already sent this nonce with another code: nothing was admitted. Use a new nonce for every scan.',
+} as const;
+
+/** A scan whose nonce was already used for another code is refused whole (its transaction rolled back). */
+async function nonceChecked<T>(scan: () => Promise<T>): Promise<T | typeof NONCE_REUSED> {
+  try {
+    return await scan();
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'nonce_reused') return NONCE_REUSED;
+    throw error;
+  }
+}
+
 const limit = (maxSize: number) =>
   bodyLimit({ maxSize, onError: (c) => fail(c, 413, 'payload_too_large', `At most ${maxSize / 1024} KiB.`) });
 
@@ -97,17 +112,20 @@ export const deviceApiV1 = new Hono<DeviceEnv>()
     if (input instanceof Response) return input;
     const scope = await scanScope(c, input.matchId, input.standId);
     if (scope instanceof Response) return scope;
-    const answer = await db.transaction((tx) =>
-      redeemTicket(tx, {
-        clubId: dev.clubId,
-        matchId: input.matchId,
-        deviceId: dev.id,
-        nonce: input.nonce,
-        code: input.code,
-        standIds: scope.standIds,
-        gatesOpenAt: scope.match.gatesOpenAt,
-      }),
+    const answer = await nonceChecked(() =>
+      db.transaction((tx) =>
+        redeemTicket(tx, {
+          clubId: dev.clubId,
+          matchId: input.matchId,
+          deviceId: dev.id,
+          nonce: input.nonce,
+          code: input.code,
+          standIds: scope.standIds,
+          gatesOpenAt: scope.match.gatesOpenAt,
+        }),
+      ),
     );
+    if ('error' in answer) return fail(c, 409, answer.error, answer.message);
     // Described by the scan itself, except a repeated nonce or another match's ticket: read then.
     const ticket = answer.ticket ?? (answer.ticketId ? await describeTicket(db, dev.clubId, answer.ticketId) : null);
     return c.json({ result: answer.result, ticket } satisfies RedeemResponse);
@@ -128,20 +146,26 @@ export const deviceApiV1 = new Hono<DeviceEnv>()
     const uploaded = [];
     for (const s of input.scans) {
       // One transaction per scan: a long upload never holds many ticket rows at once.
-      const answer = await db.transaction((tx) =>
-        recordOfflineScan(tx, {
-          clubId: dev.clubId,
-          matchId: input.matchId,
-          deviceId: dev.id,
-          nonce: s.nonce,
-          code: s.code,
-          standIds: scope.standIds,
-          gatesOpenAt: scope.match.gatesOpenAt,
-          scannedAt: new Date(s.scannedAt),
-          deviceResult: s.result,
-        }),
+      const answer = await nonceChecked(() =>
+        db.transaction((tx) =>
+          recordOfflineScan(tx, {
+            clubId: dev.clubId,
+            matchId: input.matchId,
+            deviceId: dev.id,
+            nonce: s.nonce,
+            code: s.code,
+            standIds: scope.standIds,
+            gatesOpenAt: scope.match.gatesOpenAt,
+            scannedAt: new Date(s.scannedAt),
+            deviceResult: s.result,
+          }),
+        ),
       );
-      uploaded.push({ nonce: s.nonce, result: answer.result, conflict: answer.conflict });
+      if ('error' in answer)
+        c.get('deps').logger.warn({ deviceId: dev.id, nonce: s.nonce }, 'offline scan refused: nonce reused with another code');
+      uploaded.push(
+        'error' in answer ? { nonce: s.nonce, ...answer } : { nonce: s.nonce, result: answer.result, conflict: answer.conflict },
+      );
     }
     const [changes, attendance] = await Promise.all([
       listCheckinChanges(db, dev.clubId, input.matchId, input.cursor === null ? null : Number(input.cursor)),
