@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { codeFor, VERDICT_CASES } from '@footarena/checkin-rules/cases';
 import type { MatchesResponse, SyncResponse } from '@footarena/gate-protocol';
 import { sign, verify } from '@footarena/ticket-code';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -854,5 +855,31 @@ describe.each(databaseKinds())('admitting tickets at the gate on %s', (kind) => 
       // Sent again, the upload gets the same answers and changes nothing.
       expect((await sync(dev.token, scans)).uploaded).toEqual(uploaded);
     });
+  });
+
+  describe('the shared verdict table (@footarena/checkin-rules), online', () => {
+    let otherClubKey: { keyId: string; privateKey: string };
+    beforeAll(async () => {
+      const other = await clubWithOwner(t, 'Verdict Rivals');
+      otherClubKey = await db().transaction((tx) => activeSigningKey(tx, other.club.id, t.runtime.deps.config.sales.ticketSealingKey));
+    });
+
+    for (const tc of VERDICT_CASES) {
+      it(`answers ${tc.online} for ${tc.name}`, async () => {
+        const key = await db().transaction((tx) => activeSigningKey(tx, clubId, t.runtime.deps.config.sales.ticketSealingKey));
+        const [tk] = await tickets(1, matchId, clubId, tc.stand === 'admitted' ? orderItemId : northItemId);
+        const ticketId = tc.ticket === 'missing' ? randomUUID() : tk!.id;
+        if (tc.ticket === 'revoked')
+          await db().update(ticket).set({ status: 'revoked', revokedAt: new Date() }).where(eq(ticket.id, ticketId));
+        if (tc.ticket === 'used' || tc.ticket === 'admitted_here')
+          expect((await redeem(tc.ticket === 'used' ? gateB : gateA, tk!.code)).result).toBe('ok');
+        const code = codeFor(tc.code, { ticketId, matchId, otherMatchId }, { club: key, otherClub: otherClubKey });
+        const gatesOpenAt = new Date(Date.now() + (tc.gates === 'open' ? -60_000 : 3_600_000));
+        const answer = await db().transaction((tx) =>
+          redeemTicket(tx, { clubId, matchId, deviceId: gateA, nonce: randomUUID(), code, standIds: [mainStandId], gatesOpenAt }),
+        );
+        expect(answer.result).toBe(tc.online);
+      });
+    }
   });
 });

@@ -4,8 +4,8 @@
 // scan and uploads it with the next sync (first scan wins on the server). Everything it needs to work
 // offline is cached by the service worker (scanner-sw.ts) and kept in localStorage.
 import type { MatchesResponse, OfflineScan, PairResponse, RedeemResponse, ScanResult, SyncResponse } from '@footarena/gate-protocol';
-import { verifyInBrowser } from '@footarena/ticket-code/web';
 import { formatDateTime } from '../i18n/formats.ts';
+import { offlineVerdict } from './offline-verdict.ts';
 
 type Messages = Record<string, string>;
 type Attendance = SyncResponse['attendance'];
@@ -260,15 +260,8 @@ async function warnWithoutOfflineChecks() {
 
 /** The verdict without the network: the same rules as the server, on the lists of the last sync. */
 async function judgeOffline(code: string): Promise<{ result: ScanResult; ticketId: string | null }> {
-  if (!data) return { result: 'unknown', ticketId: null };
-  const verified = await verifyInBrowser(code.trim(), data.keys);
-  if (!verified.ok) return { result: verified.error === 'bad_format' ? 'unknown' : 'bad_signature', ticketId: null };
-  const ticketId = verified.ticketId;
-  if (verified.matchId !== matchId) return { result: 'wrong_match', ticketId };
-  if (data.revoked.includes(ticketId)) return { result: 'revoked', ticketId };
-  if (data.used.includes(ticketId)) return { result: 'already_used', ticketId };
-  if (data.gatesOpenAt && Date.now() < Date.parse(data.gatesOpenAt)) return { result: 'not_open_yet', ticketId };
-  return { result: 'ok', ticketId };
+  if (!data || !device || !matchId) return { result: 'unknown', ticketId: null };
+  return offlineVerdict(code, data, { clubId: device.clubId, matchId }, new Date());
 }
 
 function remember(ticketId: string | null, result: ScanResult, stand?: string) {

@@ -1,13 +1,11 @@
 import { createHash } from 'node:crypto';
-import { parse, verify } from '@footarena/ticket-code';
+import { judgeCode, judgeTicket } from '@footarena/checkin-rules';
+import { parse, UNKNOWN_KEY, verify } from '@footarena/ticket-code';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { clubSigningKey, type ScanResult, scan, ticket } from '../../db/schema/index.ts';
 import { DomainError } from '../errors.ts';
 import { selectTicketDetails, type TicketDescription, toDescription } from './describe-ticket.ts';
-
-/** How long before the gates open a ticket is refused as "not open yet". */
-export const EARLY_MINUTES = 0;
 
 export interface RedeemAnswer {
   result: ScanResult;
@@ -99,31 +97,32 @@ async function admit(tx: Tx, ticketId: string, deviceId: string, at: Date): Prom
 
 export type Verdict = RedeemAnswer | { result: 'admissible'; ticketId: string; ticket: TicketDescription };
 
-/** Everything a scan is checked for before admitting: signature, club, match, ticket, stand, time. */
+/**
+ * Everything a scan is checked for before admitting (the shared rules of @footarena/checkin-rules),
+ * with what the database knows: every club's keys and the ticket's row.
+ */
 export async function judgeScan(tx: Tx, input: Omit<ScanInput, 'deviceId' | 'nonce'>, at: Date): Promise<Verdict> {
   const parsed = parse(input.code);
-  if (!parsed.ok) return { result: 'unknown', ticketId: null };
-  const key = await signingKey(tx, parsed.keyId);
-  if (!key) return { result: 'bad_signature', ticketId: null };
-  const verified = verify(input.code, { [parsed.keyId]: key.publicKey });
-  if (!verified.ok) return { result: 'bad_signature', ticketId: null };
-  if (key.clubId !== input.clubId) return { result: 'wrong_club', ticketId: null };
-  let ticketId = verified.ticketId;
-  if (verified.matchId !== input.matchId) return { result: 'wrong_match', ticketId };
+  const key = parsed.ok ? await signingKey(tx, parsed.keyId) : undefined;
+  const verified = key && parsed.ok ? verify(input.code, { [parsed.keyId]: key.publicKey }) : parsed.ok ? UNKNOWN_KEY : parsed;
+  const scope = { clubId: input.clubId, matchId: input.matchId, standIds: input.standIds, gatesOpenAt: input.gatesOpenAt };
+  const code = judgeCode({ verified, keyClubId: key?.clubId ?? null }, scope);
+  if (code.result !== 'lookup') return code;
+  let ticketId = code.ticketId;
   const [found] = await selectTicketDetails(tx).where(eq(ticket.id, ticketId));
-  if (!found) return { result: 'unknown', ticketId };
+  if (!found) return judgeTicket(ticketId, null, scope, at);
   const description = toDescription(found);
-  if (found.status === 'revoked') {
+  let revoked = found.status === 'revoked';
+  if (revoked && found.revokedAt && at < found.revokedAt) {
     // Scanned (offline) before this code was replaced by a re-issue: the entry is the seat's, and
     // counts on the code that now stands for it. A refunded seat has no such code.
-    const current = found.revokedAt && at < found.revokedAt ? await currentCodeOfSeat(tx, found.seatId) : undefined;
-    if (!current) return { result: 'revoked', ticketId, ticket: description };
-    ticketId = current;
+    const current = await currentCodeOfSeat(tx, found.seatId);
+    if (current) [ticketId, revoked] = [current, false];
   }
-  if (input.standIds && !input.standIds.includes(found.standId)) return { result: 'wrong_stand', ticketId, ticket: description };
-  if (input.gatesOpenAt && at.getTime() < input.gatesOpenAt.getTime() - EARLY_MINUTES * 60_000)
-    return { result: 'not_open_yet', ticketId, ticket: description };
-  return { result: 'admissible', ticketId, ticket: description };
+  // Whether it entered is decided under the row lock: by the admitting update online, by the first
+  // scan offline (record-offline-scan.ts).
+  const verdict = judgeTicket(ticketId, { revoked, used: false, standId: found.standId }, scope, at);
+  return verdict.result === 'ok' ? { result: 'admissible', ticketId, ticket: description } : { ...verdict, ticket: description };
 }
 
 async function currentCodeOfSeat(tx: Tx, seatId: string): Promise<string | undefined> {

@@ -1,0 +1,64 @@
+import { generateKeyPair, verify } from '@footarena/ticket-code';
+import { describe, expect, it } from 'vitest';
+import { codeFor, VERDICT_CASES } from './cases.ts';
+import { judgeCode, judgeOffline, judgeTicket, type ScanScope } from './index.ts';
+
+const club = generateKeyPair();
+const otherClub = generateKeyPair();
+const matchId = '11111111-1111-4111-8111-111111111111';
+const otherMatchId = '22222222-2222-4222-8222-222222222222';
+const ticketId = '33333333-3333-4333-8333-333333333333';
+const now = new Date('2027-03-06T14:00:00Z');
+
+describe('the scan verdict', () => {
+  for (const tc of VERDICT_CASES) {
+    it(`answers ${tc.online} online and ${tc.offline} offline for ${tc.name}`, () => {
+      const code = codeFor(tc.code, { ticketId, matchId, otherMatchId }, { club, otherClub });
+      const scope: ScanScope = {
+        clubId: 'club',
+        matchId,
+        standIds: ['stand-main'],
+        gatesOpenAt: tc.gates === 'open' ? new Date(now.getTime() - 60_000) : new Date(now.getTime() + 60_000),
+      };
+      // The server knows every club's keys and the ticket's row.
+      const keys = { [club.keyId]: club.publicKey, [otherClub.keyId]: otherClub.publicKey };
+      const online = judgeCode({ verified: verify(code, keys), keyClubId: keyClub(code, keys) }, scope);
+      const ticket =
+        tc.ticket === 'missing'
+          ? null
+          : {
+              revoked: tc.ticket === 'revoked',
+              used: tc.ticket === 'used' || tc.ticket === 'admitted_here',
+              standId: tc.stand === 'admitted' ? 'stand-main' : 'stand-north',
+            };
+      expect(online.result === 'lookup' ? judgeTicket(online.ticketId, ticket, scope, now).result : online.result).toBe(tc.online);
+
+      // A device holds its club's keys and the lists of its last sync.
+      const lists = {
+        revoked: new Set(tc.ticket === 'revoked' ? [ticketId] : []),
+        used: new Set(tc.ticket === 'used' ? [ticketId] : []),
+        ownAdmissions: new Set(tc.ticket === 'admitted_here' ? [ticketId] : []),
+      };
+      expect(judgeOffline(verify(code, { [club.keyId]: club.publicKey }), lists, scope, now).result).toBe(tc.offline);
+    });
+  }
+
+  it('names the ticket only when the code is genuine', () => {
+    const scope: ScanScope = { clubId: 'club', matchId, standIds: null, gatesOpenAt: null };
+    const lists = { revoked: new Set<string>(), used: new Set<string>(), ownAdmissions: new Set<string>() };
+    const forged = codeFor('tampered', { ticketId, matchId, otherMatchId }, { club, otherClub });
+    expect(judgeOffline(verify(forged, { [club.keyId]: club.publicKey }), lists, scope, now)).toEqual({
+      result: 'bad_signature',
+      ticketId: null,
+    });
+    const genuine = codeFor('genuine', { ticketId, matchId, otherMatchId }, { club, otherClub });
+    expect(judgeOffline(verify(genuine, { [club.keyId]: club.publicKey }), lists, scope, now)).toEqual({ result: 'ok', ticketId });
+  });
+});
+
+/** The club whose key signed a code, as the server reads it from its key table. */
+function keyClub(code: string, keys: Record<string, string>) {
+  const verified = verify(code, keys);
+  if (!verified.ok) return null;
+  return verified.keyId === club.keyId ? 'club' : 'other';
+}

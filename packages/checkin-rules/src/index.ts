@@ -1,0 +1,84 @@
+// The scan verdict, written once for the three places that judge a ticket at the gate: the server
+// (with the database), the steward's browser scanner and the Raspberry Pi gate (offline, with the lists
+// of their last sync). Pure: no clock, no storage, no crypto; each place gathers the facts it has.
+import type { ScanResult } from '@footarena/gate-protocol';
+import type { VerifyResult } from '@footarena/ticket-code';
+
+/** How long before the gates open a ticket is still refused as "not open yet". */
+export const EARLY_MINUTES = 0;
+
+/** Where and when a device scans: its club, the match it admits for, the stands it may admit. */
+export interface ScanScope {
+  clubId: string;
+  matchId: string;
+  /** The stands this scan may admit (the device's restriction, the steward's choice); null: all. */
+  standIds: readonly string[] | null;
+  gatesOpenAt: Date | null;
+}
+
+/** The code checked against the keys at hand, and the club of the key that signed it (when known). */
+export interface CodeFacts {
+  verified: VerifyResult;
+  /** The server knows every club's keys; a device holds only its own club's, so it passes its club. */
+  keyClubId: string | null;
+}
+
+/** What is known of the ticket a genuine code names. */
+export interface TicketFacts {
+  revoked: boolean;
+  used: boolean;
+  /** Its stand; null where the scanning side cannot know it (offline: the code does not carry it). */
+  standId: string | null;
+}
+
+export type Verdict = { result: ScanResult; ticketId: string | null };
+
+/**
+ * The checks of the code itself, before any ticket is looked up: format, signature, club, match.
+ * Returns a refusal, or the ticket id to look up.
+ */
+export function judgeCode(code: CodeFacts, scope: ScanScope): Verdict | { result: 'lookup'; ticketId: string } {
+  const { verified } = code;
+  if (!verified.ok) return { result: verified.error === 'bad_format' ? 'unknown' : 'bad_signature', ticketId: null };
+  if (code.keyClubId !== scope.clubId) return { result: 'wrong_club', ticketId: null };
+  if (verified.matchId !== scope.matchId) return { result: 'wrong_match', ticketId: verified.ticketId };
+  return { result: 'lookup', ticketId: verified.ticketId };
+}
+
+/**
+ * The checks of the ticket, in this order: it exists, is not revoked, belongs to a stand this scan
+ * admits, the gates are open, it has not entered. `ok` means admissible: the server then admits it by
+ * one atomic update, a device offline records the entry.
+ */
+export function judgeTicket(ticketId: string, ticket: TicketFacts | null, scope: ScanScope, at: Date): Verdict {
+  if (!ticket) return { result: 'unknown', ticketId };
+  if (ticket.revoked) return { result: 'revoked', ticketId };
+  if (ticket.standId !== null && scope.standIds && !scope.standIds.includes(ticket.standId)) return { result: 'wrong_stand', ticketId };
+  if (scope.gatesOpenAt && at.getTime() < scope.gatesOpenAt.getTime() - EARLY_MINUTES * 60_000) return { result: 'not_open_yet', ticketId };
+  if (ticket.used) return { result: 'already_used', ticketId };
+  return { result: 'ok', ticketId };
+}
+
+/** What a device keeps from its syncs, plus the entries it made itself since. */
+export interface SyncedLists {
+  revoked: ReadonlySet<string>;
+  used: ReadonlySet<string>;
+  ownAdmissions: ReadonlySet<string>;
+}
+
+/**
+ * A device's verdict without the server: the code verified with its club's keys, the ticket judged
+ * from the lists. A genuine code of this match missing from the lists was sold after the last sync:
+ * it is presumed valid; its stand cannot be known.
+ */
+export function judgeOffline(verified: VerifyResult, lists: SyncedLists, scope: ScanScope, at: Date): Verdict {
+  const code = judgeCode({ verified, keyClubId: verified.ok ? scope.clubId : null }, scope);
+  if (code.result !== 'lookup') return code;
+  const id = code.ticketId;
+  return judgeTicket(
+    id,
+    { revoked: lists.revoked.has(id), used: lists.used.has(id) || lists.ownAdmissions.has(id), standId: null },
+    scope,
+    at,
+  );
+}
