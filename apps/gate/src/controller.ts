@@ -99,7 +99,7 @@ export class GateController {
       verdict = { result: 'unknown', ticketId: null, offline: true };
     }
     this.emit({ kind: 'scan', ...verdict });
-    if (this.state !== 'checking') return verdict; // stopped meanwhile
+    if ((this.state as GateState) !== 'checking') return verdict; // stopped meanwhile (TS keeps the narrowing across the await)
     if (verdict.result !== 'ok') {
       this.set('closed');
       this.signal('refused', true);
