@@ -137,7 +137,7 @@ export const en = {
   'admin.unverify': 'Remove verification',
   'admin.verifiedDone': '{club} is verified: supporters see the badge next to its name.',
   'admin.unverifiedDone': '{club} is no longer verified.',
-  'admin.lookAlikes': 'Name looks like',
+  'admin.lookAlikes': 'Name looks like:',
 
   'error.required': 'This field is required.',
   'error.tooShort': 'At least {min} characters.',

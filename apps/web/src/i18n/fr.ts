@@ -141,7 +141,7 @@ export const fr: Messages = {
   'admin.unverify': 'Retirer la vérification',
   'admin.verifiedDone': '{club} est vérifié : les supporters voient le badge à côté de son nom.',
   'admin.unverifiedDone': '{club} n’est plus vérifié.',
-  'admin.lookAlikes': 'Nom proche de',
+  'admin.lookAlikes': 'Nom proche de :',
 
   'error.required': 'Ce champ est obligatoire.',
   'error.tooShort': 'Au moins {min} caractères.',

@@ -138,7 +138,7 @@ export const nl: Messages = {
   'admin.unverify': 'Verificatie intrekken',
   'admin.verifiedDone': '{club} is geverifieerd: supporters zien de badge naast de naam.',
   'admin.unverifiedDone': '{club} is niet langer geverifieerd.',
-  'admin.lookAlikes': 'Naam lijkt op',
+  'admin.lookAlikes': 'Naam lijkt op:',
 
   'error.required': 'Dit veld is verplicht.',
   'error.tooShort': 'Minstens {min} tekens.',

@@ -64,13 +64,18 @@ export const adminRoutes = new Hono<AppEnv>()
                 <tr>
                   <td>
                     <a href={`/c/${club.slug}`}>{club.name}</a>
+                    <br />
+                    <small class="meta">/c/{club.slug}</small>
                     {club.lookAlikes.length > 0 ? (
-                      <p class="alert error">
-                        {t('admin.lookAlikes')}:{' '}
+                      <p class="look-alike-flag">
+                        <span aria-hidden="true">⚠ </span>
+                        {t('admin.lookAlikes')}{' '}
                         {club.lookAlikes.map((other, i) => (
                           <>
                             {i > 0 ? ', ' : ''}
-                            <a href={`/c/${other.slug}`}>{other.name}</a>
+                            <a href={`/c/${other.slug}`}>
+                              {other.name} (/c/{other.slug})
+                            </a>
                           </>
                         ))}
                       </p>
