@@ -34,8 +34,15 @@ describe.each(databaseKinds())('clubs and staff on %s', (kind) => {
 
   const db = () => t.runtime.deps.db;
 
-  async function registerClub(client: TestClient, name: string, commune = 'Ixelles') {
-    const response = await client.post('/clubs/new', { name, commune, colorPrimary: '#123456', colorSecondary: '' });
+  /** `notClub`: a club with a name like this one that the founder confirms theirs is not. */
+  async function registerClub(client: TestClient, name: string, commune = 'Ixelles', notClub?: string) {
+    const response = await client.post('/clubs/new', {
+      name,
+      commune,
+      colorPrimary: '#123456',
+      colorSecondary: '',
+      ...(notClub ? { 'notClub[]': notClub } : {}),
+    });
     expect(response.status).toBe(303);
     const slug = response.headers.get('location')!.replace('/club/', '');
     const [club] = await db().select().from(organization).where(eq(organization.slug, slug));
@@ -71,7 +78,8 @@ describe.each(databaseKinds())('clubs and staff on %s', (kind) => {
     expect(page.status).toBe(200);
     expect(await textOf(page)).toContain('Royal Ixelles Sporting');
 
-    const twin = await registerClub(client, 'Royal Ixelles Sporting', 'Ixelles');
+    // The same name again: only once the founder says theirs is another club (see club-identity.test.ts).
+    const twin = await registerClub(client, 'Royal Ixelles Sporting', 'Ixelles', club.id);
     expect(twin.slug).toBe('royal-ixelles-sporting-2');
     const list = await client.get('/clubs');
     expect(await list.text()).toContain('href="/club/royal-ixelles-sporting-2"');
@@ -196,8 +204,8 @@ describe.each(databaseKinds())('clubs and staff on %s', (kind) => {
     const ownerA = await signIn(t, 'owner-x@example.be');
     const ownerB = await signIn(t, 'owner-y@example.be');
     const staffB = await signIn(t, 'staff-y@example.be');
-    await registerClub(ownerA, 'Club A Walled');
-    const clubB = await registerClub(ownerB, 'Club B Walled');
+    await registerClub(ownerA, 'Club Alpha Walled');
+    const clubB = await registerClub(ownerB, 'Club Beta Walled');
     await inviteAndAccept(ownerB, clubB.slug, 'staff-y@example.be', 'steward', staffB);
     await ownerB.post(`/club/${clubB.slug}/staff/invite`, { email: 'pending-y@example.be', role: 'admin' });
     const [stewardB] = await db()
@@ -277,7 +285,7 @@ describe.each(databaseKinds())('clubs and staff on %s', (kind) => {
       });
     }
     // Through its own club's address, with club B's ids: not found either.
-    const own = (await db().select().from(organization).where(eq(organization.name, 'Club A Walled')))[0]!;
+    const own = (await db().select().from(organization).where(eq(organization.name, 'Club Alpha Walled')))[0]!;
     const crossIds = [
       `/club/${own.slug}/staff/${stewardB!.id}/remove`,
       `/club/${own.slug}/staff/${stewardB!.id}/role`,

@@ -99,6 +99,7 @@ export async function seedDemo(db: Executor, hashPassword: (password: string) =>
         colorPrimary: demo.colors[0],
         colorSecondary: demo.colors[1],
         status: 'active',
+        verifiedAt: now, // the demo's own clubs: a copy registered next to them shows without the badge
         createdAt: now,
       });
       club = { id };

@@ -20,6 +20,7 @@ export const ERROR_CODES = [
   'sale_window_inverted',
   'gates_open_after_kickoff',
   'opponent_is_self',
+  'opponent_ambiguous',
   'venue_required',
   'stand_has_sales',
   'no_stand_open',

@@ -26,6 +26,7 @@ export const ERROR_HTTP: Record<ErrorCode, { status: ContentfulStatusCode; messa
   sale_window_inverted: { status: 400, message: 'error.saleWindowInverted' },
   gates_open_after_kickoff: { status: 400, message: 'error.gatesOpenAfterKickoff' },
   opponent_is_self: { status: 400, message: 'error.opponentIsSelf' },
+  opponent_ambiguous: { status: 400, message: 'error.opponentAmbiguous' },
   venue_required: { status: 400, message: 'error.venueRequired' },
   stand_has_sales: { status: 409, message: 'error.standHasSales' },
   no_stand_open: { status: 409, message: 'error.noStandOpen' },

@@ -90,6 +90,8 @@ export const organization = pgTable('organization', {
   colorPrimary: text('color_primary'),
   colorSecondary: text('color_secondary'),
   status: text('status').default('active').notNull(),
+  // Set by the platform admin once the club is known to be who its name says (the "verified" badge).
+  verifiedAt: timestamp('verified_at', { withTimezone: true }),
 });
 
 export const member = pgTable(

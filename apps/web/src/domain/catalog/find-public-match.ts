@@ -2,6 +2,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.ts';
 import { competition, match, matchStand, matchStandPrice, organization, type PriceCategory, stand, venue } from '../../db/schema/index.ts';
+import { clubVerified } from '../clubs/club-verified.ts';
 import { DomainError } from '../errors.ts';
 import { PUBLIC_STATUSES } from './list-upcoming-matches.ts';
 
@@ -21,9 +22,20 @@ export async function findPublicMatch(db: Executor, matchId: string) {
       status: match.status,
       orderLimit: match.orderLimit,
       opponentName: match.opponentName,
-      opponentSlug: opponentClub.slug,
-      opponentLogo: opponentClub.logo,
-      club: { id: organization.id, name: organization.name, slug: organization.slug, logo: organization.logo, status: organization.status },
+      opponentClub: {
+        name: opponentClub.name,
+        slug: opponentClub.slug,
+        status: opponentClub.status,
+        verified: clubVerified(opponentClub.verifiedAt),
+      },
+      club: {
+        id: organization.id,
+        name: organization.name,
+        slug: organization.slug,
+        logo: organization.logo,
+        status: organization.status,
+        verified: clubVerified(organization.verifiedAt),
+      },
       competition: competition.name,
       venue: { name: venue.name, street: venue.street, postalCode: venue.postalCode, commune: venue.commune },
     })
@@ -59,8 +71,11 @@ export async function findPublicMatch(db: Executor, matchId: string) {
               ),
             ),
           );
+  const { opponentClub: linked, ...found } = row;
   return {
-    ...row,
+    ...found,
+    // The opponent's page is linked only while it is public (a suspended club has none).
+    opponentClub: linked?.status === 'active' ? { name: linked.name, slug: linked.slug, verified: linked.verified } : null,
     listed: (PUBLIC_STATUSES as readonly string[]).includes(row.status),
     stands: stands.map((s) => ({
       id: s.id,

@@ -1,12 +1,13 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { competition, organization } from '../../db/schema/index.ts';
+import { clubVerified } from '../clubs/club-verified.ts';
 
 /** What the catalog's filters offer: the active clubs and the competitions. */
 export async function listCatalogChoices(db: Executor) {
   const [clubs, competitions] = await Promise.all([
     db
-      .select({ slug: organization.slug, name: organization.name })
+      .select({ slug: organization.slug, name: organization.name, verified: clubVerified(organization.verifiedAt) })
       .from(organization)
       .where(eq(organization.status, 'active'))
       .orderBy(asc(organization.name)),

@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, gte, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { competition, match, organization, venue } from '../../db/schema/index.ts';
+import { clubVerified } from '../clubs/club-verified.ts';
 
 export interface CatalogFilter {
   /** Instants (the HTTP layer turns Brussels dates into them). */
@@ -58,6 +59,7 @@ export function catalogQuery(db: Executor, filter: CatalogFilter = {}, { page = 
       club: organization.name,
       clubSlug: organization.slug,
       clubLogo: organization.logo,
+      clubVerified: clubVerified(organization.verifiedAt),
       opponent: match.opponentName,
       isHome: match.isHome,
       competition: competition.name,

@@ -1,11 +1,18 @@
-import { and, eq, ilike } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { competition, organization, venue } from '../../db/schema/index.ts';
+import { clubNameForms } from '../clubs/club-name.ts';
 import { DomainError } from '../errors.ts';
+import { findOpponentClubs } from './find-opponent-clubs.ts';
 
 export interface MatchInput {
   isHome: boolean;
   opponentName: string;
+  /**
+   * Which platform club the opponent is, when its name fits several (`findOpponentClubs`): one of
+   * their ids, or "none". Not read otherwise, so a choice left over from another name is harmless.
+   */
+  opponentChoice?: string;
   competitionId: string;
   venueId?: string;
   kickoffAt: Date;
@@ -18,8 +25,8 @@ export interface MatchInput {
 
 /**
  * The rules every match obeys, checked before it is written: returns the row values, with the
- * opponent linked to a club of the platform when the name is one, and the sale closing at kick-off
- * unless said otherwise.
+ * opponent linked to a club of the platform when its name points to exactly one (or the club chose
+ * among several), and the sale closing at kick-off unless said otherwise.
  */
 export async function checkMatch(db: Executor, clubId: string, input: MatchInput, now: Date) {
   if (input.kickoffAt <= now) throw new DomainError('kickoff_in_past', {}, 'kickoffAt');
@@ -29,17 +36,16 @@ export async function checkMatch(db: Executor, clubId: string, input: MatchInput
   if (input.saleOpensAt && input.saleOpensAt >= saleClosesAt) throw new DomainError('sale_window_inverted', {}, 'saleOpensAt');
 
   const [own] = await db.select({ name: organization.name }).from(organization).where(eq(organization.id, clubId));
-  const [opponent] = await db
-    .select({ id: organization.id })
-    .from(organization)
-    .where(
-      ilike(
-        organization.name,
-        input.opponentName.replace(/[\\%_]/g, (ch) => `\\${ch}`),
-      ),
-    );
-  if (opponent?.id === clubId || own?.name.toLowerCase() === input.opponentName.toLowerCase()) {
+  if (own && clubNameForms(own.name).full === clubNameForms(input.opponentName).full) {
     throw new DomainError('opponent_is_self', {}, 'opponentName');
+  }
+  const opponents = await findOpponentClubs(db, clubId, input.opponentName);
+  let opponentClubId = opponents.linked;
+  if (opponents.ambiguous) {
+    const choice = input.opponentChoice;
+    if (choice === 'none') opponentClubId = null;
+    else if (choice && opponents.candidates.some((club) => club.id === choice)) opponentClubId = choice;
+    else throw new DomainError('opponent_ambiguous', {}, 'opponentChoice');
   }
   const [league] = await db.select({ id: competition.id }).from(competition).where(eq(competition.id, input.competitionId));
   if (!league) throw new DomainError('not_found', {}, 'competitionId');
@@ -54,7 +60,7 @@ export async function checkMatch(db: Executor, clubId: string, input: MatchInput
   return {
     isHome: input.isHome,
     opponentName: input.opponentName,
-    opponentClubId: opponent?.id ?? null,
+    opponentClubId,
     competitionId: input.competitionId,
     venueId: input.venueId ?? null,
     kickoffAt: input.kickoffAt,

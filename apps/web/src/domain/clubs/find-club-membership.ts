@@ -17,6 +17,7 @@ export async function findClubMembership(db: Executor, slug: string, userId: str
         colorPrimary: organization.colorPrimary,
         colorSecondary: organization.colorSecondary,
         status: organization.status,
+        verifiedAt: organization.verifiedAt,
       },
       memberId: member.id,
       role: member.role,

@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { match, matchStand, order, orderItem, organization, stand } from '../../db/schema/index.ts';
+import { clubVerified } from '../clubs/club-verified.ts';
 
 /** A supporter's orders, newest first, with their lines; `only` narrows to one order. */
 export async function listMyOrders(db: Executor, userId: string, only: { reference?: string; sessionId?: string } = {}) {
@@ -19,6 +20,7 @@ export async function listMyOrders(db: Executor, userId: string, only: { referen
       kickoffAt: match.kickoffAt,
       opponent: match.opponentName,
       club: organization.name,
+      clubVerified: clubVerified(organization.verifiedAt),
     })
     .from(order)
     .innerJoin(match, eq(match.id, order.matchId))

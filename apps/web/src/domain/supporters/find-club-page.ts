@@ -1,6 +1,7 @@
 import { and, count, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { clubFollower, organization } from '../../db/schema/index.ts';
+import { clubVerified } from '../clubs/club-verified.ts';
 import { DomainError } from '../errors.ts';
 
 /** A club as the public sees it, with whether this visitor follows it. */
@@ -14,6 +15,7 @@ export async function findClubPage(db: Executor, slug: string, userId?: string) 
       logo: organization.logo,
       colorPrimary: organization.colorPrimary,
       status: organization.status,
+      verified: clubVerified(organization.verifiedAt),
     })
     .from(organization)
     .where(eq(organization.slug, slug));

@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { match, matchStand, order, orderItem, organization, stand, ticket, venue } from '../../db/schema/index.ts';
+import { clubVerified } from '../clubs/club-verified.ts';
 
 /**
  * A supporter's tickets: upcoming first (soonest first), then past ones; `ticketId` narrows to one.
@@ -27,6 +28,7 @@ export async function listMyTickets(db: Executor, userId: string, { ticketId, no
       isHome: match.isHome,
       opponent: match.opponentName,
       club: organization.name,
+      clubVerified: clubVerified(organization.verifiedAt),
       venue: venue.name,
     })
     .from(ticket)

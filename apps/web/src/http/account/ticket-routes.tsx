@@ -10,6 +10,7 @@ import { renderMatchIcs, renderTicketsPdf } from '../../integrations/tickets/tic
 import { QUEUES } from '../../jobs/jobs.ts';
 import { Form, Price, useT } from '../../views/components/form.tsx';
 import { ticketQrSvg } from '../../views/components/ticket-qr.tsx';
+import { VerifiedBadge } from '../../views/components/verified-badge.tsx';
 import { render } from '../../views/layouts/layout.tsx';
 import { requireUser } from '../middleware/access.ts';
 import { redirectWithFlash } from '../middleware/flash.ts';
@@ -21,6 +22,7 @@ function TicketFacts({ ticket: tk, locale }: { ticket: MyTicket; locale: Locale 
     <>
       <p>
         <strong>{matchTitle(tk.isHome, tk.club, tk.opponent)}</strong>
+        <VerifiedBadge verified={tk.clubVerified} />
         <br />
         {formatDateTime(tk.kickoffAt, locale)}
         {tk.gatesOpenAt ? ` · ${t('match.gatesOpen', { time: formatDateTime(tk.gatesOpenAt, locale) })}` : null}

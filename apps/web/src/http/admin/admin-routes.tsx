@@ -4,8 +4,10 @@ import { listCatalogChoices } from '../../domain/catalog/list-catalog-choices.ts
 import { COMPETITION_KINDS, saveCompetition } from '../../domain/catalog/save-competition.ts';
 import { listClubs } from '../../domain/clubs/list-clubs.ts';
 import { CLUB_STATUSES, setClubStatus } from '../../domain/clubs/set-club-status.ts';
+import { setClubVerified } from '../../domain/clubs/set-club-verified.ts';
 import { formatDate } from '../../i18n/index.ts';
 import { Field, Form, Select, useT } from '../../views/components/form.tsx';
+import { VerifiedBadge } from '../../views/components/verified-badge.tsx';
 import { render } from '../../views/layouts/layout.tsx';
 import { text } from '../fields.ts';
 import { type FieldErrors, type FormValues, parseForm } from '../forms.ts';
@@ -14,6 +16,7 @@ import { redirectWithFlash } from '../middleware/flash.ts';
 import type { AppEnv } from '../types.ts';
 
 const statusForm = z.object({ status: z.enum(CLUB_STATUSES) });
+const verificationForm = z.object({ verified: z.enum(['yes', 'no']) });
 const competitionForm = z.object({ name: text(2, 80), kind: z.enum(COMPETITION_KINDS) });
 
 function AdminNav() {
@@ -25,7 +28,7 @@ function AdminNav() {
   );
 }
 
-/** The platform admin's view of every club, with suspension. */
+/** The platform admin's view of every club, with suspension, verification and look-alike names. */
 export const adminRoutes = new Hono<AppEnv>()
   .use(requirePlatformAdmin)
   .get('/clubs', async (c) => {
@@ -52,16 +55,54 @@ export const adminRoutes = new Hono<AppEnv>()
                 <th>{t('club.commune')}</th>
                 <th>{t('admin.staff')}</th>
                 <th>{t('admin.since')}</th>
+                <th>{t('admin.verification')}</th>
                 <th>{t('admin.status')}</th>
               </tr>
             </thead>
             <tbody>
               {clubs.map((club) => (
                 <tr>
-                  <td>{club.name}</td>
+                  <td>
+                    <a href={`/c/${club.slug}`}>{club.name}</a>
+                    <br />
+                    <small class="meta">/c/{club.slug}</small>
+                    {club.lookAlikes.length > 0 ? (
+                      <p class="look-alike-flag">
+                        <span aria-hidden="true">⚠ </span>
+                        {t('admin.lookAlikes')}{' '}
+                        {club.lookAlikes.map((other, i) => (
+                          <>
+                            {i > 0 ? ', ' : ''}
+                            <a href={`/c/${other.slug}`}>
+                              {other.name} (/c/{other.slug})
+                            </a>
+                          </>
+                        ))}
+                      </p>
+                    ) : null}
+                  </td>
                   <td>{club.commune}</td>
                   <td>{club.staff}</td>
                   <td>{formatDate(club.createdAt, c.get('locale'))}</td>
+                  <td>
+                    <Form action={`/admin/clubs/${club.id}/verification`} class="actions" idPrefix={`verify-${club.id}`}>
+                      {club.verifiedAt ? (
+                        <>
+                          <VerifiedBadge verified />
+                          <input type="hidden" name="verified" value="no" />
+                          <button type="submit" class="secondary">
+                            {t('admin.unverify')}
+                          </button>
+                        </>
+                      ) : (
+                        <>
+                          <span class="badge">{t('admin.notVerified')}</span>
+                          <input type="hidden" name="verified" value="yes" />
+                          <button type="submit">{t('admin.verify')}</button>
+                        </>
+                      )}
+                    </Form>
+                  </td>
                   <td>
                     <Form action={`/admin/clubs/${club.id}/status`} class="actions">
                       {club.status === 'active' ? (
@@ -103,6 +144,19 @@ export const adminRoutes = new Hono<AppEnv>()
     if (!form.ok) return renderCompetitions(c, { ...form, for: id }, 400);
     await saveCompetition(c.get('deps').db, { id, ...form.data });
     return redirectWithFlash(c, '/admin/competitions', 'success', c.get('t')('common.saved'));
+  })
+  .post('/clubs/:id/verification', async (c) => {
+    const t = c.get('t');
+    const { db } = c.get('deps');
+    const form = await parseForm(c, verificationForm);
+    if (!form.ok) return redirectWithFlash(c, '/admin/clubs', 'error', t('error.invalid'));
+    const club = await setClubVerified(db, c.req.param('id'), form.data.verified === 'yes');
+    return redirectWithFlash(
+      c,
+      '/admin/clubs',
+      'success',
+      t(form.data.verified === 'yes' ? 'admin.verifiedDone' : 'admin.unverifiedDone', { club: club.name }),
+    );
   })
   .post('/clubs/:id/status', async (c) => {
     const t = c.get('t');

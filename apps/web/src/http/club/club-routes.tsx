@@ -7,9 +7,11 @@ import { z } from 'zod';
 import { organization } from '../../db/schema/index.ts';
 import { listClubMatches } from '../../domain/catalog/list-club-matches.ts';
 import { matchTitle } from '../../domain/catalog/match-title.ts';
+import { clubNameForms } from '../../domain/clubs/club-name.ts';
 import { findClubInvitation } from '../../domain/clubs/find-club-invitation.ts';
 import { findClubMember } from '../../domain/clubs/find-club-member.ts';
 import { findInvitation } from '../../domain/clubs/find-invitation.ts';
+import { findLookAlikeClubs, type LookAlikeClub } from '../../domain/clubs/find-look-alike-clubs.ts';
 import { listClubStaff } from '../../domain/clubs/list-club-staff.ts';
 import { listMyClubs } from '../../domain/clubs/list-my-clubs.ts';
 import { pickClubSlug, slugTaken } from '../../domain/clubs/pick-club-slug.ts';
@@ -23,6 +25,7 @@ import { activeSigningKey } from '../../domain/tickets/signing-key.ts';
 import { formatDate, formatDateTime, formatMoney, type MessageKey } from '../../i18n/index.ts';
 import { can, INVITABLE_ROLES } from '../../integrations/auth/access.ts';
 import { Field, Form, FormError, Select } from '../../views/components/form.tsx';
+import { VerifiedBadge } from '../../views/components/verified-badge.tsx';
 import { render } from '../../views/layouts/layout.tsx';
 import { domainMessage } from '../errors.tsx';
 import { text } from '../fields.ts';
@@ -42,7 +45,26 @@ const clubForm = z.object({
   commune: text(1, 80),
   colorPrimary: color.optional(),
   colorSecondary: color.optional(),
+  // The look-alike clubs the person said their club is not (checkboxes "notClub[]").
+  notClub: z.array(z.string().max(64)).max(50).default([]),
 });
+
+type ClubFormShown = { values?: FormValues; errors?: FieldErrors; lookAlikes?: LookAlikeClub[]; confirmed?: string[] };
+
+/**
+ * A club name that supporters could take for another club's needs the person to say, club by club,
+ * that theirs is not that one; until then the form comes back with the look-alikes listed.
+ */
+async function unconfirmedLookAlikes(
+  c: Context<AppEnv>,
+  form: { data: z.infer<typeof clubForm>; values: FormValues },
+  exceptClubId?: string,
+): Promise<ClubFormShown | null> {
+  const { name, notClub } = form.data;
+  const lookAlikes = await findLookAlikeClubs(c.get('deps').db, name, { exceptClubId });
+  if (lookAlikes.every((club) => notClub.includes(club.id))) return null;
+  return { values: form.values, errors: { name: c.get('t')('error.lookAlikeUnconfirmed') }, lookAlikes, confirmed: notClub };
+}
 const inviteForm = z.object({ email: emailField, role: z.enum(INVITABLE_ROLES) });
 const roleForm = z.object({ role: z.enum(INVITABLE_ROLES) });
 
@@ -109,14 +131,17 @@ export const clubsRoutes = new Hono<AppEnv>()
   .post('/new', async (c) => {
     const form = await parseForm(c, clubForm);
     if (!form.ok) return renderNewClub(c, form, 400);
+    const warning = await unconfirmedLookAlikes(c, form);
+    if (warning) return renderNewClub(c, warning, 400);
+    const { notClub: _, ...profile } = form.data;
     const { db, auth } = c.get('deps');
     // Two clubs of the same name registered at the same moment may pick the same slug: try again.
     let slug = '';
     for (let attempt = 0; ; attempt++) {
-      slug = await pickClubSlug(db, form.data.name);
+      slug = await pickClubSlug(db, profile.name);
       try {
         await auth.api.createOrganization({
-          body: { ...form.data, slug, country: 'BE', keepCurrentActiveOrganization: true },
+          body: { ...profile, slug, country: 'BE', keepCurrentActiveOrganization: true },
           headers: c.req.raw.headers,
         });
         break;
@@ -244,6 +269,11 @@ export const clubRoutes = new Hono<AppEnv>()
     const { club } = c.get('membership');
     const form = await parseForm(c, clubForm);
     if (!form.ok) return renderSettings(c, form, 400);
+    // Only another name is checked (not a change of case or punctuation): a club whose name already
+    // resembles another's may still save its colours.
+    const renamed = clubNameForms(form.data.name).full !== clubNameForms(club.name).full;
+    const warning = renamed ? await unconfirmedLookAlikes(c, form, club.id) : null;
+    if (warning) return renderSettings(c, warning, 400);
     await updateClubProfile(c.get('deps').db, club.id, form.data);
     return redirectWithFlash(c, `/club/${club.slug}`, 'success', c.get('t')('settings.saved'));
   })
@@ -369,12 +399,36 @@ export const invitationRoutes = new Hono<AppEnv>()
     );
   });
 
-function ClubFields({ values, errors }: { values?: FormValues; errors?: FieldErrors }) {
+function ClubFields({ values, errors, lookAlikes, confirmed = [], nameHint }: ClubFormShown & { nameHint?: string }) {
   const c = useRequestContext<AppEnv>();
   const t = c.get('t');
   return (
     <>
-      <Field name="name" label={t('club.name')} values={values} errors={errors} required maxlength={80} />
+      <Field name="name" label={t('club.name')} values={values} errors={errors} required maxlength={80} hint={nameHint} />
+      {lookAlikes?.length ? (
+        <fieldset class="alert info look-alike">
+          <legend>
+            <strong>{t('clubs.lookAlikeTitle')}</strong>
+          </legend>
+          <p>{t('clubs.lookAlikeText')}</p>
+          <ul>
+            {lookAlikes.map((club) => (
+              <li>
+                <label class="inline">
+                  <input type="checkbox" name="notClub[]" value={club.id} checked={confirmed.includes(club.id)} />{' '}
+                  {t('clubs.notThisClub', { club: club.name })}
+                </label>
+                <br />
+                <span class="meta">
+                  <a href={`/c/${club.slug}`}>{club.name}</a>
+                  {club.commune ? `, ${club.commune}` : ''}
+                </span>
+                <VerifiedBadge verified={club.verified} />
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+      ) : null}
       <Field
         name="commune"
         label={t('club.commune')}
@@ -390,11 +444,7 @@ function ClubFields({ values, errors }: { values?: FormValues; errors?: FieldErr
   );
 }
 
-async function renderSettings(
-  c: Context<AppEnv>,
-  { values, errors }: { values?: FormValues; errors?: FieldErrors },
-  status: 200 | 400 = 200,
-) {
+async function renderSettings(c: Context<AppEnv>, { values, errors, lookAlikes, confirmed }: ClubFormShown, status: 200 | 400 = 200) {
   const t = c.get('t');
   const { club } = c.get('membership');
   const shown = values ?? {
@@ -412,7 +462,13 @@ async function renderSettings(
       </h1>
       <section class="card">
         <Form action={`/club/${club.slug}/settings`}>
-          <ClubFields values={shown} errors={errors} />
+          <ClubFields
+            values={shown}
+            errors={errors}
+            lookAlikes={lookAlikes}
+            confirmed={confirmed}
+            nameHint={club.verifiedAt ? t('settings.verifiedNameHint') : undefined}
+          />
           <button type="submit">{t('common.save')}</button>
         </Form>
       </section>
@@ -456,7 +512,7 @@ async function renderSettings(
   );
 }
 
-function renderNewClub(c: Context<AppEnv>, { values, errors }: { values?: FormValues; errors?: FieldErrors }, status: 200 | 400 = 200) {
+function renderNewClub(c: Context<AppEnv>, { values, errors, lookAlikes, confirmed }: ClubFormShown, status: 200 | 400 = 200) {
   const t = c.get('t');
   c.status(status);
   return render(
@@ -466,7 +522,7 @@ function renderNewClub(c: Context<AppEnv>, { values, errors }: { values?: FormVa
       <p>{t('clubs.registerIntro')}</p>
       <Form action="/clubs/new">
         <FormError errors={errors} />
-        <ClubFields values={values} errors={errors} />
+        <ClubFields values={values} errors={errors} lookAlikes={lookAlikes} confirmed={confirmed} />
         <button type="submit">{t('clubs.registerSubmit')}</button>
       </Form>
     </section>,

@@ -5,6 +5,7 @@ import { PRICE_CATEGORIES } from '../../db/schema/index.ts';
 import { createMatch } from '../../domain/catalog/create-match.ts';
 import { type ClubMatch, findClubMatch } from '../../domain/catalog/find-club-match.ts';
 import { findMatchStands } from '../../domain/catalog/find-match-stands.ts';
+import { findOpponentClubs, type OpponentClubs } from '../../domain/catalog/find-opponent-clubs.ts';
 import { listCatalogChoices } from '../../domain/catalog/list-catalog-choices.ts';
 import { listClubMatches } from '../../domain/catalog/list-club-matches.ts';
 import { listVenues } from '../../domain/catalog/list-venues.ts';
@@ -21,6 +22,7 @@ import { summarizeMatchSales } from '../../domain/sales/summarize-match-sales.ts
 import { toBrusselsLocal } from '../../domain/time.ts';
 import { formatDateTime, formatMoney } from '../../i18n/index.ts';
 import { Field, Form, FormError, Select, useT } from '../../views/components/form.tsx';
+import { VerifiedBadge } from '../../views/components/verified-badge.tsx';
 import { render } from '../../views/layouts/layout.tsx';
 import { domainMessage } from '../errors.tsx';
 import { brusselsDateTime, optionalBrusselsDateTime, optionalEuros, text, wholeNumber } from '../fields.ts';
@@ -32,6 +34,8 @@ import type { AppEnv } from '../types.ts';
 const matchForm = z.object({
   side: z.enum(['home', 'away']),
   opponentName: text(1, 80),
+  // Which club of several with the opponent's name (a club id, or "none"); sent only when asked.
+  opponentChoice: z.union([z.literal('none'), z.string().regex(/^[A-Za-z0-9_-]{1,64}$/)]).optional(),
   competitionId: z.uuid('error.required'),
   venueId: z.union([z.literal(''), z.uuid()]).optional(),
   kickoffAt: brusselsDateTime,
@@ -44,6 +48,7 @@ const matchForm = z.object({
 const matchInput = (d: z.infer<typeof matchForm>): MatchInput => ({
   isHome: d.side === 'home',
   opponentName: d.opponentName,
+  opponentChoice: d.opponentChoice,
   competitionId: d.competitionId,
   venueId: d.venueId || undefined,
   kickoffAt: d.kickoffAt,
@@ -57,6 +62,7 @@ const local = (date: Date | null | undefined) => (date ? toBrusselsLocal(date) :
 const matchValues = (m: ClubMatch): FormValues => ({
   side: m.isHome ? 'home' : 'away',
   opponentName: m.opponentName,
+  opponentChoice: m.opponentClubId ?? 'none',
   competitionId: m.competitionId,
   venueId: m.venueId ?? '',
   kickoffAt: local(m.kickoffAt),
@@ -224,11 +230,47 @@ function StatusBadge({ status }: { status: keyof typeof STATUS_KEY }) {
   return <span class={status === 'cancelled' || status === 'postponed' ? 'badge bad' : 'badge'}>{t(STATUS_KEY[status])}</span>;
 }
 
-async function matchFormParts(c: Context<AppEnv>) {
+/** What the match form offers; `opponentName` (the one typed) brings the clubs it may mean. */
+async function matchFormParts(c: Context<AppEnv>, opponentName?: string) {
   const { club } = c.get('membership');
   const { db } = c.get('deps');
-  const [choices, venues] = await Promise.all([listCatalogChoices(db), listVenues(db, club.id)]);
-  return { clubs: choices.clubs.filter((x) => x.slug !== club.slug), competitions: choices.competitions, venues };
+  const [choices, venues, opponents] = await Promise.all([
+    listCatalogChoices(db),
+    listVenues(db, club.id),
+    opponentName ? findOpponentClubs(db, club.id, opponentName) : null,
+  ]);
+  return { clubs: choices.clubs.filter((x) => x.slug !== club.slug), competitions: choices.competitions, venues, opponents };
+}
+
+/** The clubs an opponent's name fits when no single one stands out: the club picks one, or none. */
+function OpponentChoice({ opponents, values, errors }: { opponents: OpponentClubs | null; values?: FormValues; errors?: FieldErrors }) {
+  const t = useT();
+  if (!opponents?.ambiguous) return null;
+  const error = errors?.opponentChoice;
+  return (
+    <fieldset class={error ? 'field invalid' : 'field'} aria-describedby={error ? 'f-opponentChoice-error' : undefined}>
+      <legend>{t('matches.opponentChoice')}</legend>
+      {opponents.candidates.map((club) => (
+        <div>
+          <label class="inline">
+            <input type="radio" name="opponentChoice" value={club.id} checked={values?.opponentChoice === club.id} /> {club.name}
+            {club.commune ? ` (${club.commune})` : ''}
+          </label>
+          <VerifiedBadge verified={club.verified} />
+        </div>
+      ))}
+      <div>
+        <label class="inline">
+          <input type="radio" name="opponentChoice" value="none" checked={values?.opponentChoice === 'none'} /> {t('matches.opponentNone')}
+        </label>
+      </div>
+      {error ? (
+        <small id="f-opponentChoice-error" class="error" role="alert">
+          {error}
+        </small>
+      ) : null}
+    </fieldset>
+  );
 }
 
 function MatchDetails(props: { values?: FormValues; errors?: FieldErrors; parts: Awaited<ReturnType<typeof matchFormParts>> }) {
@@ -251,7 +293,7 @@ function MatchDetails(props: { values?: FormValues; errors?: FieldErrors; parts:
         <input id="f-opponentName" name="opponentName" list="opponents" required maxlength={80} value={values?.opponentName ?? ''} />
         <datalist id="opponents">
           {parts.clubs.map((club) => (
-            <option value={club.name} />
+            <option value={club.name} label={club.verified ? `✓ ${t('club.verified')}` : undefined} />
           ))}
         </datalist>
         <small class="hint">{t('matches.opponentHint')}</small>
@@ -261,6 +303,7 @@ function MatchDetails(props: { values?: FormValues; errors?: FieldErrors; parts:
           </small>
         ) : null}
       </div>
+      <OpponentChoice opponents={parts.opponents} values={values} errors={errors} />
       <Select
         name="competitionId"
         label={t('filter.competition')}
@@ -320,7 +363,7 @@ function MatchDetails(props: { values?: FormValues; errors?: FieldErrors; parts:
 async function renderNewMatch(c: Context<AppEnv>, shown: Shown, status: 200 | 400 = 200) {
   const t = c.get('t');
   const { club } = c.get('membership');
-  const parts = await matchFormParts(c);
+  const parts = await matchFormParts(c, shown.values?.opponentName);
   c.status(status);
   return render(
     c,
@@ -346,8 +389,9 @@ async function renderMatch(c: Context<AppEnv>, shown: Shown, status: 200 | 400 =
   const { club } = c.get('membership');
   const { db } = c.get('deps');
   const m = await findClubMatch(db, club.id, c.req.param('matchId')!);
+  const details = shown.for === 'details' ? shown.values : matchValues(m);
   const [parts, stands, sales] = await Promise.all([
-    matchFormParts(c),
+    matchFormParts(c, details?.opponentName),
     findMatchStands(db, club.id, m.id, m.venueId),
     summarizeMatchSales(db, club.id, m.id),
   ]);
@@ -492,7 +536,7 @@ async function renderMatch(c: Context<AppEnv>, shown: Shown, status: 200 | 400 =
       <section class="card" id="details">
         <h2>{t('matches.details')}</h2>
         <Form action={`/club/${club.slug}/matches/${m.id}`}>
-          <MatchDetails values={shown.for === 'details' ? shown.values : matchValues(m)} errors={errorsFor('details')} parts={parts} />
+          <MatchDetails values={details} errors={errorsFor('details')} parts={parts} />
           <button type="submit">{t('common.save')}</button>
         </Form>
       </section>

@@ -5,6 +5,7 @@ import { followClub } from '../../domain/supporters/follow-club.ts';
 import { unfollowClub } from '../../domain/supporters/unfollow-club.ts';
 import { Form } from '../../views/components/form.tsx';
 import { MatchCard } from '../../views/components/match-card.tsx';
+import { VerifiedBadge } from '../../views/components/verified-badge.tsx';
 import { render } from '../../views/layouts/layout.tsx';
 import { requireUser } from '../middleware/access.ts';
 import { redirectWithFlash } from '../middleware/flash.ts';
@@ -24,7 +25,10 @@ export const clubPageRoutes = new Hono<AppEnv>()
           {club.logo ? <img src={club.logo} alt="" width="64" height="64" /> : null}
           {club.name}
         </h1>
-        <p class="meta">{club.commune}</p>
+        <p class="meta">
+          {club.commune}
+          <VerifiedBadge verified={club.verified} />
+        </p>
         <section class="card actions">
           {club.following ? (
             <Form action={`/c/${club.slug}/unfollow`}>

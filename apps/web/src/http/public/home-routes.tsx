@@ -68,7 +68,7 @@ export const homeRoutes = new Hono<AppEnv>()
               <option value="">{t('filter.all')}</option>
               {choices.clubs.map((club) => (
                 <option value={club.slug} selected={club.slug === query.club}>
-                  {club.name}
+                  {club.verified ? `${club.name} — ✓ ${t('club.verified')}` : club.name}
                 </option>
               ))}
             </select>

@@ -10,6 +10,7 @@ import { cancelPendingOrder } from '../../domain/sales/cancel-pending-order.ts';
 import { type OrderLine, placeOrder } from '../../domain/sales/place-order.ts';
 import { formatDateTime, type Translate } from '../../i18n/index.ts';
 import { Form, FormError, Price } from '../../views/components/form.tsx';
+import { VerifiedBadge } from '../../views/components/verified-badge.tsx';
 import { render } from '../../views/layouts/layout.tsx';
 import { domainMessage, ERROR_HTTP } from '../errors.tsx';
 import type { FieldErrors, FormValues } from '../forms.ts';
@@ -176,7 +177,8 @@ async function renderMatchPage(
     <article class="match-page">
       <header class="card">
         <p class="meta">
-          <a href={`/c/${m.club.slug}`}>{m.club.name}</a> · {m.competition}
+          <a href={`/c/${m.club.slug}`}>{m.club.name}</a>
+          <VerifiedBadge verified={m.club.verified} /> · {m.competition}
         </p>
         <h1 class="club-title">
           {m.club.logo ? <img src={m.club.logo} alt="" width="48" height="48" /> : null}
@@ -188,6 +190,12 @@ async function renderMatchPage(
           </time>
           {m.gatesOpenAt ? ` · ${t('match.gatesOpen', { time: formatDateTime(m.gatesOpenAt, locale) })}` : null}
         </p>
+        {m.opponentClub ? (
+          <p class="meta">
+            {t('matches.opponent')}: <a href={`/c/${m.opponentClub.slug}`}>{m.opponentClub.name}</a>
+            <VerifiedBadge verified={m.opponentClub.verified} />
+          </p>
+        ) : null}
         <p>
           <span class={shownStatus === 'cancelled' || shownStatus === 'postponed' || shownStatus === 'sold_out' ? 'badge bad' : 'badge'}>
             {t(STATUS_KEY[shownStatus])}

@@ -95,6 +95,7 @@ export function createAuth({ db, logger, outbox, baseURL, secret, secureCookies 
               colorPrimary: { type: 'string', required: false },
               colorSecondary: { type: 'string', required: false },
               status: { type: 'string', required: true, defaultValue: 'active', input: false },
+              verifiedAt: { type: 'date', required: false, input: false },
             },
           },
         },

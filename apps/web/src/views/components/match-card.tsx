@@ -3,8 +3,9 @@ import type { CatalogMatch } from '../../domain/catalog/list-upcoming-matches.ts
 import { matchTitle } from '../../domain/catalog/match-title.ts';
 import type { AppEnv } from '../../http/types.ts';
 import { formatDateTime, formatMoney } from '../../i18n/index.ts';
+import { VerifiedBadge } from './verified-badge.tsx';
 
-/** One upcoming match in a list: teams, kick-off in Brussels time, place, seats and price. */
+/** One upcoming match in a list: teams, the club selling (verified or not), kick-off in Brussels time, place, seats and price. */
 export function MatchCard({ m }: { m: CatalogMatch }) {
   const c = useRequestContext<AppEnv>();
   const t = c.get('t');
@@ -14,6 +15,10 @@ export function MatchCard({ m }: { m: CatalogMatch }) {
       <a class="teams" href={`/matches/${m.id}`}>
         {matchTitle(m.isHome, m.club, m.opponent)}
       </a>
+      <div class="meta">
+        {m.club}
+        <VerifiedBadge verified={m.clubVerified} />
+      </div>
       <div class="meta">
         <time datetime={m.kickoffAt.toISOString()}>{formatDateTime(m.kickoffAt, locale)}</time> · {m.competition}
       </div>

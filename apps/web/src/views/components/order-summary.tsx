@@ -3,6 +3,7 @@ import type { MyOrder } from '../../domain/sales/list-my-orders.ts';
 import type { AppEnv } from '../../http/types.ts';
 import { formatDateTime, formatMoney, type MessageKey } from '../../i18n/index.ts';
 import { useT } from './form.tsx';
+import { VerifiedBadge } from './verified-badge.tsx';
 
 const STATUS: Record<MyOrder['status'], MessageKey> = {
   pending: 'order.status.pending',
@@ -22,6 +23,7 @@ export function OrderSummary({ o }: { o: MyOrder }) {
         <strong>
           {o.club} – {o.opponent}
         </strong>
+        <VerifiedBadge verified={o.clubVerified} />
         <br />
         {formatDateTime(o.kickoffAt, locale)}
       </p>
