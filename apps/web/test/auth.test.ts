@@ -1,8 +1,18 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginThrottle, user } from '../src/db/schema/index.ts';
+import { loginThrottle, session, user } from '../src/db/schema/index.ts';
 import { ATTEMPT_POLICY } from '../src/domain/accounts/sign-in-policy.ts';
-import { createUser, databaseKinds, linkIn, PASSWORD, signIn, startTestApp, type TestApp, textOf } from './support/harness.ts';
+import {
+  createUser,
+  databaseKinds,
+  linkIn,
+  PASSWORD,
+  signIn,
+  startTestApp,
+  type TestApp,
+  type TestClient,
+  textOf,
+} from './support/harness.ts';
 
 describe.each(databaseKinds())('accounts on %s', (kind) => {
   let t: TestApp;
@@ -192,6 +202,47 @@ describe.each(databaseKinds())('accounts on %s', (kind) => {
     expect(row?.name).toBe('Before');
     const withToken = await client.post('/account', { name: 'After', locale: 'en' });
     expect(withToken.status).toBe(303);
+  });
+
+  it('ends the session a browser held when it signs in as someone else, by password or by e-mail link', async () => {
+    const sessionCookie = (client: TestClient) => [...client.cookies].find(([name]) => name.endsWith('footarena.session_token'))!;
+    const tokenOf = (client: TestClient) => decodeURIComponent(sessionCookie(client)[1]).split('.')[0]!;
+    const rowOf = async (token: string) => t.runtime.deps.db.select().from(session).where(eq(session.token, token));
+    /** The old cookie, replayed from elsewhere (a copy kept by whoever used the browser before). */
+    const replayed = async ([name, value]: [string, string]) => {
+      const other = t.client();
+      other.cookies.set(name, value);
+      return (await other.get('/account')).status;
+    };
+    await createUser(t, 'first-fan@example.be', 'First Fan');
+    await createUser(t, 'second-fan@example.be', 'Second Fan');
+
+    const shared = await signIn(t, 'first-fan@example.be');
+    const first = sessionCookie(shared);
+    const firstToken = tokenOf(shared);
+    expect(await rowOf(firstToken)).toHaveLength(1);
+    expect(await replayed(first)).toBe(200);
+    expect((await shared.post('/sign-in', { email: 'second-fan@example.be', password: PASSWORD })).status).toBe(303);
+    expect(await textOf(await shared.get('/account'))).toContain('second-fan@example.be');
+    expect(await rowOf(firstToken)).toEqual([]);
+    expect(await replayed(first)).toBe(303); // to the sign-in page
+
+    // Signing in again as the same person replaces the session too; a failed sign-in ends nothing.
+    const second = sessionCookie(shared);
+    expect((await shared.post('/sign-in', { email: 'second-fan@example.be', password: 'wrong password' })).status).toBe(401);
+    expect(await replayed(second)).toBe(200);
+    expect((await shared.post('/sign-in', { email: 'second-fan@example.be', password: PASSWORD })).status).toBe(303);
+    expect(await rowOf(decodeURIComponent(second[1]).split('.')[0]!)).toEqual([]);
+    expect(await replayed(second)).toBe(303);
+
+    // The e-mail confirmation link signs its owner in: the session the browser held ends as well.
+    const third = sessionCookie(shared);
+    await shared.post('/sign-up', { name: 'Third Fan', email: 'third-fan@example.be', password: 'tribune-sud-2026' });
+    const mail = await t.smtp.waitFor('third-fan@example.be');
+    await shared.get(linkIn(mail, 'http://localhost/api/auth/verify-email'));
+    expect(await textOf(await shared.get('/account'))).toContain('third-fan@example.be');
+    expect(await rowOf(decodeURIComponent(third[1]).split('.')[0]!)).toEqual([]);
+    expect(await replayed(third)).toBe(303);
   });
 
   it('resets a forgotten password by e-mail link, ends other sessions, and the link works once', async () => {
