@@ -138,6 +138,7 @@ export const ERROR_CODES = [
   'not_found',
   'payload_too_large',
   'unsupported_media_type',
+  'too_many_requests',
 ] as const;
 export const ErrorResponse = z.strictObject({ error: z.enum(ERROR_CODES), message: z.string() });
 export type ErrorResponse = z.infer<typeof ErrorResponse>;

@@ -28,6 +28,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   404: 'Unknown resource for this club (pairing code expired or used, match of another club).',
   413: 'Body larger than 16 KiB (512 KiB for sync).',
   415: 'Content-Type is not application/json.',
+  429: 'Too many wrong pairing codes from this address, or from everywhere; wait the seconds in Retry-After.',
 };
 
 export function openApiDocument() {
@@ -58,7 +59,10 @@ export function openApiDocument() {
           operationId: 'pair',
           summary: 'Exchange a one-time pairing code (15 minutes) for a long-lived device token.',
           requestBody: { required: true, ...json('PairRequest') },
-          responses: { '200': { description: 'Paired; keep the token secret.', ...json('PairResponse') }, ...errors(400, 404, 413, 415) },
+          responses: {
+            '200': { description: 'Paired; keep the token secret.', ...json('PairResponse') },
+            ...errors(400, 404, 413, 415, 429),
+          },
         },
       },
       '/redeem': {
