@@ -1,8 +1,18 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginThrottle, user } from '../src/db/schema/index.ts';
-import { ATTEMPT_POLICY } from '../src/domain/accounts/sign-in-policy.ts';
-import { createUser, databaseKinds, linkIn, PASSWORD, signIn, startTestApp, type TestApp, textOf } from './support/harness.ts';
+import { loginThrottle, session, user } from '../src/db/schema/index.ts';
+import { ATTEMPT_POLICY, attemptKey } from '../src/domain/accounts/sign-in-policy.ts';
+import {
+  createUser,
+  databaseKinds,
+  linkIn,
+  PASSWORD,
+  signIn,
+  startTestApp,
+  type TestApp,
+  type TestClient,
+  textOf,
+} from './support/harness.ts';
 
 describe.each(databaseKinds())('accounts on %s', (kind) => {
   let t: TestApp;
@@ -86,49 +96,118 @@ describe.each(databaseKinds())('accounts on %s', (kind) => {
     expect(await page.text()).toContain('name="next" value=""');
   });
 
-  it('locks an address after repeated failures, even for the right password, and says for how long', async () => {
+  it('locks an address from one IP address after repeated failures, even for the right password, and says for how long', async () => {
     await createUser(t, 'target@example.be');
-    const attempts = ATTEMPT_POLICY.maxAttempts.email;
+    const attacker = t.client();
+    const attempts = ATTEMPT_POLICY.maxAttempts.emailFrom;
     const statuses: number[] = [];
     for (let i = 0; i < attempts; i++) {
-      const response = await t
-        .client()
-        .post('/sign-in', { email: 'target@example.be', password: `guess-${i}` }, { headers: { 'accept-language': 'en' } });
+      const response = await attacker.post(
+        '/sign-in',
+        { email: 'target@example.be', password: `guess-${i}` },
+        { headers: { 'accept-language': 'en' } },
+      );
       statuses.push(response.status);
       if (i === attempts - 1) expect(await textOf(response)).toContain('signing in is blocked for 15 minutes');
     }
     expect(statuses).toEqual([...Array(attempts - 1).fill(401), 429]);
     const right = await t
-      .client()
+      .client(attacker.ip)
       .post('/sign-in', { email: 'target@example.be', password: PASSWORD }, { headers: { 'accept-language': 'en' } });
     expect(right.status).toBe(429);
     expect(await textOf(right)).toMatch(/blocked for 1[45] minutes/);
 
     // When the lock has passed, the right password works again and the count starts afresh.
+    const key = attemptKey({ kind: 'emailFrom', value: `target@example.be|ip:${attacker.ip}` });
     await t.runtime.deps.db
       .update(loginThrottle)
       .set({ lockedUntil: new Date(Date.now() - 1000), windowStartedAt: new Date(Date.now() - 3_600_000) })
-      .where(eq(loginThrottle.key, 'email:target@example.be'));
-    const again = await t.client().post('/sign-in', { email: 'target@example.be', password: PASSWORD });
+      .where(eq(loginThrottle.key, key));
+    const again = await t.client(attacker.ip).post('/sign-in', { email: 'target@example.be', password: PASSWORD });
     expect(again.status).toBe(303);
-    const rows = await t.runtime.deps.db.select().from(loginThrottle).where(eq(loginThrottle.key, 'email:target@example.be'));
-    expect(rows).toEqual([]);
+    expect(await t.runtime.deps.db.select().from(loginThrottle).where(eq(loginThrottle.key, key))).toEqual([]);
   });
 
-  it('lets at most the limit of concurrent guesses reach the password check, and refuses the right one after', async () => {
+  it('lets at most the limit of concurrent guesses from one IP address reach the password check, and refuses the right one after', async () => {
     await createUser(t, 'burst@example.be');
-    const limit = ATTEMPT_POLICY.maxAttempts.email;
+    const limit = ATTEMPT_POLICY.maxAttempts.emailFrom;
+    const ip = t.client().ip;
     const guesses = await Promise.all(
-      Array.from({ length: 30 }, (_, i) => t.client().post('/sign-in', { email: 'burst@example.be', password: `burst-${i}` })),
+      Array.from({ length: 30 }, (_, i) => t.client(ip).post('/sign-in', { email: 'burst@example.be', password: `burst-${i}` })),
     );
     const statuses = guesses.map((r) => r.status);
     expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(limit - 1); // checked, wrong, not yet locking
     expect(statuses.filter((s) => s === 401 || s === 429).length).toBe(30);
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(30 - limit);
-    const right = await t.client().post('/sign-in', { email: 'burst@example.be', password: PASSWORD });
+    const right = await t.client(ip).post('/sign-in', { email: 'burst@example.be', password: PASSWORD });
     expect(right.status).toBe(429);
-    const [row] = await t.runtime.deps.db.select().from(loginThrottle).where(eq(loginThrottle.key, 'email:burst@example.be'));
+    const [row] = await t.runtime.deps.db
+      .select()
+      .from(loginThrottle)
+      .where(eq(loginThrottle.key, attemptKey({ kind: 'emailFrom', value: `burst@example.be|ip:${ip}` })));
     expect(row?.lockedUntil?.getTime()).toBeGreaterThan(Date.now());
+  });
+
+  it('lets the owner sign in while a stranger guesses their password, from a browser they used before and from a new one', async () => {
+    await createUser(t, 'owner@example.be', 'Owner');
+    const browser = t.client();
+    expect((await browser.post('/sign-in', { email: 'owner@example.be', password: PASSWORD })).status).toBe(303);
+    await browser.post('/sign-out', {});
+
+    // A stranger hammers the address from elsewhere: only the first few guesses reach the password check.
+    const stranger = t.client();
+    const statuses: number[] = [];
+    for (let i = 0; i < 60; i++)
+      statuses.push((await stranger.post('/sign-in', { email: 'owner@example.be', password: `guess-${i}` })).status);
+    expect(statuses.slice(0, 4)).toEqual([401, 401, 401, 401]);
+    expect(new Set(statuses.slice(4))).toEqual(new Set([429]));
+    expect((await t.client(stranger.ip).post('/sign-in', { email: 'owner@example.be', password: PASSWORD })).status).toBe(429);
+
+    // …and on the owner's own network too (a stadium's wifi): their own browser still gets in.
+    const neighbour = t.client(browser.ip);
+    for (let i = 0; i < 6; i++) await neighbour.post('/sign-in', { email: 'owner@example.be', password: `near-${i}` });
+    expect((await t.client(browser.ip).post('/sign-in', { email: 'owner@example.be', password: PASSWORD })).status).toBe(429);
+    const back = await browser.post('/sign-in', { email: 'owner@example.be', password: PASSWORD });
+    expect(back.status).toBe(303);
+    expect(await textOf(await browser.get('/account'))).toContain('owner@example.be');
+    // A new device on a network of its own gets in as well.
+    expect((await t.client().post('/sign-in', { email: 'owner@example.be', password: PASSWORD })).status).toBe(303);
+  });
+
+  it('stops guesses at one address spread over many IP addresses beyond a higher limit, except in browsers its owner used', async () => {
+    await createUser(t, 'spread@example.be', 'Spread');
+    const browser = t.client();
+    expect((await browser.post('/sign-in', { email: 'spread@example.be', password: PASSWORD })).status).toBe(303);
+    const known = browser.cookies.get('fa_known')!;
+    const perPlace = ATTEMPT_POLICY.maxAttempts.emailFrom;
+    const places = Math.ceil(ATTEMPT_POLICY.maxAttempts.email / perPlace);
+    for (let p = 0; p < places; p++) {
+      const bot = t.client();
+      for (let i = 0; i < perPlace; i++) await bot.post('/sign-in', { email: 'spread@example.be', password: `bot-${p}-${i}` });
+    }
+    // A new browser is refused now, even with the right password…
+    const fresh = await t
+      .client()
+      .post('/sign-in', { email: 'spread@example.be', password: PASSWORD }, { headers: { 'accept-language': 'en' } });
+    expect(fresh.status).toBe(429);
+    expect(await textOf(fresh)).toMatch(/blocked for 1[45] minutes/);
+    // …and so is one presenting a mark this server did not make, or another address's mark.
+    const forger = t.client();
+    forger.cookies.set('fa_known', `${known.split('.')[0]}.${'A'.repeat(22)}`);
+    expect((await forger.post('/sign-in', { email: 'spread@example.be', password: PASSWORD })).status).toBe(429);
+    // The owner's browser is not.
+    expect((await browser.post('/sign-in', { email: 'spread@example.be', password: PASSWORD })).status).toBe(303);
+  });
+
+  it('marks a browser that signed in with an HttpOnly cookie sent only to the sign-in form', async () => {
+    await createUser(t, 'marked@example.be');
+    const response = await t.client().post('/sign-in', { email: 'marked@example.be', password: PASSWORD });
+    const cookie = response.headers.getSetCookie().find((c) => c.startsWith('fa_known='));
+    expect(cookie).toMatch(/; HttpOnly/i);
+    expect(cookie).toMatch(/; Path=\/sign-in(;|$)/i);
+    expect(cookie).toMatch(/; SameSite=Lax/i);
+    expect(Number(/Max-Age=(\d+)/i.exec(cookie!)?.[1])).toBeGreaterThanOrEqual(180 * 86_400);
+    expect(cookie).not.toContain('marked');
   });
 
   it('answers a sign-up with a known address like any other, creates nothing, and tells the owner', async () => {
@@ -192,6 +271,47 @@ describe.each(databaseKinds())('accounts on %s', (kind) => {
     expect(row?.name).toBe('Before');
     const withToken = await client.post('/account', { name: 'After', locale: 'en' });
     expect(withToken.status).toBe(303);
+  });
+
+  it('ends the session a browser held when it signs in as someone else, by password or by e-mail link', async () => {
+    const sessionCookie = (client: TestClient) => [...client.cookies].find(([name]) => name.endsWith('footarena.session_token'))!;
+    const tokenOf = (client: TestClient) => decodeURIComponent(sessionCookie(client)[1]).split('.')[0]!;
+    const rowOf = async (token: string) => t.runtime.deps.db.select().from(session).where(eq(session.token, token));
+    /** The old cookie, replayed from elsewhere (a copy kept by whoever used the browser before). */
+    const replayed = async ([name, value]: [string, string]) => {
+      const other = t.client();
+      other.cookies.set(name, value);
+      return (await other.get('/account')).status;
+    };
+    await createUser(t, 'first-fan@example.be', 'First Fan');
+    await createUser(t, 'second-fan@example.be', 'Second Fan');
+
+    const shared = await signIn(t, 'first-fan@example.be');
+    const first = sessionCookie(shared);
+    const firstToken = tokenOf(shared);
+    expect(await rowOf(firstToken)).toHaveLength(1);
+    expect(await replayed(first)).toBe(200);
+    expect((await shared.post('/sign-in', { email: 'second-fan@example.be', password: PASSWORD })).status).toBe(303);
+    expect(await textOf(await shared.get('/account'))).toContain('second-fan@example.be');
+    expect(await rowOf(firstToken)).toEqual([]);
+    expect(await replayed(first)).toBe(303); // to the sign-in page
+
+    // Signing in again as the same person replaces the session too; a failed sign-in ends nothing.
+    const second = sessionCookie(shared);
+    expect((await shared.post('/sign-in', { email: 'second-fan@example.be', password: 'wrong password' })).status).toBe(401);
+    expect(await replayed(second)).toBe(200);
+    expect((await shared.post('/sign-in', { email: 'second-fan@example.be', password: PASSWORD })).status).toBe(303);
+    expect(await rowOf(decodeURIComponent(second[1]).split('.')[0]!)).toEqual([]);
+    expect(await replayed(second)).toBe(303);
+
+    // The e-mail confirmation link signs its owner in: the session the browser held ends as well.
+    const third = sessionCookie(shared);
+    await shared.post('/sign-up', { name: 'Third Fan', email: 'third-fan@example.be', password: 'tribune-sud-2026' });
+    const mail = await t.smtp.waitFor('third-fan@example.be');
+    await shared.get(linkIn(mail, 'http://localhost/api/auth/verify-email'));
+    expect(await textOf(await shared.get('/account'))).toContain('third-fan@example.be');
+    expect(await rowOf(decodeURIComponent(third[1]).split('.')[0]!)).toEqual([]);
+    expect(await replayed(third)).toBe(303);
   });
 
   it('resets a forgotten password by e-mail link, ends other sessions, and the link works once', async () => {

@@ -292,6 +292,13 @@ describe.each(databaseKinds())('admitting tickets at the gate on %s', (kind) => 
     const code = await pairingCodeIn(page);
     const { token } = (await conforms('/pair', await api('/pair', { code }))) as { token: string };
     await conforms('/pair', await api('/pair', { code }));
+    // Too many wrong codes from one address: 429 in the documented error shape.
+    const guesser = { 'x-forwarded-for': '198.51.100.250' };
+    let refused: Response;
+    do refused = await api('/pair', { code: 'WRONG234' }, guesser);
+    while (refused.status === 404);
+    expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
+    await conforms('/pair', refused);
     const auth = { authorization: `Bearer ${token}` };
     const [tk] = await tickets(1);
     for (const nonce of ['doc-00001', 'doc-00002'])

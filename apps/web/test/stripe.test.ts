@@ -1,3 +1,6 @@
+import { request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
 import { and, eq } from 'drizzle-orm';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +12,7 @@ import { setMatchStands } from '../src/domain/catalog/set-match-stands.ts';
 import { setMatchStatus } from '../src/domain/catalog/set-match-status.ts';
 import { fulfilOrder } from '../src/domain/sales/fulfil-order.ts';
 import { releaseExpiredOrders } from '../src/domain/sales/release-expired-orders.ts';
+import { STRIPE_EVENT_MAX_BYTES } from '../src/http/webhooks/stripe.ts';
 import { clubWithOwner, competitionId } from './support/catalog.ts';
 import { FakeStripe, parseStripeForm, signedEvent } from './support/fake-stripe.ts';
 import { createUser, databaseKinds, signIn, startTestApp, type TestApp, type TestClient, textOf } from './support/harness.ts';
@@ -126,6 +130,48 @@ describe.each(databaseKinds())('Stripe payments on %s', (kind) => {
   });
 
   const db = () => t.runtime.deps.db;
+
+  /**
+   * Sends a body of 64 KiB chunks with these headers over a real socket until the server answers
+   * (a chunked body ends after 32 MiB; a declared one never does); `finished` tells whether it ended.
+   */
+  function sendUntilAnswered(port: number, headers: Record<string, string>) {
+    return new Promise<{ status: number; finished: boolean }>((resolve, reject) => {
+      let sent = 0;
+      let finished = false;
+      let answered = false;
+      const req = httpRequest(
+        { host: '127.0.0.1', port, method: 'POST', path: '/webhooks/stripe', headers: { 'content-type': 'application/json', ...headers } },
+        (res) => {
+          answered = true;
+          res.resume();
+          resolve({ status: res.statusCode ?? 0, finished });
+          req.destroy();
+        },
+      );
+      const timer = setTimeout(() => {
+        answered = true;
+        resolve({ status: 0, finished });
+        req.destroy();
+      }, 5_000);
+      req.on('close', () => clearTimeout(timer));
+      req.on('error', (error) => {
+        if (!answered) reject(error);
+      });
+      const chunk = Buffer.alloc(64 * 1024, 'a');
+      const pump = () => {
+        while (!answered && sent < 32 * 1024 * 1024) {
+          sent += chunk.length;
+          if (!req.write(chunk)) return void req.once('drain', pump);
+        }
+        if (!answered && headers['transfer-encoding']) {
+          finished = true;
+          req.end();
+        }
+      };
+      pump();
+    });
+  }
 
   async function connect(owner: TestClient, base: string) {
     const response = await owner.post(`${base}/payouts/connect`, {});
@@ -695,5 +741,129 @@ describe.each(databaseKinds())('Stripe payments on %s', (kind) => {
     expect(response.status).toBe(303);
     expect(fake.findAll('POST', '/v1/refunds').length).toBe(refundsBefore); // nothing more to give back
     expect(await orderById(placed.id)).toMatchObject({ status: 'refunded' });
+  });
+
+  it('refuses a webhook body over the limit with 413 before reading it, with or without Content-Length, and still takes normal events', async () => {
+    const m = await matchOnSale();
+    const fan = await buyer();
+    const a = await buy(fan.client, m, 1);
+    fake.completeSession(a.sessionId, { paid: true });
+    // A genuinely signed event, padded past the limit: refused unread, so nothing is fulfilled.
+    const padded = signedEvent(
+      'checkout.session.completed',
+      { ...fake.session(a.sessionId), padding: 'x'.repeat(STRIPE_EVENT_MAX_BYTES) },
+      SECRET,
+    );
+    const withLength = await t.client().request('/webhooks/stripe', {
+      method: 'POST',
+      body: padded.payload,
+      headers: {
+        'content-type': 'application/json',
+        'content-length': String(Buffer.byteLength(padded.payload)),
+        'stripe-signature': padded.signature,
+      },
+    });
+    expect(withLength.status).toBe(413);
+    const streamed = await t.client().request('/webhooks/stripe', {
+      method: 'POST',
+      body: new Blob([padded.payload]).stream(), // no Content-Length: read in chunks, counted as they come
+      duplex: 'half',
+      headers: { 'content-type': 'application/json', 'stripe-signature': padded.signature },
+    } as RequestInit);
+    expect(streamed.status).toBe(413);
+    expect(await handled(padded.id)).toBe(false);
+    expect(fake.findAll('GET', `/v1/checkout/sessions/${a.sessionId}`)).toHaveLength(0);
+    expect(await orderById(a.order.id)).toMatchObject({ status: 'pending' });
+
+    // Over a real socket, an endless body is answered 413 while it is still coming: never buffered whole.
+    const server = serve({ fetch: t.app.fetch, hostname: '127.0.0.1', port: 0 });
+    await new Promise((resolve) => server.once('listening', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const declared = await sendUntilAnswered(port, { 'content-length': String(200 * 1024 * 1024) });
+      expect(declared).toMatchObject({ status: 413, finished: false });
+      const chunked = await sendUntilAnswered(port, { 'transfer-encoding': 'chunked' });
+      expect(chunked).toMatchObject({ status: 413, finished: false });
+    } finally {
+      (server as import('node:http').Server).closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+
+    // An ordinary signed event is still taken.
+    const ok = await deliver('checkout.session.completed', fake.session(a.sessionId));
+    expect(ok.status).toBe(200);
+    expect(await orderById(a.order.id)).toMatchObject({ status: 'paid' });
+  });
+
+  it('acknowledges and logs signed events about nothing of FootArena, changing nothing', async () => {
+    const ignoredLog = (eventId: string) =>
+      t.logs
+        .map((line) => JSON.parse(line) as Record<string, unknown>)
+        .find((l) => l.eventId === eventId && l.msg === 'stripe event ignored');
+    const acknowledged = async (response: Response & { eventId: string; payload: string }) => {
+      expect(response.status).toBe(200);
+      expect(await response.json()).toMatchObject({ received: true, ignored: true });
+      const line = ignoredLog(response.eventId);
+      expect(line).toMatchObject({ level: 40, eventId: response.eventId });
+      expect(JSON.stringify(line)).not.toContain(SECRET);
+      return line!;
+    };
+    const paidBefore = (await db().select().from(order).where(eq(order.status, 'paid'))).length;
+    const refundsBefore = fake.findAll('POST', '/v1/refunds').length;
+
+    // A Checkout Session Stripe does not know, for each session event.
+    for (const type of [
+      'checkout.session.completed',
+      'checkout.session.async_payment_succeeded',
+      'checkout.session.expired',
+      'checkout.session.async_payment_failed',
+    ]) {
+      const line = await acknowledged(await deliver(type, { id: 'cs_test_unknown', object: 'checkout.session' }));
+      expect(line).toMatchObject({ eventType: type, objectId: 'cs_test_unknown' });
+    }
+    // A session Stripe knows but FootArena did not make (another product on the same account): its
+    // metadata names no order of ours, or something that is not an order id at all.
+    const foreignStripe = new Stripe('sk_test_other', {
+      host: '127.0.0.1',
+      port: fake.port,
+      protocol: 'http',
+      telemetry: false,
+      maxNetworkRetries: 0,
+    });
+    for (const orderId of ['not-an-order', '00000000-0000-4000-8000-000000000000']) {
+      const foreign = await foreignStripe.checkout.sessions.create({
+        mode: 'payment',
+        metadata: { orderId },
+        line_items: [{ quantity: 1, price_data: { currency: 'eur', unit_amount: 500, product_data: { name: 'Scarf' } } }],
+      });
+      fake.completeSession(foreign.id, { paid: true });
+      await acknowledged(await deliver('checkout.session.completed', fake.session(foreign.id)));
+      await acknowledged(await deliver('checkout.session.expired', fake.session(foreign.id)));
+    }
+    // A refund of a charge Stripe does not know, and of a real charge that paid for nothing of ours.
+    await acknowledged(await deliver('charge.refunded', { id: 'ch_unknown', object: 'charge' }));
+    const scarf = await foreignStripe.checkout.sessions.create({
+      mode: 'payment',
+      line_items: [{ quantity: 1, price_data: { currency: 'eur', unit_amount: 500, product_data: { name: 'Scarf' } } }],
+    });
+    const { chargeId } = fake.completeSession(scarf.id, { paid: true });
+    fake.refundCharge(chargeId!);
+    await acknowledged(await deliver('charge.refunded', fake.charge(chargeId!)));
+    // A connected account that is no club's.
+    await acknowledged(await deliver('account.updated', { id: 'acct_unknown', object: 'account', charges_enabled: true }));
+    // Events without data, or whose object has no id.
+    for (const type of ['checkout.session.completed', 'checkout.session.expired', 'charge.refunded', 'account.updated']) {
+      for (const data of [undefined, {}, { object: null }, { object: {} }, { object: { id: 42 } }]) {
+        const id = `evt_nodata_${Math.random().toString(36).slice(2)}`;
+        const payload = JSON.stringify({ id, object: 'event', type, created: Math.floor(Date.now() / 1000), ...(data ? { data } : {}) });
+        const response = await post(payload, Stripe.webhooks.generateTestHeaderString({ payload, secret: SECRET }));
+        await acknowledged(Object.assign(response, { eventId: id, payload }));
+      }
+    }
+    // A type FootArena does not handle.
+    await acknowledged(await deliver('customer.created', { id: 'cus_123', object: 'customer' }));
+
+    expect((await db().select().from(order).where(eq(order.status, 'paid'))).length).toBe(paidBefore);
+    expect(fake.findAll('POST', '/v1/refunds')).toHaveLength(refundsBefore);
   });
 });

@@ -149,6 +149,7 @@ export const ERROR_CODES = [
   'unsupported_media_type',
   /** This device already sent this nonce with another code: nothing was admitted. */
   'nonce_reused',
+  'too_many_requests',
 ] as const;
 export const ErrorResponse = z.strictObject({ error: z.enum(ERROR_CODES), message: z.string() });
 export type ErrorResponse = z.infer<typeof ErrorResponse>;

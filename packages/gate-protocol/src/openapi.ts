@@ -29,6 +29,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   409: 'nonce_reused: this device already sent this nonce with another code; nothing was admitted.',
   413: 'Body larger than 16 KiB (512 KiB for sync).',
   415: 'Content-Type is not application/json.',
+  429: 'Too many wrong pairing codes from this address, or from everywhere; wait the seconds in Retry-After.',
 };
 
 export function openApiDocument() {
@@ -59,7 +60,10 @@ export function openApiDocument() {
           operationId: 'pair',
           summary: 'Exchange a one-time pairing code (15 minutes) for a long-lived device token.',
           requestBody: { required: true, ...json('PairRequest') },
-          responses: { '200': { description: 'Paired; keep the token secret.', ...json('PairResponse') }, ...errors(400, 404, 413, 415) },
+          responses: {
+            '200': { description: 'Paired; keep the token secret.', ...json('PairResponse') },
+            ...errors(400, 404, 413, 415, 429),
+          },
         },
       },
       '/redeem': {

@@ -82,7 +82,11 @@ let syncing = false;
 
 class Unauthorized extends Error {}
 /** The server answered, and said no (4xx): not a network problem. */
-class Refused extends Error {}
+class Refused extends Error {
+  constructor(readonly status: number) {
+    super(`HTTP ${status}`);
+  }
+}
 
 async function api<T>(path: string, init: { method?: string; body?: unknown; timeout?: number; token?: string } = {}): Promise<T> {
   const token = init.token ?? device?.token;
@@ -97,7 +101,7 @@ async function api<T>(path: string, init: { method?: string; body?: unknown; tim
     cache: 'no-store',
   });
   if (response.status === 401 && token) throw new Unauthorized();
-  if (response.status >= 400 && response.status < 500) throw new Refused(`HTTP ${response.status}`);
+  if (response.status >= 400 && response.status < 500) throw new Refused(response.status);
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   return (await response.json()) as T;
 }
@@ -460,8 +464,9 @@ function wire() {
     $('setup-message').textContent = '';
     try {
       paired(await api<PairResponse>('/pair', { body: { code: input.value.trim().toUpperCase() } }));
-    } catch {
-      $('setup-message').textContent = say('scanner.pairFailed');
+    } catch (error) {
+      const throttled = error instanceof Refused && error.status === 429;
+      $('setup-message').textContent = say(throttled ? 'scanner.pairThrottled' : 'scanner.pairFailed');
     }
   });
   for (const form of document.querySelectorAll<HTMLFormElement>('form.staff-start')) {

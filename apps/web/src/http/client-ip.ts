@@ -6,7 +6,7 @@ import type { AppEnv } from './types.ts';
  * The caller's address: the socket's, or, behind a proxy (TRUST_PROXY), the last X-Forwarded-For
  * entry — the one our proxy appended; the ones before it are whatever the client sent.
  */
-export function clientIp(c: Context<AppEnv>): string {
+export function clientIp<E extends AppEnv>(c: Context<E>): string {
   if (c.get('deps').config.trustProxy) {
     const forwarded = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim();
     if (forwarded) return forwarded;

@@ -530,6 +530,7 @@ export const en = {
   'scanner.pairLabel': 'Pairing code',
   'scanner.pairHint': 'Shown in Club → Scanners and gates; scanning its QR code with the phone camera fills it in.',
   'scanner.pair': 'Pair',
+  'scanner.pairThrottled': 'Too many wrong codes have been tried. Wait a few minutes, then try again.',
   'scanner.pairFailed': 'This did not work: the code is wrong, used or expired, or you are not on the staff. Ask for a new code.',
   'scanner.staffTitle': 'Or scan with your staff account',
   'scanner.staffStart': 'Scan for {club}',

@@ -538,6 +538,7 @@ export const fr: Messages = {
   'scanner.pairLabel': 'Code d’appairage',
   'scanner.pairHint': 'Affiché dans Club → Scanners et portiques ; scanner son code QR avec l’appareil photo le remplit.',
   'scanner.pair': 'Appairer',
+  'scanner.pairThrottled': 'Trop de codes erronés ont été essayés. Patientez quelques minutes, puis réessayez.',
   'scanner.pairFailed':
     'Cela n’a pas fonctionné : le code est faux, déjà utilisé ou expiré, ou vous ne faites pas partie du staff. Demandez un nouveau code.',
   'scanner.staffTitle': 'Ou scanner avec votre compte du staff',

@@ -534,6 +534,7 @@ export const nl: Messages = {
   'scanner.pairLabel': 'Koppelcode',
   'scanner.pairHint': 'Te zien in Club → Scanners en poorten; de QR-code scannen met de camera vult hem in.',
   'scanner.pair': 'Koppelen',
+  'scanner.pairThrottled': 'Er zijn te veel foute codes geprobeerd. Wacht een paar minuten en probeer het dan opnieuw.',
   'scanner.pairFailed': 'Dat lukte niet: de code is fout, al gebruikt of verlopen, of u hoort niet bij de staf. Vraag een nieuwe code.',
   'scanner.staffTitle': 'Of scan met uw stafaccount',
   'scanner.staffStart': 'Scannen voor {club}',

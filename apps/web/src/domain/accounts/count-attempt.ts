@@ -5,9 +5,15 @@ import { ATTEMPT_POLICY, type AttemptKey, attemptKey } from './sign-in-policy.ts
 /**
  * Counts an attempt for each key *before* the costly check (the password) runs, in one atomic
  * upsert per key: of any number of concurrent attempts, at most the limit get through in a window.
- * Returns whether this attempt may proceed and, if not, in how many minutes it may.
+ * Keys go narrowest first: an attempt refused by one is not counted on the keys after it, so one
+ * place hammering away cannot spend a wider key's budget (and lock its owner out everywhere).
+ * Returns whether this attempt may proceed and, if not, in how long it may (minutes for people to
+ * read, seconds for a Retry-After header).
  */
-export async function countAttempt(db: Executor, keys: AttemptKey[]): Promise<{ allowed: boolean; retryInMinutes: number }> {
+export async function countAttempt(
+  db: Executor,
+  keys: AttemptKey[],
+): Promise<{ allowed: boolean; retryInMinutes: number; retryInSeconds: number }> {
   const { windowMinutes, maxAttempts } = ATTEMPT_POLICY;
   let retryAt = 0;
   for (const key of keys) {
@@ -22,9 +28,11 @@ export async function countAttempt(db: Executor, keys: AttemptKey[]): Promise<{ 
       RETURNING failures AS attempts, CASE WHEN locked_until > now() THEN locked_until END AS locked_until,
                 window_started_at + make_interval(mins => ${windowMinutes}) AS window_ends`);
     const row = result.rows[0]!;
-    if (row.locked_until) retryAt = Math.max(retryAt, new Date(row.locked_until).getTime());
-    else if (row.attempts > maxAttempts[key.kind]) retryAt = Math.max(retryAt, new Date(row.window_ends).getTime());
+    if (row.locked_until) retryAt = new Date(row.locked_until).getTime();
+    else if (row.attempts > maxAttempts[key.kind]) retryAt = new Date(row.window_ends).getTime();
+    if (retryAt !== 0) break;
   }
-  if (retryAt === 0) return { allowed: true, retryInMinutes: 0 };
-  return { allowed: false, retryInMinutes: Math.max(1, Math.ceil((retryAt - Date.now()) / 60_000)) };
+  if (retryAt === 0) return { allowed: true, retryInMinutes: 0, retryInSeconds: 0 };
+  const retryInSeconds = Math.max(1, Math.ceil((retryAt - Date.now()) / 1000));
+  return { allowed: false, retryInMinutes: Math.ceil(retryInSeconds / 60), retryInSeconds };
 }

@@ -1,15 +1,16 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { loginThrottle } from '../../db/schema/index.ts';
-import { type AttemptKey, attemptKey } from './sign-in-policy.ts';
+import { type AttemptKey, attemptKey, CLEARED_BY_SUCCESS } from './sign-in-policy.ts';
 
 /**
- * After a successful attempt: the address starts afresh, and the IP address gets back the attempt
- * it spent (a club's stewards signing in behind one router are not failures).
+ * After a successful attempt: the address starts afresh from that place, and the wider keys get
+ * back the attempt it spent (a club's stewards signing in behind one router are not failures; the
+ * owner's success does not wipe out what strangers spent on their address).
  */
 export async function forgetAttempt(db: Executor, keys: AttemptKey[]): Promise<void> {
   for (const key of keys) {
-    if (key.kind === 'email') await db.delete(loginThrottle).where(eq(loginThrottle.key, attemptKey(key)));
+    if (CLEARED_BY_SUCCESS.has(key.kind)) await db.delete(loginThrottle).where(eq(loginThrottle.key, attemptKey(key)));
     else {
       await db
         .update(loginThrottle)

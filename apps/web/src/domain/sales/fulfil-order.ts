@@ -13,7 +13,8 @@ import type { SalesContext } from './fees.ts';
  */
 export async function fulfilOrder(tx: Tx, { payments, outbox, config }: SalesContext, sessionId: string, now = new Date()) {
   const truth = await payments.retrieveSession(tx, sessionId);
-  if (!truth?.paid) return { status: 'unpaid' as const };
+  if (!truth) throw new DomainError('not_found'); // the provider names no order of ours for it
+  if (!truth.paid) return { status: 'unpaid' as const };
   let [current] = await tx.select().from(order).where(eq(order.providerSessionId, sessionId)).for('update');
   if (!current) {
     // The session id was never written to the order (a crash right after creating the session):

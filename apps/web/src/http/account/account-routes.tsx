@@ -107,8 +107,8 @@ export const accountRoutes = new Hono<AppEnv>()
     const { db, auth } = c.get('deps');
     const authContext = await auth.$context;
     const { password } = authContext;
-    // Confirming with the password is a sign-in of sorts: the same limit on guesses applies.
-    const keys: AttemptKey[] = [{ kind: 'email', value: c.get('user')!.email }];
+    // Confirming with the password is a sign-in of sorts: its guesses are limited per account (decision 009).
+    const keys: AttemptKey[] = [{ kind: 'confirm', value: c.get('user')!.email }];
     const attempt = await countAttempt(db, keys);
     if (!attempt.allowed) {
       return renderDelete(c, { errors: { _form: c.get('t')('error.signInLocked', { minutes: attempt.retryInMinutes }) } }, 429);

@@ -15,6 +15,10 @@ import { createMiddleware } from 'hono/factory';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
 import { match } from '../../db/schema/index.ts';
+import { countAttempt } from '../../domain/accounts/count-attempt.ts';
+import { forgetAttempt } from '../../domain/accounts/forget-attempt.ts';
+import { lockAfterFailure } from '../../domain/accounts/lock-after-failure.ts';
+import type { AttemptKey } from '../../domain/accounts/sign-in-policy.ts';
 import { describeTicket } from '../../domain/checkin/describe-ticket.ts';
 import { listCheckinChanges } from '../../domain/checkin/list-checkin-changes.ts';
 import { recordOfflineScan } from '../../domain/checkin/record-offline-scan.ts';
@@ -24,6 +28,7 @@ import { authenticateDevice } from '../../domain/devices/authenticate-device.ts'
 import { listDeviceMatches, scopeStands } from '../../domain/devices/list-device-matches.ts';
 import { pairDevice } from '../../domain/devices/pair-device.ts';
 import { DomainError } from '../../domain/errors.ts';
+import { clientIp } from '../client-ip.ts';
 import type { AppEnv } from '../types.ts';
 
 const fail = (c: Context, status: ContentfulStatusCode, error: ErrorResponse['error'], message: string) =>
@@ -98,11 +103,25 @@ export const deviceApiV1 = new Hono<DeviceEnv>()
   .post('/pair', limit(16 * 1024), async (c) => {
     const input = await body(c, PairRequest);
     if (input instanceof Response) return input;
+    const { db } = c.get('deps');
+    // A code is guessed like a password: counted per address and from everywhere, before the check.
+    const keys: AttemptKey[] = [
+      { kind: 'pair', value: clientIp(c) },
+      { kind: 'pairAll', value: 'all' },
+    ];
+    const attempt = await countAttempt(db, keys);
+    if (!attempt.allowed) {
+      c.header('Retry-After', String(attempt.retryInSeconds));
+      return fail(c, 429, 'too_many_requests', 'Too many wrong pairing codes; try again later.');
+    }
     try {
-      return c.json(await pairDevice(c.get('deps').db, input.code));
+      const paired = await pairDevice(db, input.code);
+      await forgetAttempt(db, keys);
+      return c.json(paired);
     } catch (error) {
-      if (error instanceof DomainError) return fail(c, 404, 'not_found', 'Unknown or expired pairing code.');
-      throw error;
+      if (!(error instanceof DomainError)) throw error;
+      await lockAfterFailure(db, keys);
+      return fail(c, 404, 'not_found', 'Unknown or expired pairing code.');
     }
   })
   .post('/redeem', deviceAuth, limit(16 * 1024), async (c) => {

@@ -4,13 +4,14 @@ import { Hono } from 'hono';
 import { countAttempt } from '../../domain/accounts/count-attempt.ts';
 import { forgetAttempt } from '../../domain/accounts/forget-attempt.ts';
 import { lockAfterFailure } from '../../domain/accounts/lock-after-failure.ts';
-import { ATTEMPT_POLICY, type AttemptKey } from '../../domain/accounts/sign-in-policy.ts';
+import { ATTEMPT_POLICY } from '../../domain/accounts/sign-in-policy.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { PASSWORD_MIN } from '../../integrations/auth/auth.ts';
 import { Field, Form, FormError } from '../../views/components/form.tsx';
 import { render } from '../../views/layouts/layout.tsx';
 import { clientIp } from '../client-ip.ts';
 import { type FieldErrors, type FormValues, parseForm } from '../forms.ts';
+import { rememberDevice, signInAttemptKeys } from '../known-device.ts';
 import { safeNext } from '../middleware/access.ts';
 import { redirectWithFlash } from '../middleware/flash.ts';
 import type { AppEnv } from '../types.ts';
@@ -69,10 +70,7 @@ export const authRoutes = new Hono<AppEnv>()
     if (!form.ok) return renderSignIn(c, form, 400);
     const { db, auth } = c.get('deps');
     const { email, password } = form.data;
-    const keys: AttemptKey[] = [
-      { kind: 'email', value: email },
-      { kind: 'ip', value: clientIp(c) },
-    ];
+    const keys = signInAttemptKeys(c, email);
     const values = { email, next: form.data.next ?? '' };
     const attempt = await countAttempt(db, keys);
     if (!attempt.allowed) {
@@ -85,6 +83,7 @@ export const authRoutes = new Hono<AppEnv>()
         returnHeaders: true,
       });
       await forgetAttempt(db, keys);
+      rememberDevice(c, email);
       forwardCookies(c, headers);
       return c.redirect(safeNext(form.data.next), 303);
     } catch (error) {

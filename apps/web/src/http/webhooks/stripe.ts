@@ -1,6 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
-import type Stripe from 'stripe';
+import { bodyLimit } from 'hono/body-limit';
+import Stripe from 'stripe';
+import { z } from 'zod';
 import { order, stripeEvent, user } from '../../db/schema/index.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { cancelPendingOrder } from '../../domain/sales/cancel-pending-order.ts';
@@ -11,38 +13,82 @@ import { refundUnfulfillableOrder } from '../../domain/sales/refund-unfulfillabl
 import { syncPaymentAccount } from '../../domain/sales/sync-payment-account.ts';
 import type { AppDeps, AppEnv } from '../types.ts';
 
+// Stripe documents no maximum event size, but its objects are small (metadata is capped at 50 keys
+// of 500 characters) and events carry no expanded lists: 1 MiB is ample, and an unsigned flood is
+// refused before it is buffered (hono's bodyLimit counts chunked bodies too, before the handler).
+export const STRIPE_EVENT_MAX_BYTES = 1024 * 1024;
+
+const envelope = z.object({ id: z.string().min(1).max(255), type: z.string().min(1).max(255) });
+const objectOf = z.object({ data: z.object({ object: z.object({ id: z.string().min(1).max(255) }) }) });
+
+/** Stripe answers 404 for an object it does not know: nothing to act on, retrying will not change that. */
+const unknownAtStripe = (error: unknown) => error instanceof Stripe.errors.StripeInvalidRequestError && error.statusCode === 404;
+
 /**
  * Stripe's webhook: a pointer, never the truth. The signature is checked on the raw body; the handler
  * then re-reads the session, account or charge from Stripe. Every branch is idempotent, so events that
  * come twice, late or out of order change nothing more; a replayed event id is acknowledged at once.
+ * A signed event about nothing of FootArena's is acknowledged and logged, never retried by Stripe.
  */
-export const stripeWebhookRoutes = new Hono<AppEnv>().post('/', async (c) => {
-  const deps = c.get('deps');
-  if (!deps.stripe) return c.json({ error: 'stripe is not configured' }, 404);
-  const body = await c.req.text();
-  let event: Stripe.Event;
-  try {
-    event = await deps.stripe.client.webhooks.constructEventAsync(body, c.req.header('stripe-signature') ?? '', deps.stripe.webhookSecret);
-  } catch {
-    return c.json({ error: 'invalid signature' }, 400);
-  }
-  const [seen] = await deps.db.select({ id: stripeEvent.id }).from(stripeEvent).where(eq(stripeEvent.id, event.id));
-  if (seen) return c.json({ received: true, duplicate: true });
-  await handleEvent(deps, event); // a failure answers 500: Stripe retries, and the handlers are idempotent
-  await deps.db.insert(stripeEvent).values({ id: event.id, type: event.type }).onConflictDoNothing();
-  return c.json({ received: true });
-});
+export const stripeWebhookRoutes = new Hono<AppEnv>().post(
+  '/',
+  bodyLimit({ maxSize: STRIPE_EVENT_MAX_BYTES, onError: (c) => c.json({ error: 'payload too large' }, 413) }),
+  async (c) => {
+    const deps = c.get('deps');
+    if (!deps.stripe) return c.json({ error: 'stripe is not configured' }, 404);
+    const body = await c.req.text();
+    let event: Stripe.Event;
+    try {
+      event = await deps.stripe.client.webhooks.constructEventAsync(
+        body,
+        c.req.header('stripe-signature') ?? '',
+        deps.stripe.webhookSecret,
+      );
+    } catch {
+      return c.json({ error: 'invalid signature' }, 400);
+    }
+    const head = envelope.safeParse(event);
+    if (!head.success) {
+      deps.logger.warn({ requestId: c.get('requestId'), reason: 'no event id or type' }, 'stripe event ignored');
+      return c.json({ received: true, ignored: true });
+    }
+    const { id: eventId, type: eventType } = head.data;
+    const [seen] = await deps.db.select({ id: stripeEvent.id }).from(stripeEvent).where(eq(stripeEvent.id, eventId));
+    if (seen) return c.json({ received: true, duplicate: true });
+    const objectId = objectOf.safeParse(event).data?.data.object.id;
+    // Any other failure answers 500: Stripe retries, and the handlers are idempotent.
+    const ignored = await handleEvent(deps, event, objectId).catch((error: unknown) => {
+      if (unknownAtStripe(error)) return 'unknown to Stripe';
+      throw error;
+    });
+    if (ignored) deps.logger.warn({ eventId, eventType, objectId, reason: ignored }, 'stripe event ignored');
+    await deps.db.insert(stripeEvent).values({ id: eventId, type: eventType }).onConflictDoNothing();
+    return c.json({ received: true, ...(ignored ? { ignored: true } : {}) });
+  },
+);
 
-async function handleEvent(deps: AppDeps, event: Stripe.Event) {
+const HANDLED = new Set([
+  'checkout.session.completed',
+  'checkout.session.async_payment_succeeded',
+  'checkout.session.async_payment_failed',
+  'checkout.session.expired',
+  'account.updated',
+  'charge.refunded',
+]);
+
+/** Acts on one event; returns why it was ignored when it concerns nothing of FootArena's. */
+async function handleEvent(deps: AppDeps, event: Stripe.Event, objectId: string | undefined): Promise<string | undefined> {
   const { db, payments, outbox, config, stripe } = deps;
+  if (!HANDLED.has(event.type)) return 'event type not handled';
+  if (!objectId || !stripe) return 'no data.object.id';
   switch (event.type) {
     case 'checkout.session.completed':
     case 'checkout.session.async_payment_succeeded': {
-      const sessionId = event.data.object.id;
+      const sessionId = objectId;
       try {
         await db.transaction((tx) => fulfilOrder(tx, { payments, outbox, config: config.sales }, sessionId));
       } catch (error) {
-        if (error instanceof DomainError && error.code === 'not_found') return; // not a FootArena order
+        if (error instanceof DomainError && error.code === 'not_found') return 'not a FootArena order';
         if (!(error instanceof DomainError) || (error.code !== 'seats_gone' && error.code !== 'match_cancelled')) throw error;
         const reason = error.code;
         const truth = await payments.retrieveSession(db, sessionId);
@@ -65,7 +111,9 @@ async function handleEvent(deps: AppDeps, event: Stripe.Event) {
     }
     case 'checkout.session.async_payment_failed':
     case 'checkout.session.expired': {
-      const sessionId = event.data.object.id;
+      const sessionId = objectId;
+      const [ours] = await db.select({ id: order.id }).from(order).where(eq(order.providerSessionId, sessionId));
+      if (!ours) return 'not a FootArena order';
       const truth = await payments.retrieveSession(db, sessionId);
       if (truth?.paid) return; // out of order: the payment went through after all
       await db
@@ -76,9 +124,9 @@ async function handleEvent(deps: AppDeps, event: Stripe.Event) {
       return;
     }
     case 'account.updated': {
-      const known = await findPaymentAccount(db, { stripeAccountId: event.data.object.id });
-      if (!known || !stripe) return;
-      const account = await stripe.client.accounts.retrieve(event.data.object.id);
+      const known = await findPaymentAccount(db, { stripeAccountId: objectId });
+      if (!known) return 'not a club account';
+      const account = await stripe.client.accounts.retrieve(objectId);
       await syncPaymentAccount(db, {
         clubId: known.clubId,
         stripeAccountId: account.id,
@@ -89,13 +137,12 @@ async function handleEvent(deps: AppDeps, event: Stripe.Event) {
       return;
     }
     case 'charge.refunded': {
-      if (!stripe) return;
-      const charge = await stripe.client.charges.retrieve(event.data.object.id);
+      const charge = await stripe.client.charges.retrieve(objectId);
       const paymentId = typeof charge.payment_intent === 'string' ? charge.payment_intent : charge.payment_intent?.id;
-      if (!paymentId) return;
-      const [paid] = await db.select().from(order).where(eq(order.providerPaymentId, paymentId));
+      const [paid] = paymentId ? await db.select().from(order).where(eq(order.providerPaymentId, paymentId)) : [];
+      if (!paid) return 'not a FootArena payment';
       // Compared by amount: a refund the app made itself is already counted and changes nothing.
-      if (paid?.status !== 'paid' || charge.amount_refunded <= paid.refundedCents) return;
+      if (paid.status !== 'paid' || charge.amount_refunded <= paid.refundedCents) return;
       if (charge.amount_refunded >= paid.totalCents) {
         await db.transaction((tx) =>
           refundOrder(tx, payments, outbox, { clubId: paid.clubId, orderId: paid.id, baseURL: config.baseURL, reason: 'provider' }),
@@ -106,7 +153,5 @@ async function handleEvent(deps: AppDeps, event: Stripe.Event) {
       }
       return;
     }
-    default:
-      return;
   }
 }

@@ -1,5 +1,6 @@
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { createAuthMiddleware } from 'better-auth/api';
 import { organization } from 'better-auth/plugins';
 import type { Logger } from 'pino';
 import type { Db } from '../../db/client.ts';
@@ -60,6 +61,18 @@ export function createAuth({ db, logger, outbox, baseURL, secret, secureCookies 
       },
     },
     session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
+    hooks: {
+      // Whatever signs a browser in (the password form, the e-mail confirmation link) ends the
+      // session it held before: otherwise the previous person's session outlives their sign-out
+      // on a shared device, valid for 30 days to anyone holding a copy of its cookie.
+      after: createAuthMiddleware(async (ctx) => {
+        const fresh = ctx.context.newSession?.session.token;
+        if (!fresh) return;
+        const previous = await ctx.getSignedCookie(ctx.context.authCookies.sessionToken.name, ctx.context.secret);
+        // The same token is a session being extended, not replaced.
+        if (previous && previous !== fresh) await ctx.context.internalAdapter.deleteSession(previous);
+      }),
+    },
     advanced: {
       disableOriginCheck: false, // also under NODE_ENV=test, where better-auth would skip it
       cookiePrefix: SESSION_COOKIE_PREFIX,

@@ -1,4 +1,5 @@
 import Stripe from 'stripe';
+import { z } from 'zod';
 import type { PaymentProvider } from './provider.ts';
 
 export interface StripeOptions {
@@ -21,6 +22,8 @@ export function createStripeClient({ secretKey, apiUrl }: Pick<StripeOptions, 's
 // Stripe requires a Checkout Session to live 30 minutes at least; a shorter hold is ended explicitly
 // by expiring the session when the hold lapses (releaseExpiredOrders), as Stripe advises for limited stock.
 const MIN_SESSION_SECONDS = 30 * 60 + 60;
+
+const orderIdField = z.uuid();
 
 /**
  * Stripe Checkout as destination charges on the club's connected account: the buyer pays tickets +
@@ -69,7 +72,8 @@ export function createStripeProvider(stripe: Stripe): PaymentProvider {
     },
     async retrieveSession(_db, sessionId) {
       const session = await stripe.checkout.sessions.retrieve(sessionId, { expand: ['payment_intent'] });
-      const orderId = session.metadata?.orderId ?? session.client_reference_id;
+      // Only a session naming one of our order ids is FootArena's (the account may sell other things).
+      const orderId = orderIdField.safeParse(session.metadata?.orderId ?? session.client_reference_id).data;
       if (!orderId) return null;
       const intent = typeof session.payment_intent === 'string' ? null : session.payment_intent;
       const charge = await latestCharge(intent);
