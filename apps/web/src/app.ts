@@ -21,7 +21,6 @@ import { venueRoutes } from './http/club/venue-routes.tsx';
 import { devMailRoutes } from './http/dev/mail-routes.tsx';
 import { deviceApiV1 } from './http/device-api/v1.ts';
 import { handleError, renderError } from './http/errors.tsx';
-import { safeNext } from './http/middleware/access.ts';
 import { csrfToken } from './http/middleware/csrf-token.ts';
 import { flash } from './http/middleware/flash.ts';
 import { locale } from './http/middleware/locale.ts';
@@ -33,6 +32,7 @@ import { demoPayRoutes } from './http/public/demo-pay-routes.tsx';
 import { homeRoutes } from './http/public/home-routes.tsx';
 import { logoRoutes } from './http/public/logo-routes.ts';
 import { matchRoutes } from './http/public/match-routes.tsx';
+import { safeRedirectPath } from './http/redirect.ts';
 import { scannerRoutes } from './http/scanner/scanner-routes.tsx';
 import type { AppDeps, AppEnv } from './http/types.ts';
 import { stripeWebhookRoutes } from './http/webhooks/stripe.ts';
@@ -44,6 +44,9 @@ const STATIC_ASSETS: Record<string, Asset> = Object.fromEntries(
     ['icon.svg', 'image/svg+xml'],
   ].map(([name, type]) => [name, { body: readFileSync(new URL(`../public/${name}`, import.meta.url), 'utf8'), type }]),
 );
+
+/** The query parameters by which better-auth's endpoints are told where to send the browser next. */
+const REDIRECT_PARAMS = ['callbackURL', 'redirectTo', 'errorCallbackURL', 'newUserCallbackURL'];
 
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
@@ -93,12 +96,25 @@ export function createApp(deps: AppDeps) {
 
   app.use(session, locale, flash, renderer);
   // Only the two links that e-mails carry go to better-auth directly; every other account action
-  // goes through the app's own forms (validation, CSRF token, attempt limits). Their callback must
-  // stay on this site.
-  const emailLink = (c: Context<AppEnv>) => {
-    const callback = c.req.query('callbackURL');
-    if (callback !== undefined && safeNext(callback, '') === '') return renderError(c, 400, c.get('t')('error.badLink'));
-    return deps.auth.handler(c.req.raw);
+  // goes through the app's own forms (validation, CSRF token, attempt limits). better-auth lets a
+  // relative callback through unresolved ("/.//evil.example" passes its check, then leaves the site),
+  // so each redirect parameter is replaced by its normalised path here, or the link is refused, and
+  // the Location better-auth answers with goes through the same function.
+  const emailLink = async (c: Context<AppEnv>) => {
+    const url = new URL(c.req.url);
+    for (const name of REDIRECT_PARAMS) {
+      const raw = url.searchParams.get(name);
+      if (raw === null) continue;
+      const path = safeRedirectPath(raw, '');
+      if (path === '') return renderError(c, 400, c.get('t')('error.badLink'));
+      url.searchParams.set(name, path);
+    }
+    const response = await deps.auth.handler(new Request(url, c.req.raw));
+    const location = response.headers.get('location');
+    if (location === null) return response;
+    const headers = new Headers(response.headers);
+    headers.set('location', safeRedirectPath(location, '/', deps.config.baseURL));
+    return new Response(response.body, { status: response.status, headers });
   };
   app.get('/api/auth/verify-email', emailLink);
   app.get('/api/auth/reset-password/:token', emailLink);

@@ -9,8 +9,8 @@ import { isLocale } from '../../i18n/index.ts';
 import { MatchCard } from '../../views/components/match-card.tsx';
 import { render } from '../../views/layouts/layout.tsx';
 import { text } from '../fields.ts';
-import { safeNext } from '../middleware/access.ts';
 import { LOCALE_COOKIE } from '../middleware/locale.ts';
+import { safeRedirectPath } from '../redirect.ts';
 import type { AppEnv } from '../types.ts';
 
 const day = z.string().refine((value) => {
@@ -137,5 +137,5 @@ export const homeRoutes = new Hono<AppEnv>()
       const user = c.get('user');
       if (user) await setPreferredLocale(c.get('deps').db, user.id, lang);
     }
-    return c.redirect(safeNext(body.next), 303);
+    return c.redirect(safeRedirectPath(body.next), 303);
   });
