@@ -26,6 +26,7 @@ import { flash } from './http/middleware/flash.ts';
 import { locale } from './http/middleware/locale.ts';
 import { requestLog } from './http/middleware/request-log.ts';
 import { session } from './http/middleware/session.ts';
+import { routeParamGuard } from './http/params.ts';
 import { authRoutes } from './http/public/auth-routes.tsx';
 import { clubPageRoutes, unsubscribeRoutes } from './http/public/club-page-routes.tsx';
 import { demoPayRoutes } from './http/public/demo-pay-routes.tsx';
@@ -56,6 +57,9 @@ export function createApp(deps: AppDeps) {
     await next();
   });
   app.use(requestLog);
+  // Every path parameter of every route below is checked by name before anything reads it.
+  const params = routeParamGuard();
+  app.use(params.middleware);
   app.route('/logos', logoRoutes); // images, with their own strict headers
   app.use(
     secureHeaders({
@@ -148,6 +152,7 @@ export function createApp(deps: AppDeps) {
   app.route('/admin', adminRoutes);
   if (!deps.config.production && deps.config.devMailDir) app.route('/dev/mail', devMailRoutes(deps.config.devMailDir));
 
+  params.learn(app.routes);
   app.notFound((c) => (c.get('t') ? renderError(c, 404) : c.text('Not found', 404)));
   app.onError(handleError);
   return app;

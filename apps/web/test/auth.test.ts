@@ -76,6 +76,11 @@ describe.each(databaseKinds())('accounts on %s', (kind) => {
     for (const next of [...OFFSITE_REDIRECTS, '/%09/evil.example', '/\n/x', ' /x']) {
       const client = t.client();
       const response = await client.post('/sign-in', { email: 'redirect@example.be', password: PASSWORD, next });
+      // A NUL is refused with the form (400) before any redirect; everything else signs in.
+      if (next.includes('\u0000')) {
+        expect(response.status).toBe(400);
+        continue;
+      }
       const location = response.headers.get('location')!;
       // Resolved as a browser does (tabs and newlines dropped, "\\" read as "/"): still this site.
       const resolved = browserTarget(location, 'http://localhost');

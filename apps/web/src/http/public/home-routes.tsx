@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { setPreferredLocale } from '../../domain/accounts/set-preferred-locale.ts';
 import { listCatalogChoices } from '../../domain/catalog/list-catalog-choices.ts';
 import { listUpcomingMatches } from '../../domain/catalog/list-upcoming-matches.ts';
+import { isClubSlug } from '../../domain/ids.ts';
 import { brusselsDayStart } from '../../domain/time.ts';
 import { isLocale } from '../../i18n/index.ts';
 import { MatchCard } from '../../views/components/match-card.tsx';
@@ -20,7 +21,7 @@ const day = z.string().refine((value) => {
     return false;
   }
 });
-const slug = z.string().regex(/^[a-z0-9-]{1,80}$/);
+const slug = z.string().refine(isClubSlug);
 // Filters live in the URL, so a filtered list can be shared; a bad value is ignored, never an error.
 const filterQuery = z.object({
   from: day.optional().catch(undefined),
