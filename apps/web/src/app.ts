@@ -24,6 +24,7 @@ import { handleError, renderError } from './http/errors.tsx';
 import { csrfToken } from './http/middleware/csrf-token.ts';
 import { flash } from './http/middleware/flash.ts';
 import { locale } from './http/middleware/locale.ts';
+import { noStore } from './http/middleware/no-store.ts';
 import { requestLog } from './http/middleware/request-log.ts';
 import { session } from './http/middleware/session.ts';
 import { routeParamGuard } from './http/params.ts';
@@ -87,6 +88,7 @@ export function createApp(deps: AppDeps) {
     return c.body(asset.body, 200, { 'Content-Type': asset.type });
   });
   app.route('/webhooks/stripe', stripeWebhookRoutes); // raw body, signed: before the form middleware
+  app.use('/api/v1/*', noStore);
   app.route('/api/v1', deviceApiV1); // JSON with a device token: no cookies, no forms
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/readyz', async (c) => {
@@ -98,7 +100,7 @@ export function createApp(deps: AppDeps) {
     }
   });
 
-  app.use(session, locale, flash, renderer);
+  app.use(session, noStore, locale, flash, renderer);
   // Only the two links that e-mails carry go to better-auth directly; every other account action
   // goes through the app's own forms (validation, CSRF token, attempt limits). better-auth lets a
   // relative callback through unresolved ("/.//evil.example" passes its check, then leaves the site),

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { order, venue } from '../src/db/schema/index.ts';
+import { order, orderItem, ticket, venue } from '../src/db/schema/index.ts';
 import { clubWithOwner, matchOnSale, postOk } from './support/catalog.ts';
 import { createUser, databaseKinds, signIn, startTestApp, type TestApp, type TestClient, textOf } from './support/harness.ts';
 
@@ -50,7 +50,7 @@ function fill(path: string, target: string, bad: string, slug: string): string {
     .replace(/\*$/, 'x');
 }
 
-describe.each(databaseKinds())('malformed input on %s', (kind) => {
+describe.each(databaseKinds())('the edge of the app on %s', (kind) => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp(kind);
@@ -139,5 +139,48 @@ describe.each(databaseKinds())('malformed input on %s', (kind) => {
     expect(response.status).toBeGreaterThanOrEqual(400);
     expect(response.status).toBeLessThan(500);
     expect(await t.runtime.deps.db.select().from(order).where(eq(order.matchId, matchId))).toEqual([]);
+  });
+
+  it('lets no browser or proxy keep a page with a ticket or personal data: every answer to a signed-in visitor, and every private area', async () => {
+    const ctx = await clubWithOwner(t, 'Cache FC');
+    const { matchId, matchStandId, venueId, standId } = await matchOnSale(t, ctx);
+    const free = await ctx.owner.post(`/matches/${matchId}/checkout`, { [`q_${matchStandId}_child`]: '1' });
+    const reference = free.headers.get('location')!.split('/').at(-1)!;
+    const db = t.runtime.deps.db;
+    const [placed] = await db.select().from(order).where(eq(order.reference, reference));
+    const [tk] = await db.select().from(ticket).where(eq(ticket.orderId, placed!.id));
+    const [item] = await db.select().from(orderItem).where(eq(orderItem.orderId, placed!.id));
+    const real: Record<string, string> = {
+      slug: ctx.slug,
+      matchId,
+      venueId,
+      standId,
+      reference,
+      orderId: placed!.id,
+      ticketId: tk!.id,
+      itemId: item!.id,
+      clubId: ctx.club.id,
+    };
+    const gets = [
+      ...new Set(t.app.routes.filter((r) => (r.method === 'GET' || r.method === 'ALL') && !r.path.includes('*')).map((r) => r.path)),
+    ]
+      // Images, styles and the health probes carry nothing personal and are answered before the session is read.
+      .filter((path) => !/^\/(logos|assets|healthz|readyz)(\/|$)/.test(path))
+      .map((path) => path.replace(/:(\w+)(\{[^/]*\})?/g, (_, name: string) => real[name] ?? NOT_A_UUID));
+    expect(gets).toEqual(expect.arrayContaining(['/account/tickets', `/account/tickets/${tk!.id}`, `/account/orders/${reference}`]));
+    const cached: string[] = [];
+    for (const path of gets) {
+      const signedIn = await ctx.owner.get(path);
+      if (!/no-store/.test(signedIn.headers.get('cache-control') ?? '')) cached.push(`signed in ${path} → ${signedIn.status}`);
+      await signedIn.body?.cancel();
+      if (/^\/(account|club|admin|scan|api\/v1|invitations|demo-pay|unsubscribe)(\/|$)/.test(path)) {
+        const signedOut = await t.client().get(path);
+        if (!/no-store/.test(signedOut.headers.get('cache-control') ?? '')) cached.push(`signed out ${path} → ${signedOut.status}`);
+        await signedOut.body?.cancel();
+      }
+    }
+    expect(cached).toEqual([]);
+    // Public pages seen signed out stay cacheable: the rule is about personal data, not every page.
+    expect((await t.client().get(`/matches/${matchId}`)).headers.get('cache-control')).toBeNull();
   });
 });
