@@ -124,7 +124,7 @@ export const matchRoutes = new Hono<AppEnv>()
           feeCents: placed.feeCents,
           holdExpiresAt: placed.holdExpiresAt,
           successUrl: `${config.baseURL}/account/orders/${placed.reference}`,
-          cancelUrl: `${config.baseURL}/account/orders/${placed.reference}/abandon`,
+          cancelUrl: `${config.baseURL}/account/orders/${placed.reference}`, // a page with a button to give up; no change on a GET
         });
       } catch (error) {
         await db.transaction((tx) => cancelPendingOrder(tx, outbox, { orderId: placed.id })); // the seats go back at once
