@@ -21,18 +21,20 @@ import { venueRoutes } from './http/club/venue-routes.tsx';
 import { devMailRoutes } from './http/dev/mail-routes.tsx';
 import { deviceApiV1 } from './http/device-api/v1.ts';
 import { handleError, renderError } from './http/errors.tsx';
-import { safeNext } from './http/middleware/access.ts';
 import { csrfToken } from './http/middleware/csrf-token.ts';
 import { flash } from './http/middleware/flash.ts';
 import { locale } from './http/middleware/locale.ts';
+import { noStore } from './http/middleware/no-store.ts';
 import { requestLog } from './http/middleware/request-log.ts';
 import { session } from './http/middleware/session.ts';
+import { routeParamGuard } from './http/params.ts';
 import { authRoutes } from './http/public/auth-routes.tsx';
 import { clubPageRoutes, unsubscribeRoutes } from './http/public/club-page-routes.tsx';
 import { demoPayRoutes } from './http/public/demo-pay-routes.tsx';
 import { homeRoutes } from './http/public/home-routes.tsx';
 import { logoRoutes } from './http/public/logo-routes.ts';
 import { matchRoutes } from './http/public/match-routes.tsx';
+import { safeRedirectPath } from './http/redirect.ts';
 import { scannerRoutes } from './http/scanner/scanner-routes.tsx';
 import type { AppDeps, AppEnv } from './http/types.ts';
 import { stripeWebhookRoutes } from './http/webhooks/stripe.ts';
@@ -45,6 +47,9 @@ const STATIC_ASSETS: Record<string, Asset> = Object.fromEntries(
   ].map(([name, type]) => [name, { body: readFileSync(new URL(`../public/${name}`, import.meta.url), 'utf8'), type }]),
 );
 
+/** The query parameters by which better-auth's endpoints are told where to send the browser next. */
+const REDIRECT_PARAMS = ['callbackURL', 'redirectTo', 'errorCallbackURL', 'newUserCallbackURL'];
+
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
 
@@ -53,6 +58,9 @@ export function createApp(deps: AppDeps) {
     await next();
   });
   app.use(requestLog);
+  // Every path parameter of every route below is checked by name before anything reads it.
+  const params = routeParamGuard();
+  app.use(params.middleware);
   app.route('/logos', logoRoutes); // images, with their own strict headers
   app.use(
     secureHeaders({
@@ -80,6 +88,7 @@ export function createApp(deps: AppDeps) {
     return c.body(asset.body, 200, { 'Content-Type': asset.type });
   });
   app.route('/webhooks/stripe', stripeWebhookRoutes); // raw body, signed: before the form middleware
+  app.use('/api/v1/*', noStore);
   app.route('/api/v1', deviceApiV1); // JSON with a device token: no cookies, no forms
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/readyz', async (c) => {
@@ -91,14 +100,27 @@ export function createApp(deps: AppDeps) {
     }
   });
 
-  app.use(session, locale, flash, renderer);
+  app.use(session, noStore, locale, flash, renderer);
   // Only the two links that e-mails carry go to better-auth directly; every other account action
-  // goes through the app's own forms (validation, CSRF token, attempt limits). Their callback must
-  // stay on this site.
-  const emailLink = (c: Context<AppEnv>) => {
-    const callback = c.req.query('callbackURL');
-    if (callback !== undefined && safeNext(callback, '') === '') return renderError(c, 400, c.get('t')('error.badLink'));
-    return deps.auth.handler(c.req.raw);
+  // goes through the app's own forms (validation, CSRF token, attempt limits). better-auth lets a
+  // relative callback through unresolved ("/.//evil.example" passes its check, then leaves the site),
+  // so each redirect parameter is replaced by its normalised path here, or the link is refused, and
+  // the Location better-auth answers with goes through the same function.
+  const emailLink = async (c: Context<AppEnv>) => {
+    const url = new URL(c.req.url);
+    for (const name of REDIRECT_PARAMS) {
+      const raw = url.searchParams.get(name);
+      if (raw === null) continue;
+      const path = safeRedirectPath(raw, '');
+      if (path === '') return renderError(c, 400, c.get('t')('error.badLink'));
+      url.searchParams.set(name, path);
+    }
+    const response = await deps.auth.handler(new Request(url, c.req.raw));
+    const location = response.headers.get('location');
+    if (location === null) return response;
+    const headers = new Headers(response.headers);
+    headers.set('location', safeRedirectPath(location, '/', deps.config.baseURL));
+    return new Response(response.body, { status: response.status, headers });
   };
   app.get('/api/auth/verify-email', emailLink);
   app.get('/api/auth/reset-password/:token', emailLink);
@@ -132,6 +154,7 @@ export function createApp(deps: AppDeps) {
   app.route('/admin', adminRoutes);
   if (!deps.config.production && deps.config.devMailDir) app.route('/dev/mail', devMailRoutes(deps.config.devMailDir));
 
+  params.learn(app.routes);
   app.notFound((c) => (c.get('t') ? renderError(c, 404) : c.text('Not found', 404)));
   app.onError(handleError);
   return app;

@@ -239,7 +239,7 @@ describe.each(databaseKinds())('buying tickets with the demo provider on %s', (k
     expect((await owner.owner.post(`${owner.base}/orders/${paid!.id}/items/${itemId}/refund`, {})).status).toBe(404);
   });
 
-  it('ends the hold when the buyer turns back from the payment page', async () => {
+  it('ends the hold when the buyer, back from the payment page, gives the order up with its button, and never on a GET', async () => {
     const fan = await signIn(t, 'fan@example.be');
     const before = await seats();
     const checkout = await fan.post(`/matches/${matchId}/checkout`, { [`q_${mainId}_adult`]: '1' });
@@ -248,11 +248,22 @@ describe.each(databaseKinds())('buying tickets with the demo provider on %s', (k
       .from(order)
       .where(eq(order.providerSessionId, new URL(checkout.headers.get('location')!).pathname.split('/').at(-1)!));
     expect((await seats()).held).toBe(before.held + 1);
-    const back = await fan.get(`/account/orders/${pending!.reference}/abandon`);
+    // Following a link (or a cross-site image) changes nothing: the old abandon URL shows the order.
+    const oldLink = await fan.get(`/account/orders/${pending!.reference}/abandon`);
+    expect(oldLink.headers.get('location')).toBe(`/account/orders/${pending!.reference}`);
+    expect((await seats()).held).toBe(before.held + 1);
+    const page = await fan.get(`/account/orders/${pending!.reference}`, { 'accept-language': 'en' });
+    const html = await page.text();
+    expect(html).toContain(`action="/account/orders/${pending!.reference}/abandon"`);
+    expect(html).toContain('Cancel and release the seats');
+    const forged = await fan.post(`/account/orders/${pending!.reference}/abandon`, {}, { csrf: false });
+    expect(forged.status).toBe(403);
+    expect((await seats()).held).toBe(before.held + 1);
+    const back = await fan.post(`/account/orders/${pending!.reference}/abandon`, {});
     expect(back.headers.get('location')).toBe(`/matches/${matchId}`);
     expect(await seats()).toMatchObject({ held: before.held, sold: before.sold });
     expect((await t.runtime.deps.db.select().from(order).where(eq(order.id, pending!.id)))[0]?.status).toBe('cancelled');
-    expect((await t.client().get(`/account/orders/${pending!.reference}/abandon`)).status).toBe(303); // to sign-in: nobody else
+    expect((await t.client().post(`/account/orders/${pending!.reference}/abandon`, {})).headers.get('location')).toMatch(/^\/sign-in/); // nobody else
   });
 
   it('refunds every buyer and releases every hold when the club cancels the match', async () => {

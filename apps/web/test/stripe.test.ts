@@ -337,7 +337,7 @@ describe.each(databaseKinds())('Stripe payments on %s', (kind) => {
         metadata: { orderId: placed.id },
       },
       success_url: `http://localhost/account/orders/${placed.reference}`,
-      cancel_url: `http://localhost/account/orders/${placed.reference}/abandon`,
+      cancel_url: `http://localhost/account/orders/${placed.reference}`,
     });
     expect(params.line_items).toEqual([
       { quantity: '2', price_data: { currency: 'eur', unit_amount: '1250', product_data: { name: expect.stringContaining('Main') } } },
@@ -352,8 +352,12 @@ describe.each(databaseKinds())('Stripe payments on %s', (kind) => {
     expect(fake.session(sessionId)).toMatchObject({ amount_total: 2750, status: 'open', client_reference_id: placed.id });
     expect(await seats(m.matchStandId)).toMatchObject({ held: 2, sold: 0 });
 
-    // The buyer turns back from the payment page (cancel_url): the hold ends and Stripe's session too.
-    const back = await fan.client.get(new URL(String(params.cancel_url)).pathname);
+    // The buyer turns back from the payment page (cancel_url) to the order, still held, and gives it
+    // up with its button: the hold ends and Stripe's session too.
+    const landing = await fan.client.get(new URL(String(params.cancel_url)).pathname);
+    expect(landing.status).toBe(200);
+    expect(await seats(m.matchStandId)).toMatchObject({ held: 2, sold: 0 });
+    const back = await fan.client.post(`/account/orders/${placed.reference}/abandon`, {});
     expect(back.headers.get('location')).toBe(`/matches/${m.matchId}`);
     expect(await expireCall(sessionId)).toMatchObject({ status: 200 });
     expect(fake.session(sessionId).status).toBe('expired');

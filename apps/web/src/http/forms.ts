@@ -1,7 +1,10 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { isMessageKey, type Translate } from '../i18n/index.ts';
+import { hasControlCharacter } from './text.ts';
 import type { AppEnv } from './types.ts';
+
+const hasForbiddenControl = (value: string) => hasControlCharacter(value.replace(/[\t\r\n]/g, ''));
 
 export type FieldErrors = Record<string, string>;
 export type FormValues = Record<string, string>;
@@ -55,6 +58,12 @@ export async function parseForm<S extends z.ZodType>(c: Context<AppEnv>, schema:
     else if (typeof value === 'string') values[key] = value;
   }
   const result = schema.safeParse({ ...values, ...lists });
-  if (result.success) return { ok: true, data: result.data, values, lists };
-  return { ok: false, errors: fieldErrors(result.error.issues, c.get('t')), values, lists };
+  // Whatever a field's own schema says, no field of any form may carry a control character other
+  // than a line break or tab (NUL fails PostgreSQL; the others are never typed). The text fields'
+  // own rule (fields.ts) also refuses line breaks and tabs on one line.
+  const hostile = Object.entries({ ...values, ...lists }).filter(([, v]) => [v].flat().some(hasForbiddenControl));
+  if (result.success && hostile.length === 0) return { ok: true, data: result.data, values, lists };
+  const errors = result.success ? {} : fieldErrors(result.error.issues, c.get('t'));
+  for (const [field] of hostile) errors[field] ??= c.get('t')('error.controlCharacters');
+  return { ok: false, errors, values, lists };
 }

@@ -11,3 +11,10 @@ export function hasControlCharacter(text: string): boolean {
 export function withoutControlCharacters(text: string): string {
   return [...text].filter((ch) => !hasControlCharacter(ch)).join('');
 }
+
+/** What a search box's query parameter may search for: no control characters, trimmed, bounded. */
+export function searchText(raw: string | undefined, max = 80): string {
+  return withoutControlCharacters(raw ?? '')
+    .trim()
+    .slice(0, max);
+}

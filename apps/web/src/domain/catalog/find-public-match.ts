@@ -4,13 +4,14 @@ import type { Executor } from '../../db/client.ts';
 import { competition, match, matchStand, matchStandPrice, organization, type PriceCategory, stand, venue } from '../../db/schema/index.ts';
 import { clubVerified } from '../clubs/club-verified.ts';
 import { DomainError } from '../errors.ts';
+import { isUuid } from '../ids.ts';
 import { PUBLIC_STATUSES } from './list-upcoming-matches.ts';
 
 const opponentClub = alias(organization, 'opponent_club');
 
 /** A match as the public sees it (also past and cancelled ones, so shared links never break). */
 export async function findPublicMatch(db: Executor, matchId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(matchId)) throw new DomainError('not_found');
+  if (!isUuid(matchId)) throw new DomainError('not_found');
   const [row] = await db
     .select({
       id: match.id,

@@ -2,6 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { device } from '../../db/schema/index.ts';
 import { DomainError } from '../errors.ts';
+import { isUuid } from '../ids.ts';
 import { newPairing } from './device-secrets.ts';
 
 /**
@@ -10,7 +11,7 @@ import { newPairing } from './device-secrets.ts';
  * was reset or replaced (a lost phone is revoked instead).
  */
 export async function renewDevicePairing(db: Executor, clubId: string, deviceId: string, now = new Date()) {
-  if (!/^[0-9a-f-]{36}$/i.test(deviceId)) throw new DomainError('not_found');
+  if (!isUuid(deviceId)) throw new DomainError('not_found');
   const pairing = newPairing(now);
   const [renewed] = await db
     .update(device)

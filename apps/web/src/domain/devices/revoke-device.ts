@@ -2,9 +2,10 @@ import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { device } from '../../db/schema/index.ts';
 import { DomainError } from '../errors.ts';
+import { isUuid } from '../ids.ts';
 
 export async function revokeDevice(db: Executor, clubId: string, deviceId: string): Promise<void> {
-  if (!/^[0-9a-f-]{36}$/i.test(deviceId)) throw new DomainError('not_found');
+  if (!isUuid(deviceId)) throw new DomainError('not_found');
   const revoked = await db
     .update(device)
     .set({ revokedAt: new Date(), tokenHash: null, pairingCodeHash: null })

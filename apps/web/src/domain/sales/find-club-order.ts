@@ -2,10 +2,11 @@ import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { match, matchStand, order, orderItem, stand, user } from '../../db/schema/index.ts';
 import { DomainError } from '../errors.ts';
+import { isUuid } from '../ids.ts';
 
 /** One order of this club with its lines (another club's order id is not found). */
 export async function findClubOrder(db: Executor, clubId: string, orderId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(orderId)) throw new DomainError('not_found');
+  if (!isUuid(orderId)) throw new DomainError('not_found');
   const [found] = await db
     .select({ order, buyer: user.name, opponent: match.opponentName, kickoffAt: match.kickoffAt })
     .from(order)

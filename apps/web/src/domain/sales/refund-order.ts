@@ -6,6 +6,7 @@ import { renderMail } from '../../integrations/mail/templates.ts';
 import type { PaymentProvider } from '../../integrations/payments/provider.ts';
 import { type Outbox, QUEUES } from '../../jobs/jobs.ts';
 import { DomainError } from '../errors.ts';
+import { isUuid } from '../ids.ts';
 import { revokeTickets } from '../tickets/revoke-tickets.ts';
 
 /**
@@ -27,8 +28,7 @@ export async function refundOrder(
     tickets?: { itemId: string; quantity: number };
   },
 ) {
-  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-  if (!uuid.test(input.orderId) || (input.tickets && !uuid.test(input.tickets.itemId))) throw new DomainError('not_found');
+  if (!isUuid(input.orderId) || (input.tickets && !isUuid(input.tickets.itemId))) throw new DomainError('not_found');
   const [current] = await tx
     .select()
     .from(order)

@@ -2,13 +2,14 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { match, matchStand, order, orderItem, organization, stand, ticket, venue } from '../../db/schema/index.ts';
 import { clubVerified } from '../clubs/club-verified.ts';
+import { isUuid } from '../ids.ts';
 
 /**
  * A supporter's tickets: upcoming first (soonest first), then past ones; `ticketId` narrows to one.
  * Someone else's ticket is simply not there.
  */
 export async function listMyTickets(db: Executor, userId: string, { ticketId, now = new Date() }: { ticketId?: string; now?: Date } = {}) {
-  if (ticketId && !/^[0-9a-f-]{36}$/i.test(ticketId)) return [];
+  if (ticketId && !isUuid(ticketId)) return [];
   const rows = await db
     .select({
       id: ticket.id,

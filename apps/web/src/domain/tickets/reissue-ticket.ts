@@ -4,6 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { order, ticket } from '../../db/schema/index.ts';
 import { DomainError } from '../errors.ts';
+import { isUuid } from '../ids.ts';
 import { activeSigningKey } from './signing-key.ts';
 
 /**
@@ -13,7 +14,7 @@ import { activeSigningKey } from './signing-key.ts';
  * orders this against a scan of the old code at the same moment.
  */
 export async function reissueTicket(tx: Tx, userId: string, ticketId: string, sealingKey: Buffer) {
-  if (!/^[0-9a-f-]{36}$/i.test(ticketId)) throw new DomainError('not_found');
+  if (!isUuid(ticketId)) throw new DomainError('not_found');
   const [old] = await tx
     .select({ ticket })
     .from(ticket)

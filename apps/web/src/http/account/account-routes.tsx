@@ -12,7 +12,7 @@ import { updateProfile } from '../../domain/accounts/update-profile.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { cancelPendingOrder } from '../../domain/sales/cancel-pending-order.ts';
 import { listMyOrders } from '../../domain/sales/list-my-orders.ts';
-import { LANGUAGE_NAMES, LOCALES, translator } from '../../i18n/index.ts';
+import { formatDateTime, LANGUAGE_NAMES, LOCALES, translator } from '../../i18n/index.ts';
 import { Field, Form, FormError, Select } from '../../views/components/form.tsx';
 import { OrderSummary } from '../../views/components/order-summary.tsx';
 import { render } from '../../views/layouts/layout.tsx';
@@ -71,12 +71,22 @@ export const accountRoutes = new Hono<AppEnv>()
       <section class="card narrow">
         <h1>{t('order.title', { reference: o.reference })}</h1>
         <OrderSummary o={o} />
-        {o.status === 'pending' && o.providerSessionId?.startsWith('demo_') ? (
-          <p>
-            <a class="button" href={`/demo-pay/${o.providerSessionId}`}>
-              {t('order.payNow')}
-            </a>
-          </p>
+        {o.status === 'pending' ? (
+          <>
+            <p class="hint">{t('order.heldUntil', { time: formatDateTime(o.holdExpiresAt, c.get('locale')) })}</p>
+            <div class="actions">
+              {o.providerSessionId?.startsWith('demo_') ? (
+                <a class="button" href={`/demo-pay/${o.providerSessionId}`}>
+                  {t('order.payNow')}
+                </a>
+              ) : null}
+              <Form action={`/account/orders/${o.reference}/abandon`}>
+                <button type="submit" class="secondary">
+                  {t('order.abandon')}
+                </button>
+              </Form>
+            </div>
+          </>
         ) : null}
         <p>
           <a href={`/matches/${o.matchId}`}>{t('order.match')}</a> · <a href="/account/orders">{t('order.mine')}</a>
@@ -85,8 +95,11 @@ export const accountRoutes = new Hono<AppEnv>()
       { title: t('order.title', { reference: o.reference }) },
     );
   })
-  // Where the payment page sends a buyer who turns back: the hold ends, the seats return to sale.
-  .get('/orders/:reference/abandon', async (c) => {
+  // Payment sessions opened before this was a form still send buyers who turn back here: show the
+  // order (with its button to give up) and change nothing, as a GET must.
+  .get('/orders/:reference/abandon', (c) => c.redirect(`/account/orders/${c.req.param('reference')}`, 303))
+  // The buyer gives up a pending order from its page: the hold ends, the seats return to sale.
+  .post('/orders/:reference/abandon', async (c) => {
     const { db, outbox } = c.get('deps');
     const [o] = await listMyOrders(db, c.get('user')!.id, { reference: c.req.param('reference') });
     if (!o) throw new DomainError('not_found');

@@ -93,22 +93,22 @@ export const ticketRoutes = new Hono<AppEnv>()
     await c.get('deps').outbox.send(c.get('deps').db, QUEUES.ticketsMail, { orderId: o.orderId });
     return redirectWithFlash(c, '/account/tickets', 'success', c.get('t')('tickets.resent', { email: o.email }));
   })
-  .get('/:id/match.ics', async (c) => {
-    const [tk] = await listMyTickets(c.get('deps').db, c.get('user')!.id, { ticketId: c.req.param('id') });
+  .get('/:ticketId/match.ics', async (c) => {
+    const [tk] = await listMyTickets(c.get('deps').db, c.get('user')!.id, { ticketId: c.req.param('ticketId') });
     if (!tk) throw new DomainError('not_found');
     const o = await ownOrderTickets(c, tk.reference);
     c.header('Content-Type', 'text/calendar; charset=utf-8');
     c.header('Content-Disposition', 'attachment; filename="match.ics"');
     return c.body(renderMatchIcs(o, c.get('deps').config.baseURL));
   })
-  .post('/:id/reissue', async (c) => {
+  .post('/:ticketId/reissue', async (c) => {
     const { db, config } = c.get('deps');
-    const id = await db.transaction((tx) => reissueTicket(tx, c.get('user')!.id, c.req.param('id'), config.sales.ticketSealingKey));
+    const id = await db.transaction((tx) => reissueTicket(tx, c.get('user')!.id, c.req.param('ticketId'), config.sales.ticketSealingKey));
     return redirectWithFlash(c, `/account/tickets/${id}`, 'success', c.get('t')('tickets.reissued'));
   })
-  .get('/:id', async (c) => {
+  .get('/:ticketId', async (c) => {
     const t = c.get('t');
-    const [tk] = await listMyTickets(c.get('deps').db, c.get('user')!.id, { ticketId: c.req.param('id') });
+    const [tk] = await listMyTickets(c.get('deps').db, c.get('user')!.id, { ticketId: c.req.param('ticketId') });
     if (!tk) throw new DomainError('not_found');
     const qr = tk.status === 'valid' ? await ticketQrSvg(tk.code) : null;
     return render(

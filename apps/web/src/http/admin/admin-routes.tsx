@@ -13,6 +13,7 @@ import { text } from '../fields.ts';
 import { type FieldErrors, type FormValues, parseForm } from '../forms.ts';
 import { requirePlatformAdmin } from '../middleware/access.ts';
 import { redirectWithFlash } from '../middleware/flash.ts';
+import { searchText } from '../text.ts';
 import type { AppEnv } from '../types.ts';
 
 const statusForm = z.object({ status: z.enum(CLUB_STATUSES) });
@@ -33,7 +34,7 @@ export const adminRoutes = new Hono<AppEnv>()
   .use(requirePlatformAdmin)
   .get('/clubs', async (c) => {
     const t = c.get('t');
-    const q = (c.req.query('q') ?? '').trim().slice(0, 80);
+    const q = searchText(c.req.query('q'));
     const clubs = await listClubs(c.get('deps').db, q);
     return render(
       c,
@@ -138,19 +139,19 @@ export const adminRoutes = new Hono<AppEnv>()
     await saveCompetition(c.get('deps').db, form.data);
     return redirectWithFlash(c, '/admin/competitions', 'success', c.get('t')('common.saved'));
   })
-  .post('/competitions/:id', async (c) => {
-    const id = c.req.param('id');
+  .post('/competitions/:competitionId', async (c) => {
+    const id = c.req.param('competitionId');
     const form = await parseForm(c, competitionForm);
     if (!form.ok) return renderCompetitions(c, { ...form, for: id }, 400);
     await saveCompetition(c.get('deps').db, { id, ...form.data });
     return redirectWithFlash(c, '/admin/competitions', 'success', c.get('t')('common.saved'));
   })
-  .post('/clubs/:id/verification', async (c) => {
+  .post('/clubs/:clubId/verification', async (c) => {
     const t = c.get('t');
     const { db } = c.get('deps');
     const form = await parseForm(c, verificationForm);
     if (!form.ok) return redirectWithFlash(c, '/admin/clubs', 'error', t('error.invalid'));
-    const club = await setClubVerified(db, c.req.param('id'), form.data.verified === 'yes');
+    const club = await setClubVerified(db, c.req.param('clubId'), form.data.verified === 'yes');
     return redirectWithFlash(
       c,
       '/admin/clubs',
@@ -158,11 +159,11 @@ export const adminRoutes = new Hono<AppEnv>()
       t(form.data.verified === 'yes' ? 'admin.verifiedDone' : 'admin.unverifiedDone', { club: club.name }),
     );
   })
-  .post('/clubs/:id/status', async (c) => {
+  .post('/clubs/:clubId/status', async (c) => {
     const t = c.get('t');
     const form = await parseForm(c, statusForm);
     if (!form.ok) return redirectWithFlash(c, '/admin/clubs', 'error', t('error.invalid'));
-    await setClubStatus(c.get('deps').db, c.req.param('id'), form.data.status);
+    await setClubStatus(c.get('deps').db, c.req.param('clubId'), form.data.status);
     return redirectWithFlash(c, '/admin/clubs', 'success', t(form.data.status === 'active' ? 'admin.reinstated' : 'admin.suspended'));
   });
 

@@ -358,9 +358,9 @@ export const clubRoutes = new Hono<AppEnv>()
 /** The recipient's side of an invitation (the link in the e-mail). */
 export const invitationRoutes = new Hono<AppEnv>()
   .use(requireUser)
-  .get('/:id', async (c) => {
+  .get('/:invitationId', async (c) => {
     const t = c.get('t');
-    const invitation = await findInvitation(c.get('deps').db, c.req.param('id'), c.get('user')!.email);
+    const invitation = await findInvitation(c.get('deps').db, c.req.param('invitationId'), c.get('user')!.email);
     return render(
       c,
       <section class="card narrow">
@@ -380,8 +380,8 @@ export const invitationRoutes = new Hono<AppEnv>()
       { title: t('invitation.title', { club: invitation.club }) },
     );
   })
-  .post('/:id/accept', async (c) => {
-    const invitation = await findInvitation(c.get('deps').db, c.req.param('id'), c.get('user')!.email);
+  .post('/:invitationId/accept', async (c) => {
+    const invitation = await findInvitation(c.get('deps').db, c.req.param('invitationId'), c.get('user')!.email);
     return orgCall(
       c,
       `/club/${invitation.clubSlug}`,
@@ -389,8 +389,8 @@ export const invitationRoutes = new Hono<AppEnv>()
       'invitation.accepted',
     );
   })
-  .post('/:id/decline', async (c) => {
-    const invitation = await findInvitation(c.get('deps').db, c.req.param('id'), c.get('user')!.email);
+  .post('/:invitationId/decline', async (c) => {
+    const invitation = await findInvitation(c.get('deps').db, c.req.param('invitationId'), c.get('user')!.email);
     return orgCall(
       c,
       '/clubs',

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { DomainError } from '../../domain/errors.ts';
+import { isUuid } from '../../domain/ids.ts';
 import { centsToInput } from '../../domain/money.ts';
 import { findClubOrder } from '../../domain/sales/find-club-order.ts';
 import { listClubOrders } from '../../domain/sales/list-club-orders.ts';
@@ -14,7 +15,7 @@ import { render } from '../../views/layouts/layout.tsx';
 import { toCsv } from '../csv.ts';
 import { requireClub } from '../middleware/access.ts';
 import { redirectWithFlash } from '../middleware/flash.ts';
-import { withoutControlCharacters } from '../text.ts';
+import { searchText } from '../text.ts';
 import type { AppEnv } from '../types.ts';
 
 const STATUS: Record<string, MessageKey> = {
@@ -26,10 +27,9 @@ const STATUS: Record<string, MessageKey> = {
 };
 
 const filters = (c: Context<AppEnv>) => {
-  const q = withoutControlCharacters(c.req.query('q') ?? '')
-    .trim()
-    .slice(0, 80);
-  const matchId = /^[0-9a-f-]{36}$/.test(c.req.query('match') ?? '') ? c.req.query('match') : undefined;
+  const q = searchText(c.req.query('q'));
+  const match = c.req.query('match');
+  const matchId = isUuid(match) ? match : undefined;
   return { q, matchId };
 };
 

@@ -22,13 +22,13 @@ import { redirectWithFlash } from '../middleware/flash.ts';
 import type { AppEnv } from '../types.ts';
 
 const venueForm = z.object({
-  name: z.string().trim().min(1).max(80),
-  street: z.string().trim().min(1).max(120),
+  name: text(1, 80),
+  street: text(1, 120),
   postalCode: z
     .string()
     .trim()
     .regex(/^\d{4}$/, 'error.postalCode'),
-  commune: z.string().trim().min(1).max(80),
+  commune: text(1, 80),
 });
 
 const standForm = z.object({

@@ -62,8 +62,8 @@ export function devMailRoutes(dir: string) {
         { title: 'Dev mailbox' },
       );
     })
-    .get('/:id', (c) => {
-      const message = readMailbox(dir).find((m) => m.id === c.req.param('id'));
+    .get('/:name', (c) => {
+      const message = readMailbox(dir).find((m) => m.id === c.req.param('name'));
       if (!message) return c.notFound();
       return render(
         c,

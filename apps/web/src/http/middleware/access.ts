@@ -4,7 +4,6 @@ import { HTTPException } from 'hono/http-exception';
 import { findClubMembership } from '../../domain/clubs/find-club-membership.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { can, type Permission } from '../../integrations/auth/access.ts';
-import { hasControlCharacter } from '../text.ts';
 import type { AppEnv } from '../types.ts';
 
 /** To sign-in, and back here afterwards. */
@@ -45,22 +44,4 @@ export function requireClub(permission?: Permission) {
 function pathWithQuery(c: Context): string {
   const url = new URL(c.req.url);
   return url.pathname + url.search;
-}
-
-/**
- * A redirect target from user input: a path on this site only. Browsers ignore tabs and newlines
- * inside URLs and read "\\" as "/", so "/\t/evil.example" would leave the site: any control
- * character, space or backslash is refused, and what remains must resolve to this origin.
- */
-export function safeNext(value: unknown, fallback = '/'): string {
-  if (typeof value !== 'string' || value.length > 512 || !value.startsWith('/') || /[\s\\]/.test(value) || hasControlCharacter(value)) {
-    return fallback;
-  }
-  const base = 'http://footarena.invalid';
-  try {
-    const url = new URL(value, base);
-    return url.origin === base ? url.pathname + url.search + url.hash : fallback;
-  } catch {
-    return fallback;
-  }
 }

@@ -12,8 +12,8 @@ import { render } from '../../views/layouts/layout.tsx';
 import { clientIp } from '../client-ip.ts';
 import { type FieldErrors, type FormValues, parseForm } from '../forms.ts';
 import { rememberDevice, signInAttemptKeys } from '../known-device.ts';
-import { safeNext } from '../middleware/access.ts';
 import { redirectWithFlash } from '../middleware/flash.ts';
+import { safeRedirectPath } from '../redirect.ts';
 import type { AppEnv } from '../types.ts';
 import { emailField, forgotForm, resetForm, signInForm, signUpForm } from './auth-schemas.ts';
 
@@ -63,7 +63,7 @@ export const authRoutes = new Hono<AppEnv>()
     if (c.req.query('error') || !c.get('user')) return redirectWithFlash(c, '/sign-in', 'error', t('verify.failed'));
     return redirectWithFlash(c, '/', 'success', t('verify.done'));
   })
-  .get('/sign-in', (c) => renderSignIn(c, { values: { next: safeNext(c.req.query('next'), '') } }))
+  .get('/sign-in', (c) => renderSignIn(c, { values: { next: safeRedirectPath(c.req.query('next'), '') } }))
   .post('/sign-in', async (c) => {
     const t = c.get('t');
     const form = await parseForm(c, signInForm);
@@ -85,7 +85,7 @@ export const authRoutes = new Hono<AppEnv>()
       await forgetAttempt(db, keys);
       rememberDevice(c, email);
       forwardCookies(c, headers);
-      return c.redirect(safeNext(form.data.next), 303);
+      return c.redirect(safeRedirectPath(form.data.next), 303);
     } catch (error) {
       if (!isAPIError(error)) throw error;
       if (error.body?.code === 'EMAIL_NOT_VERIFIED') {

@@ -33,14 +33,14 @@ export const demoPayRoutes = new Hono<AppEnv>()
         <OrderSummary o={o} />
         {o.status === 'pending' ? (
           <>
-            <p class="hint">{t('demo.heldUntil', { time: formatDateTime(o.holdExpiresAt, c.get('locale')) })}</p>
+            <p class="hint">{t('order.heldUntil', { time: formatDateTime(o.holdExpiresAt, c.get('locale')) })}</p>
             <div class="actions">
               <Form action={`/demo-pay/${c.req.param('sessionId')}/pay`}>
                 <button type="submit">{t('demo.pay')}</button>
               </Form>
               <Form action={`/demo-pay/${c.req.param('sessionId')}/cancel`}>
                 <button type="submit" class="secondary">
-                  {t('demo.cancel')}
+                  {t('order.abandon')}
                 </button>
               </Form>
             </div>

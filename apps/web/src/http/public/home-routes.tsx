@@ -4,13 +4,14 @@ import { z } from 'zod';
 import { setPreferredLocale } from '../../domain/accounts/set-preferred-locale.ts';
 import { listCatalogChoices } from '../../domain/catalog/list-catalog-choices.ts';
 import { listUpcomingMatches } from '../../domain/catalog/list-upcoming-matches.ts';
+import { isClubSlug } from '../../domain/ids.ts';
 import { brusselsDayStart } from '../../domain/time.ts';
 import { isLocale } from '../../i18n/index.ts';
 import { MatchCard } from '../../views/components/match-card.tsx';
 import { render } from '../../views/layouts/layout.tsx';
 import { text } from '../fields.ts';
-import { safeNext } from '../middleware/access.ts';
 import { LOCALE_COOKIE } from '../middleware/locale.ts';
+import { safeRedirectPath } from '../redirect.ts';
 import type { AppEnv } from '../types.ts';
 
 const day = z.string().refine((value) => {
@@ -20,7 +21,7 @@ const day = z.string().refine((value) => {
     return false;
   }
 });
-const slug = z.string().regex(/^[a-z0-9-]{1,80}$/);
+const slug = z.string().refine(isClubSlug);
 // Filters live in the URL, so a filtered list can be shared; a bad value is ignored, never an error.
 const filterQuery = z.object({
   from: day.optional().catch(undefined),
@@ -137,5 +138,5 @@ export const homeRoutes = new Hono<AppEnv>()
       const user = c.get('user');
       if (user) await setPreferredLocale(c.get('deps').db, user.id, lang);
     }
-    return c.redirect(safeNext(body.next), 303);
+    return c.redirect(safeRedirectPath(body.next), 303);
   });

@@ -6,6 +6,7 @@ import { findPublicMatch, type PublicMatch } from '../../domain/catalog/find-pub
 import { displayStatus } from '../../domain/catalog/match-status.ts';
 import { matchTitle } from '../../domain/catalog/match-title.ts';
 import { DomainError } from '../../domain/errors.ts';
+import { UUID_PATTERN } from '../../domain/ids.ts';
 import { cancelPendingOrder } from '../../domain/sales/cancel-pending-order.ts';
 import { type OrderLine, placeOrder } from '../../domain/sales/place-order.ts';
 import { formatDateTime, type Translate } from '../../i18n/index.ts';
@@ -80,19 +81,19 @@ function mapLink(m: PublicMatch) {
 
 const categoryLabel = (t: Translate, category: string) => t(`category.${category}` as Parameters<Translate>[0]);
 
-const QUANTITY_FIELD = /^q_([0-9a-f-]{36})_(adult|youth|child|member|senior)$/;
+const QUANTITY_FIELD = new RegExp(`^q_(${UUID_PATTERN})_(adult|youth|child|member|senior)$`);
 
 /** Whether tickets can be bought online right now. */
 const selling = (m: PublicMatch, now = new Date()) =>
   m.isHome && m.status === 'on_sale' && (!m.saleOpensAt || m.saleOpensAt <= now) && now < (m.saleClosesAt ?? m.kickoffAt);
 
 export const matchRoutes = new Hono<AppEnv>()
-  .get('/:id', async (c) => renderMatchPage(c, await findPublicMatch(c.get('deps').db, c.req.param('id')), {}))
+  .get('/:matchId', async (c) => renderMatchPage(c, await findPublicMatch(c.get('deps').db, c.req.param('matchId')), {}))
   // Choosing tickets places the order and holds the seats, then the buyer goes to pay.
-  .post('/:id/checkout', requireUser, async (c) => {
+  .post('/:matchId/checkout', requireUser, async (c) => {
     const t = c.get('t');
     const { db, payments, outbox, config } = c.get('deps');
-    const m = await findPublicMatch(db, c.req.param('id'));
+    const m = await findPublicMatch(db, c.req.param('matchId'));
     const body = await c.req.parseBody();
     const values: FormValues = {};
     const lines: OrderLine[] = [];
@@ -124,7 +125,7 @@ export const matchRoutes = new Hono<AppEnv>()
           feeCents: placed.feeCents,
           holdExpiresAt: placed.holdExpiresAt,
           successUrl: `${config.baseURL}/account/orders/${placed.reference}`,
-          cancelUrl: `${config.baseURL}/account/orders/${placed.reference}/abandon`,
+          cancelUrl: `${config.baseURL}/account/orders/${placed.reference}`, // a page with a button to give up; no change on a GET
         });
       } catch (error) {
         await db.transaction((tx) => cancelPendingOrder(tx, outbox, { orderId: placed.id })); // the seats go back at once

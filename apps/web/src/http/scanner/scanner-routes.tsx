@@ -4,6 +4,7 @@ import { findClubMembership } from '../../domain/clubs/find-club-membership.ts';
 import { listMyClubs } from '../../domain/clubs/list-my-clubs.ts';
 import { startStaffScanner } from '../../domain/devices/start-staff-scanner.ts';
 import { DomainError } from '../../domain/errors.ts';
+import { isClubSlug } from '../../domain/ids.ts';
 import { en } from '../../i18n/en.ts';
 import type { MessageKey } from '../../i18n/index.ts';
 import { can, type Permission } from '../../integrations/auth/access.ts';
@@ -137,7 +138,7 @@ export const scannerRoutes = new Hono<AppEnv>()
     if (!user) throw new HTTPException(401);
     const form = await c.req.parseBody();
     const slug = typeof form.club === 'string' ? form.club : '';
-    const membership = slug ? await findClubMembership(c.get('deps').db, slug, user.id) : null;
+    const membership = isClubSlug(slug) ? await findClubMembership(c.get('deps').db, slug, user.id) : null;
     if (!membership) throw new HTTPException(404);
     if (!can(membership.role, SCAN)) throw new HTTPException(403);
     if (membership.club.status !== 'active') throw new DomainError('club_suspended');

@@ -1,0 +1,18 @@
+import { createMiddleware } from 'hono/factory';
+import type { AppEnv } from '../types.ts';
+
+// Areas whose answers are personal even without a session cookie: the device API (a Bearer token),
+// the demo payment page and e-mailed unsubscribe links. Everything else private needs a sign-in.
+const PRIVATE_WITHOUT_SESSION = /^\/(api\/v1|demo-pay|unsubscribe|account|club|admin|scan|invitations)(\/|$)/;
+
+/**
+ * Nothing shown to a signed-in person, nor any answer of the private areas, is kept by a browser,
+ * a proxy or the back button's cache: tickets carry a QR code that admits, accounts and club pages
+ * carry names, e-mail addresses and orders. As a class rather than page by page: every response to
+ * a request with a session, and every response under the private prefixes (redirects and errors
+ * included). Public pages seen signed out stay cacheable.
+ */
+export const noStore = createMiddleware<AppEnv>(async (c, next) => {
+  await next();
+  if (c.get('user') || PRIVATE_WITHOUT_SESSION.test(c.req.path)) c.header('Cache-Control', 'no-store');
+});
