@@ -1,4 +1,4 @@
-import type { ScanResult } from '@footarena/gate-protocol';
+import type { GATE_STATES, ScanResult } from '@footarena/gate-protocol';
 import type { Clock } from './clock.ts';
 import type { GateConfig } from './config.ts';
 import type { GateArm, PassageSensor, Signals, SonarReading } from './hardware/types.ts';
@@ -8,18 +8,7 @@ import type { GateArm, PassageSensor, Signals, SonarReading } from './hardware/t
  * → passed (clear again; a short delay) → closing → closed. The arm never closes on someone: `holding`
  * waits for a clear passage (at start, before closing, and when someone steps in while it closes).
  */
-export type GateState =
-  | 'starting'
-  | 'closed'
-  | 'checking'
-  | 'opening'
-  | 'open'
-  | 'passing'
-  | 'passed'
-  | 'closing'
-  | 'holding'
-  | 'fault'
-  | 'stopped';
+export type GateState = (typeof GATE_STATES)[number];
 
 export interface ScanVerdict {
   result: ScanResult;
@@ -66,7 +55,7 @@ export class GateController {
   private timer: unknown;
   private tooLongTimer: unknown;
   private silenceTimer: unknown;
-  private sensorOk = false;
+  sensorOk = false;
   private ticketId: string | null = null;
   private arm: Promise<void> = Promise.resolve();
   private stopping: (() => void) | null = null;

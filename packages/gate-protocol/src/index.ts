@@ -140,6 +140,59 @@ export const SyncResponse = z.strictObject({
 });
 export type SyncResponse = z.infer<typeof SyncResponse>;
 
+/** What a gate tells the club about itself, every 30 s (and at once after a problem). */
+export const GATE_STATES = [
+  'starting',
+  'closed',
+  'checking',
+  'opening',
+  'open',
+  'passing',
+  'passed',
+  'closing',
+  'holding',
+  'fault',
+  'stopped',
+] as const;
+/** Passages the club should know of: admitted but nobody went through, someone followed, the passage stayed occupied. */
+export const PASSAGE_EVENTS = ['not_passed', 'tailgating', 'occupied_too_long'] as const;
+export const MAX_HEALTH_EVENTS = 200;
+
+export const HealthReport = z.strictObject({
+  /** The gate's software version. */
+  version: z.string().min(1).max(40),
+  state: z.enum(GATE_STATES),
+  /** The match it admits for, if it has one. */
+  matchId: z.uuid().nullable(),
+  /** Whether its last call to the server went through, and since when it has been so. */
+  online: z.boolean(),
+  since: z.iso.datetime({ offset: true }),
+  /** Offline scans waiting to be uploaded. */
+  queued: z.number().int().min(0),
+  sensor: z.enum(['ok', 'silent']),
+  /** The last problem, in words, or null. */
+  lastError: z.string().max(500).nullable(),
+  /** Passage events since the previous report (sent again until acknowledged; `id` makes a repeat harmless). */
+  events: z
+    .array(
+      z.strictObject({
+        id: z.uuid(),
+        kind: z.enum(PASSAGE_EVENTS),
+        matchId: z.uuid(),
+        ticketId: z.uuid().nullable(),
+        at: z.iso.datetime({ offset: true }),
+      }),
+    )
+    .max(MAX_HEALTH_EVENTS),
+});
+export type HealthReport = z.infer<typeof HealthReport>;
+
+export const HealthAck = z.strictObject({
+  /** The ids of the events now recorded (repeats included): the gate forgets them. */
+  recorded: z.array(z.uuid()),
+});
+export type HealthAck = z.infer<typeof HealthAck>;
+
 export const ERROR_CODES = [
   'bad_request',
   'unauthorized',

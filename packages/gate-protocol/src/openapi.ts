@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import {
   ErrorResponse,
+  HealthAck,
+  HealthReport,
   MatchesResponse,
   PairRequest,
   PairResponse,
@@ -27,7 +29,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   403: 'This device may not admit for this match or stand (its restrictions in the back office).',
   404: 'Unknown resource for this club (pairing code expired or used, match of another club).',
   409: 'nonce_reused: this device already sent this nonce with another code; nothing was admitted.',
-  413: 'Body larger than 16 KiB (512 KiB for sync).',
+  413: 'Body larger than 16 KiB (64 KiB for health, 512 KiB for sync).',
   415: 'Content-Type is not application/json.',
   429: 'Too many wrong pairing codes from this address, or from everywhere; wait the seconds in Retry-After.',
 };
@@ -38,7 +40,7 @@ export function openApiDocument() {
     info: {
       title: 'FootArena device API',
       version: '1',
-      description: 'Pairing, ticket redemption and offline sync for steward phones and gates. See docs/device-api.md.',
+      description: 'Pairing, ticket redemption, offline sync and health reports for steward phones and gates. See docs/device-api.md.',
     },
     servers: [{ url: '/api/v1' }],
     components: {
@@ -51,6 +53,8 @@ export function openApiDocument() {
         MatchesResponse: component(MatchesResponse, 'output'),
         SyncRequest: component(SyncRequest, 'input'),
         SyncResponse: component(SyncResponse, 'output'),
+        HealthReport: component(HealthReport, 'input'),
+        HealthAck: component(HealthAck, 'output'),
         ErrorResponse: component(ErrorResponse, 'output'),
       },
     },
@@ -96,6 +100,18 @@ export function openApiDocument() {
           responses: {
             '200': { description: 'Lists since the cursor and the answer to each uploaded scan.', ...json('SyncResponse') },
             ...errors(400, 401, 403, 404, 413, 415),
+          },
+        },
+      },
+      '/health': {
+        post: {
+          operationId: 'health',
+          summary: "A gate's health (state, network, queue, sensor, last problem) and its passage events, every 30 s; shown to the club.",
+          security: [{ deviceToken: [] }],
+          requestBody: { required: true, ...json('HealthReport') },
+          responses: {
+            '200': { description: 'The ids of the events recorded (repeats included): the gate forgets them.', ...json('HealthAck') },
+            ...errors(400, 401, 413, 415),
           },
         },
       },

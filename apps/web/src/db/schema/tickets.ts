@@ -1,6 +1,6 @@
-import { SCAN_RESULTS, type ScanResult } from '@footarena/gate-protocol';
+import { type HealthReport, PASSAGE_EVENTS, SCAN_RESULTS, type ScanResult } from '@footarena/gate-protocol';
 import { sql } from 'drizzle-orm';
-import { boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organization, user } from './auth.ts';
 import { match } from './catalog.ts';
 import { order, orderItem } from './sales.ts';
@@ -94,8 +94,34 @@ export const device = pgTable(
      * Kept (revoked) when the person is erased: its scans are the club's check-in record.
      */
     userId: text('user_id').references(() => user.id, { onDelete: 'set null' }),
+    /** When it last called the API (a gate reports every 30 s), and its last health report (gates). */
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),
+    health: jsonb('health').$type<Omit<HealthReport, 'events'>>(),
   },
   (t) => [index('device_club_idx').on(t.clubId)],
+);
+
+// What a gate saw at its passage, reported with its health: admitted but nobody went through,
+// someone followed, the passage stayed occupied. The id is the gate's, so a report sent twice counts once.
+export const gateEvent = pgTable(
+  'gate_event',
+  {
+    id: uuid('id').primaryKey(),
+    clubId: text('club_id')
+      .notNull()
+      .references(() => organization.id, { onDelete: 'cascade' }),
+    matchId: uuid('match_id')
+      .notNull()
+      .references(() => match.id, { onDelete: 'cascade' }),
+    deviceId: uuid('device_id')
+      .notNull()
+      .references(() => device.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: PASSAGE_EVENTS }).notNull(),
+    ticketId: uuid('ticket_id'),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('gate_event_match_idx').on(t.matchId, t.at)],
 );
 
 // The fixed result codes are the device protocol's (packages/gate-protocol).

@@ -21,6 +21,8 @@ export async function listDevices(db: Executor, clubId: string) {
       pairingExpiresAt: device.pairingExpiresAt,
       matchIds: device.matchIds,
       standIds: device.standIds,
+      lastSeenAt: device.lastSeenAt,
+      health: device.health,
     })
     .from(device)
     .where(eq(device.clubId, clubId))

@@ -2,11 +2,15 @@ import { Hono } from 'hono';
 import { findClubMatch } from '../../domain/catalog/find-club-match.ts';
 import { matchTitle } from '../../domain/catalog/match-title.ts';
 import { countEntriesPerMinute } from '../../domain/checkin/count-entries-per-minute.ts';
+import { listGateEvents } from '../../domain/checkin/list-gate-events.ts';
 import { listMatchScans } from '../../domain/checkin/list-match-scans.ts';
 import { listScanConflicts } from '../../domain/checkin/list-scan-conflicts.ts';
 import { REFUSAL_REASONS, summarizeAttendance } from '../../domain/checkin/summarize-attendance.ts';
+import { describeGateHealth } from '../../domain/devices/describe-gate-health.ts';
+import { listDevices } from '../../domain/devices/list-devices.ts';
 import { toBrusselsLocal } from '../../domain/time.ts';
 import { formatTime } from '../../i18n/index.ts';
+import { GateHealth } from '../../views/components/gate-health.tsx';
 import { render } from '../../views/layouts/layout.tsx';
 import { toCsv } from '../csv.ts';
 import { requireClub } from '../middleware/access.ts';
@@ -22,11 +26,18 @@ export const attendanceRoutes = new Hono<AppEnv>()
     const { club } = c.get('membership');
     const { db } = c.get('deps');
     const m = await findClubMatch(db, club.id, c.req.param('matchId'));
-    const [a, entries, conflicts] = await Promise.all([
+    const [a, entries, conflicts, passages, devices] = await Promise.all([
       summarizeAttendance(db, club.id, m.id),
       countEntriesPerMinute(db, club.id, m.id),
       listScanConflicts(db, club.id, m.id),
+      listGateEvents(db, club.id, m.id),
+      listDevices(db, club.id),
     ]);
+    // Gates with something to say, on match day: a silent gate, a sonar down, scans not uploaded.
+    const gates = devices
+      .filter((d) => d.kind === 'gate' && !d.inactive)
+      .map((d) => ({ name: d.name, described: describeGateHealth(d) }))
+      .filter((g) => g.described && g.described.problems.length > 0);
     const title = matchTitle(m.isHome, club.name, m.opponentName);
     c.header('Cache-Control', 'no-store');
     return render(
@@ -112,6 +123,43 @@ export const attendanceRoutes = new Hono<AppEnv>()
                       <td>{t(`scanResult.${x.reason}`)}</td>
                       <td>{x.admittedAt ? `${x.admittedBy ?? '—'} · ${formatTime(x.admittedAt, locale)}` : t('attendance.noEntry')}</td>
                       <td>{`${x.alsoBy ?? '—'} · ${formatTime(x.alsoAt, locale)}`}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </section>
+          <section class="card table-wrap" id="passages">
+            <h2>{t('attendance.passagesTitle')}</h2>
+            <p class="hint">{t('attendance.passagesHint')}</p>
+            {gates.length > 0 ? (
+              <ul class="gate-status">
+                {gates.map((g) => (
+                  <li data-gate={g.name}>
+                    <strong>{g.name}</strong>: <GateHealth described={g.described} locale={locale} />
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            {passages.length === 0 ? (
+              <p>{t('attendance.passagesNone')}</p>
+            ) : (
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('attendance.detectedAt')}</th>
+                    <th scope="col">{t('attendance.gate')}</th>
+                    <th scope="col">{t('attendance.reason')}</th>
+                    <th scope="col">{t('attendance.ticket')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {passages.map((p) => (
+                    <tr data-passage={p.kind}>
+                      <td>{formatTime(p.at, locale)}</td>
+                      <td>{p.gate}</td>
+                      <td>{t(`passage.${p.kind}`)}</td>
+                      <td>{p.ticketId ? <code title={p.ticketId}>…{p.ticketId.slice(-8)}</code> : '—'}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { DEVICE_KINDS } from '../../db/schema/index.ts';
 import { listVenues } from '../../domain/catalog/list-venues.ts';
 import { createDevice } from '../../domain/devices/create-device.ts';
+import { describeGateHealth } from '../../domain/devices/describe-gate-health.ts';
 import { PAIRING_MINUTES } from '../../domain/devices/device-secrets.ts';
 import { listDeviceMatches } from '../../domain/devices/list-device-matches.ts';
 import { listDevices } from '../../domain/devices/list-devices.ts';
@@ -12,6 +13,7 @@ import { revokeDevice } from '../../domain/devices/revoke-device.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { formatDate, formatDateTime } from '../../i18n/index.ts';
 import { Checkboxes, Field, Form, FormError, Select } from '../../views/components/form.tsx';
+import { GateHealth } from '../../views/components/gate-health.tsx';
 import { ticketQrSvg } from '../../views/components/ticket-qr.tsx';
 import { render } from '../../views/layouts/layout.tsx';
 import { text } from '../fields.ts';
@@ -101,6 +103,7 @@ async function renderDevices(
                 <th scope="col">{t('devices.kind')}</th>
                 <th scope="col">{t('devices.admits')}</th>
                 <th scope="col">{t('admin.status')}</th>
+                <th scope="col">{t('devices.health')}</th>
                 <th scope="col">
                   <span class="visually-hidden">{t('common.actions')}</span>
                 </th>
@@ -125,6 +128,9 @@ async function renderDevices(
                     )}
                   </td>
                   <td>{d.inactive ? t('devices.statusRevoked') : d.paired ? t('devices.statusPaired') : t('devices.statusWaiting')}</td>
+                  <td data-health>
+                    {d.kind === 'gate' && !d.inactive ? <GateHealth described={describeGateHealth(d)} locale={locale} /> : '—'}
+                  </td>
                   <td>
                     {d.inactive ? null : (
                       <div class="actions">

@@ -1,5 +1,7 @@
 import {
   type ErrorResponse,
+  type HealthAck,
+  HealthReport,
   type MatchesResponse,
   PairRequest,
   RedeemRequest,
@@ -27,6 +29,7 @@ import { summarizeAttendance } from '../../domain/checkin/summarize-attendance.t
 import { authenticateDevice } from '../../domain/devices/authenticate-device.ts';
 import { listDeviceMatches, scopeStands } from '../../domain/devices/list-device-matches.ts';
 import { pairDevice } from '../../domain/devices/pair-device.ts';
+import { recordDeviceHealth } from '../../domain/devices/record-device-health.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { clientIp } from '../client-ip.ts';
 import type { AppEnv } from '../types.ts';
@@ -154,6 +157,12 @@ export const deviceApiV1 = new Hono<DeviceEnv>()
     return c.json({
       matches: matches.map((m) => ({ ...m, kickoffAt: m.kickoffAt.toISOString(), gatesOpenAt: m.gatesOpenAt?.toISOString() ?? null })),
     } satisfies MatchesResponse);
+  })
+  .post('/health', deviceAuth, limit(64 * 1024), async (c) => {
+    const input = await body(c, HealthReport);
+    if (input instanceof Response) return input;
+    const recorded = await recordDeviceHealth(c.get('deps').db, c.get('device'), input);
+    return c.json({ recorded } satisfies HealthAck);
   })
   .post('/sync', deviceAuth, limit(512 * 1024), async (c) => {
     const { db } = c.get('deps');
