@@ -59,10 +59,7 @@ export async function startBenchApp(bench: string) {
   };
 }
 
-export function stats(samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return { p50: sorted[Math.floor(sorted.length * 0.5)]!, p99: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))]! };
-}
+export { stats } from './stats.ts';
 
 /** One club with one stand of `capacity` seats (adults at 10 euros), and a home match with it open. */
 export async function benchClubMatch(db: Db, club: { name: string; slug: string }, capacity: number, kickoffInDays: number) {
