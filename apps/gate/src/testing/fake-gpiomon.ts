@@ -33,11 +33,16 @@ export async function writeFakeGpiomon(
   version: 1 | 2,
   edges: RecordedEdge[],
   then: 'wait' | { exitCode: number; stderr: string } = 'wait',
+  /** Edges printed 0.3 s after the first ones. */
+  later: RecordedEdge[] = [],
 ): Promise<FakeGpiomon> {
   const command = join(folder, `gpiomon-v${version}`);
   const argsFile = `${command}.args`;
   const edgesFile = `${command}.edges`;
-  await writeFile(edgesFile, edges.map((edge) => `${formatEdge(version, edge)}\n`).join(''));
+  const laterFile = `${command}.later`;
+  const lines = (list: RecordedEdge[]) => list.map((edge) => `${formatEdge(version, edge)}\n`).join('');
+  await writeFile(edgesFile, lines(edges));
+  await writeFile(laterFile, lines(later));
   const end = then === 'wait' ? 'exec sleep 3600' : `echo ${JSON.stringify(then.stderr)} >&2\nexit ${then.exitCode}`;
   await writeFile(
     command,
@@ -49,6 +54,7 @@ if [ "$1" = "--version" ]; then
 fi
 printf '%s\\n' "$@" > ${JSON.stringify(argsFile)}
 cat ${JSON.stringify(edgesFile)}
+${later.length ? `sleep 0.3\ncat ${JSON.stringify(laterFile)}` : ''}
 ${end}
 `,
   );

@@ -1,4 +1,4 @@
-import { chmod, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 // Test support: a small copy of the parts of /sys the gate uses, in a temporary folder, laid out like a
@@ -41,9 +41,26 @@ export function emulatePwmKernel(chipPath: string, { permissionDelayMs = 0 } = {
     if (busy) return;
     busy = true;
     try {
+      // The kernel handles each write at once, in order; this stand-in looks every 5 ms. Read `export`
+      // first: an unexport written before it is then seen too, and is applied first (a channel released
+      // and opened again must end up exported). An unexport written after it waits for the next look.
       const exported = (await readFile(join(chipPath, 'export'), 'utf8')).trim();
+      if (exported) await writeFile(join(chipPath, 'export'), '');
+      const unexported = (await readFile(join(chipPath, 'unexport'), 'utf8')).trim();
+      if (unexported) {
+        await writeFile(join(chipPath, 'unexport'), '');
+        // Renamed away first, as the kernel removes the channel at once: a slow removal must not leave
+        // old files for a new export to find.
+        const gone = join(chipPath, `.gone-${process.hrtime.bigint()}`);
+        if (
+          await rename(join(chipPath, `pwm${unexported}`), gone).then(
+            () => true,
+            () => false,
+          )
+        )
+          await rm(gone, { recursive: true });
+      }
       if (exported) {
-        await writeFile(join(chipPath, 'export'), '');
         const dir = join(chipPath, `pwm${exported}`);
         // Exporting an exported channel changes nothing (the kernel answers EBUSY).
         if (
@@ -61,11 +78,6 @@ export function emulatePwmKernel(chipPath: string, { permissionDelayMs = 0 } = {
         setTimeout(async () => {
           for (const name of ['period', 'duty_cycle', 'enable']) await chmod(join(dir, name), 0o664).catch(() => {});
         }, permissionDelayMs);
-      }
-      const unexported = (await readFile(join(chipPath, 'unexport'), 'utf8')).trim();
-      if (unexported) {
-        await writeFile(join(chipPath, 'unexport'), '');
-        await rm(join(chipPath, `pwm${unexported}`), { recursive: true, force: true });
       }
     } finally {
       busy = false;
