@@ -7,7 +7,8 @@ import type { CheckResult, DoctorContext } from './check.ts';
 
 const Device = z.object({ deviceId: z.string().min(1), token: z.string().min(1), clubId: z.string().min(1), name: z.string() });
 
-const PAIR = 'Pair it: in the back office open "Scanners and gates", add a gate, and enter its pairing code on the gate (GUIDE.md, step 9)';
+const PAIR =
+  'Pair it: in the back office open "Scanners and gates", add a gate, and enter its pairing code on the gate (GUIDE.md, step 10)';
 
 export async function checkPaired({ config }: DoctorContext): Promise<CheckResult> {
   const part = 'Pairing';

@@ -10,7 +10,7 @@ import { KEY_CAPSLOCK, KEY_ENTER, KEY_KPENTER, KEY_LEFTSHIFT, KEY_RIGHTSHIFT, ke
 // 24 bytes on a 64-bit system: struct timeval (seconds and microseconds, 8 bytes each), then type (u16),
 // code (u16) and value (s32), little-endian on the Pi.
 // Without ioctl (EVIOCGRAB needs a native addon) the keys also reach the text console; the deployment
-// keeps the console from doing anything with them (deploy/gate/GUIDE.md, "The reader's keys").
+// keeps the console from doing anything with them (deploy/gate/GUIDE.md, step 8).
 
 const EVENT_BYTES = 24;
 const EV_SYN = 0;
