@@ -68,6 +68,7 @@ export async function startGate({ config, hardware, clock = systemClock, fetch: 
   ];
 
   return {
+    config,
     controller,
     store,
     syncer,

@@ -195,4 +195,22 @@ describe('a Raspberry Pi gate on simulated hardware, paired with the real app', 
     hw.sensor.silent = false;
     await until('the gate back', () => gate.controller.state === 'closed');
   });
+
+  it('keeps an offline admission through a power cut and uploads it when it starts again', async () => {
+    const ticketF = codes[5]!;
+    networkDown = true;
+    expect(await scanAt(ticketF.code)).toMatchObject({ result: 'ok', offline: true });
+    await walkThrough();
+    await until('the gate closed', () => gate.controller.state === 'closed');
+    // The program stops with the server still out of reach (as at a power cut, the scan was on disk
+    // before the gate opened), then starts again on the same card.
+    await gate.stop();
+    expect(new GateStore(dataDir).queue).toHaveLength(1);
+    networkDown = false;
+    hw = createSimulatedHardware(systemClock);
+    gate = await startGate({ config: gate.config, hardware: hw, fetch });
+    await until('the queue uploaded after the restart', () => gate.store.queue.length === 0);
+    const [row] = await db().select().from(ticket).where(eq(ticket.id, ticketF.id));
+    expect(row).toMatchObject({ usedByDevice: deviceId });
+  });
 });
