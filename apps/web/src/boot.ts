@@ -5,13 +5,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pino, { type Logger } from 'pino';
 import { type Database, migrateDatabase, openDatabase } from './db/client.ts';
+import { deriveKey } from './domain/secret-box.ts';
 import type { Env } from './env.ts';
 import type { AppConfig, AppDeps } from './http/types.ts';
 import { createAuth } from './integrations/auth/auth.ts';
 import { createMailTransport, type MailTransport } from './integrations/mail/transport.ts';
 import { createDemoProvider } from './integrations/payments/demo.ts';
 import { createStripeClient, createStripeProvider } from './integrations/payments/stripe.ts';
-import { deriveKey } from './integrations/secret-box.ts';
 import { type JobOptions, type Jobs, startJobs } from './jobs/jobs.ts';
 
 export interface Runtime {

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { QUEUES } from '../src/jobs/jobs.ts';
+import { QUEUES } from '../src/domain/outbox.ts';
 import { databaseKinds, linkIn, startTestApp, type TestApp } from './support/harness.ts';
 
 describe.each(databaseKinds())('the e-mail outbox on %s', (kind) => {

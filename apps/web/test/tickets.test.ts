@@ -4,7 +4,7 @@ import jsQRModule from 'jsqr';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clubSigningKey, order, orderItem, ticket } from '../src/db/schema/index.ts';
-import { open } from '../src/integrations/secret-box.ts';
+import { open } from '../src/domain/secret-box.ts';
 import { clubWithOwner, matchOnSale, postOk } from './support/catalog.ts';
 import { createUser, databaseKinds, signIn, startTestApp, type TestApp, textOf } from './support/harness.ts';
 

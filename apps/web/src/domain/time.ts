@@ -1,4 +1,5 @@
-import { TIME_ZONE } from '../i18n/index.ts';
+/** FootArena's clubs play in Brussels: every date is shown, and every kick-off typed, in its time. */
+export const TIME_ZONE = 'Europe/Brussels';
 
 const parts = new Intl.DateTimeFormat('en-GB', {
   timeZone: TIME_ZONE,

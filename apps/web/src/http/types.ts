@@ -3,11 +3,11 @@ import type Stripe from 'stripe';
 import type { Asset } from '../boot.ts';
 import type { Db } from '../db/client.ts';
 import type { ClubMembership } from '../domain/clubs/find-club-membership.ts';
+import type { Outbox } from '../domain/outbox.ts';
 import type { SalesConfig } from '../domain/sales/fees.ts';
+import type { PaymentProvider } from '../domain/sales/payment-provider.ts';
 import type { Locale, Translate } from '../i18n/index.ts';
 import type { Auth } from '../integrations/auth/auth.ts';
-import type { PaymentProvider } from '../integrations/payments/provider.ts';
-import type { Outbox } from '../jobs/jobs.ts';
 
 export interface AppConfig {
   production: boolean;

@@ -1,7 +1,8 @@
+import { TIME_ZONE } from '../domain/time.ts';
 import { en, type Messages } from './en.ts';
-import { belgianTag, TIME_ZONE } from './formats.ts';
+import { belgianTag } from './formats.ts';
 
-export { formatDateTime, TIME_ZONE } from './formats.ts';
+export { formatDateTime } from './formats.ts';
 
 import { fr } from './fr.ts';
 import { nl } from './nl.ts';

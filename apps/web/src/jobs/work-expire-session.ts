@@ -1,6 +1,7 @@
 import type { Db } from '../db/client.ts';
-import type { PaymentProvider } from '../integrations/payments/provider.ts';
-import { type Jobs, QUEUES } from './jobs.ts';
+import { QUEUES } from '../domain/outbox.ts';
+import type { PaymentProvider } from '../domain/sales/payment-provider.ts';
+import type { Jobs } from './jobs.ts';
 
 /** Ends a payment session whose order no longer holds seats (retried if the provider is down). */
 export async function workExpireSession(jobs: Jobs, db: Db, payments: PaymentProvider, pollingIntervalSeconds = 2): Promise<void> {

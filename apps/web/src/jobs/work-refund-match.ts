@@ -2,10 +2,11 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { order } from '../db/schema/index.ts';
 import { DomainError } from '../domain/errors.ts';
+import { QUEUES } from '../domain/outbox.ts';
 import { cancelPendingOrder } from '../domain/sales/cancel-pending-order.ts';
+import type { PaymentProvider } from '../domain/sales/payment-provider.ts';
 import { refundOrder } from '../domain/sales/refund-order.ts';
-import type { PaymentProvider } from '../integrations/payments/provider.ts';
-import { type Jobs, QUEUES } from './jobs.ts';
+import type { Jobs } from './jobs.ts';
 
 /**
  * A cancelled match: pending orders end (their holds too), and each paid order is refunded in its own

@@ -1,6 +1,7 @@
 import type { Db } from '../db/client.ts';
+import { QUEUES } from '../domain/outbox.ts';
 import { releaseExpiredOrders } from '../domain/sales/release-expired-orders.ts';
-import { type Jobs, QUEUES } from './jobs.ts';
+import type { Jobs } from './jobs.ts';
 
 /** Every minute, lapsed holds give their seats back (placing an order also does it, lazily). */
 export async function workReleaseHolds(jobs: Jobs, db: Db, pollingIntervalSeconds = 2): Promise<void> {

@@ -1,10 +1,11 @@
 import type { Db } from '../db/client.ts';
 import { matchTitle } from '../domain/catalog/match-title.ts';
+import { QUEUES } from '../domain/outbox.ts';
 import { findOrderTickets } from '../domain/tickets/find-order-tickets.ts';
 import { DEFAULT_LOCALE, formatDateTime, isLocale, translator } from '../i18n/index.ts';
 import type { MailTransport } from '../integrations/mail/transport.ts';
 import { renderMatchIcs, renderTicketsPdf, ticketQrPng } from '../integrations/tickets/ticket-files.ts';
-import { type Jobs, QUEUES } from './jobs.ts';
+import type { Jobs } from './jobs.ts';
 
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch);

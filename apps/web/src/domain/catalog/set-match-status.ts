@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { match, matchStand } from '../../db/schema/index.ts';
-import { type Outbox, QUEUES, stableJobId } from '../../jobs/jobs.ts';
 import { DomainError } from '../errors.ts';
+import { type Outbox, QUEUES, stableJobId } from '../outbox.ts';
 import { findClubMatch } from './find-club-match.ts';
 
 /** What a club sets; "sold out" and "played" follow from the seats and the clock. */

@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { order } from '../../db/schema/index.ts';
-import type { Outbox } from '../../jobs/jobs.ts';
 import { DomainError } from '../errors.ts';
+import type { Outbox } from '../outbox.ts';
 import { expireSessionLater, releaseHeldSeats } from './release-expired-orders.ts';
 
 /**

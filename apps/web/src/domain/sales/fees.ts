@@ -13,8 +13,8 @@ export interface SalesConfig {
   ticketSealingKey: Buffer;
 }
 
-import type { PaymentProvider } from '../../integrations/payments/provider.ts';
-import type { Outbox } from '../../jobs/jobs.ts';
+import type { Outbox } from '../outbox.ts';
+import type { PaymentProvider } from './payment-provider.ts';
 
 /**
  * FootArena's commission on an order, paid by the buyer on top of the tickets: a percentage of the

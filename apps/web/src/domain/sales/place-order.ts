@@ -13,12 +13,12 @@ import {
   stand,
   user,
 } from '../../db/schema/index.ts';
-import type { PaymentProvider } from '../../integrations/payments/provider.ts';
-import type { Outbox } from '../../jobs/jobs.ts';
 import { DomainError } from '../errors.ts';
+import type { Outbox } from '../outbox.ts';
 import { issueTickets } from '../tickets/issue-tickets.ts';
 import { cancelPendingOrder } from './cancel-pending-order.ts';
 import { platformFee, type SalesConfig } from './fees.ts';
+import type { PaymentProvider } from './payment-provider.ts';
 import { releaseExpiredOrders } from './release-expired-orders.ts';
 
 export interface OrderLine {

@@ -3,11 +3,11 @@ import type { Tx } from '../../db/client.ts';
 import { matchStand, order, orderItem, user } from '../../db/schema/index.ts';
 import { formatDateTime, isLocale } from '../../i18n/index.ts';
 import { renderMail } from '../../integrations/mail/templates.ts';
-import type { PaymentProvider } from '../../integrations/payments/provider.ts';
-import { type Outbox, QUEUES } from '../../jobs/jobs.ts';
 import { DomainError } from '../errors.ts';
 import { isUuid } from '../ids.ts';
+import { type Outbox, QUEUES } from '../outbox.ts';
 import { revokeTickets } from '../tickets/revoke-tickets.ts';
+import type { PaymentProvider } from './payment-provider.ts';
 
 /**
  * Refunds a paid order of this club: everything not yet refunded, or `tickets` of one line (single

@@ -3,8 +3,8 @@ import type { Tx } from '../../db/client.ts';
 import { order, orderItem } from '../../db/schema/index.ts';
 import { isLocale } from '../../i18n/index.ts';
 import { renderMail } from '../../integrations/mail/templates.ts';
-import type { PaymentProvider } from '../../integrations/payments/provider.ts';
-import { type Outbox, QUEUES } from '../../jobs/jobs.ts';
+import { type Outbox, QUEUES } from '../outbox.ts';
+import type { PaymentProvider } from './payment-provider.ts';
 import { releaseHeldSeats } from './release-expired-orders.ts';
 
 /**

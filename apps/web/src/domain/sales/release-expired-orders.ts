@@ -1,7 +1,7 @@
 import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { matchStand, order, orderItem } from '../../db/schema/index.ts';
-import { type Outbox, QUEUES, stableJobId } from '../../jobs/jobs.ts';
+import { type Outbox, QUEUES, stableJobId } from '../outbox.ts';
 
 /**
  * Gives back the seats of pending orders whose hold has lapsed (all, or one match's): each order

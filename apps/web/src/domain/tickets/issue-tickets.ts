@@ -3,7 +3,7 @@ import { sign } from '@footarena/ticket-code';
 import { eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { order, orderItem, ticket } from '../../db/schema/index.ts';
-import { type Outbox, QUEUES, stableJobId } from '../../jobs/jobs.ts';
+import { type Outbox, QUEUES, stableJobId } from '../outbox.ts';
 import { activeSigningKey } from './signing-key.ts';
 
 /**

@@ -2,7 +2,7 @@ import { generateKeyPair } from '@footarena/ticket-code';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { clubSigningKey } from '../../db/schema/index.ts';
-import { open, seal } from '../../integrations/secret-box.ts';
+import { open, seal } from '../secret-box.ts';
 
 /**
  * The club's active signing key, created the first time it is needed (two first sales at once make

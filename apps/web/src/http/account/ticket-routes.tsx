@@ -5,9 +5,9 @@ import { listMyOrders } from '../../domain/sales/list-my-orders.ts';
 import { findOrderTickets } from '../../domain/tickets/find-order-tickets.ts';
 import { listMyTickets, type MyTicket } from '../../domain/tickets/list-my-tickets.ts';
 import { reissueTicket } from '../../domain/tickets/reissue-ticket.ts';
+import { resendTickets } from '../../domain/tickets/resend-tickets.ts';
 import { formatDateTime, formatTime, type Locale } from '../../i18n/index.ts';
 import { renderMatchIcs, renderTicketsPdf } from '../../integrations/tickets/ticket-files.ts';
-import { QUEUES } from '../../jobs/jobs.ts';
 import { Form, Price, useT } from '../../views/components/form.tsx';
 import { ticketQrSvg } from '../../views/components/ticket-qr.tsx';
 import { VerifiedBadge } from '../../views/components/verified-badge.tsx';
@@ -90,7 +90,7 @@ export const ticketRoutes = new Hono<AppEnv>()
   })
   .post('/orders/:reference/resend', async (c) => {
     const o = await ownOrderTickets(c, c.req.param('reference'));
-    await c.get('deps').outbox.send(c.get('deps').db, QUEUES.ticketsMail, { orderId: o.orderId });
+    await resendTickets(c.get('deps').db, c.get('deps').outbox, o.orderId);
     return redirectWithFlash(c, '/account/tickets', 'success', c.get('t')('tickets.resent', { email: o.email }));
   })
   .get('/:ticketId/match.ics', async (c) => {

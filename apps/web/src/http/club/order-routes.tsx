@@ -6,10 +6,10 @@ import { centsToInput } from '../../domain/money.ts';
 import { findClubOrder } from '../../domain/sales/find-club-order.ts';
 import { listClubOrders } from '../../domain/sales/list-club-orders.ts';
 import { refundOrder } from '../../domain/sales/refund-order.ts';
+import { resendTickets } from '../../domain/tickets/resend-tickets.ts';
 import { toBrusselsLocal } from '../../domain/time.ts';
 import { formatDateTime, formatMoney, type MessageKey } from '../../i18n/index.ts';
 import { can } from '../../integrations/auth/access.ts';
-import { QUEUES } from '../../jobs/jobs.ts';
 import { Form } from '../../views/components/form.tsx';
 import { render } from '../../views/layouts/layout.tsx';
 import { toCsv } from '../csv.ts';
@@ -177,7 +177,7 @@ export const orderRoutes = new Hono<AppEnv>()
     const { club } = c.get('membership');
     const o = await findClubOrder(c.get('deps').db, club.id, c.req.param('orderId'));
     if (o.status !== 'paid') throw new DomainError('not_found');
-    await c.get('deps').outbox.send(c.get('deps').db, QUEUES.ticketsMail, { orderId: o.id });
+    await resendTickets(c.get('deps').db, c.get('deps').outbox, o.id);
     return redirectWithFlash(c, `/club/${club.slug}/orders/${o.id}`, 'success', c.get('t')('tickets.resent', { email: o.email }));
   })
   .post('/:slug/orders/:orderId/items/:itemId/refund', requireClub({ sales: ['refund'] }), async (c) => {

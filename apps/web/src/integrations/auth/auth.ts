@@ -5,8 +5,8 @@ import { organization } from 'better-auth/plugins';
 import type { Logger } from 'pino';
 import type { Db } from '../../db/client.ts';
 import * as schema from '../../db/schema/index.ts';
+import { type Outbox, QUEUES } from '../../domain/outbox.ts';
 import { DEFAULT_LOCALE, isLocale, isMessageKey, translator } from '../../i18n/index.ts';
-import { type Outbox, QUEUES } from '../../jobs/jobs.ts';
 import { renderMail } from '../mail/templates.ts';
 import { ac, roles } from './access.ts';
 

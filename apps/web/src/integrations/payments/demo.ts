@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq, gt } from 'drizzle-orm';
 import { demoPayment } from '../../db/schema/index.ts';
-import type { PaymentProvider } from './provider.ts';
+import type { PaymentProvider } from '../../domain/sales/payment-provider.ts';
 
 /** The demo provider: a checkout page of our own, clearly marked, where the buyer pays or cancels. */
 export function createDemoProvider(baseURL: string): PaymentProvider & {

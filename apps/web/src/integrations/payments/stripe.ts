@@ -1,6 +1,6 @@
 import Stripe from 'stripe';
 import { z } from 'zod';
-import type { PaymentProvider } from './provider.ts';
+import type { PaymentProvider } from '../../domain/sales/payment-provider.ts';
 
 export interface StripeOptions {
   secretKey: string;

@@ -1,5 +1,7 @@
 import type { Executor } from '../../db/client.ts';
 
+// The port every way to pay implements (integrations/payments: demo, stripe); the domain calls only this.
+
 export interface CheckoutRequest {
   orderId: string;
   reference: string;
