@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { codeFor, VERDICT_CASES } from '@footarena/checkin-rules/cases';
-import type { MatchesResponse, SyncResponse } from '@footarena/gate-protocol';
+import { ErrorResponse, type MatchesResponse, type SyncResponse } from '@footarena/gate-protocol';
 import { sign, verify } from '@footarena/ticket-code';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { ZXING_WASM_SHA256 } from 'barcode-detector/ponyfill';
@@ -264,6 +264,57 @@ describe.each(databaseKinds())('admitting tickets at the gate on %s', (kind) => 
     const [after] = await db().select().from(ticket).where(eq(ticket.id, tk!.id));
     expect(after?.usedAt).toBeNull();
   });
+  it('answers each refusal with the documented code for its status, naming the field of a wrong body', async () => {
+    const gate = await pairedDevice('Refusing gate');
+    const auth = { authorization: `Bearer ${gate.token}` };
+    const [tk, other] = await tickets(2);
+    const elsewhere = await createDevice(db(), clubId, { name: 'Other match only', kind: 'gate', matchIds: [otherMatchId] });
+    const { token } = (await (await api('/pair', { code: elsewhere.pairingCode })).json()) as { token: string };
+    await api('/redeem', { code: tk!.code, nonce: 'refuse-0001', matchId }, auth);
+    const cases: [number, string, Response][] = [
+      [415, 'unsupported_media_type', await api('/redeem', '{}', { ...auth, 'content-type': 'text/plain' })],
+      [400, 'bad_request', await api('/redeem', '{"code": ', auth)],
+      [400, 'bad_request', await api('/redeem', { code: tk!.code, nonce: 'x', matchId }, auth)],
+      [401, 'unauthorized', await api('/redeem', { code: tk!.code, nonce: 'refuse-0002', matchId })],
+      [403, 'forbidden', await api('/redeem', { code: tk!.code, nonce: 'refuse-0003', matchId }, { authorization: `Bearer ${token}` })],
+      [404, 'not_found', await api('/sync', { matchId: randomUUID(), cursor: null, scans: [] }, auth)],
+      [404, 'not_found', await api('/pair', { code: elsewhere.pairingCode })],
+      [409, 'nonce_reused', await api('/redeem', { code: other!.code, nonce: 'refuse-0001', matchId }, auth)],
+      [413, 'payload_too_large', await api('/health', { version: 'x'.repeat(70_000) }, auth)],
+    ];
+    for (const [status, error, response] of cases) {
+      expect(response.status, error).toBe(status);
+      expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(ErrorResponse.parse(await response.json()).error).toBe(error);
+    }
+    const schemaError = (await (await api('/redeem', { code: tk!.code, nonce: 'x', matchId, extra: 1 }, auth)).json()) as ErrorResponse;
+    expect(schemaError.message).toMatch(/^nonce: .+; \(body\): .*extra/);
+    expect((await codeOf(other!.id)).usedAt).toBeNull();
+  });
+
+  it('answers an unknown path or a wrong method under /api/v1 with a JSON 404, never the site’s page', async () => {
+    const gate = await pairedDevice('Lost gate');
+    const auth = { authorization: `Bearer ${gate.token}` };
+    const asked: [string, string][] = [
+      ['GET', '/api/v1/nothing-here'],
+      ['POST', '/api/v1/redeem/extra'],
+      ['GET', '/api/v1'],
+      ['GET', '/api/v1/pair'],
+      ['POST', '/api/v1/matches'],
+      ['DELETE', '/api/v1/redeem'],
+    ];
+    for (const [method, path] of asked) {
+      const response = await t.app.request(`http://localhost${path}`, { method, headers: { ...auth, 'content-type': 'application/json' } });
+      expect(response.status, `${method} ${path}`).toBe(404);
+      expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+      const body = ErrorResponse.parse(await response.json());
+      expect(body.error).toBe('not_found');
+      expect(body.message).toContain(`${method} ${path}`);
+    }
+    // The calls themselves are still there, each with its own method.
+    expect((await t.app.request('http://localhost/api/v1/matches', { headers: auth })).status).toBe(200);
+  });
+
   it('publishes an OpenAPI document that every answer of the API conforms to', async () => {
     const doc = (await (await t.app.request('http://localhost/api/v1/openapi.json')).json()) as {
       openapi: string;

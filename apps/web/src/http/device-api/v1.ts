@@ -1,5 +1,4 @@
 import {
-  type ErrorResponse,
   type HealthAck,
   HealthReport,
   type MatchesResponse,
@@ -12,10 +11,8 @@ import {
 import { openApiDocument } from '@footarena/gate-protocol/openapi';
 import { and, eq } from 'drizzle-orm';
 import { type Context, Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { z } from 'zod';
+import { HTTPException } from 'hono/http-exception';
 import { match } from '../../db/schema/index.ts';
 import { countAttempt } from '../../domain/accounts/count-attempt.ts';
 import { forgetAttempt } from '../../domain/accounts/forget-attempt.ts';
@@ -33,26 +30,8 @@ import { recordDeviceHealth } from '../../domain/devices/record-device-health.ts
 import { DomainError } from '../../domain/errors.ts';
 import { clientIp } from '../client-ip.ts';
 import type { AppEnv } from '../types.ts';
-
-const fail = (c: Context, status: ContentfulStatusCode, error: ErrorResponse['error'], message: string) =>
-  c.json({ error, message } satisfies ErrorResponse, status);
-
-/** The JSON body, validated strictly; a clear 4xx (never a 500) for anything else. */
-async function body<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S> | Response> {
-  if (!(c.req.header('content-type') ?? '').toLowerCase().startsWith('application/json')) {
-    return fail(c, 415, 'unsupported_media_type', 'Send JSON (Content-Type: application/json).');
-  }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(await c.req.text());
-  } catch {
-    return fail(c, 400, 'bad_request', 'The body is not valid JSON.');
-  }
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success)
-    return fail(c, 400, 'bad_request', parsed.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; '));
-  return parsed.data;
-}
+import { jsonBody, limit } from './body.ts';
+import { answerError, refusalOf } from './errors.ts';
 
 type DeviceEnv = AppEnv & { Variables: { device: NonNullable<Awaited<ReturnType<typeof authenticateDevice>>> } };
 
@@ -60,12 +39,12 @@ type DeviceEnv = AppEnv & { Variables: { device: NonNullable<Awaited<ReturnType<
 const deviceAuth = createMiddleware<DeviceEnv>(async (c, next) => {
   const token = /^Bearer (\S+)$/.exec(c.req.header('authorization') ?? '')?.[1];
   const dev = token ? await authenticateDevice(c.get('deps').db, token) : null;
-  if (!dev) return fail(c, 401, 'unauthorized', 'A valid device token is required.');
+  if (!dev) throw new HTTPException(401, { message: 'A valid device token is required.' });
   c.set('device', dev);
   await next();
 });
 
-/** The match of the device's club it names, and the stands it may admit there, or an error answer. */
+/** The match of the device's club it names, and the stands it may admit there. */
 async function scanScope(c: Context<DeviceEnv>, matchId: string, standId?: string) {
   const dev = c.get('device');
   const [own] = await c
@@ -73,39 +52,21 @@ async function scanScope(c: Context<DeviceEnv>, matchId: string, standId?: strin
     .db.select({ id: match.id, gatesOpenAt: match.gatesOpenAt })
     .from(match)
     .where(and(eq(match.id, matchId), eq(match.clubId, dev.clubId)));
-  if (!own) return fail(c, 404, 'not_found', 'No such match for this club.');
+  if (!own) throw new DomainError('not_found');
   const standIds = scopeStands(dev, matchId, standId);
-  if (standIds === 'forbidden') return fail(c, 403, 'forbidden', 'This device may not admit for this match or stand.');
+  if (standIds === 'forbidden') throw new DomainError('forbidden');
   return { match: own, standIds };
 }
 
-const NONCE_REUSED = {
-  error: 'nonce_reused',
-  message: 'This device already sent this nonce with another code: nothing was admitted. Use a new nonce for every scan.',
-} as const;
-
-/** A scan whose nonce was already used for another code is refused whole (its transaction rolled back). */
-async function nonceChecked<T>(scan: () => Promise<T>): Promise<T | typeof NONCE_REUSED> {
-  try {
-    return await scan();
-  } catch (error) {
-    if (error instanceof DomainError && error.code === 'nonce_reused') return NONCE_REUSED;
-    throw error;
-  }
-}
-
-const limit = (maxSize: number) =>
-  bodyLimit({ maxSize, onError: (c) => fail(c, 413, 'payload_too_large', `At most ${maxSize / 1024} KiB.`) });
-
 /**
  * The device API (docs/device-api.md): pairing, then scans authenticated by the device's token.
- * Every club query is scoped by the club of the device.
+ * Every club query is scoped by the club of the device. Each body is bounded before it is read, then
+ * validated (body.ts); every refusal is thrown and answered once, as {error, message} (errors.ts).
  */
 export const deviceApiV1 = new Hono<DeviceEnv>()
   .get('/openapi.json', (c) => c.json(openApiDocument()))
-  .post('/pair', limit(16 * 1024), async (c) => {
-    const input = await body(c, PairRequest);
-    if (input instanceof Response) return input;
+  .post('/pair', limit(16 * 1024), jsonBody(PairRequest), async (c) => {
+    const input = c.req.valid('json');
     const { db } = c.get('deps');
     // A code is guessed like a password: counted per address and from everywhere, before the check.
     const keys: AttemptKey[] = [
@@ -115,39 +76,34 @@ export const deviceApiV1 = new Hono<DeviceEnv>()
     const attempt = await countAttempt(db, keys);
     if (!attempt.allowed) {
       c.header('Retry-After', String(attempt.retryInSeconds));
-      return fail(c, 429, 'too_many_requests', 'Too many wrong pairing codes; try again later.');
+      throw new HTTPException(429, { message: 'Too many wrong pairing codes; try again later.' });
     }
     try {
       const paired = await pairDevice(db, input.code);
       await forgetAttempt(db, keys);
       return c.json(paired);
     } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      await lockAfterFailure(db, keys);
-      return fail(c, 404, 'not_found', 'Unknown or expired pairing code.');
+      if (error instanceof DomainError) await lockAfterFailure(db, keys);
+      throw error;
     }
   })
-  .post('/redeem', deviceAuth, limit(16 * 1024), async (c) => {
+  .post('/redeem', deviceAuth, limit(16 * 1024), jsonBody(RedeemRequest), async (c) => {
     const { db } = c.get('deps');
     const dev = c.get('device');
-    const input = await body(c, RedeemRequest);
-    if (input instanceof Response) return input;
+    const input = c.req.valid('json');
     const scope = await scanScope(c, input.matchId, input.standId);
-    if (scope instanceof Response) return scope;
-    const answer = await nonceChecked(() =>
-      db.transaction((tx) =>
-        redeemTicket(tx, {
-          clubId: dev.clubId,
-          matchId: input.matchId,
-          deviceId: dev.id,
-          nonce: input.nonce,
-          code: input.code,
-          standIds: scope.standIds,
-          gatesOpenAt: scope.match.gatesOpenAt,
-        }),
-      ),
+    // A nonce already used with another code throws nonce_reused, rolling the scan back whole.
+    const answer = await db.transaction((tx) =>
+      redeemTicket(tx, {
+        clubId: dev.clubId,
+        matchId: input.matchId,
+        deviceId: dev.id,
+        nonce: input.nonce,
+        code: input.code,
+        standIds: scope.standIds,
+        gatesOpenAt: scope.match.gatesOpenAt,
+      }),
     );
-    if ('error' in answer) return fail(c, 409, answer.error, answer.message);
     // Described by the scan itself, except a repeated nonce or another match's ticket: read then.
     const ticket = answer.ticket ?? (answer.ticketId ? await describeTicket(db, dev.clubId, answer.ticketId) : null);
     return c.json({ result: answer.result, ticket } satisfies RedeemResponse);
@@ -158,24 +114,20 @@ export const deviceApiV1 = new Hono<DeviceEnv>()
       matches: matches.map((m) => ({ ...m, kickoffAt: m.kickoffAt.toISOString(), gatesOpenAt: m.gatesOpenAt?.toISOString() ?? null })),
     } satisfies MatchesResponse);
   })
-  .post('/health', deviceAuth, limit(64 * 1024), async (c) => {
-    const input = await body(c, HealthReport);
-    if (input instanceof Response) return input;
-    const recorded = await recordDeviceHealth(c.get('deps').db, c.get('device'), input);
+  .post('/health', deviceAuth, limit(64 * 1024), jsonBody(HealthReport), async (c) => {
+    const recorded = await recordDeviceHealth(c.get('deps').db, c.get('device'), c.req.valid('json'));
     return c.json({ recorded } satisfies HealthAck);
   })
-  .post('/sync', deviceAuth, limit(512 * 1024), async (c) => {
-    const { db } = c.get('deps');
+  .post('/sync', deviceAuth, limit(512 * 1024), jsonBody(SyncRequest), async (c) => {
+    const { db, logger } = c.get('deps');
     const dev = c.get('device');
-    const input = await body(c, SyncRequest);
-    if (input instanceof Response) return input;
+    const input = c.req.valid('json');
     const scope = await scanScope(c, input.matchId);
-    if (scope instanceof Response) return scope;
-    const uploaded = [];
+    const uploaded: SyncResponse['uploaded'] = [];
     for (const s of input.scans) {
-      // One transaction per scan: a long upload never holds many ticket rows at once.
-      const answer = await nonceChecked(() =>
-        db.transaction((tx) =>
+      try {
+        // One transaction per scan: a long upload never holds many ticket rows at once.
+        const answer = await db.transaction((tx) =>
           recordOfflineScan(tx, {
             clubId: dev.clubId,
             matchId: input.matchId,
@@ -187,13 +139,15 @@ export const deviceApiV1 = new Hono<DeviceEnv>()
             scannedAt: new Date(s.scannedAt),
             deviceResult: s.result,
           }),
-        ),
-      );
-      if ('error' in answer)
-        c.get('deps').logger.warn({ deviceId: dev.id, nonce: s.nonce }, 'offline scan refused: nonce reused with another code');
-      uploaded.push(
-        'error' in answer ? { nonce: s.nonce, ...answer } : { nonce: s.nonce, result: answer.result, conflict: answer.conflict },
-      );
+        );
+        uploaded.push({ nonce: s.nonce, result: answer.result, conflict: answer.conflict });
+      } catch (error) {
+        // A reused nonce refuses that scan alone, in the answer's list; the others still count.
+        const refusal = refusalOf(error);
+        if (refusal?.error !== 'nonce_reused') throw error;
+        logger.warn({ deviceId: dev.id, nonce: s.nonce }, 'offline scan refused: nonce reused with another code');
+        uploaded.push({ nonce: s.nonce, error: refusal.error, message: refusal.message });
+      }
     }
     const [changes, attendance] = await Promise.all([
       listCheckinChanges(db, dev.clubId, input.matchId, input.cursor === null ? null : Number(input.cursor)),
@@ -210,4 +164,9 @@ export const deviceApiV1 = new Hono<DeviceEnv>()
         stands: attendance.stands.map((s) => ({ id: s.standId, name: s.name, expected: s.sold, admitted: s.admitted })),
       },
     } satisfies SyncResponse);
-  });
+  })
+  // Anything else under /api/v1, a wrong method included, is a JSON 404, never the site's page.
+  .all('*', (c) => {
+    throw new HTTPException(404, { message: `No ${c.req.method} ${c.req.path} in the device API; see /api/v1/openapi.json.` });
+  })
+  .onError(answerError);
