@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { fromDrizzle, fromPglite, PgBoss } from 'pg-boss';
-import type { Database, Executor } from '../db/client.ts';
-
+import type { Database } from '../db/client.ts';
 import { type Outbox, QUEUES } from '../domain/outbox.ts';
 
+// pg-boss behind the domain's outbox: the jobs commit or roll back with the state change that sends them.
 export interface Jobs extends Outbox {
   boss: PgBoss;
   stop(): Promise<void>;
