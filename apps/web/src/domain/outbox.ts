@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Executor } from '../db/client.ts';
+import type { Locale } from '../i18n/index.ts';
 
 // Side effects (e-mail first) are pg-boss jobs sent through the same executor as the state change,
 // so they commit or roll back with it (the outbox), and are retried with backoff until they succeed.
@@ -13,6 +14,18 @@ export const QUEUES = {
   ticketsMail: 'tickets-mail',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+/**
+ * A mail the domain asks for by template: the mail job renders it in the recipient's language, dates
+ * (ISO instants) in Brussels time, so that no domain operation renders anything.
+ */
+export interface TemplateMail {
+  to: string;
+  template: 'orderRefunded' | 'ticketsRefunded' | 'matchCancelled' | 'seatsGone';
+  locale?: Locale;
+  params: { url: string } & Record<string, string>;
+  dates?: Record<string, string>;
+}
 
 export interface Outbox {
   /** `id`: a stable job id makes the send idempotent (a second send with it is ignored). */

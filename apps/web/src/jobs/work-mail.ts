@@ -1,10 +1,23 @@
-import { QUEUES } from '../domain/outbox.ts';
+import { QUEUES, type TemplateMail } from '../domain/outbox.ts';
+import { DEFAULT_LOCALE, formatDateTime } from '../i18n/index.ts';
 import type { MailMessage, MailTransport } from '../integrations/mail/transport.ts';
 import type { Jobs } from './jobs.ts';
+import { renderMail } from './mail-templates.ts';
+
+/** A message rendered by whoever sent it (better-auth's mails), or a template the domain named. */
+export type MailJob = MailMessage | TemplateMail;
 
 // A failed delivery throws, so pg-boss retries it with backoff; the job holds the whole message.
 export async function workMail(jobs: Jobs, transport: MailTransport, pollingIntervalSeconds = 2): Promise<void> {
-  await jobs.boss.work<MailMessage>(QUEUES.mail, { pollingIntervalSeconds }, async (batch) => {
-    for (const job of batch) await transport.send(job.data);
+  await jobs.boss.work<MailJob>(QUEUES.mail, { pollingIntervalSeconds }, async (batch) => {
+    for (const job of batch) await transport.send(renderMailJob(job.data));
   });
+}
+
+export function renderMailJob(job: MailJob): MailMessage {
+  if (!('template' in job)) return job;
+  const dates = Object.fromEntries(
+    Object.entries(job.dates ?? {}).map(([name, iso]) => [name, formatDateTime(new Date(iso), job.locale ?? DEFAULT_LOCALE)]),
+  );
+  return { to: job.to, ...renderMail(job.template, job.locale, { ...job.params, ...dates }) };
 }

@@ -3,8 +3,8 @@ import type { Db } from '../db/client.ts';
 import { clubFollower, match, organization, user } from '../db/schema/index.ts';
 import { QUEUES, stableJobId } from '../domain/outbox.ts';
 import { formatDateTime, isLocale } from '../i18n/index.ts';
-import { renderMail } from '../integrations/mail/templates.ts';
 import type { Jobs } from './jobs.ts';
+import { renderMail } from './mail-templates.ts';
 
 /**
  * Fans a match put on sale out to one mail per follower of the club, each in the follower's own

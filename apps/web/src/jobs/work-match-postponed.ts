@@ -3,8 +3,8 @@ import type { Db } from '../db/client.ts';
 import { match, order, organization, user } from '../db/schema/index.ts';
 import { QUEUES, stableJobId } from '../domain/outbox.ts';
 import { formatDateTime, isLocale } from '../i18n/index.ts';
-import { renderMail } from '../integrations/mail/templates.ts';
 import type { Jobs } from './jobs.ts';
+import { renderMail } from './mail-templates.ts';
 
 /**
  * Tells every holder of a paid order that their match moved (tickets stay valid), or that it is

@@ -1,11 +1,10 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { matchStand, order, orderItem, user } from '../../db/schema/index.ts';
-import { formatDateTime, isLocale } from '../../i18n/index.ts';
-import { renderMail } from '../../integrations/mail/templates.ts';
+import { isLocale } from '../../i18n/index.ts';
 import { DomainError } from '../errors.ts';
 import { isUuid } from '../ids.ts';
-import { type Outbox, QUEUES } from '../outbox.ts';
+import { type Outbox, QUEUES, type TemplateMail } from '../outbox.ts';
 import { revokeTickets } from '../tickets/revoke-tickets.ts';
 import type { PaymentProvider } from './payment-provider.ts';
 
@@ -86,17 +85,15 @@ export async function refundOrder(
   const locale = isLocale(buyer?.locale) ? buyer.locale : undefined;
   await outbox.send(tx, QUEUES.mail, {
     to: current.email,
-    ...renderMail(
-      input.reason === 'match_cancelled' ? 'matchCancelled' : remainingAfter === 0 ? 'orderRefunded' : 'ticketsRefunded',
-      locale,
-      {
-        url: `${input.baseURL}/account/orders/${current.reference}`,
-        reference: current.reference,
-        amount: (amountCents / 100).toFixed(2),
-        count: String(plan.reduce((s, p) => s + p.quantity, 0)),
-        date: formatDateTime(current.createdAt, locale ?? 'fr'),
-      },
-    ),
-  });
+    template: input.reason === 'match_cancelled' ? 'matchCancelled' : remainingAfter === 0 ? 'orderRefunded' : 'ticketsRefunded',
+    locale,
+    params: {
+      url: `${input.baseURL}/account/orders/${current.reference}`,
+      reference: current.reference,
+      amount: (amountCents / 100).toFixed(2),
+      count: String(plan.reduce((s, p) => s + p.quantity, 0)),
+    },
+    dates: { date: current.createdAt.toISOString() },
+  } satisfies TemplateMail);
   return { ...refunded!, amountCents };
 }

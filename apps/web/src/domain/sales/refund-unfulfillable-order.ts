@@ -2,8 +2,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { order, orderItem } from '../../db/schema/index.ts';
 import { isLocale } from '../../i18n/index.ts';
-import { renderMail } from '../../integrations/mail/templates.ts';
-import { type Outbox, QUEUES } from '../outbox.ts';
+import { type Outbox, QUEUES, type TemplateMail } from '../outbox.ts';
 import type { PaymentProvider } from './payment-provider.ts';
 import { releaseHeldSeats } from './release-expired-orders.ts';
 
@@ -40,11 +39,13 @@ export async function refundUnfulfillableOrder(
   const locale = isLocale(input.locale) ? input.locale : undefined;
   await outbox.send(tx, QUEUES.mail, {
     to: refunded.email,
-    ...renderMail(input.reason === 'match_cancelled' ? 'matchCancelled' : 'seatsGone', locale, {
+    template: input.reason === 'match_cancelled' ? 'matchCancelled' : 'seatsGone',
+    locale,
+    params: {
       url: `${input.baseURL}/matches/${refunded.matchId}`,
       reference: refunded.reference,
       amount: (refunded.totalCents / 100).toFixed(2),
-    }),
-  });
+    },
+  } satisfies TemplateMail);
   return refunded;
 }

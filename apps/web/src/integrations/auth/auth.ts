@@ -7,7 +7,7 @@ import type { Db } from '../../db/client.ts';
 import * as schema from '../../db/schema/index.ts';
 import { type Outbox, QUEUES } from '../../domain/outbox.ts';
 import { DEFAULT_LOCALE, isLocale, isMessageKey, translator } from '../../i18n/index.ts';
-import { renderMail } from '../mail/templates.ts';
+import { renderMail } from '../../jobs/mail-templates.ts';
 import { ac, roles } from './access.ts';
 
 export interface AuthOptions {

@@ -1,7 +1,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
-import type { MailContent } from './templates.ts';
+
+/** What a mail says, rendered (jobs/mail-templates.ts renders FootArena's). */
+export interface MailContent {
+  subject: string;
+  text: string;
+  html: string;
+  headers?: Record<string, string>;
+}
 
 export interface MailMessage extends MailContent {
   to: string;

@@ -1,11 +1,5 @@
-import { DEFAULT_LOCALE, type Locale, type MessageKey, translator } from '../../i18n/index.ts';
-
-export interface MailContent {
-  subject: string;
-  text: string;
-  html: string;
-  headers?: Record<string, string>;
-}
+import { DEFAULT_LOCALE, type Locale, type MessageKey, translator } from '../i18n/index.ts';
+import type { MailContent } from '../integrations/mail/transport.ts';
 
 const templates = {
   verify: { subject: 'mail.verify.subject', body: 'mail.verify.body', action: 'mail.verify.action' },
