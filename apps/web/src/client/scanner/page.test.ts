@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { translator } from './page.ts';
+
+describe('the scanner’s messages', () => {
+  it('fill their named placeholders, each as often as it appears', () => {
+    const say = translator({ 'scanner.total': '{admitted} of {expected} admitted ({admitted})' });
+    expect(say('scanner.total', { admitted: 3, expected: 10 })).toBe('3 of 10 admitted (3)');
+  });
+
+  it('show a missing value as nothing and an unknown key as itself', () => {
+    const say = translator({ 'scanner.device': 'Device: {name}' });
+    expect(say('scanner.device')).toBe('Device: ');
+    expect(say('scanner.nope')).toBe('scanner.nope');
+  });
+});
