@@ -6,7 +6,7 @@ import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
-import type { Asset } from './boot.ts';
+import type { AppDeps, Asset } from './deps.ts';
 import { LOGO_MAX_BYTES } from './domain/clubs/set-club-logo.ts';
 import { accountRoutes } from './http/account/account-routes.tsx';
 import { ticketRoutes } from './http/account/ticket-routes.tsx';
@@ -36,7 +36,7 @@ import { logoRoutes } from './http/public/logo-routes.ts';
 import { matchRoutes } from './http/public/match-routes.tsx';
 import { safeRedirectPath } from './http/redirect.ts';
 import { scannerRoutes } from './http/scanner/scanner-routes.tsx';
-import type { AppDeps, AppEnv } from './http/types.ts';
+import type { AppEnv } from './http/types.ts';
 import { stripeWebhookRoutes } from './http/webhooks/stripe.ts';
 import { renderer } from './views/layouts/layout.tsx';
 

@@ -5,22 +5,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pino, { type Logger } from 'pino';
 import { type Database, migrateDatabase, openDatabase } from './db/client.ts';
+import type { AppConfig, AppDeps, Asset, Runtime } from './deps.ts';
 import { deriveKey } from './domain/secret-box.ts';
 import type { Env } from './env.ts';
-import type { AppConfig, AppDeps } from './http/types.ts';
 import { createAuth } from './integrations/auth/auth.ts';
-import { createMailTransport, type MailTransport } from './integrations/mail/transport.ts';
+import { createMailTransport } from './integrations/mail/transport.ts';
 import { createDemoProvider } from './integrations/payments/demo.ts';
 import { createStripeClient, createStripeProvider } from './integrations/payments/stripe.ts';
-import { type JobOptions, type Jobs, startJobs } from './jobs/jobs.ts';
-
-export interface Runtime {
-  database: Database;
-  jobs: Jobs;
-  deps: AppDeps;
-  mail: MailTransport;
-  close(): Promise<void>;
-}
+import { type JobOptions, startJobs } from './jobs/jobs.ts';
 
 export function createLogger(env: Pick<Env, 'LOG_LEVEL' | 'NODE_ENV'>): Logger {
   return pino({
@@ -63,8 +55,6 @@ export function resolveConfig(env: Env, secret: string): AppConfig {
 }
 
 const CLIENT_MODULES = ['line-chart', 'live-refresh', 'scanner', 'scanner-sw'];
-
-export type Asset = { body: string | Uint8Array<ArrayBuffer>; type: string };
 
 /**
  * The browser modules of src/client, bundled and minified once per process (no CDN, no build step),

@@ -1,7 +1,7 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { boot } from './boot.ts';
-import { DEMO_ACCOUNTS, seedDemo } from './db/seed-demo.ts';
+import { DEMO_ACCOUNTS, seedDemo } from './cli/demo-data.ts';
 import { seedReference } from './db/seed-reference.ts';
 import { createVerifiedUser } from './domain/accounts/create-verified-user.ts';
 import { EnvError, parseEnv } from './env.ts';

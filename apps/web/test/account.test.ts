@@ -60,7 +60,7 @@ describe.each(databaseKinds())('my account on %s', (kind) => {
 
   it('formats dates in Brussels time and amounts in euros by locale, whatever the day the suite runs', async () => {
     const { password } = await t.runtime.deps.auth.$context;
-    const { seedDemo } = await import('../src/db/seed-demo.ts');
+    const { seedDemo } = await import('../src/cli/demo-data.ts');
     vi.useFakeTimers({ toFake: ['Date'] });
     try {
       for (const today of AWKWARD_DAYS) {

@@ -310,7 +310,7 @@ describe.each(databaseKinds())('clubs and staff on %s', (kind) => {
 
   it('lets the platform admin list and suspend a club, whose matches then disappear and whose back office turns read-only', async () => {
     const { password } = await t.runtime.deps.auth.$context;
-    const { seedDemo } = await import('../src/db/seed-demo.ts');
+    const { seedDemo } = await import('../src/cli/demo-data.ts');
     await seedDemo(db(), (p) => password.hash(p));
     const admin = await signIn(t, 'platform@demo.footarena.be', 'demo-platform-2026');
     const clubAdmin = await signIn(t, 'admin@demo.footarena.be', 'demo-clubadmin-2026');
@@ -409,7 +409,7 @@ describe.each(databaseKinds())('clubs and staff on %s', (kind) => {
 
   it('lets the platform admin add and rename competitions, keeping their address', async () => {
     const { password } = await t.runtime.deps.auth.$context;
-    const { seedDemo } = await import('../src/db/seed-demo.ts');
+    const { seedDemo } = await import('../src/cli/demo-data.ts');
     await seedDemo(db(), (p) => password.hash(p));
     const admin = await signIn(t, 'platform@demo.footarena.be', 'demo-platform-2026');
     const supporter = await signIn(t, 'supporter@demo.footarena.be', 'demo-supporter-2026');

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { count, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../src/cli/demo-data.ts';
 import { DatabaseLockedError, migrateDatabase, openPglite } from '../src/db/client.ts';
 import { match, matchStand, member, organization, stand, user, venue } from '../src/db/schema/index.ts';
-import { seedDemo } from '../src/db/seed-demo.ts';
 import { createTestDatabase, databaseKinds } from './support/harness.ts';
 
 const fakeHash = async (password: string) => `test-hash:${password}`;

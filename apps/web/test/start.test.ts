@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEMO_ACCOUNTS } from '../src/db/seed-demo.ts';
+import { DEMO_ACCOUNTS } from '../src/cli/demo-data.ts';
 
 const appDir = fileURLToPath(new URL('..', import.meta.url));
 const tsx = path.join(appDir, '../../node_modules/.bin/tsx');

@@ -1,7 +1,7 @@
 import { boot } from '../boot.ts';
-import { DEMO_ACCOUNTS, seedDemo } from '../db/seed-demo.ts';
 import { seedReference } from '../db/seed-reference.ts';
 import { parseEnv } from '../env.ts';
+import { DEMO_ACCOUNTS, seedDemo } from './demo-data.ts';
 
 // `npm run db:seed`: the demo clubs, matches and accounts; safe to run again.
 const runtime = await boot(parseEnv());

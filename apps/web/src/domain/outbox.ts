@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import type { Executor } from '../db/client.ts';
-import type { Locale } from '../i18n/index.ts';
 
 // Side effects (e-mail first) are pg-boss jobs sent through the same executor as the state change,
 // so they commit or roll back with it (the outbox), and are retried with backoff until they succeed.
@@ -22,7 +21,8 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 export interface TemplateMail {
   to: string;
   template: 'orderRefunded' | 'ticketsRefunded' | 'matchCancelled' | 'seatsGone';
-  locale?: Locale;
+  /** The recipient's language as stored (the job falls back to French for anything else). */
+  locale?: string | null;
   params: { url: string } & Record<string, string>;
   dates?: Record<string, string>;
 }

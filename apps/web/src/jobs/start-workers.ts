@@ -1,4 +1,4 @@
-import type { Runtime } from '../boot.ts';
+import type { Runtime } from '../deps.ts';
 import { workExpireSession } from './work-expire-session.ts';
 import { workMail } from './work-mail.ts';
 import { workMatchOnSale } from './work-match-on-sale.ts';

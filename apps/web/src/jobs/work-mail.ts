@@ -1,5 +1,5 @@
 import { QUEUES, type TemplateMail } from '../domain/outbox.ts';
-import { DEFAULT_LOCALE, formatDateTime } from '../i18n/index.ts';
+import { DEFAULT_LOCALE, formatDateTime, isLocale } from '../i18n/index.ts';
 import type { MailMessage, MailTransport } from '../integrations/mail/transport.ts';
 import type { Jobs } from './jobs.ts';
 import { renderMail } from './mail-templates.ts';
@@ -16,8 +16,9 @@ export async function workMail(jobs: Jobs, transport: MailTransport, pollingInte
 
 export function renderMailJob(job: MailJob): MailMessage {
   if (!('template' in job)) return job;
+  const locale = isLocale(job.locale) ? job.locale : undefined;
   const dates = Object.fromEntries(
-    Object.entries(job.dates ?? {}).map(([name, iso]) => [name, formatDateTime(new Date(iso), job.locale ?? DEFAULT_LOCALE)]),
+    Object.entries(job.dates ?? {}).map(([name, iso]) => [name, formatDateTime(new Date(iso), locale ?? DEFAULT_LOCALE)]),
   );
-  return { to: job.to, ...renderMail(job.template, job.locale, { ...job.params, ...dates }) };
+  return { to: job.to, ...renderMail(job.template, locale, { ...job.params, ...dates }) };
 }

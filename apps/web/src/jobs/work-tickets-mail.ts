@@ -1,10 +1,9 @@
 import type { Db } from '../db/client.ts';
-import { matchTitle } from '../domain/catalog/match-title.ts';
 import { QUEUES } from '../domain/outbox.ts';
 import { findOrderTickets } from '../domain/tickets/find-order-tickets.ts';
 import { DEFAULT_LOCALE, formatDateTime, isLocale, translator } from '../i18n/index.ts';
 import type { MailTransport } from '../integrations/mail/transport.ts';
-import { renderMatchIcs, renderTicketsPdf, ticketQrPng } from '../integrations/tickets/ticket-files.ts';
+import { renderMatchIcs, renderTicketsPdf, ticketQrPng } from '../views/tickets/ticket-files.ts';
 import type { Jobs } from './jobs.ts';
 
 const escapeHtml = (s: string) =>
@@ -27,7 +26,7 @@ export async function workTicketsMail(
     if (!o || o.tickets.length === 0) return;
     const locale = isLocale(o.locale) ? o.locale : DEFAULT_LOCALE;
     const t = translator(locale);
-    const title = matchTitle(o.isHome, o.club, o.opponent);
+    const { title } = o;
     const when = formatDateTime(o.kickoffAt, locale);
     const qrs = await Promise.all(o.tickets.map((tk) => ticketQrPng(tk.code)));
     const lines = o.tickets.map((tk) => `${tk.stand} · ${t(`category.${tk.category}`)}`);

@@ -2,6 +2,7 @@ import { and, asc, eq, gt, gte, ilike, inArray, lt, or, type SQL, sql } from 'dr
 import type { Executor } from '../../db/client.ts';
 import { competition, match, organization, venue } from '../../db/schema/index.ts';
 import { clubVerified } from '../clubs/club-verified.ts';
+import { matchTitle } from './match-title.ts';
 
 export interface CatalogFilter {
   /** Instants (the HTTP layer turns Brussels dates into them). */
@@ -23,7 +24,8 @@ export const PUBLIC_STATUSES = ['scheduled', 'on_sale', 'postponed'] as const;
 export async function listUpcomingMatches(db: Executor, filter: CatalogFilter = {}, paging: Paging = {}) {
   const { page = 1, pageSize = 20 } = paging;
   const rows = await catalogQuery(db, filter, paging);
-  return { items: rows.slice(0, pageSize), hasNext: rows.length > pageSize, page };
+  const items = rows.slice(0, pageSize).map((m) => ({ ...m, title: matchTitle(m.isHome, m.club, m.opponent) }));
+  return { items, hasNext: rows.length > pageSize, page };
 }
 
 type Paging = { page?: number; pageSize?: number; now?: Date };

@@ -1,7 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { matchStand, order, orderItem, user } from '../../db/schema/index.ts';
-import { isLocale } from '../../i18n/index.ts';
 import { DomainError } from '../errors.ts';
 import { isUuid } from '../ids.ts';
 import { type Outbox, QUEUES, type TemplateMail } from '../outbox.ts';
@@ -82,11 +81,10 @@ export async function refundOrder(
     .where(eq(order.id, current.id))
     .returning();
   const [buyer] = current.userId ? await tx.select({ locale: user.locale }).from(user).where(eq(user.id, current.userId)) : [];
-  const locale = isLocale(buyer?.locale) ? buyer.locale : undefined;
   await outbox.send(tx, QUEUES.mail, {
     to: current.email,
     template: input.reason === 'match_cancelled' ? 'matchCancelled' : remainingAfter === 0 ? 'orderRefunded' : 'ticketsRefunded',
-    locale,
+    locale: buyer?.locale,
     params: {
       url: `${input.baseURL}/account/orders/${current.reference}`,
       reference: current.reference,

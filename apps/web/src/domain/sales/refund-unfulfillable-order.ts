@@ -1,7 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
-import { order, orderItem } from '../../db/schema/index.ts';
-import { isLocale } from '../../i18n/index.ts';
+import { order, orderItem, user } from '../../db/schema/index.ts';
 import { type Outbox, QUEUES, type TemplateMail } from '../outbox.ts';
 import type { PaymentProvider } from './payment-provider.ts';
 import { releaseHeldSeats } from './release-expired-orders.ts';
@@ -15,7 +14,7 @@ export async function refundUnfulfillableOrder(
   tx: Tx,
   payments: PaymentProvider,
   outbox: Outbox,
-  input: { sessionId: string; paymentId: string | null; baseURL: string; locale?: string | null; reason: 'seats_gone' | 'match_cancelled' },
+  input: { sessionId: string; paymentId: string | null; baseURL: string; reason: 'seats_gone' | 'match_cancelled' },
 ) {
   const [before] = await tx.select({ status: order.status }).from(order).where(eq(order.providerSessionId, input.sessionId)).for('update');
   const wasPending = before?.status === 'pending'; // its seats are still held: give them back
@@ -36,11 +35,11 @@ export async function refundUnfulfillableOrder(
     amountCents: refunded.totalCents,
     idempotencyKey: `refund-unfulfillable-${refunded.id}`,
   });
-  const locale = isLocale(input.locale) ? input.locale : undefined;
+  const [buyer] = refunded.userId ? await tx.select({ locale: user.locale }).from(user).where(eq(user.id, refunded.userId)) : [];
   await outbox.send(tx, QUEUES.mail, {
     to: refunded.email,
     template: input.reason === 'match_cancelled' ? 'matchCancelled' : 'seatsGone',
-    locale,
+    locale: buyer?.locale,
     params: {
       url: `${input.baseURL}/matches/${refunded.matchId}`,
       reference: refunded.reference,

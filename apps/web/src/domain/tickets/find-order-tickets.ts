@@ -1,6 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { clubLogo, match, matchStand, order, orderItem, organization, stand, ticket, user, venue } from '../../db/schema/index.ts';
+import { matchTitle } from '../catalog/match-title.ts';
 
 /** Everything a ticket e-mail, PDF or calendar entry shows for one order: its valid tickets and match. */
 export async function findOrderTickets(db: Executor, orderId: string) {
@@ -42,7 +43,7 @@ export async function findOrderTickets(db: Executor, orderId: string) {
     .select({ contentType: clubLogo.contentType, bytes: clubLogo.bytes })
     .from(clubLogo)
     .where(eq(clubLogo.clubId, head.clubId));
-  return { ...head, tickets, logo: logo ?? null };
+  return { ...head, title: matchTitle(head.isHome, head.club, head.opponent), tickets, logo: logo ?? null };
 }
 
 export type OrderTickets = NonNullable<Awaited<ReturnType<typeof findOrderTickets>>>;

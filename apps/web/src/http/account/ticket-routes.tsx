@@ -7,11 +7,11 @@ import { listMyTickets, type MyTicket } from '../../domain/tickets/list-my-ticke
 import { reissueTicket } from '../../domain/tickets/reissue-ticket.ts';
 import { resendTickets } from '../../domain/tickets/resend-tickets.ts';
 import { formatDateTime, formatTime, type Locale } from '../../i18n/index.ts';
-import { renderMatchIcs, renderTicketsPdf } from '../../integrations/tickets/ticket-files.ts';
 import { Form, Price, useT } from '../../views/components/form.tsx';
 import { ticketQrSvg } from '../../views/components/ticket-qr.tsx';
 import { VerifiedBadge } from '../../views/components/verified-badge.tsx';
 import { render } from '../../views/layouts/layout.tsx';
+import { renderMatchIcs, renderTicketsPdf } from '../../views/tickets/ticket-files.ts';
 import { requireUser } from '../middleware/access.ts';
 import { redirectWithFlash } from '../middleware/flash.ts';
 import type { AppEnv } from '../types.ts';

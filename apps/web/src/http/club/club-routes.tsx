@@ -1,10 +1,8 @@
 import { isAPIError } from 'better-auth/api';
-import { eq } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { useRequestContext } from 'hono/jsx-renderer';
 import { z } from 'zod';
-import { organization } from '../../db/schema/index.ts';
 import { listClubMatches } from '../../domain/catalog/list-club-matches.ts';
 import { matchTitle } from '../../domain/catalog/match-title.ts';
 import { clubNameForms } from '../../domain/clubs/club-name.ts';
@@ -20,8 +18,8 @@ import { LOGO_MAX_BYTES, setClubLogo } from '../../domain/clubs/set-club-logo.ts
 import { updateClubProfile } from '../../domain/clubs/update-club-profile.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { summarizeMatchSales } from '../../domain/sales/summarize-match-sales.ts';
+import { giveClubSigningKey } from '../../domain/tickets/give-club-signing-key.ts';
 import { rotateSigningKey } from '../../domain/tickets/rotate-signing-key.ts';
-import { activeSigningKey } from '../../domain/tickets/signing-key.ts';
 import { formatDate, formatDateTime, formatMoney, type MessageKey } from '../../i18n/index.ts';
 import { can, INVITABLE_ROLES } from '../../integrations/auth/access.ts';
 import { Field, Form, FormError, Select } from '../../views/components/form.tsx';
@@ -149,9 +147,7 @@ export const clubsRoutes = new Hono<AppEnv>()
         if (attempt >= 3 || !(await slugTaken(db, slug))) throw error;
       }
     }
-    // The club's ticket-signing key exists from the start, so its devices can be given it.
-    const [created] = await db.select({ id: organization.id }).from(organization).where(eq(organization.slug, slug));
-    await db.transaction((tx) => activeSigningKey(tx, created!.id, c.get('deps').config.sales.ticketSealingKey));
+    await giveClubSigningKey(db, slug, c.get('deps').config.sales.ticketSealingKey);
     return redirectWithFlash(c, `/club/${slug}`, 'success', c.get('t')('clubs.created', { name: form.data.name }));
   });
 

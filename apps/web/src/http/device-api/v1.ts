@@ -9,11 +9,9 @@ import {
   type SyncResponse,
 } from '@footarena/gate-protocol';
 import { openApiDocument } from '@footarena/gate-protocol/openapi';
-import { and, eq } from 'drizzle-orm';
-import { type Context, Hono } from 'hono';
+import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { HTTPException } from 'hono/http-exception';
-import { match } from '../../db/schema/index.ts';
 import { countAttempt } from '../../domain/accounts/count-attempt.ts';
 import { forgetAttempt } from '../../domain/accounts/forget-attempt.ts';
 import { lockAfterFailure } from '../../domain/accounts/lock-after-failure.ts';
@@ -24,7 +22,8 @@ import { recordOfflineScan } from '../../domain/checkin/record-offline-scan.ts';
 import { redeemTicket } from '../../domain/checkin/redeem-ticket.ts';
 import { summarizeAttendance } from '../../domain/checkin/summarize-attendance.ts';
 import { authenticateDevice } from '../../domain/devices/authenticate-device.ts';
-import { listDeviceMatches, scopeStands } from '../../domain/devices/list-device-matches.ts';
+import { findScanScope } from '../../domain/devices/find-scan-scope.ts';
+import { listDeviceMatches } from '../../domain/devices/list-device-matches.ts';
 import { pairDevice } from '../../domain/devices/pair-device.ts';
 import { recordDeviceHealth } from '../../domain/devices/record-device-health.ts';
 import { DomainError } from '../../domain/errors.ts';
@@ -45,19 +44,6 @@ const deviceAuth = createMiddleware<DeviceEnv>(async (c, next) => {
 });
 
 /** The match of the device's club it names, and the stands it may admit there. */
-async function scanScope(c: Context<DeviceEnv>, matchId: string, standId?: string) {
-  const dev = c.get('device');
-  const [own] = await c
-    .get('deps')
-    .db.select({ id: match.id, gatesOpenAt: match.gatesOpenAt })
-    .from(match)
-    .where(and(eq(match.id, matchId), eq(match.clubId, dev.clubId)));
-  if (!own) throw new DomainError('not_found');
-  const standIds = scopeStands(dev, matchId, standId);
-  if (standIds === 'forbidden') throw new DomainError('forbidden');
-  return { match: own, standIds };
-}
-
 /**
  * The device API (docs/device-api.md): pairing, then scans authenticated by the device's token.
  * Every club query is scoped by the club of the device. Each body is bounded before it is read, then
@@ -91,7 +77,7 @@ export const deviceApiV1 = new Hono<DeviceEnv>()
     const { db } = c.get('deps');
     const dev = c.get('device');
     const input = c.req.valid('json');
-    const scope = await scanScope(c, input.matchId, input.standId);
+    const scope = await findScanScope(db, dev, input.matchId, input.standId);
     // A nonce already used with another code throws nonce_reused, rolling the scan back whole.
     const answer = await db.transaction((tx) =>
       redeemTicket(tx, {
@@ -122,7 +108,7 @@ export const deviceApiV1 = new Hono<DeviceEnv>()
     const { db, logger } = c.get('deps');
     const dev = c.get('device');
     const input = c.req.valid('json');
-    const scope = await scanScope(c, input.matchId);
+    const scope = await findScanScope(db, dev, input.matchId);
     const uploaded: SyncResponse['uploaded'] = [];
     for (const s of input.scans) {
       try {

@@ -2,10 +2,10 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import { HTTPException } from 'hono/http-exception';
+import { CSRF_FIELD } from '../../views/components/form.tsx';
 import type { AppEnv } from '../types.ts';
 
 export const CSRF_COOKIE = 'fa_csrf';
-export const CSRF_FIELD = '_csrf';
 
 /**
  * Double-submit token on every state-changing form, on top of hono/csrf's Origin check: a form

@@ -1,14 +1,14 @@
-import { eq } from 'drizzle-orm';
 import { type Context, Hono } from 'hono';
 import { raw } from 'hono/html';
-import { order, type PriceCategory } from '../../db/schema/index.ts';
+import type { PriceCategory } from '../../db/schema/index.ts';
+import type { AppConfig } from '../../deps.ts';
 import { findPublicMatch, type PublicMatch } from '../../domain/catalog/find-public-match.ts';
 import { displayStatus } from '../../domain/catalog/match-status.ts';
 import { matchTitle } from '../../domain/catalog/match-title.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { UUID_PATTERN } from '../../domain/ids.ts';
-import { cancelPendingOrder } from '../../domain/sales/cancel-pending-order.ts';
-import { type OrderLine, placeOrder } from '../../domain/sales/place-order.ts';
+import type { OrderLine } from '../../domain/sales/place-order.ts';
+import { startCheckout } from '../../domain/sales/start-checkout.ts';
 import { formatDateTime, type Translate } from '../../i18n/index.ts';
 import { Form, FormError, Price } from '../../views/components/form.tsx';
 import { VerifiedBadge } from '../../views/components/verified-badge.tsx';
@@ -17,7 +17,7 @@ import { domainMessage, ERROR_HTTP } from '../errors.tsx';
 import type { FieldErrors, FormValues } from '../forms.ts';
 import { requireUser } from '../middleware/access.ts';
 import { redirectWithFlash } from '../middleware/flash.ts';
-import type { AppConfig, AppEnv } from '../types.ts';
+import type { AppEnv } from '../types.ts';
 
 const teams = (m: PublicMatch) => matchTitle(m.isHome, m.club.name, m.opponentName);
 
@@ -107,32 +107,13 @@ export const matchRoutes = new Hono<AppEnv>()
     }
     const user = c.get('user')!;
     try {
-      // The seats are held in a short transaction; the payment session is created after the commit,
-      // so no network call to the provider ever happens while the stand row is locked.
-      const placed = await db.transaction((tx) =>
-        placeOrder(tx, payments, outbox, config.sales, { userId: user.id, email: user.email, matchId: m.id, lines }),
+      const started = await startCheckout(
+        db,
+        { payments, outbox, sales: config.sales, baseURL: config.baseURL },
+        { userId: user.id, email: user.email, matchId: m.id, lines },
       );
-      if (placed.status === 'paid') return redirectWithFlash(c, `/account/orders/${placed.reference}`, 'success', t('order.freeIssued'));
-      let session: { sessionId: string; url: string };
-      try {
-        session = await payments.createSession(db, {
-          orderId: placed.id,
-          reference: placed.reference,
-          email: placed.email,
-          lines: placed.paymentLines,
-          destinationAccountId: placed.destinationAccountId,
-          totalCents: placed.totalCents,
-          feeCents: placed.feeCents,
-          holdExpiresAt: placed.holdExpiresAt,
-          successUrl: `${config.baseURL}/account/orders/${placed.reference}`,
-          cancelUrl: `${config.baseURL}/account/orders/${placed.reference}`, // a page with a button to give up; no change on a GET
-        });
-      } catch (error) {
-        await db.transaction((tx) => cancelPendingOrder(tx, outbox, { orderId: placed.id })); // the seats go back at once
-        throw error;
-      }
-      await db.update(order).set({ providerSessionId: session.sessionId }).where(eq(order.id, placed.id));
-      return c.redirect(session.url, 303);
+      if (started.paid) return redirectWithFlash(c, `/account/orders/${started.reference}`, 'success', t('order.freeIssued'));
+      return c.redirect(started.url, 303);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       return renderMatchPage(

@@ -1,17 +1,17 @@
-import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import Stripe from 'stripe';
 import { z } from 'zod';
-import { order, stripeEvent, user } from '../../db/schema/index.ts';
+import type { AppDeps } from '../../deps.ts';
 import { DomainError } from '../../domain/errors.ts';
-import { cancelPendingOrder } from '../../domain/sales/cancel-pending-order.ts';
+import { cancelUnpaidSession } from '../../domain/sales/cancel-unpaid-session.ts';
 import { findPaymentAccount } from '../../domain/sales/find-payment-account.ts';
 import { fulfilOrder } from '../../domain/sales/fulfil-order.ts';
-import { refundOrder } from '../../domain/sales/refund-order.ts';
+import { providerEventSeen, recordProviderEvent } from '../../domain/sales/provider-event-log.ts';
+import { recordProviderRefund } from '../../domain/sales/record-provider-refund.ts';
 import { refundUnfulfillableOrder } from '../../domain/sales/refund-unfulfillable-order.ts';
 import { syncPaymentAccount } from '../../domain/sales/sync-payment-account.ts';
-import type { AppDeps, AppEnv } from '../types.ts';
+import type { AppEnv } from '../types.ts';
 
 // Stripe documents no maximum event size, but its objects are small (metadata is capped at 50 keys
 // of 500 characters) and events carry no expanded lists: 1 MiB is ample, and an unsigned flood is
@@ -53,8 +53,7 @@ export const stripeWebhookRoutes = new Hono<AppEnv>().post(
       return c.json({ received: true, ignored: true });
     }
     const { id: eventId, type: eventType } = head.data;
-    const [seen] = await deps.db.select({ id: stripeEvent.id }).from(stripeEvent).where(eq(stripeEvent.id, eventId));
-    if (seen) return c.json({ received: true, duplicate: true });
+    if (await providerEventSeen(deps.db, eventId)) return c.json({ received: true, duplicate: true });
     const objectId = objectOf.safeParse(event).data?.data.object.id;
     // Any other failure answers 500: Stripe retries, and the handlers are idempotent.
     const ignored = await handleEvent(deps, event, objectId).catch((error: unknown) => {
@@ -62,7 +61,7 @@ export const stripeWebhookRoutes = new Hono<AppEnv>().post(
       throw error;
     });
     if (ignored) deps.logger.warn({ eventId, eventType, objectId, reason: ignored }, 'stripe event ignored');
-    await deps.db.insert(stripeEvent).values({ id: eventId, type: eventType }).onConflictDoNothing();
+    await recordProviderEvent(deps.db, eventId, eventType);
     return c.json({ received: true, ...(ignored ? { ignored: true } : {}) });
   },
 );
@@ -92,17 +91,11 @@ async function handleEvent(deps: AppDeps, event: Stripe.Event, objectId: string 
         if (!(error instanceof DomainError) || (error.code !== 'seats_gone' && error.code !== 'match_cancelled')) throw error;
         const reason = error.code;
         const truth = await payments.retrieveSession(db, sessionId);
-        const [buyer] = await db
-          .select({ locale: user.locale })
-          .from(order)
-          .innerJoin(user, eq(user.id, order.userId))
-          .where(eq(order.providerSessionId, sessionId));
         await db.transaction((tx) =>
           refundUnfulfillableOrder(tx, payments, outbox, {
             sessionId,
             paymentId: truth?.paymentId ?? null,
             baseURL: config.baseURL,
-            locale: buyer?.locale,
             reason,
           }),
         );
@@ -111,16 +104,7 @@ async function handleEvent(deps: AppDeps, event: Stripe.Event, objectId: string 
     }
     case 'checkout.session.async_payment_failed':
     case 'checkout.session.expired': {
-      const sessionId = objectId;
-      const [ours] = await db.select({ id: order.id }).from(order).where(eq(order.providerSessionId, sessionId));
-      if (!ours) return 'not a FootArena order';
-      const truth = await payments.retrieveSession(db, sessionId);
-      if (truth?.paid) return; // out of order: the payment went through after all
-      await db
-        .transaction((tx) => cancelPendingOrder(tx, outbox, { sessionId }))
-        .catch((error: unknown) => {
-          if (!(error instanceof DomainError && error.code === 'not_found')) throw error; // nothing pending left
-        });
+      if ((await cancelUnpaidSession(db, payments, outbox, objectId)) === 'not_ours') return 'not a FootArena order';
       return;
     }
     case 'account.updated': {
@@ -139,18 +123,12 @@ async function handleEvent(deps: AppDeps, event: Stripe.Event, objectId: string 
     case 'charge.refunded': {
       const charge = await stripe.client.charges.retrieve(objectId);
       const paymentId = typeof charge.payment_intent === 'string' ? charge.payment_intent : charge.payment_intent?.id;
-      const [paid] = paymentId ? await db.select().from(order).where(eq(order.providerPaymentId, paymentId)) : [];
-      if (!paid) return 'not a FootArena payment';
-      // Compared by amount: a refund the app made itself is already counted and changes nothing.
-      if (paid.status !== 'paid' || charge.amount_refunded <= paid.refundedCents) return;
-      if (charge.amount_refunded >= paid.totalCents) {
-        await db.transaction((tx) =>
-          refundOrder(tx, payments, outbox, { clubId: paid.clubId, orderId: paid.id, baseURL: config.baseURL, reason: 'provider' }),
-        );
-      } else {
-        // Part of the money went back from Stripe's dashboard: recorded, the tickets stay valid.
-        await db.update(order).set({ refundedCents: charge.amount_refunded }).where(eq(order.id, paid.id));
-      }
+      const recorded = await recordProviderRefund(
+        db,
+        { payments, outbox, baseURL: config.baseURL },
+        { paymentId, amountRefundedCents: charge.amount_refunded },
+      );
+      if (recorded === 'not_ours') return 'not a FootArena payment';
       return;
     }
   }

@@ -1,11 +1,13 @@
 import { type Child, createContext, useContext } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { FieldErrors, FormValues } from '../../http/forms.ts';
-import { CSRF_FIELD } from '../../http/middleware/csrf-token.ts';
 import type { AppEnv } from '../../http/types.ts';
 import { formatMoney } from '../../i18n/index.ts';
 
 /** The translator of the current request, for components. */
+/** The hidden field every form echoes the CSRF token in (http/middleware/csrf-token.ts checks it). */
+export const CSRF_FIELD = '_csrf';
+
 export const useT = () => useRequestContext<AppEnv>().get('t');
 
 // Field ids are "<form prefix>-<name>": a page with the same form twice (one per venue, say) gives

@@ -1,6 +1,5 @@
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { CatalogMatch } from '../../domain/catalog/list-upcoming-matches.ts';
-import { matchTitle } from '../../domain/catalog/match-title.ts';
 import type { AppEnv } from '../../http/types.ts';
 import { formatDateTime, formatMoney } from '../../i18n/index.ts';
 import { VerifiedBadge } from './verified-badge.tsx';
@@ -13,7 +12,7 @@ export function MatchCard({ m }: { m: CatalogMatch }) {
   return (
     <li class="card match">
       <a class="teams" href={`/matches/${m.id}`}>
-        {matchTitle(m.isHome, m.club, m.opponent)}
+        {m.title}
       </a>
       <div class="meta">
         {m.club}

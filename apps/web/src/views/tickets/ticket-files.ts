@@ -1,11 +1,8 @@
 import { createEvent } from 'ics';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
-import { matchTitle } from '../../domain/catalog/match-title.ts';
 import type { OrderTickets } from '../../domain/tickets/find-order-tickets.ts';
 import { formatDateTime, formatMoney, type Locale, translator } from '../../i18n/index.ts';
-
-const title = (o: OrderTickets) => matchTitle(o.isHome, o.club, o.opponent);
 
 /** A ticket's QR code as a PNG, error correction M (the size the code format is made for). */
 export function ticketQrPng(code: string): Promise<Buffer> {
@@ -15,7 +12,7 @@ export function ticketQrPng(code: string): Promise<Buffer> {
 /** One A6-like page per ticket: club colours and logo, the match, the seat, the QR, the order reference. */
 export async function renderTicketsPdf(o: OrderTickets, locale: Locale): Promise<Buffer> {
   const t = translator(locale);
-  const doc = new PDFDocument({ size: [420, 595], margin: 28, info: { Title: `${title(o)} · ${o.reference}`, Author: 'FootArena' } });
+  const doc = new PDFDocument({ size: [420, 595], margin: 28, info: { Title: `${o.title} · ${o.reference}`, Author: 'FootArena' } });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
@@ -25,7 +22,7 @@ export async function renderTicketsPdf(o: OrderTickets, locale: Locale): Promise
     doc.rect(0, 0, 420, 56).fill(o.colorPrimary ?? '#0a6b3d');
     if (logo) doc.image(logo, 364, 8, { fit: [40, 40] });
     doc.fillColor('#ffffff').fontSize(16).text(o.club, 28, 20, { width: 320 });
-    doc.fillColor('#000000').fontSize(18).text(title(o), 28, 76, { width: 364 });
+    doc.fillColor('#000000').fontSize(18).text(o.title, 28, 76, { width: 364 });
     doc.fontSize(11).text(formatDateTime(o.kickoffAt, locale));
     if (o.gatesOpenAt) doc.text(t('match.gatesOpen', { time: formatDateTime(o.gatesOpenAt, locale) }));
     if (o.venue) doc.text(`${o.venue}, ${o.street}, ${o.postalCode} ${o.commune}`);
@@ -54,7 +51,7 @@ export function renderMatchIcs(o: OrderTickets, baseURL: string): string {
     startInputType: 'utc',
     startOutputType: 'utc',
     duration: { hours: 2 },
-    title: title(o),
+    title: o.title,
     location: o.venue ? `${o.venue}, ${o.street}, ${o.postalCode} ${o.commune}` : undefined,
     url: `${baseURL}/matches/${o.matchId}`,
     productId: 'footarena',

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, gt } from 'drizzle-orm';
+import type { Executor } from '../db/client.ts';
+import { competition, match, matchStand, matchStandPrice, member, organization, stand, standPrice, venue } from '../db/schema/index.ts';
 import { createVerifiedUser } from '../domain/accounts/create-verified-user.ts';
 import { writeStandPrices } from '../domain/catalog/stand-prices.ts';
 import { fromBrusselsLocal, toBrusselsLocal } from '../domain/time.ts';
-import type { Executor } from './client.ts';
-import { competition, match, matchStand, matchStandPrice, member, organization, stand, standPrice, venue } from './schema/index.ts';
 
 export const DEMO_ACCOUNTS = {
   supporter: { email: 'supporter@demo.footarena.be', password: 'demo-supporter-2026', name: 'Sam Supporter' },

@@ -1,0 +1,44 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { order } from '../../db/schema/index.ts';
+import type { Outbox } from '../outbox.ts';
+import { cancelPendingOrder } from './cancel-pending-order.ts';
+import type { SalesConfig } from './fees.ts';
+import type { PaymentProvider } from './payment-provider.ts';
+import { type OrderLine, placeOrder } from './place-order.ts';
+
+/**
+ * A buyer's checkout from the match page: the seats are held in a short transaction, then the payment
+ * session is created after the commit, so that no call to the provider ever happens while a stand row
+ * is locked. A free order is issued at once. If the provider fails, the seats go back at once.
+ */
+export async function startCheckout(
+  db: Db,
+  ctx: { payments: PaymentProvider; outbox: Outbox; sales: SalesConfig; baseURL: string },
+  input: { userId: string; email: string; matchId: string; lines: OrderLine[] },
+): Promise<{ paid: true; reference: string } | { paid: false; reference: string; url: string }> {
+  const { payments, outbox } = ctx;
+  const placed = await db.transaction((tx) => placeOrder(tx, payments, outbox, ctx.sales, input));
+  if (placed.status === 'paid') return { paid: true, reference: placed.reference };
+  const orderPage = `${ctx.baseURL}/account/orders/${placed.reference}`;
+  let session: { sessionId: string; url: string };
+  try {
+    session = await payments.createSession(db, {
+      orderId: placed.id,
+      reference: placed.reference,
+      email: placed.email,
+      lines: placed.paymentLines,
+      destinationAccountId: placed.destinationAccountId,
+      totalCents: placed.totalCents,
+      feeCents: placed.feeCents,
+      holdExpiresAt: placed.holdExpiresAt,
+      successUrl: orderPage,
+      cancelUrl: orderPage, // a page with a button to give up; no change on a GET
+    });
+  } catch (error) {
+    await db.transaction((tx) => cancelPendingOrder(tx, outbox, { orderId: placed.id }));
+    throw error;
+  }
+  await db.update(order).set({ providerSessionId: session.sessionId }).where(eq(order.id, placed.id));
+  return { paid: false, reference: placed.reference, url: session.url };
+}
