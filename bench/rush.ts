@@ -1,19 +1,27 @@
-// npm run bench:rush [-- --buyers 2000 --seats 500]
+// npm run bench:rush [-- --buyers 2000 --seats 500 --connections 64]
 // Opening of sales: N buyers at once ask for one ticket of a 500-seat stand, through the whole app
 // over HTTP on loopback (session, CSRF, validation, the guarded hold UPDATE, the demo checkout
 // session), on real PostgreSQL. Then, in the same run, the raw ceiling: the same atomic UPDATE sent
-// straight by the same number of concurrent callers over a pool of the app's size.
+// straight by the same number of concurrent callers over a pool of the app's size. The load comes
+// from a process of its own (bench/http-load.ts; the method is in bench/README.md).
 import { createHmac, randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { eq, sql } from 'drizzle-orm';
 import { matchStand } from '../apps/web/src/db/schema/index.ts';
 import { createVerifiedUser } from '../apps/web/src/domain/accounts/create-verified-user.ts';
 import { setMatchStatus } from '../apps/web/src/domain/catalog/set-match-status.ts';
-import { benchClubMatch, POOL, startBenchApp, stats } from './support.ts';
+import { benchClubMatch, POOL, printPhases, startBenchApp, startLoad } from './support.ts';
 
-const { values } = parseArgs({ options: { buyers: { type: 'string', default: '2000' }, seats: { type: 'string', default: '500' } } });
+const { values } = parseArgs({
+  options: {
+    buyers: { type: 'string', default: '2000' },
+    seats: { type: 'string', default: '500' },
+    connections: { type: 'string', default: '64' },
+  },
+});
 const BUYERS = Number(values.buyers);
 const SEATS = Number(values.seats);
+const CONNECTIONS = Number(values.connections);
 
 const bench = await startBenchApp('rush');
 const { base, env, runtime, db } = bench;
@@ -57,65 +65,49 @@ const check = await fetch(`${base}/account`, { redirect: 'manual', headers: { co
 if (check.status !== 200) throw new Error(`bench sessions are not accepted (${check.status})`);
 const body = new URLSearchParams({ _csrf: csrf.split('=')[1]!, [`q_${matchStandId}_adult`]: '1' }).toString();
 
-const latencies: number[] = [];
-let held = 0;
-let refused = 0;
-let other = 0;
-const started = performance.now();
-await Promise.all(
-  cookies.map(async (cookie) => {
-    const t0 = performance.now();
-    const response = await fetch(`${base}/matches/${matchId}/checkout`, {
-      method: 'POST',
-      redirect: 'manual',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: base, cookie },
-      body,
-    });
-    await response.arrayBuffer();
-    latencies.push(performance.now() - t0);
-    if (response.status === 303) held++;
-    else if (response.status === 409) refused++;
-    else other++;
-  }),
-);
-const appSeconds = (performance.now() - started) / 1000;
+// The load, then the raw ceiling, from the load process (bench/http-load.ts): every buyer at once over
+// CONNECTIONS keep-alive connections; then the same guarded UPDATE, as many callers at once, over a
+// pool of the app's size.
+const load = await startLoad({
+  base,
+  connections: CONNECTIONS,
+  lanes: null,
+  http: {
+    method: 'POST',
+    path: `/matches/${matchId}/checkout`,
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: base },
+    bodies: [body],
+    vary: { header: 'cookie', values: cookies, by: 'request' },
+  },
+  raw: {
+    url: bench.url,
+    pool: POOL,
+    sql: 'UPDATE match_stand SET held = held + 1 WHERE id = $1 AND sold + held + 1 <= cap RETURNING id',
+    params: Array.from({ length: BUYERS }, () => [matchStandId]),
+  },
+});
+const app = await load.run('http');
 const [after] = await db.select().from(matchStand).where(eq(matchStand.id, matchStandId));
 const oversold = Math.max(0, after!.sold + after!.held - after!.cap);
-
-// The raw ceiling: the same guarded UPDATE, the same number of concurrent callers, a pool of POOL.
 await db.update(matchStand).set({ held: 0, sold: 0 }).where(eq(matchStand.id, matchStandId));
-const raw = bench.rawPool();
-const rawLatencies: number[] = [];
-let rawHeld = 0;
-const rawStarted = performance.now();
-await Promise.all(
-  Array.from({ length: BUYERS }, async () => {
-    const t0 = performance.now();
-    const result = await raw.query('UPDATE match_stand SET held = held + 1 WHERE id = $1 AND sold + held + 1 <= cap RETURNING id', [
-      matchStandId,
-    ]);
-    rawLatencies.push(performance.now() - t0);
-    rawHeld += result.rowCount ?? 0;
-  }),
-);
-const rawSeconds = (performance.now() - rawStarted) / 1000;
-await raw.end();
+const raw = await load.run('raw');
+await load.stop();
 
-const app_ = stats(latencies);
-const raw_ = stats(rawLatencies);
-console.log(`\nrush: ${BUYERS} buyers at once, 1 ticket each, ${SEATS} seats, PostgreSQL, pool ${POOL}`);
-console.log('                 requests/s   p50 ms   p99 ms   held   refused   other   oversold');
+const held = app.statuses['303'] ?? 0;
+const refused = app.statuses['409'] ?? 0;
+const other = BUYERS - held - refused;
 console.log(
-  `app (HTTP)       ${(BUYERS / appSeconds).toFixed(0).padStart(10)} ${app_.p50.toFixed(1).padStart(8)} ${app_.p99.toFixed(1).padStart(8)} ${String(held).padStart(6)} ${String(refused).padStart(9)} ${String(other).padStart(7)} ${String(oversold).padStart(10)}`,
+  `\nrush: ${BUYERS} buyers at once, 1 ticket each, ${SEATS} seats, PostgreSQL, pool ${POOL}, ${CONNECTIONS} keep-alive connections`,
 );
-console.log(
-  `raw UPDATE       ${(BUYERS / rawSeconds).toFixed(0).padStart(10)} ${raw_.p50.toFixed(1).padStart(8)} ${raw_.p99.toFixed(1).padStart(8)} ${String(rawHeld).padStart(6)} ${String(BUYERS - rawHeld).padStart(9)}`,
-);
-console.log(`app/raw throughput: ${(BUYERS / appSeconds / (BUYERS / rawSeconds)).toFixed(3)}`);
+printPhases('requests', app, raw);
+console.log(`app: ${held} held, ${refused} refused, ${other} other, ${oversold} oversold; raw: ${raw.rows} held`);
 
 await bench.close();
-if (oversold > 0 || held !== SEATS || other > 0) {
-  console.error(`FAILED: held ${held} of ${SEATS} seats, ${other} unexpected responses, oversold ${oversold}`);
+// Every 303 is a seat held, and nothing else is: the stand row agrees with the answers.
+if (oversold > 0 || held !== SEATS || other > 0 || after!.held + after!.sold !== held) {
+  console.error(
+    `FAILED: held ${held} of ${SEATS} seats (stand row: ${after!.held + after!.sold}), ${other} unexpected responses, oversold ${oversold}`,
+  );
   process.exit(1);
 }
 process.exit(0);

@@ -1,6 +1,10 @@
 // The parts every HTTP benchmark on PostgreSQL shares: a throw-away database, the whole app served on
 // loopback, and latency percentiles.
+import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { eq, sql } from 'drizzle-orm';
 import pg from 'pg';
@@ -15,6 +19,7 @@ import { createStand } from '../apps/web/src/domain/catalog/create-stand.ts';
 import { createVenue } from '../apps/web/src/domain/catalog/create-venue.ts';
 import { setMatchStands } from '../apps/web/src/domain/catalog/set-match-stands.ts';
 import { parseEnv } from '../apps/web/src/env.ts';
+import type { LoadInput, PhaseFigures } from './http-load.ts';
 
 export const POOL = 10; // the app's PostgreSQL pool (openPostgres default)
 
@@ -48,8 +53,8 @@ export async function startBenchApp(bench: string) {
     env,
     runtime,
     db: runtime.deps.db,
-    /** A pool of the app's size straight to the same database, for the raw ceiling. */
-    rawPool: () => new pg.Pool({ connectionString: url, max: POOL }),
+    /** The database's address, for the raw ceiling (sent by the load process over a pool of POOL). */
+    url,
     async close() {
       server.close();
       await runtime.close();
@@ -60,6 +65,55 @@ export async function startBenchApp(bench: string) {
 }
 
 export { stats } from './stats.ts';
+
+export type Phase = PhaseFigures & { /** The app process's CPU time (user + system) per request, ms. */ appCpuMs: number };
+
+/**
+ * Starts the load generator (bench/http-load.ts) in a process of its own and waits until its
+ * connections are warm. Each `run` is one phase; the app's CPU time is read around it in this process,
+ * which serves the app and does nothing else meanwhile.
+ */
+export async function startLoad(input: LoadInput) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'footarena-load-'));
+  const file = path.join(dir, 'input.json');
+  writeFileSync(file, JSON.stringify(input));
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'http-load.ts'), file], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`the load process exited with ${code}`))));
+  const next = () => Promise.race([new Promise<Record<string, unknown>>((resolve) => child.once('message', resolve)), exited]);
+  await next(); // {ready}
+  return {
+    async run(phase: 'http' | 'raw'): Promise<Phase> {
+      const cpu = process.cpuUsage();
+      child.send({ phase });
+      const { figures } = (await next()) as { figures: PhaseFigures };
+      const used = process.cpuUsage(cpu);
+      return { ...figures, appCpuMs: (used.user + used.system) / 1000 / figures.count };
+    },
+    async stop() {
+      exited.catch(() => {});
+      const done = new Promise((resolve) => child.once('exit', resolve));
+      child.send({ phase: 'stop' });
+      await done;
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The figures both HTTP benchmarks print: throughput, latency, CPU per request, and the ratio. */
+export function printPhases(unit: string, app: Phase, raw: Phase) {
+  const line = (label: string, f: Phase, cpu: string) =>
+    console.log(
+      `${label.padEnd(12)} ${(f.count / f.seconds).toFixed(0).padStart(10)} ${f.p50.toFixed(1).padStart(8)} ${f.p99.toFixed(1).padStart(8)} ${cpu.padStart(12)} ${f.loadCpuMs.toFixed(3).padStart(13)}`,
+    );
+  console.log(
+    `${''.padEnd(12)} ${`${unit}/s`.padStart(10)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'app CPU ms'.padStart(12)} ${'load CPU ms'.padStart(13)}`,
+  );
+  line('app (HTTP)', app, app.appCpuMs.toFixed(3));
+  line('raw UPDATE', raw, '–');
+  console.log(`app/raw throughput: ${((raw.seconds / app.seconds) * (app.count / raw.count)).toFixed(3)}`);
+}
 
 /** One club with one stand of `capacity` seats (adults at 10 euros), and a home match with it open. */
 export async function benchClubMatch(db: Db, club: { name: string; slug: string }, capacity: number, kickoffInDays: number) {
