@@ -3,6 +3,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
@@ -66,7 +67,28 @@ export async function startBenchApp(bench: string) {
 
 export { stats } from './stats.ts';
 
-export type Phase = PhaseFigures & { /** The app process's CPU time (user + system) per request, ms. */ appCpuMs: number };
+export type Phase = PhaseFigures & {
+  /** The app process's CPU time (user + system) per request, ms. */
+  appCpuMs: number;
+  /** Statements the app process sent to PostgreSQL per request (BEGIN and COMMIT included). */
+  statements: number;
+};
+
+// Every statement of this process's pg clients is counted: round trips per request, by the app's own
+// driver (pg-boss's polling is in it too, a few per second).
+// With BENCH_STATEMENTS=1, the HTTP phase's statements are also listed by text, most frequent first.
+let sent = 0;
+const texts = new Map<string, number>();
+const query = pg.Client.prototype.query;
+pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+  sent++;
+  if (process.env.BENCH_STATEMENTS) {
+    const first = args[0] as string | { text?: string };
+    const text = (typeof first === 'string' ? first : (first?.text ?? '?')).replace(/\s+/g, ' ').slice(0, 160);
+    texts.set(text, (texts.get(text) ?? 0) + 1);
+  }
+  return (query as (...a: unknown[]) => unknown).apply(this, args);
+} as typeof query;
 
 /**
  * Starts the load generator (bench/http-load.ts) in a process of its own and waits until its
@@ -84,12 +106,30 @@ export async function startLoad(input: LoadInput) {
   const next = () => Promise.race([new Promise<Record<string, unknown>>((resolve) => child.once('message', resolve)), exited]);
   await next(); // {ready}
   return {
+    /** One phase; with BENCH_PROFILE=file.cpuprofile, the app's HTTP phase is profiled into that file. */
     async run(phase: 'http' | 'raw'): Promise<Phase> {
-      const cpu = process.cpuUsage();
+      const profile = phase === 'http' && process.env.BENCH_PROFILE ? new Session() : null;
+      if (profile) {
+        profile.connect();
+        await profile.post('Profiler.enable');
+        await profile.post('Profiler.start');
+      }
+      texts.clear();
+      const [cpu, statementsBefore] = [process.cpuUsage(), sent];
       child.send({ phase });
       const { figures } = (await next()) as { figures: PhaseFigures };
       const used = process.cpuUsage(cpu);
-      return { ...figures, appCpuMs: (used.user + used.system) / 1000 / figures.count };
+      const statements = (sent - statementsBefore) / figures.count;
+      if (phase === 'http' && process.env.BENCH_STATEMENTS) {
+        for (const [text, n] of [...texts].sort((a, b) => b[1] - a[1]))
+          console.log(`${(n / figures.count).toFixed(2).padStart(6)}  ${text}`);
+      }
+      if (profile) {
+        const { profile: taken } = await profile.post('Profiler.stop');
+        writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify(taken));
+        profile.disconnect();
+      }
+      return { ...figures, appCpuMs: (used.user + used.system) / 1000 / figures.count, statements };
     },
     async stop() {
       exited.catch(() => {});
@@ -112,6 +152,7 @@ export function printPhases(unit: string, app: Phase, raw: Phase) {
   );
   line('app (HTTP)', app, app.appCpuMs.toFixed(3));
   line('raw UPDATE', raw, '–');
+  console.log(`app statements to PostgreSQL per request: ${app.statements.toFixed(1)}`);
   console.log(`app/raw throughput: ${((raw.seconds / app.seconds) * (app.count / raw.count)).toFixed(3)}`);
 }
 
