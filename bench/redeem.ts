@@ -45,24 +45,27 @@ for (let i = 0; i < DEVICES; i++) {
 // The load, then the raw ceiling, from the load process (bench/http-load.ts): DEVICES callers, each on
 // a keep-alive connection of its own, scanning one ticket after another; then the same guarded UPDATE
 // with as many callers over a pool of the app's size.
-const load = await startLoad({
-  base,
-  connections: DEVICES,
-  lanes: DEVICES,
-  http: {
-    method: 'POST',
-    path: '/api/v1/redeem',
-    headers: { 'content-type': 'application/json' },
-    bodies: rows.map((row) => JSON.stringify({ code: row.code, nonce: randomUUID(), matchId })),
-    vary: { header: 'authorization', values: tokens.map((token) => `Bearer ${token}`), by: 'lane' },
+const load = await startLoad(
+  {
+    base,
+    connections: DEVICES,
+    lanes: DEVICES,
+    http: {
+      method: 'POST',
+      path: '/api/v1/redeem',
+      headers: { 'content-type': 'application/json' },
+      bodies: rows.map((row) => JSON.stringify({ code: row.code, nonce: randomUUID(), matchId })),
+      vary: { header: 'authorization', values: tokens.map((token) => `Bearer ${token}`), by: 'lane' },
+    },
+    raw: {
+      url: bench.url,
+      pool: POOL,
+      sql: "UPDATE ticket SET used_at = now() WHERE id = $1 AND used_at IS NULL AND status = 'valid' RETURNING id",
+      params: rows.map((row) => [row.id]),
+    },
   },
-  raw: {
-    url: bench.url,
-    pool: POOL,
-    sql: "UPDATE ticket SET used_at = now() WHERE id = $1 AND used_at IS NULL AND status = 'valid' RETURNING id",
-    params: rows.map((row) => [row.id]),
-  },
-});
+  bench.serverCpu,
+);
 const app = await load.run('http');
 const [counted] = (
   await db.execute<{ admitted: number; doubles: number }>(sql`

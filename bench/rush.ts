@@ -68,24 +68,27 @@ const body = new URLSearchParams({ _csrf: csrf.split('=')[1]!, [`q_${matchStandI
 // The load, then the raw ceiling, from the load process (bench/http-load.ts): every buyer at once over
 // CONNECTIONS keep-alive connections; then the same guarded UPDATE, as many callers at once, over a
 // pool of the app's size.
-const load = await startLoad({
-  base,
-  connections: CONNECTIONS,
-  lanes: null,
-  http: {
-    method: 'POST',
-    path: `/matches/${matchId}/checkout`,
-    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: base },
-    bodies: [body],
-    vary: { header: 'cookie', values: cookies, by: 'request' },
+const load = await startLoad(
+  {
+    base,
+    connections: CONNECTIONS,
+    lanes: null,
+    http: {
+      method: 'POST',
+      path: `/matches/${matchId}/checkout`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: base },
+      bodies: [body],
+      vary: { header: 'cookie', values: cookies, by: 'request' },
+    },
+    raw: {
+      url: bench.url,
+      pool: POOL,
+      sql: 'UPDATE match_stand SET held = held + 1 WHERE id = $1 AND sold + held + 1 <= cap RETURNING id',
+      params: Array.from({ length: BUYERS }, () => [matchStandId]),
+    },
   },
-  raw: {
-    url: bench.url,
-    pool: POOL,
-    sql: 'UPDATE match_stand SET held = held + 1 WHERE id = $1 AND sold + held + 1 <= cap RETURNING id',
-    params: Array.from({ length: BUYERS }, () => [matchStandId]),
-  },
-});
+  bench.serverCpu,
+);
 const app = await load.run('http');
 const [after] = await db.select().from(matchStand).where(eq(matchStand.id, matchStandId));
 const oversold = Math.max(0, after!.sold + after!.held - after!.cap);

@@ -2,7 +2,7 @@
 // loopback, and latency percentiles.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -56,6 +56,11 @@ export async function startBenchApp(bench: string) {
     db: runtime.deps.db,
     /** The database's address, for the raw ceiling (sent by the load process over a pool of POOL). */
     url,
+    /** CPU time so far of each PostgreSQL backend serving this database, in clock ticks (/proc). */
+    async serverCpu() {
+      const { rows } = await admin.query<{ pid: number }>('select pid from pg_stat_activity where datname = $1', [name]);
+      return new Map(rows.map(({ pid }) => [pid, processTicks(pid)]));
+    },
     async close() {
       server.close();
       await runtime.close();
@@ -67,11 +72,24 @@ export async function startBenchApp(bench: string) {
 
 export { stats } from './stats.ts';
 
+/** utime + stime of a process, in clock ticks (0 if it is gone). */
+function processTicks(pid: number) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return 0;
+  }
+}
+const TICK_MS = 10; // USER_HZ is 100 on Linux
+
 export type Phase = PhaseFigures & {
   /** The app process's CPU time (user + system) per request, ms. */
   appCpuMs: number;
   /** Statements the app process sent to PostgreSQL per request (BEGIN and COMMIT included). */
   statements: number;
+  /** CPU time of the PostgreSQL backends serving the bench's database, per request, ms. */
+  dbCpuMs: number;
 };
 
 // Every statement of this process's pg clients is counted: round trips per request, by the app's own
@@ -95,7 +113,7 @@ pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
  * connections are warm. Each `run` is one phase; the app's CPU time is read around it in this process,
  * which serves the app and does nothing else meanwhile.
  */
-export async function startLoad(input: LoadInput) {
+export async function startLoad(input: LoadInput, serverCpu: () => Promise<Map<number, number>>) {
   const dir = mkdtempSync(path.join(tmpdir(), 'footarena-load-'));
   const file = path.join(dir, 'input.json');
   writeFileSync(file, JSON.stringify(input));
@@ -115,11 +133,14 @@ export async function startLoad(input: LoadInput) {
         await profile.post('Profiler.start');
       }
       texts.clear();
+      const backends = await serverCpu();
       const [cpu, statementsBefore] = [process.cpuUsage(), sent];
       child.send({ phase });
       const { figures } = (await next()) as { figures: PhaseFigures };
       const used = process.cpuUsage(cpu);
       const statements = (sent - statementsBefore) / figures.count;
+      let dbTicks = 0;
+      for (const [pid, ticks] of await serverCpu()) dbTicks += ticks - (backends.get(pid) ?? 0);
       if (phase === 'http' && process.env.BENCH_STATEMENTS) {
         for (const [text, n] of [...texts].sort((a, b) => b[1] - a[1]))
           console.log(`${(n / figures.count).toFixed(2).padStart(6)}  ${text}`);
@@ -129,7 +150,12 @@ export async function startLoad(input: LoadInput) {
         writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify(taken));
         profile.disconnect();
       }
-      return { ...figures, appCpuMs: (used.user + used.system) / 1000 / figures.count, statements };
+      return {
+        ...figures,
+        appCpuMs: (used.user + used.system) / 1000 / figures.count,
+        statements,
+        dbCpuMs: (dbTicks * TICK_MS) / figures.count,
+      };
     },
     async stop() {
       exited.catch(() => {});
@@ -145,10 +171,10 @@ export async function startLoad(input: LoadInput) {
 export function printPhases(unit: string, app: Phase, raw: Phase) {
   const line = (label: string, f: Phase, cpu: string) =>
     console.log(
-      `${label.padEnd(12)} ${(f.count / f.seconds).toFixed(0).padStart(10)} ${f.p50.toFixed(1).padStart(8)} ${f.p99.toFixed(1).padStart(8)} ${cpu.padStart(12)} ${f.loadCpuMs.toFixed(3).padStart(13)}`,
+      `${label.padEnd(12)} ${(f.count / f.seconds).toFixed(0).padStart(10)} ${f.p50.toFixed(1).padStart(8)} ${f.p99.toFixed(1).padStart(8)} ${cpu.padStart(12)} ${f.dbCpuMs.toFixed(3).padStart(11)} ${f.loadCpuMs.toFixed(3).padStart(13)}`,
     );
   console.log(
-    `${''.padEnd(12)} ${`${unit}/s`.padStart(10)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'app CPU ms'.padStart(12)} ${'load CPU ms'.padStart(13)}`,
+    `${''.padEnd(12)} ${`${unit}/s`.padStart(10)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'app CPU ms'.padStart(12)} ${'db CPU ms'.padStart(11)} ${'load CPU ms'.padStart(13)}`,
   );
   line('app (HTTP)', app, app.appCpuMs.toFixed(3));
   line('raw UPDATE', raw, '–');

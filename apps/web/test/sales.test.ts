@@ -13,6 +13,7 @@ import { fulfilOrder } from '../src/domain/sales/fulfil-order.ts';
 import { type OrderLine, placeOrder } from '../src/domain/sales/place-order.ts';
 import { refundOrder } from '../src/domain/sales/refund-order.ts';
 import { releaseExpiredOrders } from '../src/domain/sales/release-expired-orders.ts';
+import { startCheckout } from '../src/domain/sales/start-checkout.ts';
 import type { DemoProvider } from '../src/integrations/payments/demo.ts';
 import { clubWithOwner, competitionId } from './support/catalog.ts';
 import { createUser, databaseKinds, startTestApp, type TestApp } from './support/harness.ts';
@@ -223,9 +224,31 @@ describe.each(databaseKinds())('seat holds and fulfilment on %s', (kind) => {
     expect(released.sort()).toEqual([0, 1]);
     expect(await seats(stands[0]!.id)).toEqual({ held: 0, sold: 0 });
     expect((await db().select().from(order).where(eq(order.id, held.id)))[0]?.status).toBe('expired');
-    // A buyer arriving after the lapse finds the seats free again (released lazily).
+    // A buyer arriving after the release finds the seats free again.
     const next = await place(matchId, [{ matchStandId: stands[0]!.id, category: 'adult', quantity: 10 }], later);
     expect(next.status).toBe('pending');
+  });
+
+  it('gives a buyer the seats only lapsed holds keep: they are released first, before the job runs', async () => {
+    const { matchId, stands } = await matchOnSale('Lapsed FC', [4]);
+    const [other, late] = await crowd(2);
+    const held = await place(matchId, [{ matchStandId: stands[0]!.id, category: 'adult', quantity: 3 }], undefined, other);
+    await db()
+      .update(order)
+      .set({ holdExpiresAt: new Date(Date.now() - 1000) })
+      .where(eq(order.id, held.id)); // lapsed, still held
+    const checkout = (userId: string, quantity: number) =>
+      startCheckout(
+        db(),
+        { payments: payments(), outbox: t.runtime.deps.outbox, sales: config, baseURL: 'http://localhost' },
+        { userId, email: 'buyer@example.be', matchId, lines: [{ matchStandId: stands[0]!.id, category: 'adult', quantity }] },
+      );
+    // One seat is free and the lapsed hold keeps three: four are sold.
+    expect(await checkout(buyerId, 4)).toMatchObject({ paid: false });
+    expect((await db().select().from(order).where(eq(order.id, held.id)))[0]?.status).toBe('expired');
+    expect(await seats(stands[0]!.id)).toEqual({ held: 4, sold: 0 });
+    // With no lapsed hold, a refusal stays one.
+    await expect(checkout(late!, 1)).rejects.toMatchObject({ code: 'not_enough_seats', params: { left: 0 } });
   });
 
   it('fulfils a paid session exactly once, even when the confirmation comes twice at the same time', async () => {

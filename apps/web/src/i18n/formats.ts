@@ -5,6 +5,25 @@ import { TIME_ZONE } from '../domain/time.ts';
 /** Belgian conventions for every language: fr-BE, nl-BE, en-BE (24-hour clock, euro after the amount). */
 export const belgianTag = (locale: string) => `${locale}-BE`;
 
+/**
+ * One formatter per kind and language, made once: making an Intl formatter costs far more than using
+ * it (it was a tenth of a refused checkout's time, rendering the match page).
+ */
+export function formatterOf<F>(kind: string, locale: string, make: (tag: string) => F): F {
+  const key = `${kind}:${locale}`;
+  let formatter = formatters.get(key) as F | undefined;
+  if (!formatter) {
+    formatter = make(belgianTag(locale));
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+const formatters = new Map<string, unknown>();
+
 export function formatDateTime(date: Date, locale: string): string {
-  return new Intl.DateTimeFormat(belgianTag(locale), { dateStyle: 'full', timeStyle: 'short', timeZone: TIME_ZONE }).format(date);
+  return formatterOf(
+    'dateTime',
+    locale,
+    (tag) => new Intl.DateTimeFormat(tag, { dateStyle: 'full', timeStyle: 'short', timeZone: TIME_ZONE }),
+  ).format(date);
 }

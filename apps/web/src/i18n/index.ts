@@ -1,6 +1,6 @@
 import { TIME_ZONE } from '../domain/time.ts';
 import { en, type Messages } from './en.ts';
-import { belgianTag } from './formats.ts';
+import { formatterOf } from './formats.ts';
 
 export { formatDateTime } from './formats.ts';
 
@@ -47,17 +47,15 @@ export function negotiateLocale(header: string | undefined | null): Locale | und
   return ranked.find((entry) => isLocale(entry.lang))?.lang as Locale | undefined;
 }
 
-const tag = belgianTag;
-
 export function formatDate(date: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(tag(locale), { dateStyle: 'medium', timeZone: TIME_ZONE }).format(date);
+  return formatterOf('date', locale, (tag) => new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone: TIME_ZONE })).format(date);
 }
 
 /** The time of day to the second, as the match-day pages show it (Brussels clocks). */
 export function formatTime(date: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(tag(locale), { timeStyle: 'medium', timeZone: TIME_ZONE }).format(date);
+  return formatterOf('time', locale, (tag) => new Intl.DateTimeFormat(tag, { timeStyle: 'medium', timeZone: TIME_ZONE })).format(date);
 }
 
 export function formatMoney(cents: number, locale: Locale): string {
-  return new Intl.NumberFormat(tag(locale), { style: 'currency', currency: 'EUR' }).format(cents / 100);
+  return formatterOf('money', locale, (tag) => new Intl.NumberFormat(tag, { style: 'currency', currency: 'EUR' })).format(cents / 100);
 }

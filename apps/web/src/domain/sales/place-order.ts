@@ -1,5 +1,5 @@
-import { randomInt } from 'node:crypto';
-import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import { randomInt, randomUUID } from 'node:crypto';
+import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import {
   clubPaymentAccount,
@@ -19,7 +19,6 @@ import { issueTickets } from '../tickets/issue-tickets.ts';
 import { cancelPendingOrder } from './cancel-pending-order.ts';
 import { platformFee, type SalesConfig } from './fees.ts';
 import type { PaymentProvider } from './payment-provider.ts';
-import { releaseExpiredOrders } from './release-expired-orders.ts';
 
 export interface OrderLine {
   matchStandId: string;
@@ -46,45 +45,17 @@ export async function placeOrder(
 ) {
   const lines = input.lines.filter((l) => l.quantity > 0);
   if (lines.length === 0) throw new DomainError('empty_order');
-  // One buyer's orders go one at a time (they replace each other): without this, a burst of clicks
-  // would cancel each other's holds in crossing orders and deadlock.
-  await tx.select({ id: user.id }).from(user).where(eq(user.id, input.userId)).for('update');
-  const [m] = await tx
-    .select({
-      id: match.id,
-      clubId: match.clubId,
-      status: match.status,
-      kickoffAt: match.kickoffAt,
-      saleOpensAt: match.saleOpensAt,
-      saleClosesAt: match.saleClosesAt,
-      orderLimit: match.orderLimit,
-      clubStatus: organization.status,
-    })
-    .from(match)
-    .innerJoin(organization, eq(organization.id, match.clubId))
-    .where(eq(match.id, input.matchId))
-    .for('share', { of: match }); // a cancellation waits for this order, then refunds it
+  // Sorted: concurrent orders lock the stand rows in the same order, so they never deadlock.
+  const standIds = [...new Set(lines.map((l) => l.matchStandId))].sort();
+  const m = await lockBuyerAndMatch(tx, input.userId, input.matchId, standIds);
   if (m?.clubStatus !== 'active') throw new DomainError('not_found');
   const closes = m.saleClosesAt ?? m.kickoffAt;
   if (m.status !== 'on_sale' || now >= closes || (m.saleOpensAt && now < m.saleOpensAt)) throw new DomainError('sale_closed');
   const count = lines.reduce((sum, l) => sum + l.quantity, 0);
   if (count > m.orderLimit) throw new DomainError('over_order_limit', { limit: m.orderLimit });
 
-  // Sorted: concurrent orders lock the stand rows in the same order, so they never deadlock.
-  const standIds = [...new Set(lines.map((l) => l.matchStandId))].sort();
-  const prices = await tx
-    .select({
-      matchStandId: matchStandPrice.matchStandId,
-      category: matchStandPrice.category,
-      priceCents: matchStandPrice.priceCents,
-      name: stand.name,
-    })
-    .from(matchStandPrice)
-    .innerJoin(matchStand, eq(matchStand.id, matchStandPrice.matchStandId))
-    .innerJoin(stand, eq(stand.id, matchStand.standId))
-    .where(and(inArray(matchStandPrice.matchStandId, standIds), eq(matchStand.matchId, m.id)));
   const priced = lines.map((line) => {
-    const price = prices.find((p) => p.matchStandId === line.matchStandId && p.category === line.category);
+    const price = m.prices.find((p) => p.matchStandId === line.matchStandId && p.category === line.category);
     if (!price) throw new DomainError('not_found'); // another match's stand, or a category not sold here
     return { ...line, unitPriceCents: price.priceCents, standName: price.name };
   });
@@ -99,9 +70,29 @@ export async function placeOrder(
     destinationAccountId = account.stripeAccountId;
   }
 
+  // The order and its items in one statement, which also names the buyer's pending orders for this
+  // match placed before it (read after the buyer's lock, so none is missed).
+  const orderId = randomUUID();
+  const items = tx.$with('items', {}).as(
+    tx
+      .insert(orderItem)
+      .values(
+        priced.map((l) => ({
+          clubId: m.clubId,
+          orderId,
+          matchStandId: l.matchStandId,
+          category: l.category,
+          unitPriceCents: l.unitPriceCents,
+          quantity: l.quantity,
+        })),
+      )
+      .getSQL(),
+  );
   const [created] = await tx
+    .with(items)
     .insert(order)
     .values({
+      id: orderId,
       clubId: m.clubId,
       matchId: m.id,
       userId: input.userId,
@@ -115,32 +106,24 @@ export async function placeOrder(
       holdExpiresAt: new Date(now.getTime() + config.holdMinutes * 60_000),
       paidAt: free ? now : null,
     })
-    .returning();
-  await tx.insert(orderItem).values(
-    priced.map((l) => ({
-      clubId: m.clubId,
-      orderId: created!.id,
-      matchStandId: l.matchStandId,
-      category: l.category,
-      unitPriceCents: l.unitPriceCents,
-      quantity: l.quantity,
-    })),
-  );
+    .returning({
+      ...getTableColumns(order),
+      previous: sql<string[]>`(select coalesce(json_agg(p.id), '[]'::json) from ${order} p
+        where p.user_id = ${input.userId} and p.match_id = ${m.id} and p.status = 'pending' and p.id <> ${orderId})`,
+    });
+  const { previous, ...placed } = created!;
   // One pending order per buyer and match: a new paid choice replaces the previous one, so nobody
   // holds every seat by ordering again and again. (Another request may have just cancelled it.)
   if (!free) {
-    const previous = await tx
-      .select({ id: order.id })
-      .from(order)
-      .where(and(eq(order.userId, input.userId), eq(order.matchId, m.id), eq(order.status, 'pending'), ne(order.id, created!.id)));
-    for (const { id } of previous) {
+    for (const id of previous) {
       await cancelPendingOrder(tx, outbox, { orderId: id }).catch((error: unknown) => {
         if (!(error instanceof DomainError && error.code === 'not_found')) throw error;
       });
     }
   }
-  // The seats are taken last: the hot stand row stays locked only from here to the commit.
-  await releaseExpiredOrders(tx, outbox, { matchId: m.id, now }); // lapsed holds free their seats first
+  // The seats are taken last: the hot stand row stays locked only from here to the commit. Lapsed
+  // holds are not released here (it would lock the match's orders and stand rows in every order):
+  // the release-holds job does it every minute, and startCheckout when they are what is short.
   for (const matchStandId of standIds) {
     const n = priced.filter((l) => l.matchStandId === matchStandId).reduce((sum, l) => sum + l.quantity, 0);
     const taken = await tx
@@ -154,22 +137,73 @@ export async function placeOrder(
         ),
       )
       .returning({ id: matchStand.id });
-    if (taken.length === 0) {
-      const [left] = await tx
-        .select({ left: sql<number>`greatest(${matchStand.cap} - ${matchStand.sold} - ${matchStand.held}, 0)::int` })
-        .from(matchStand)
-        .where(eq(matchStand.id, matchStandId));
-      const name = priced.find((l) => l.matchStandId === matchStandId)!.standName;
-      throw new DomainError('not_enough_seats', { stand: name, left: left?.left ?? 0 });
-    }
+    if (taken.length === 0) throw await seatsShort(tx, matchStandId, priced.find((l) => l.matchStandId === matchStandId)!.standName, now);
   }
 
-  if (free) await issueTickets(tx, outbox, created!.id, config.ticketSealingKey); // nothing to pay: tickets now
+  if (free) await issueTickets(tx, outbox, placed.id, config.ticketSealingKey); // nothing to pay: tickets now
 
   const paymentLines = priced.map((l) => ({
     name: `${l.standName} · ${l.category}`,
     unitAmountCents: l.unitPriceCents,
     quantity: l.quantity,
   }));
-  return { ...created!, paymentLines, destinationAccountId };
+  return { ...placed, paymentLines, destinationAccountId };
+}
+
+/**
+ * The first statement of an order: the buyer's row locked — one buyer's orders go one at a time
+ * (they replace each other: without this, a burst of clicks would cancel each other's holds in
+ * crossing orders and deadlock) —, the match read FOR SHARE (a cancellation waits for this order,
+ * then refunds it), and the prices of the stands asked for, with the stands' names.
+ */
+async function lockBuyerAndMatch(tx: Tx, userId: string, matchId: string, standIds: string[]) {
+  const buyer = tx.select({ id: user.id }).from(user).where(eq(user.id, userId)).for('update').as('buyer');
+  const [m] = await tx
+    .select({
+      id: match.id,
+      clubId: match.clubId,
+      status: match.status,
+      kickoffAt: match.kickoffAt,
+      saleOpensAt: match.saleOpensAt,
+      saleClosesAt: match.saleClosesAt,
+      orderLimit: match.orderLimit,
+      clubStatus: organization.status,
+      prices: sql<{ matchStandId: string; category: PriceCategory; priceCents: number; name: string }[]>`(
+        select coalesce(json_agg(json_build_object('matchStandId', ${matchStandPrice.matchStandId}, 'category', ${matchStandPrice.category},
+          'priceCents', ${matchStandPrice.priceCents}, 'name', ${stand.name})), '[]'::json)
+        from ${matchStandPrice}
+        join ${matchStand} on ${matchStand.id} = ${matchStandPrice.matchStandId}
+        join ${stand} on ${stand.id} = ${matchStand.standId}
+        where ${matchStand.matchId} = ${match.id} and ${inArray(matchStandPrice.matchStandId, standIds)})`,
+    })
+    .from(match)
+    .innerJoin(organization, eq(organization.id, match.clubId))
+    .innerJoin(buyer, sql`true`)
+    .where(eq(match.id, matchId))
+    .for('share', { of: match });
+  return m;
+}
+
+/** not_enough_seats, and how many of the stand's seats are kept by holds that lapsed but are not yet released. */
+export class NotEnoughSeats extends DomainError {
+  constructor(
+    stand: string,
+    left: number,
+    readonly lapsed: number,
+  ) {
+    super('not_enough_seats', { stand, left });
+  }
+}
+
+async function seatsShort(tx: Tx, matchStandId: string, standName: string, now: Date) {
+  const [row] = await tx
+    .select({
+      left: sql<number>`greatest(${matchStand.cap} - ${matchStand.sold} - ${matchStand.held}, 0)::int`,
+      // (Columns are written out: drizzle leaves them unqualified in a one-table select.)
+      lapsed: sql<number>`(select coalesce(sum(i.quantity), 0)::int from ${orderItem} i join ${order} o on o.id = i.order_id
+        where i.match_stand_id = ${matchStandId} and o.status = 'pending' and o.hold_expires_at <= ${now.toISOString()}::timestamptz)`,
+    })
+    .from(matchStand)
+    .where(eq(matchStand.id, matchStandId));
+  return new NotEnoughSeats(standName, row?.left ?? 0, row?.lapsed ?? 0);
 }

@@ -5,7 +5,8 @@ import type { Outbox } from '../outbox.ts';
 import { cancelPendingOrder } from './cancel-pending-order.ts';
 import type { SalesConfig } from './fees.ts';
 import type { PaymentProvider } from './payment-provider.ts';
-import { type OrderLine, placeOrder } from './place-order.ts';
+import { NotEnoughSeats, type OrderLine, placeOrder } from './place-order.ts';
+import { releaseExpiredOrders } from './release-expired-orders.ts';
 
 /**
  * A buyer's checkout from the match page: the seats are held in a short transaction, then the payment
@@ -18,7 +19,14 @@ export async function startCheckout(
   input: { userId: string; email: string; matchId: string; lines: OrderLine[] },
 ): Promise<{ paid: true; reference: string } | { paid: false; reference: string; url: string }> {
   const { payments, outbox } = ctx;
-  const placed = await db.transaction((tx) => placeOrder(tx, payments, outbox, ctx.sales, input));
+  const place = () => db.transaction((tx) => placeOrder(tx, payments, outbox, ctx.sales, input));
+  const placed = await place().catch(async (error: unknown) => {
+    // Lapsed holds are released by a job every minute, not by every order: a buyer refused for seats
+    // that only lapsed holds keep has them released (in a transaction of its own) and tries once more.
+    if (!(error instanceof NotEnoughSeats && error.lapsed > 0)) throw error;
+    await db.transaction((tx) => releaseExpiredOrders(tx, outbox, { matchId: input.matchId }));
+    return place();
+  });
   if (placed.status === 'paid') return { paid: true, reference: placed.reference };
   const orderPage = `${ctx.baseURL}/account/orders/${placed.reference}`;
   let session: { sessionId: string; url: string };

@@ -93,7 +93,10 @@ export const matchRoutes = new Hono<AppEnv>()
   .post('/:matchId/checkout', requireUser, async (c) => {
     const t = c.get('t');
     const { db, payments, outbox, config } = c.get('deps');
-    const m = await findPublicMatch(db, c.req.param('matchId'));
+    const matchId = c.req.param('matchId');
+    // The match as the page shows it is read only to answer a refusal, not on the way to paying.
+    const page = async (shown: { values: FormValues; errors: FieldErrors }, status: 400 | 409) =>
+      renderMatchPage(c, await findPublicMatch(db, matchId), shown, status);
     const body = await c.req.parseBody();
     const values: FormValues = {};
     const lines: OrderLine[] = [];
@@ -102,7 +105,7 @@ export const matchRoutes = new Hono<AppEnv>()
       if (!field || typeof raw !== 'string') continue;
       values[name] = raw;
       const quantity = raw.trim() === '' ? 0 : /^\d{1,3}$/.test(raw.trim()) ? Number(raw) : Number.NaN;
-      if (!Number.isInteger(quantity)) return renderMatchPage(c, m, { values, errors: { _form: t('error.quantity') } }, 400);
+      if (!Number.isInteger(quantity)) return page({ values, errors: { _form: t('error.quantity') } }, 400);
       lines.push({ matchStandId: field[1]!, category: field[2] as PriceCategory, quantity });
     }
     const user = c.get('user')!;
@@ -110,18 +113,13 @@ export const matchRoutes = new Hono<AppEnv>()
       const started = await startCheckout(
         db,
         { payments, outbox, sales: config.sales, baseURL: config.baseURL },
-        { userId: user.id, email: user.email, matchId: m.id, lines },
+        { userId: user.id, email: user.email, matchId, lines },
       );
       if (started.paid) return redirectWithFlash(c, `/account/orders/${started.reference}`, 'success', t('order.freeIssued'));
       return c.redirect(started.url, 303);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      return renderMatchPage(
-        c,
-        m,
-        { values, errors: { _form: domainMessage(c, error) } },
-        ERROR_HTTP[error.code].status === 400 ? 400 : 409,
-      );
+      return page({ values, errors: { _form: domainMessage(c, error) } }, ERROR_HTTP[error.code].status === 400 ? 400 : 409);
     }
   });
 
