@@ -21,6 +21,11 @@ export interface RowsResultHKT extends PgQueryResultHKT {
 export type Db = PgDatabase<RowsResultHKT, Schema>;
 export type Tx = PgTransaction<RowsResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
 export type Executor = Db | Tx;
+/**
+ * The database itself, never a transaction: for operations whose single statements are atomic alone
+ * and that go on after one fails (a failed statement would end a caller's transaction).
+ */
+export type Autocommit = Db & { rollback?: never };
 
 export type Database =
   | { kind: 'pglite'; db: Db; pglite: PGlite; close(): Promise<void> }

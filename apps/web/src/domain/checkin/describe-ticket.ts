@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { matchStand, order, orderItem, stand, ticket, user } from '../../db/schema/index.ts';
 
@@ -10,8 +10,11 @@ export interface TicketDescription {
   holderFirstName: string | null;
 }
 
-/** A ticket with what the gate checks (status, stand) and what the steward sees, in one query. */
-export function selectTicketDetails(db: Executor) {
+/**
+ * A ticket with what the gate checks (status, stand) and what the steward sees, in one query; `extra`
+ * adds fields of its own (a scan reads the first answer to its nonce in the same statement).
+ */
+export function selectTicketDetails<E extends Record<string, SQL>>(db: Executor, extra: E = {} as E) {
   return db
     .select({
       id: ticket.id,
@@ -22,6 +25,7 @@ export function selectTicketDetails(db: Executor) {
       stand: stand.name,
       category: orderItem.category,
       holder: user.name,
+      ...extra,
     })
     .from(ticket)
     .innerJoin(orderItem, eq(orderItem.id, ticket.orderItemId))

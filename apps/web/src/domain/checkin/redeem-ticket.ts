@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { judgeCode, judgeTicket } from '@footarena/checkin-rules';
 import { parse, UNKNOWN_KEY, verify } from '@footarena/ticket-code';
-import { and, eq, isNull } from 'drizzle-orm';
-import type { Tx } from '../../db/client.ts';
+import { and, eq, isNull, type SQL, sql } from 'drizzle-orm';
+import type { Autocommit, Executor, Tx } from '../../db/client.ts';
+import { preparedOnce } from '../../db/prepared.ts';
 import { clubSigningKey, type ScanResult, scan, ticket } from '../../db/schema/index.ts';
 import { DomainError } from '../errors.ts';
 import { selectTicketDetails, type TicketDescription, toDescription } from './describe-ticket.ts';
@@ -32,28 +33,173 @@ export interface ScanInput {
  * it is valid and unused: of two gates scanning it at the same moment, one gets `ok`, the other
  * `already_used`. Every scan is recorded with its result; a repeated (device, nonce) returns the
  * first answer and changes nothing.
+ *
+ * Two statements and no transaction: one reads what the scan is judged on (the ticket, the first
+ * answer to this nonce), one admits and logs (logScan). Takes the database, not a transaction: a
+ * nonce taken meanwhile fails that statement, and the first answer is then read.
  */
-export async function redeemTicket(tx: Tx, input: ScanInput, now = new Date()): Promise<RedeemAnswer> {
-  const seen = await firstAnswer(tx, input);
-  if (seen) return seen;
-  const verdict = await judgeScan(tx, input, now);
-  const answer =
-    verdict.result === 'admissible' ? { ...(await admit(tx, verdict.ticketId, input.deviceId, now)), ticket: verdict.ticket } : verdict;
-  return (await recordScan(tx, input, answer, { scannedAt: now })) ?? answer;
+export async function redeemTicket(db: Autocommit, input: ScanInput, now = new Date()): Promise<RedeemAnswer> {
+  const code = await checkCode(db, input.code);
+  const facts = await readScanFacts(db, 'scan_facts', code.ticketId, BY_DEVICE, { deviceId: input.deviceId, nonce: input.nonce });
+  return judgeAndLog(db, input, code, facts.ticket, facts.seen, now);
+}
+
+/** The first answer to (device, nonce), as JSON, for one statement that reads what a scan is judged on. */
+export const seenJson = (deviceId: SQL) =>
+  sql<Seen | null>`(select json_build_object('result', s.result, 'ticketId', s.ticket_id, 'codeHash', s.code_hash)
+    from ${scan} s where s.device_id = ${deviceId} and s.nonce = ${sql.placeholder('nonce')})`;
+const BY_DEVICE = { seen: seenJson(sql`${sql.placeholder('deviceId')}::uuid`) };
+
+interface Seen {
+  result: ScanResult;
+  ticketId: string | null;
+  codeHash: string;
+}
+
+type FieldsOf<E> = { [K in keyof E]: E[K] extends SQL<infer T> ? T : never };
+type TicketRow = Awaited<ReturnType<ReturnType<typeof selectTicketDetails>['where']>>[number];
+
+/**
+ * What a scan is judged on, in one prepared statement (`name`): the ticket the code names, with
+ * `extra` (JSON subqueries — the first answer to the nonce, the device… — whose placeholders `params`
+ * fill). Without a ticket to read (a code that is not genuine, or names no ticket), `extra` alone.
+ */
+export async function readScanFacts<E extends Record<string, SQL>>(
+  db: Autocommit,
+  name: string,
+  ticketId: string | null,
+  extra: E,
+  params: Record<string, unknown>,
+) {
+  if (ticketId) {
+    const query = preparedOnce(db, `${name}_ticket`, (n) =>
+      selectTicketDetails(db, extra)
+        .where(eq(ticket.id, sql.placeholder('ticketId')))
+        .prepare(n),
+    );
+    const [found] = (await query.execute({ ...params, ticketId })) as (TicketRow & FieldsOf<E>)[];
+    if (found) {
+      const { id, seatId, status, revokedAt, standId, stand, category, holder, ...rest } = found;
+      return { ticket: { id, seatId, status, revokedAt, standId, stand, category, holder } as TicketRow | null, ...(rest as FieldsOf<E>) };
+    }
+  }
+  const query = preparedOnce(db, name, (n) => db.select(extra).from(sql`(select 1) as one`).prepare(n));
+  const [alone] = (await query.execute(params)) as FieldsOf<E>[];
+  return { ticket: null as TicketRow | null, ...alone! };
+}
+
+/** A code checked against the club keys: what judgeCode needs, and the ticket it names if genuine. */
+export async function checkCode(db: Executor, code: string) {
+  const parsed = parse(code);
+  const key = parsed.ok ? await signingKey(db, parsed.keyId) : undefined;
+  const verified = key && parsed.ok ? verify(code, { [parsed.keyId]: key.publicKey }) : parsed.ok ? UNKNOWN_KEY : parsed;
+  return { verified, keyClubId: key?.clubId ?? null, ticketId: verified.ok ? verified.ticketId : null };
+}
+type CheckedCode = Awaited<ReturnType<typeof checkCode>>;
+
+/** Replays the first answer to the nonce, or judges the scan and logs it (admitting when it may). */
+export async function judgeAndLog(
+  db: Autocommit,
+  input: ScanInput,
+  code: CheckedCode,
+  found: TicketRow | null,
+  seen: Seen | null,
+  now: Date,
+): Promise<RedeemAnswer> {
+  if (seen) return replay(seen, input.code);
+  const verdict = await judgeFound(db, input, code, found, now);
+  try {
+    return await logScan(db, input, verdict, now);
+  } catch (error) {
+    // The same nonce was logged meanwhile (the same request sent twice at once): its answer decides,
+    // and this statement — with any admission in it — did not happen.
+    if (!nonceTaken(error)) throw error;
+    const first = await firstAnswer(db, input);
+    if (!first) throw error;
+    return first;
+  }
+}
+
+/**
+ * Logs an online scan; an admissible ticket is admitted in the same statement, by the guarded UPDATE
+ * (valid and unused), and logged `ok` only if that UPDATE took it. A nonce already logged fails the
+ * statement whole (unique index), so a lost race admits nothing.
+ */
+async function logScan(db: Autocommit, input: ScanInput, verdict: Verdict, now: Date): Promise<RedeemAnswer> {
+  const params = {
+    clubId: input.clubId,
+    matchId: input.matchId,
+    deviceId: input.deviceId,
+    nonce: input.nonce,
+    codeHash: hashCode(input.code),
+    ticketId: verdict.ticketId,
+    scannedAt: now, // mapped by the column
+    usedAt: now.toISOString(), // in SQL of our own: not mapped
+  };
+  if (verdict.result !== 'admissible') {
+    const log = preparedOnce(db, 'scan_log', (n) =>
+      db
+        .insert(scan)
+        .values({ ...SCAN_VALUES, result: sql.placeholder('result') })
+        .prepare(n),
+    );
+    await log.execute({ ...params, result: verdict.result });
+    return verdict;
+  }
+  const admitAndLog = preparedOnce(db, 'scan_admit_log', (n) => {
+    const admitted = db.$with('admitted', { id: ticket.id }).as(
+      db
+        .update(ticket)
+        .set({ usedAt: sql`${sql.placeholder('usedAt')}::timestamptz`, usedByDevice: sql`${sql.placeholder('deviceId')}::uuid` })
+        .where(and(eq(ticket.id, sql.placeholder('ticketId')), isNull(ticket.usedAt), eq(ticket.status, 'valid')))
+        .returning({ id: ticket.id })
+        .getSQL(),
+    );
+    return db
+      .with(admitted)
+      .insert(scan)
+      .values({ ...SCAN_VALUES, result: sql`(case when exists (select 1 from ${admitted}) then 'ok' else 'already_used' end)` })
+      .returning({ result: scan.result })
+      .prepare(n);
+  });
+  const [logged] = await admitAndLog.execute(params);
+  return { result: logged!.result, ticketId: verdict.ticketId, ticket: verdict.ticket };
+}
+
+/** The columns of an online scan's log entry, filled by logScan's params. */
+const SCAN_VALUES = {
+  clubId: sql.placeholder('clubId'),
+  matchId: sql.placeholder('matchId'),
+  deviceId: sql.placeholder('deviceId'),
+  nonce: sql.placeholder('nonce'),
+  codeHash: sql.placeholder('codeHash'),
+  ticketId: sql.placeholder('ticketId'),
+  scannedAt: sql.placeholder('scannedAt'),
+};
+
+/** Whether an error is the unique index on (device, nonce) refusing a second scan with the same nonce. */
+function nonceTaken(error: unknown): boolean {
+  const cause = (error as { cause?: unknown })?.cause ?? error;
+  const { code, constraint, message } = cause as { code?: string; constraint?: string; message?: string };
+  return code === '23505' && (constraint === 'scan_device_nonce_uq' || Boolean(message?.includes('scan_device_nonce_uq')));
+}
+
+/** The first answer, for the same code only: a nonce sent again with another code admits nothing. */
+function replay(seen: Seen, code: string): RedeemAnswer {
+  if (seen.codeHash !== hashCode(code)) throw new DomainError('nonce_reused');
+  return { result: seen.result, ticketId: seen.ticketId };
 }
 
 /**
  * The answer already given to this (device, nonce), if any. It is replayed only for the same code: a
  * nonce sent again with another code (a gate whose counter started over) admits nothing.
  */
-export async function firstAnswer(tx: Tx, input: Pick<ScanInput, 'deviceId' | 'nonce' | 'code'>): Promise<RedeemAnswer | undefined> {
-  const [seen] = await tx
+export async function firstAnswer(db: Executor, input: Pick<ScanInput, 'deviceId' | 'nonce' | 'code'>): Promise<RedeemAnswer | undefined> {
+  const [seen] = await db
     .select({ result: scan.result, ticketId: scan.ticketId, codeHash: scan.codeHash })
     .from(scan)
     .where(and(eq(scan.deviceId, input.deviceId), eq(scan.nonce, input.nonce)));
-  if (!seen) return undefined;
-  if (seen.codeHash !== hashCode(input.code)) throw new DomainError('nonce_reused');
-  return { result: seen.result, ticketId: seen.ticketId };
+  return seen ? replay(seen, input.code) : undefined;
 }
 
 const hashCode = (code: string) => createHash('sha256').update(code).digest('base64url');
@@ -85,31 +231,30 @@ export async function recordScan(
   return recorded.length === 0 ? await firstAnswer(tx, input) : undefined;
 }
 
-/** Admits a valid, unused ticket: one guarded UPDATE, so two gates at once cannot both succeed. */
-async function admit(tx: Tx, ticketId: string, deviceId: string, at: Date): Promise<RedeemAnswer> {
-  const admitted = await tx
-    .update(ticket)
-    .set({ usedAt: at, usedByDevice: deviceId })
-    .where(and(eq(ticket.id, ticketId), isNull(ticket.usedAt), eq(ticket.status, 'valid')))
-    .returning({ id: ticket.id });
-  return { result: admitted.length > 0 ? 'ok' : 'already_used', ticketId };
-}
-
 export type Verdict = RedeemAnswer | { result: 'admissible'; ticketId: string; ticket: TicketDescription };
 
 /**
  * Everything a scan is checked for before admitting (the shared rules of @footarena/checkin-rules),
  * with what the database knows: every club's keys and the ticket's row.
  */
-export async function judgeScan(tx: Tx, input: Omit<ScanInput, 'deviceId' | 'nonce'>, at: Date): Promise<Verdict> {
-  const parsed = parse(input.code);
-  const key = parsed.ok ? await signingKey(tx, parsed.keyId) : undefined;
-  const verified = key && parsed.ok ? verify(input.code, { [parsed.keyId]: key.publicKey }) : parsed.ok ? UNKNOWN_KEY : parsed;
+export async function judgeScan(tx: Executor, input: Omit<ScanInput, 'deviceId' | 'nonce'>, at: Date): Promise<Verdict> {
+  const code = await checkCode(tx, input.code);
+  const [found] = code.ticketId ? await selectTicketDetails(tx).where(eq(ticket.id, code.ticketId)) : [];
+  return judgeFound(tx, input, code, found ?? null, at);
+}
+
+/** The verdict on a checked code and the row of the ticket it names (read by the caller). */
+async function judgeFound(
+  tx: Executor,
+  input: Omit<ScanInput, 'deviceId' | 'nonce'>,
+  code: CheckedCode,
+  found: TicketRow | null,
+  at: Date,
+): Promise<Verdict> {
   const scope = { clubId: input.clubId, matchId: input.matchId, standIds: input.standIds, gatesOpenAt: input.gatesOpenAt };
-  const code = judgeCode({ verified, keyClubId: key?.clubId ?? null }, scope);
-  if (code.result !== 'lookup') return code;
-  let ticketId = code.ticketId;
-  const [found] = await selectTicketDetails(tx).where(eq(ticket.id, ticketId));
+  const judged = judgeCode(code, scope);
+  if (judged.result !== 'lookup') return judged;
+  let ticketId = judged.ticketId;
   if (!found) return judgeTicket(ticketId, null, scope, at);
   const description = toDescription(found);
   let revoked = found.status === 'revoked';
@@ -125,7 +270,7 @@ export async function judgeScan(tx: Tx, input: Omit<ScanInput, 'deviceId' | 'non
   return verdict.result === 'ok' ? { result: 'admissible', ticketId, ticket: description } : { ...verdict, ticket: description };
 }
 
-async function currentCodeOfSeat(tx: Tx, seatId: string): Promise<string | undefined> {
+async function currentCodeOfSeat(tx: Executor, seatId: string): Promise<string | undefined> {
   const [current] = await tx
     .select({ id: ticket.id })
     .from(ticket)
@@ -137,7 +282,7 @@ async function currentCodeOfSeat(tx: Tx, seatId: string): Promise<string | undef
 // read: one query less per scan. Bounded: a full cache is emptied rather than grown.
 const keyCache = new Map<string, { clubId: string; publicKey: string }>();
 
-async function signingKey(tx: Tx, keyId: string) {
+async function signingKey(tx: Executor, keyId: string) {
   const cached = keyCache.get(keyId);
   if (cached) return cached;
   const [key] = await tx

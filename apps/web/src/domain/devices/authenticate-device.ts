@@ -9,7 +9,7 @@ import { hashSecret } from './device-secrets.ts';
  * is no longer on the club's staff — all refused at once.
  */
 export async function authenticateDevice(db: Executor, token: string) {
-  if (token.length < 32 || token.length > 128) return null;
+  if (!tokenShaped(token)) return null;
   const [found] = await db
     .select({
       id: device.id,
@@ -23,3 +23,6 @@ export async function authenticateDevice(db: Executor, token: string) {
     .where(and(eq(device.tokenHash, hashSecret(token)), deviceActive));
   return found ?? null;
 }
+
+/** Whether a string could be a device token at all (checked before any query). */
+export const tokenShaped = (token: string) => token.length >= 32 && token.length <= 128;

@@ -19,9 +19,9 @@ import type { AttemptKey } from '../../domain/accounts/sign-in-policy.ts';
 import { describeTicket } from '../../domain/checkin/describe-ticket.ts';
 import { listCheckinChanges } from '../../domain/checkin/list-checkin-changes.ts';
 import { recordOfflineScan } from '../../domain/checkin/record-offline-scan.ts';
-import { redeemTicket } from '../../domain/checkin/redeem-ticket.ts';
+import { redeemWithToken } from '../../domain/checkin/redeem-with-token.ts';
 import { summarizeAttendance } from '../../domain/checkin/summarize-attendance.ts';
-import { authenticateDevice } from '../../domain/devices/authenticate-device.ts';
+import { authenticateDevice, tokenShaped } from '../../domain/devices/authenticate-device.ts';
 import { findScanScope } from '../../domain/devices/find-scan-scope.ts';
 import { listDeviceMatches } from '../../domain/devices/list-device-matches.ts';
 import { pairDevice } from '../../domain/devices/pair-device.ts';
@@ -32,14 +32,24 @@ import type { AppEnv } from '../types.ts';
 import { jsonBody, limit } from './body.ts';
 import { answerError, refusalOf } from './errors.ts';
 
-type DeviceEnv = AppEnv & { Variables: { device: NonNullable<Awaited<ReturnType<typeof authenticateDevice>>> } };
+type DeviceEnv = AppEnv & { Variables: { device: NonNullable<Awaited<ReturnType<typeof authenticateDevice>>>; token: string } };
+
+const bearerOf = (header: string | undefined) => /^Bearer (\S+)$/.exec(header ?? '')?.[1];
 
 /** Every call but pairing carries the device's token; a revoked device is refused at once. */
 const deviceAuth = createMiddleware<DeviceEnv>(async (c, next) => {
-  const token = /^Bearer (\S+)$/.exec(c.req.header('authorization') ?? '')?.[1];
+  const token = bearerOf(c.req.header('authorization'));
   const dev = token ? await authenticateDevice(c.get('deps').db, token) : null;
   if (!dev) throw new HTTPException(401, { message: 'A valid device token is required.' });
   c.set('device', dev);
+  await next();
+});
+
+/** A call that authenticates its device itself: a token is there, well formed (else 401 at once). */
+const bearerToken = createMiddleware<DeviceEnv>(async (c, next) => {
+  const token = bearerOf(c.req.header('authorization'));
+  if (!token || !tokenShaped(token)) throw new HTTPException(401, { message: 'A valid device token is required.' });
+  c.set('token', token);
   await next();
 });
 
@@ -73,25 +83,15 @@ export const deviceApiV1 = new Hono<DeviceEnv>()
       throw error;
     }
   })
-  .post('/redeem', deviceAuth, limit(16 * 1024), jsonBody(RedeemRequest), async (c) => {
+  // The device is authenticated by the scan's own first statement (redeemWithToken): a missing or
+  // malformed token is refused before the body is read, an unknown or revoked one after.
+  .post('/redeem', bearerToken, limit(16 * 1024), jsonBody(RedeemRequest), async (c) => {
     const { db } = c.get('deps');
-    const dev = c.get('device');
-    const input = c.req.valid('json');
-    const scope = await findScanScope(db, dev, input.matchId, input.standId);
-    // A nonce already used with another code throws nonce_reused, rolling the scan back whole.
-    const answer = await db.transaction((tx) =>
-      redeemTicket(tx, {
-        clubId: dev.clubId,
-        matchId: input.matchId,
-        deviceId: dev.id,
-        nonce: input.nonce,
-        code: input.code,
-        standIds: scope.standIds,
-        gatesOpenAt: scope.match.gatesOpenAt,
-      }),
-    );
+    const redeemed = await redeemWithToken(db, c.get('token'), c.req.valid('json'));
+    if (!redeemed) throw new HTTPException(401, { message: 'A valid device token is required.' });
+    const { answer, clubId } = redeemed;
     // Described by the scan itself, except a repeated nonce or another match's ticket: read then.
-    const ticket = answer.ticket ?? (answer.ticketId ? await describeTicket(db, dev.clubId, answer.ticketId) : null);
+    const ticket = answer.ticket ?? (answer.ticketId ? await describeTicket(db, clubId, answer.ticketId) : null);
     return c.json({ result: answer.result, ticket } satisfies RedeemResponse);
   })
   .get('/matches', deviceAuth, async (c) => {

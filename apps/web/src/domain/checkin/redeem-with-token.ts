@@ -1,0 +1,60 @@
+import { sql } from 'drizzle-orm';
+import type { Autocommit } from '../../db/client.ts';
+import { device, match } from '../../db/schema/index.ts';
+import { deviceActive } from '../devices/device-active.ts';
+import { hashSecret } from '../devices/device-secrets.ts';
+import { scopeStands } from '../devices/list-device-matches.ts';
+import { DomainError } from '../errors.ts';
+import { checkCode, judgeAndLog, readScanFacts, seenJson } from './redeem-ticket.ts';
+
+interface DeviceContext {
+  device: { id: string; clubId: string; matchIds: string[] | null; standIds: string[] | null };
+  /** The match the scan names, when it is the device's club's. */
+  match: { gatesOpenAt: string | null } | null;
+  seen: Parameters<typeof judgeAndLog>[4];
+}
+
+const BY_TOKEN = {
+  context: sql<DeviceContext | null>`(select json_build_object(
+      'device', json_build_object('id', ${device.id}, 'clubId', ${device.clubId}, 'matchIds', ${device.matchIds}, 'standIds', ${device.standIds}),
+      'match', (select json_build_object('gatesOpenAt', m.gates_open_at) from ${match} m
+                where m.id = ${sql.placeholder('matchId')}::uuid and m.club_id = ${device.clubId}),
+      'seen', ${seenJson(sql`${device.id}`)})
+    from ${device} where ${device.tokenHash} = ${sql.placeholder('tokenHash')} and ${deviceActive})`,
+};
+
+/**
+ * A scan sent to the device API, with the device known only by its token: the device (active: not
+ * revoked, a staff browser only while its person is on the staff), the match and the stands it may
+ * admit, the first answer to the nonce and the ticket are read in one statement, then redeemTicket's
+ * rules apply. Nothing is cached: a device revoked a moment ago, by any process, is refused here.
+ * Null when the token is no active device's.
+ */
+export async function redeemWithToken(
+  db: Autocommit,
+  token: string,
+  request: { code: string; nonce: string; matchId: string; standId?: string },
+  now = new Date(),
+) {
+  const code = await checkCode(db, request.code);
+  const facts = await readScanFacts(db, 'scan_facts_by_token', code.ticketId, BY_TOKEN, {
+    tokenHash: hashSecret(token),
+    matchId: request.matchId,
+    nonce: request.nonce,
+  });
+  if (!facts.context) return null;
+  const { device: dev, match: own, seen } = facts.context;
+  if (!own) throw new DomainError('not_found');
+  const standIds = scopeStands(dev, request.matchId, request.standId);
+  if (standIds === 'forbidden') throw new DomainError('forbidden');
+  const input = {
+    clubId: dev.clubId,
+    matchId: request.matchId,
+    deviceId: dev.id,
+    nonce: request.nonce,
+    code: request.code,
+    standIds,
+    gatesOpenAt: own.gatesOpenAt === null ? null : new Date(own.gatesOpenAt),
+  };
+  return { deviceId: dev.id, clubId: dev.clubId, answer: await judgeAndLog(db, input, code, facts.ticket, seen, now) };
+}
