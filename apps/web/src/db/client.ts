@@ -38,8 +38,40 @@ export async function openPostgres(url: string, max = 10): Promise<Database> {
   // An idle connection dropped by the server (restart, failover) must not crash the process;
   // the pool replaces it on the next query.
   pool.on('error', (error) => console.error('[db] idle connection lost:', error.message));
+  pool.on('connect', prepareStatements);
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return { kind: 'postgres', db, pool, url, close: () => pool.end() };
+}
+
+/**
+ * Sends every statement that has parameters as a prepared statement named after its text, so that
+ * PostgreSQL parses and plans it once per connection instead of at every call: planning was most of
+ * the database's CPU per order and per scan (docs/decisions/014). Transactions included, which
+ * drizzle's own prepared queries cannot be. The names are per process and bounded: past
+ * NAMED_STATEMENTS distinct texts, a statement is sent unnamed as before. (A pooler in transaction
+ * mode between the app and PostgreSQL must support prepared statements, as PgBouncer 1.21+ does.)
+ */
+function prepareStatements(client: pg.PoolClient) {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  client.query = ((config: unknown, values?: unknown, callback?: unknown) => {
+    if (config && typeof config === 'object' && !('submit' in config) && !('name' in config && config.name)) {
+      const { text, values: own } = config as { text?: unknown; values?: unknown[] };
+      const params = Array.isArray(values) ? values : own;
+      const name = typeof text === 'string' && params?.length ? statementName(text) : undefined;
+      if (name) return query({ ...config, name }, values, callback);
+    }
+    return query(config, values, callback);
+  }) as typeof client.query;
+}
+const NAMED_STATEMENTS = 2000;
+const statementNames = new Map<string, string>();
+function statementName(text: string) {
+  let name = statementNames.get(text);
+  if (!name && statementNames.size < NAMED_STATEMENTS) {
+    name = `fa_${statementNames.size}`;
+    statementNames.set(text, name);
+  }
+  return name;
 }
 
 /**
