@@ -1,4 +1,4 @@
-// npm run bench:redeem [-- --tickets 5000 --devices 50]
+// npm run bench:redeem [-- --tickets 5000 --devices 50 --processes N]
 // Match day at the gates: 50 paired devices redeem distinct valid tickets through the device API over
 // HTTP on loopback (token check, strict JSON, the nonce record, the one atomic UPDATE), on real
 // PostgreSQL; each device scans one ticket after another, as a gate does. Then, in the same run, the
@@ -17,11 +17,15 @@ import { activeSigningKey } from '../apps/web/src/domain/tickets/signing-key.ts'
 import { insertPaidOrder, insertSignedTickets } from '../apps/web/test/support/gate.ts';
 import { benchClubMatch, POOL, printPhases, startBenchApp, startLoad } from './support.ts';
 
-const { values } = parseArgs({ options: { tickets: { type: 'string', default: '5000' }, devices: { type: 'string', default: '50' } } });
+const { values } = parseArgs({
+  options: { tickets: { type: 'string', default: '5000' }, devices: { type: 'string', default: '50' }, processes: { type: 'string' } },
+});
+/** App processes of their own (bench/app-worker.ts); without it, the app is served by this process. */
+const PROCESSES = values.processes ? Number(values.processes) : undefined;
 const TICKETS = Number(values.tickets);
 const DEVICES = Number(values.devices);
 
-const bench = await startBenchApp('redeem');
+const bench = await startBenchApp('redeem', PROCESSES);
 const { base, runtime, db } = bench;
 
 // One club, one stand, one match; one paid order holding every ticket, signed as fulfilment signs them.
@@ -64,7 +68,7 @@ const load = await startLoad(
       params: rows.map((row) => [row.id]),
     },
   },
-  bench.serverCpu,
+  bench,
 );
 const app = await load.run('http');
 const [counted] = (
@@ -92,7 +96,9 @@ const webStarted = performance.now();
 for (const row of rows) if ((await verifyInBrowser(row.code, keys)).ok) verifiedWeb++;
 const webSeconds = (performance.now() - webStarted) / 1000;
 
-console.log(`\nredeem: ${TICKETS} distinct valid tickets, ${DEVICES} devices at once, PostgreSQL, pool ${POOL}`);
+console.log(
+  `\nredeem: ${TICKETS} distinct valid tickets, ${DEVICES} devices at once, PostgreSQL, ${PROCESSES ?? 'the bench'} app process${PROCESSES && PROCESSES > 1 ? 'es' : ''} with a pool of ${POOL} each`,
+);
 printPhases('redeems', app, raw);
 console.log(
   `app: ${results.ok ?? 0} admitted, ${TICKETS - (results.ok ?? 0) - failures} other results, ${failures} errors, ${counted!.doubles} double entries; raw: ${raw.rows} admitted`,

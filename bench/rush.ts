@@ -1,4 +1,4 @@
-// npm run bench:rush [-- --buyers 2000 --seats 500 --connections 64]
+// npm run bench:rush [-- --buyers 2000 --seats 500 --connections 64 --processes N]
 // Opening of sales: N buyers at once ask for one ticket of a 500-seat stand, through the whole app
 // over HTTP on loopback (session, CSRF, validation, the guarded hold UPDATE, the demo checkout
 // session), on real PostgreSQL. Then, in the same run, the raw ceiling: the same atomic UPDATE sent
@@ -17,13 +17,16 @@ const { values } = parseArgs({
     buyers: { type: 'string', default: '2000' },
     seats: { type: 'string', default: '500' },
     connections: { type: 'string', default: '64' },
+    processes: { type: 'string' },
   },
 });
+/** App processes of their own (bench/app-worker.ts); without it, the app is served by this process. */
+const PROCESSES = values.processes ? Number(values.processes) : undefined;
 const BUYERS = Number(values.buyers);
 const SEATS = Number(values.seats);
 const CONNECTIONS = Number(values.connections);
 
-const bench = await startBenchApp('rush');
+const bench = await startBenchApp('rush', PROCESSES);
 const { base, env, runtime, db } = bench;
 
 // One club, one stand of SEATS seats, one match on sale.
@@ -87,7 +90,7 @@ const load = await startLoad(
       params: Array.from({ length: BUYERS }, () => [matchStandId]),
     },
   },
-  bench.serverCpu,
+  bench,
 );
 const app = await load.run('http');
 const [after] = await db.select().from(matchStand).where(eq(matchStand.id, matchStandId));
@@ -100,7 +103,7 @@ const held = app.statuses['303'] ?? 0;
 const refused = app.statuses['409'] ?? 0;
 const other = BUYERS - held - refused;
 console.log(
-  `\nrush: ${BUYERS} buyers at once, 1 ticket each, ${SEATS} seats, PostgreSQL, pool ${POOL}, ${CONNECTIONS} keep-alive connections`,
+  `\nrush: ${BUYERS} buyers at once, 1 ticket each, ${SEATS} seats, PostgreSQL, ${PROCESSES ?? 'the bench'} app process${PROCESSES && PROCESSES > 1 ? 'es' : ''} with a pool of ${POOL} each, ${CONNECTIONS} keep-alive connections`,
 );
 printPhases('requests', app, raw);
 console.log(`app: ${held} held, ${refused} refused, ${other} other, ${oversold} oversold; raw: ${raw.rows} held`);

@@ -1,9 +1,11 @@
 // The parts every HTTP benchmark on PostgreSQL shares: a throw-away database, the whole app served on
 // loopback, and latency percentiles.
+
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
+import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
@@ -20,12 +22,17 @@ import { createStand } from '../apps/web/src/domain/catalog/create-stand.ts';
 import { createVenue } from '../apps/web/src/domain/catalog/create-venue.ts';
 import { setMatchStands } from '../apps/web/src/domain/catalog/set-match-stands.ts';
 import { parseEnv } from '../apps/web/src/env.ts';
+import { sentStatements } from './count-statements.ts';
 import type { LoadInput, PhaseFigures } from './http-load.ts';
 
 export const POOL = 10; // the app's PostgreSQL pool (openPostgres default)
 
-/** A fresh PostgreSQL database named after the bench, migrated and seeded, and the app serving it. */
-export async function startBenchApp(bench: string) {
+/**
+ * A fresh PostgreSQL database named after the bench, migrated and seeded, and the app serving it: in
+ * this process, or with `processes`, in that many app processes of their own sharing one port (this
+ * process then only seeds and measures).
+ */
+export async function startBenchApp(bench: string, processes?: number) {
   const name = `footarena_bench_${bench}_${process.pid}`;
   const url = `postgres://postgres@127.0.0.1:5432/${name}`;
   const admin = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
@@ -49,11 +56,19 @@ export async function startBenchApp(bench: string) {
   });
   const runtime = await boot(env, { database });
   app = createApp(runtime.deps);
+  const workers = processes ? await startAppWorkers(processes, env, url) : null;
   return {
-    base,
-    env,
+    /** Where the load goes: this process's server, or the workers' shared port. */
+    base: workers?.base ?? base,
+    env: workers ? { ...env, BASE_URL: workers.base } : env,
     runtime,
     db: runtime.deps.db,
+    /** The app's CPU time (ms) and statements so far, over every process that serves it. */
+    async appUsage() {
+      if (workers) return workers.usage();
+      const { user, system } = process.cpuUsage();
+      return { cpuMs: (user + system) / 1000, statements: sentStatements.count };
+    },
     /** The database's address, for the raw ceiling (sent by the load process over a pool of POOL). */
     url,
     /** CPU time so far of each PostgreSQL backend serving this database, in clock ticks (/proc). */
@@ -62,6 +77,7 @@ export async function startBenchApp(bench: string) {
       return new Map(rows.map(({ pid }) => [pid, processTicks(pid)]));
     },
     async close() {
+      await workers?.stop();
       server.close();
       await runtime.close();
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -71,6 +87,60 @@ export async function startBenchApp(bench: string) {
 }
 
 export { stats } from './stats.ts';
+
+/** `n` app processes (bench/app-worker.ts) on a free port of their own, each with a pool of POOL. */
+async function startAppWorkers(n: number, env: ReturnType<typeof parseEnv>, url: string) {
+  const port = await new Promise<number>((resolve) => {
+    const probe = createNetServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+  const base = `http://127.0.0.1:${port}`;
+  const dir = mkdtempSync(path.join(tmpdir(), 'footarena-workers-'));
+  const file = path.join(dir, 'input.json');
+  const workerEnv = Object.fromEntries(
+    Object.entries({
+      NODE_ENV: 'test',
+      BASE_URL: base,
+      DATA_DIR: env.DATA_DIR,
+      AUTH_SECRET: env.AUTH_SECRET,
+      SMTP_URL: env.SMTP_URL,
+      LOG_LEVEL: 'silent',
+    }).filter(([, v]) => v !== undefined),
+  );
+  writeFileSync(file, JSON.stringify({ env: workerEnv, url, pool: POOL, port }));
+  const children = Array.from({ length: n }, () =>
+    spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'app-worker.ts'), file], {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    }),
+  );
+  const reply = (child: ChildProcess) => new Promise<Record<string, number>>((resolve) => child.once('message', resolve));
+  await Promise.all(children.map(reply)); // {ready}
+  return {
+    base,
+    async usage() {
+      const each = await Promise.all(
+        children.map((child) => {
+          const answer = reply(child);
+          child.send('usage');
+          return answer;
+        }),
+      );
+      return { cpuMs: each.reduce((sum, u) => sum + u.cpuMs!, 0), statements: each.reduce((sum, u) => sum + u.statements!, 0) };
+    },
+    async stop() {
+      await Promise.all(
+        children.map((child) => {
+          const exited = new Promise((resolve) => child.once('exit', resolve));
+          child.send('stop');
+          return exited;
+        }),
+      );
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
 
 /** utime + stime of a process, in clock ticks (0 if it is gone). */
 function processTicks(pid: number) {
@@ -92,28 +162,15 @@ export type Phase = PhaseFigures & {
   dbCpuMs: number;
 };
 
-// Every statement of this process's pg clients is counted: round trips per request, by the app's own
-// driver (pg-boss's polling is in it too, a few per second).
-// With BENCH_STATEMENTS=1, the HTTP phase's statements are also listed by text, most frequent first.
-let sent = 0;
-const texts = new Map<string, number>();
-const query = pg.Client.prototype.query;
-pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-  sent++;
-  if (process.env.BENCH_STATEMENTS) {
-    const first = args[0] as string | { text?: string };
-    const text = (typeof first === 'string' ? first : (first?.text ?? '?')).replace(/\s+/g, ' ').slice(0, 160);
-    texts.set(text, (texts.get(text) ?? 0) + 1);
-  }
-  return (query as (...a: unknown[]) => unknown).apply(this, args);
-} as typeof query;
-
 /**
  * Starts the load generator (bench/http-load.ts) in a process of its own and waits until its
  * connections are warm. Each `run` is one phase; the app's CPU time is read around it in this process,
  * which serves the app and does nothing else meanwhile.
  */
-export async function startLoad(input: LoadInput, serverCpu: () => Promise<Map<number, number>>) {
+export async function startLoad(
+  input: LoadInput,
+  bench: { serverCpu(): Promise<Map<number, number>>; appUsage(): Promise<{ cpuMs: number; statements: number }> },
+) {
   const dir = mkdtempSync(path.join(tmpdir(), 'footarena-load-'));
   const file = path.join(dir, 'input.json');
   writeFileSync(file, JSON.stringify(input));
@@ -132,17 +189,16 @@ export async function startLoad(input: LoadInput, serverCpu: () => Promise<Map<n
         await profile.post('Profiler.enable');
         await profile.post('Profiler.start');
       }
-      texts.clear();
-      const backends = await serverCpu();
-      const [cpu, statementsBefore] = [process.cpuUsage(), sent];
+      sentStatements.texts.clear();
+      const backends = await bench.serverCpu();
+      const before = await bench.appUsage();
       child.send({ phase });
       const { figures } = (await next()) as { figures: PhaseFigures };
-      const used = process.cpuUsage(cpu);
-      const statements = (sent - statementsBefore) / figures.count;
+      const after = await bench.appUsage();
       let dbTicks = 0;
-      for (const [pid, ticks] of await serverCpu()) dbTicks += ticks - (backends.get(pid) ?? 0);
+      for (const [pid, ticks] of await bench.serverCpu()) dbTicks += ticks - (backends.get(pid) ?? 0);
       if (phase === 'http' && process.env.BENCH_STATEMENTS) {
-        for (const [text, n] of [...texts].sort((a, b) => b[1] - a[1]))
+        for (const [text, n] of [...sentStatements.texts].sort((a, b) => b[1] - a[1]))
           console.log(`${(n / figures.count).toFixed(2).padStart(6)}  ${text}`);
       }
       if (profile) {
@@ -152,8 +208,8 @@ export async function startLoad(input: LoadInput, serverCpu: () => Promise<Map<n
       }
       return {
         ...figures,
-        appCpuMs: (used.user + used.system) / 1000 / figures.count,
-        statements,
+        appCpuMs: (after.cpuMs - before.cpuMs) / figures.count,
+        statements: (after.statements - before.statements) / figures.count,
         dbCpuMs: (dbTicks * TICK_MS) / figures.count,
       };
     },
