@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.ts';
+import { preparedOnce } from '../../db/prepared.ts';
 import { competition, match, matchStand, matchStandPrice, organization, type PriceCategory, stand, venue } from '../../db/schema/index.ts';
 import { clubVerified } from '../clubs/club-verified.ts';
 import { DomainError } from '../errors.ts';
@@ -12,7 +13,30 @@ const opponentClub = alias(organization, 'opponent_club');
 /** A match as the public sees it (also past and cancelled ones, so shared links never break). */
 export async function findPublicMatch(db: Executor, matchId: string) {
   if (!isUuid(matchId)) throw new DomainError('not_found');
-  const [row] = await db
+  // Built once per database: every refused checkout of a rush renders this page.
+  const query = preparedOnce(db, 'public_match', (name) => selectPublicMatch(db).prepare(name));
+  const [row] = await query.execute({ matchId });
+  if (row?.club.status !== 'active') throw new DomainError('not_found');
+
+  const { opponentClub: linked, stands, ...found } = row;
+  return {
+    ...found,
+    // The opponent's page is linked only while it is public (a suspended club has none).
+    opponentClub: linked?.status === 'active' ? { name: linked.name, slug: linked.slug, verified: linked.verified } : null,
+    listed: (PUBLIC_STATUSES as readonly string[]).includes(row.status),
+    stands: stands.map((s) => ({
+      id: s.id,
+      name: s.name,
+      seatsLeft: Math.max(0, s.cap - s.sold - s.held),
+      prices: s.prices
+        .map((p) => ({ category: p.category as PriceCategory, priceCents: p.priceCents }))
+        .sort((a, b) => b.priceCents - a.priceCents),
+    })),
+  };
+}
+
+function selectPublicMatch(db: Executor) {
+  return db
     .select({
       id: match.id,
       isHome: match.isHome,
@@ -54,24 +78,7 @@ export async function findPublicMatch(db: Executor, matchId: string) {
     .innerJoin(competition, eq(competition.id, match.competitionId))
     .leftJoin(venue, eq(venue.id, match.venueId))
     .leftJoin(opponentClub, eq(opponentClub.id, match.opponentClubId))
-    .where(eq(match.id, matchId));
-  if (row?.club.status !== 'active') throw new DomainError('not_found');
-
-  const { opponentClub: linked, stands, ...found } = row;
-  return {
-    ...found,
-    // The opponent's page is linked only while it is public (a suspended club has none).
-    opponentClub: linked?.status === 'active' ? { name: linked.name, slug: linked.slug, verified: linked.verified } : null,
-    listed: (PUBLIC_STATUSES as readonly string[]).includes(row.status),
-    stands: stands.map((s) => ({
-      id: s.id,
-      name: s.name,
-      seatsLeft: Math.max(0, s.cap - s.sold - s.held),
-      prices: s.prices
-        .map((p) => ({ category: p.category as PriceCategory, priceCents: p.priceCents }))
-        .sort((a, b) => b.priceCents - a.priceCents),
-    })),
-  };
+    .where(eq(match.id, sql.placeholder('matchId')));
 }
 
 export type PublicMatch = Awaited<ReturnType<typeof findPublicMatch>>;
