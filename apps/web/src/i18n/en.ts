@@ -237,7 +237,7 @@ export const en = {
   'filter.previous': 'Earlier matches',
   'filter.next': 'Later matches',
   'home.noMatch': 'No upcoming match fits these filters.',
-  'mail.onSale.subject': '{club} – {opponent}: tickets on sale',
+  'mail.onSale.subject': '{match}: tickets on sale',
   'mail.onSale.body': 'Hello,\n\n{club} has put its match against {opponent} on sale: {date}.',
   'mail.onSale.action': 'See the match and the tickets',
   'mail.unsubscribe': 'Stop these e-mails',
@@ -386,11 +386,11 @@ export const en = {
   'sales.ticketsSoFar': 'Tickets sold so far',
   'sales.revenueSoFar': 'Revenue so far',
   'dashboard.revenue': 'revenue {amount}',
-  'mail.postponed.subject': '{club} – {opponent}: the match is postponed',
+  'mail.postponed.subject': '{match}: the match is postponed',
   'mail.postponed.body':
-    'Hello,\n\nThe match {club} – {opponent} is moved to {date}. Your tickets stay valid for the new date: there is nothing to do.',
+    'Hello,\n\nThe match {match} is moved to {date}. Your tickets stay valid for the new date: there is nothing to do.',
   'mail.postponedNoDate.body':
-    'Hello,\n\nThe match {club} – {opponent} is postponed; the new date is not known yet. Your tickets stay valid: we will e-mail you the new date.',
+    'Hello,\n\nThe match {match} is postponed; the new date is not known yet. Your tickets stay valid: we will e-mail you the new date.',
   'mail.postponed.action': 'See the match',
   'error.paymentsNotReady': 'This club cannot take online payments yet: its payout account is not ready.',
   'mail.refunded.subject': 'Order {reference} refunded',

@@ -241,7 +241,7 @@ export const fr: Messages = {
   'filter.previous': 'Matchs précédents',
   'filter.next': 'Matchs suivants',
   'home.noMatch': 'Aucun match à venir ne correspond à ces filtres.',
-  'mail.onSale.subject': '{club} – {opponent} : tickets en vente',
+  'mail.onSale.subject': '{match} : tickets en vente',
   'mail.onSale.body': 'Bonjour,\n\n{club} a mis en vente son match contre {opponent} : {date}.',
   'mail.onSale.action': 'Voir le match et les tickets',
   'mail.unsubscribe': 'Ne plus recevoir ces e-mails',
@@ -391,11 +391,11 @@ export const fr: Messages = {
   'sales.ticketsSoFar': 'Tickets vendus à ce jour',
   'sales.revenueSoFar': 'Recette à ce jour',
   'dashboard.revenue': 'recette {amount}',
-  'mail.postponed.subject': '{club} – {opponent} : le match est reporté',
+  'mail.postponed.subject': '{match} : le match est reporté',
   'mail.postponed.body':
-    'Bonjour,\n\nLe match {club} – {opponent} est déplacé au {date}. Vos tickets restent valables pour la nouvelle date : vous n’avez rien à faire.',
+    'Bonjour,\n\nLe match {match} est déplacé au {date}. Vos tickets restent valables pour la nouvelle date : vous n’avez rien à faire.',
   'mail.postponedNoDate.body':
-    'Bonjour,\n\nLe match {club} – {opponent} est reporté ; la nouvelle date n’est pas encore connue. Vos tickets restent valables : nous vous écrirons la nouvelle date.',
+    'Bonjour,\n\nLe match {match} est reporté ; la nouvelle date n’est pas encore connue. Vos tickets restent valables : nous vous écrirons la nouvelle date.',
   'mail.postponed.action': 'Voir le match',
   'error.paymentsNotReady': 'Ce club ne peut pas encore encaisser en ligne : son compte de versement n’est pas prêt.',
   'mail.refunded.subject': 'Commande {reference} remboursée',

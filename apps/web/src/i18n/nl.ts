@@ -238,7 +238,7 @@ export const nl: Messages = {
   'filter.previous': 'Vorige wedstrijden',
   'filter.next': 'Volgende wedstrijden',
   'home.noMatch': 'Geen komende wedstrijd past bij deze filters.',
-  'mail.onSale.subject': '{club} – {opponent}: tickets te koop',
+  'mail.onSale.subject': '{match}: tickets te koop',
   'mail.onSale.body': 'Hallo,\n\n{club} heeft zijn wedstrijd tegen {opponent} in de verkoop gezet: {date}.',
   'mail.onSale.action': 'De wedstrijd en de tickets bekijken',
   'mail.unsubscribe': 'Deze e-mails niet meer ontvangen',
@@ -388,11 +388,11 @@ export const nl: Messages = {
   'sales.ticketsSoFar': 'Tickets verkocht tot nu',
   'sales.revenueSoFar': 'Opbrengst tot nu',
   'dashboard.revenue': 'opbrengst {amount}',
-  'mail.postponed.subject': '{club} – {opponent}: de wedstrijd is uitgesteld',
+  'mail.postponed.subject': '{match}: de wedstrijd is uitgesteld',
   'mail.postponed.body':
-    'Hallo,\n\nDe wedstrijd {club} – {opponent} is verplaatst naar {date}. Je tickets blijven geldig voor de nieuwe datum: je hoeft niets te doen.',
+    'Hallo,\n\nDe wedstrijd {match} is verplaatst naar {date}. Je tickets blijven geldig voor de nieuwe datum: je hoeft niets te doen.',
   'mail.postponedNoDate.body':
-    'Hallo,\n\nDe wedstrijd {club} – {opponent} is uitgesteld; de nieuwe datum is nog niet bekend. Je tickets blijven geldig: we mailen je de nieuwe datum.',
+    'Hallo,\n\nDe wedstrijd {match} is uitgesteld; de nieuwe datum is nog niet bekend. Je tickets blijven geldig: we mailen je de nieuwe datum.',
   'mail.postponed.action': 'De wedstrijd bekijken',
   'error.paymentsNotReady': 'Deze club kan nog geen online betalingen ontvangen: haar uitbetalingsrekening is nog niet klaar.',
   'mail.refunded.subject': 'Bestelling {reference} terugbetaald',

@@ -221,10 +221,8 @@ export const clubRoutes = new Hono<AppEnv>()
               <h3>
                 {can(role, { catalog: ['manage'] }) ? (
                   <a href={`/club/${club.slug}/matches/${m.id}`}>{matchTitle(m.isHome, club.name, m.opponentName)}</a>
-                ) : m.isHome ? (
-                  `${club.name} – ${m.opponentName}`
                 ) : (
-                  `${m.opponentName} – ${club.name}`
+                  matchTitle(m.isHome, club.name, m.opponentName)
                 )}
               </h3>
               <p class="meta">
@@ -246,7 +244,7 @@ export const clubRoutes = new Hono<AppEnv>()
                       <tr>
                         <td>{s.name}</td>
                         <td>{s.sold}</td>
-                        <td>{Math.max(0, s.cap - s.sold - s.held)}</td>
+                        <td>{s.seatsLeft}</td>
                         <td>{s.cap}</td>
                       </tr>
                     ))}

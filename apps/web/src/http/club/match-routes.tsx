@@ -10,7 +10,6 @@ import { listCatalogChoices } from '../../domain/catalog/list-catalog-choices.ts
 import { listClubMatches } from '../../domain/catalog/list-club-matches.ts';
 import { listVenues } from '../../domain/catalog/list-venues.ts';
 import type { MatchInput } from '../../domain/catalog/match-rules.ts';
-import { displayStatus } from '../../domain/catalog/match-status.ts';
 import { matchTitle } from '../../domain/catalog/match-title.ts';
 import { postponeMatch } from '../../domain/catalog/postpone-match.ts';
 import { type MatchStandChoice, setMatchStands } from '../../domain/catalog/set-match-stands.ts';
@@ -22,6 +21,7 @@ import { summarizeMatchSales } from '../../domain/sales/summarize-match-sales.ts
 import { toBrusselsLocal } from '../../domain/time.ts';
 import { formatDateTime, formatMoney } from '../../i18n/index.ts';
 import { Field, Form, FormError, Select, useT } from '../../views/components/form.tsx';
+import { MatchStatusBadge } from '../../views/components/match-status-badge.tsx';
 import { VerifiedBadge } from '../../views/components/verified-badge.tsx';
 import { render } from '../../views/layouts/layout.tsx';
 import { domainMessage } from '../errors.tsx';
@@ -111,10 +111,7 @@ export const matchRoutes = new Hono<AppEnv>()
                 {matchTitle(m.isHome, club.name, m.opponentName)}
               </a>
               <div class="meta">
-                {formatDateTime(m.kickoffAt, locale)} · {m.competition} ·{' '}
-                <StatusBadge
-                  status={displayStatus(m, m.stands.length ? m.stands.reduce((sum, s) => sum + s.cap - s.sold - s.held, 0) : null)}
-                />
+                {formatDateTime(m.kickoffAt, locale)} · {m.competition} · <MatchStatusBadge status={m.displayStatus} />
               </div>
               {m.stands.length > 0 ? (
                 <div class="meta">
@@ -215,20 +212,6 @@ export const matchRoutes = new Hono<AppEnv>()
     }
     return redirectWithFlash(c, `/club/${club.slug}/matches/${matchId}`, 'success', c.get('t')('matches.postponed'));
   });
-
-const STATUS_KEY = {
-  scheduled: 'match.status.scheduled',
-  on_sale: 'match.status.on_sale',
-  sold_out: 'match.status.sold_out',
-  postponed: 'match.status.postponed',
-  cancelled: 'match.status.cancelled',
-  played: 'match.status.played',
-} as const;
-
-function StatusBadge({ status }: { status: keyof typeof STATUS_KEY }) {
-  const t = useT();
-  return <span class={status === 'cancelled' || status === 'postponed' ? 'badge bad' : 'badge'}>{t(STATUS_KEY[status])}</span>;
-}
 
 /** What the match form offers; `opponentName` (the one typed) brings the clubs it may mean. */
 async function matchFormParts(c: Context<AppEnv>, opponentName?: string) {
@@ -416,14 +399,8 @@ async function renderMatch(c: Context<AppEnv>, shown: Shown, status: 200 | 400 =
     <>
       <h1>{title}</h1>
       <p class="meta">
-        {formatDateTime(m.kickoffAt, locale)} ·{' '}
-        <StatusBadge
-          status={displayStatus(
-            m,
-            stands.some((s) => s.open) ? stands.reduce((sum, s) => sum + (s.open ? (s.cap ?? 0) - s.seatsTaken : 0), 0) : null,
-          )}
-        />{' '}
-        · <a href={`/matches/${m.id}`}>{t('matches.publicPage')}</a>·{' '}
+        {formatDateTime(m.kickoffAt, locale)} · <MatchStatusBadge status={m.displayStatus} /> ·{' '}
+        <a href={`/matches/${m.id}`}>{t('matches.publicPage')}</a>·{' '}
         <a href={`/club/${club.slug}/matches/${m.id}/attendance`}>{t('attendance.title')}</a>
       </p>
 

@@ -8,23 +8,16 @@ import { listClubOrders } from '../../domain/sales/list-club-orders.ts';
 import { refundOrder } from '../../domain/sales/refund-order.ts';
 import { resendTickets } from '../../domain/tickets/resend-tickets.ts';
 import { toBrusselsLocal } from '../../domain/time.ts';
-import { formatDateTime, formatMoney, type MessageKey } from '../../i18n/index.ts';
+import { formatDateTime, formatMoney } from '../../i18n/index.ts';
 import { can } from '../../integrations/auth/access.ts';
 import { Form } from '../../views/components/form.tsx';
+import { ORDER_STATUS_LABEL } from '../../views/components/order-status.tsx';
 import { render } from '../../views/layouts/layout.tsx';
 import { toCsv } from '../csv.ts';
 import { requireClub } from '../middleware/access.ts';
 import { redirectWithFlash } from '../middleware/flash.ts';
 import { searchText } from '../text.ts';
 import type { AppEnv } from '../types.ts';
-
-const STATUS: Record<string, MessageKey> = {
-  pending: 'order.status.pending',
-  paid: 'order.status.paid',
-  expired: 'order.status.expired',
-  cancelled: 'order.status.cancelled',
-  refunded: 'order.status.refunded',
-};
 
 const filters = (c: Context<AppEnv>) => {
   const q = searchText(c.req.query('q'));
@@ -94,7 +87,7 @@ export const orderRoutes = new Hono<AppEnv>()
                     </td>
                     <td>{o.tickets}</td>
                     <td>{formatMoney(o.subtotalCents, locale)}</td>
-                    <td>{t(STATUS[o.status] ?? 'order.status.pending')}</td>
+                    <td>{t(ORDER_STATUS_LABEL[o.status])}</td>
                     <td>
                       {o.status === 'paid' && can(role, { sales: ['refund'] }) ? (
                         <Form action={`/club/${club.slug}/orders/${o.id}/refund`} idPrefix={`refund-${o.id}`}>
@@ -125,7 +118,7 @@ export const orderRoutes = new Hono<AppEnv>()
       <section class="card">
         <h1>{t('orders.detail', { reference: o.reference })}</h1>
         <p>
-          {o.buyer ?? '—'} · {o.email} · {t(STATUS[o.status] ?? 'order.status.pending')}
+          {o.buyer ?? '—'} · {o.email} · {t(ORDER_STATUS_LABEL[o.status])}
         </p>
         <p>
           {o.opponent} · {formatDateTime(o.kickoffAt, locale)}

@@ -2,7 +2,13 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { findPaymentAccount } from '../../domain/sales/find-payment-account.ts';
 import { syncPaymentAccount } from '../../domain/sales/sync-payment-account.ts';
-import { createConnectedAccount, dashboardLink, onboardingLink, readAccount } from '../../integrations/payments/stripe-connect.ts';
+import {
+  accountFlags,
+  createConnectedAccount,
+  dashboardLink,
+  onboardingLink,
+  readAccount,
+} from '../../integrations/payments/stripe-connect.ts';
 import { Form } from '../../views/components/form.tsx';
 import { render } from '../../views/layouts/layout.tsx';
 import { requireClub } from '../middleware/access.ts';
@@ -80,13 +86,7 @@ async function toOnboarding(c: Context<AppEnv>) {
   let account = await findPaymentAccount(db, { clubId: club.id });
   if (!account) {
     const created = await createConnectedAccount(stripe.client, { clubId: club.id, clubName: club.name, email: c.get('user')!.email });
-    await syncPaymentAccount(db, {
-      clubId: club.id,
-      stripeAccountId: created.id,
-      chargesEnabled: created.charges_enabled ?? false,
-      payoutsEnabled: created.payouts_enabled ?? false,
-      detailsSubmitted: created.details_submitted ?? false,
-    });
+    await syncPaymentAccount(db, { clubId: club.id, ...accountFlags(created) });
     account = await findPaymentAccount(db, { clubId: club.id });
   }
   const base = `${config.baseURL}/club/${club.slug}/payouts`;
