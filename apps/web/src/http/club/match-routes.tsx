@@ -29,6 +29,7 @@ import { brusselsDateTime, optionalBrusselsDateTime, optionalEuros, text, wholeN
 import { type FieldErrors, type FormValues, fieldErrors, parseForm } from '../forms.ts';
 import { requireClub } from '../middleware/access.ts';
 import { redirectWithFlash } from '../middleware/flash.ts';
+import { actorOf, operationContext } from '../operation.ts';
 import type { AppEnv } from '../types.ts';
 
 const matchForm = z.object({
@@ -135,7 +136,9 @@ export const matchRoutes = new Hono<AppEnv>()
     if (!form.ok) return renderNewMatch(c, form, 400);
     let id: string;
     try {
-      id = await createMatch(c.get('deps').db, club.id, matchInput(form.data));
+      id = await c
+        .get('deps')
+        .db.transaction((tx) => createMatch(tx, operationContext(c), { actor: actorOf(c), clubId: club.id, match: matchInput(form.data) }));
     } catch (error) {
       return renderNewMatch(c, { values: form.values, errors: asFieldErrors(c, error) }, 400);
     }
@@ -148,7 +151,11 @@ export const matchRoutes = new Hono<AppEnv>()
     const form = await parseForm(c, matchForm);
     if (!form.ok) return renderMatch(c, { ...form, for: 'details' }, 400);
     try {
-      await c.get('deps').db.transaction((tx) => updateMatch(tx, club.id, matchId, matchInput(form.data)));
+      await c
+        .get('deps')
+        .db.transaction((tx) =>
+          updateMatch(tx, operationContext(c), { actor: actorOf(c), clubId: club.id, matchId, match: matchInput(form.data) }),
+        );
     } catch (error) {
       return renderMatch(c, { values: form.values, errors: asFieldErrors(c, error), for: 'details' }, 400);
     }
@@ -182,7 +189,9 @@ export const matchRoutes = new Hono<AppEnv>()
     const values = Object.fromEntries(Object.entries(body).filter(([, v]) => typeof v === 'string')) as FormValues;
     if (Object.keys(errors).length > 0) return renderMatch(c, { values, errors, for: 'stands' }, 400);
     try {
-      await db.transaction((tx) => setMatchStands(tx, club.id, matchId, choices));
+      await db.transaction((tx) =>
+        setMatchStands(tx, operationContext(c), { actor: actorOf(c), clubId: club.id, matchId, stands: choices }),
+      );
     } catch (error) {
       return renderMatch(c, { values, errors: asFieldErrors(c, error), for: 'stands' }, 400);
     }
@@ -190,13 +199,15 @@ export const matchRoutes = new Hono<AppEnv>()
   })
   .post('/:slug/matches/:matchId/status', manage, async (c) => {
     const { club } = c.get('membership');
-    const { db, outbox } = c.get('deps');
+    const { db } = c.get('deps');
     const matchId = c.req.param('matchId');
     const status = z.enum(CLUB_MATCH_STATUSES).safeParse((await c.req.parseBody()).status);
     const back = `/club/${club.slug}/matches/${matchId}`;
     if (!status.success) return redirectWithFlash(c, back, 'error', c.get('t')('error.invalid'));
     try {
-      await db.transaction((tx) => setMatchStatus(tx, outbox, club.id, matchId, status.data));
+      await db.transaction((tx) =>
+        setMatchStatus(tx, operationContext(c), { actor: actorOf(c), clubId: club.id, matchId, status: status.data }),
+      );
     } catch (error) {
       if (!(error instanceof DomainError) || error.code === 'not_found') throw error;
       return redirectWithFlash(c, back, 'error', domainMessage(c, error));
@@ -209,7 +220,11 @@ export const matchRoutes = new Hono<AppEnv>()
     const form = await parseForm(c, z.object({ kickoffAt: optionalBrusselsDateTime }));
     if (!form.ok) return renderMatch(c, { ...form, for: 'postpone' }, 400);
     try {
-      await c.get('deps').db.transaction((tx) => postponeMatch(tx, c.get('deps').outbox, club.id, matchId, form.data.kickoffAt ?? null));
+      await c
+        .get('deps')
+        .db.transaction((tx) =>
+          postponeMatch(tx, operationContext(c), { actor: actorOf(c), clubId: club.id, matchId, kickoffAt: form.data.kickoffAt ?? null }),
+        );
     } catch (error) {
       return renderMatch(c, { values: form.values, errors: asFieldErrors(c, error), for: 'postpone' }, 400);
     }

@@ -15,6 +15,7 @@ import { render } from '../../views/layouts/layout.tsx';
 import { toCsv } from '../csv.ts';
 import { requireClub } from '../middleware/access.ts';
 import { redirectWithFlash } from '../middleware/flash.ts';
+import { actorOf, operationContext } from '../operation.ts';
 import { searchText } from '../text.ts';
 import type { AppEnv } from '../types.ts';
 
@@ -177,19 +178,17 @@ export const orderRoutes = new Hono<AppEnv>()
     const { club } = c.get('membership');
     const o = await findClubOrder(c.get('deps').db, club.id, c.req.param('orderId'));
     if (o.status !== 'paid') throw new DomainError('not_found');
-    await resendTickets(c.get('deps').db, c.get('deps').outbox, o.id);
+    await c.get('deps').db.transaction((tx) => resendTickets(tx, operationContext(c), { actor: actorOf(c), orderId: o.id }));
     return redirectWithFlash(c, `/club/${club.slug}/orders/${o.id}`, 'success', c.get('t')('tickets.resent', { email: o.email }));
   })
   .post('/:slug/orders/:orderId/items/:itemId/refund', requireClub({ sales: ['refund'] }), async (c) => {
     const { club } = c.get('membership');
-    const { db, payments, outbox, config } = c.get('deps');
     const orderId = c.req.param('orderId');
-    const refunded = await db.transaction((tx) =>
-      refundOrder(tx, payments, outbox, {
+    const refunded = await c.get('deps').db.transaction((tx) =>
+      refundOrder(tx, operationContext(c), {
+        actor: actorOf(c),
         clubId: club.id,
         orderId,
-        baseURL: config.baseURL,
-        reason: 'club',
         tickets: { itemId: c.req.param('itemId'), quantity: 1 },
       }),
     );
@@ -202,10 +201,11 @@ export const orderRoutes = new Hono<AppEnv>()
   })
   .post('/:slug/orders/:orderId/refund', requireClub({ sales: ['refund'] }), async (c) => {
     const { club } = c.get('membership');
-    const { db, payments, outbox, config } = c.get('deps');
-    const refunded = await db.transaction((tx) =>
-      refundOrder(tx, payments, outbox, { clubId: club.id, orderId: c.req.param('orderId'), baseURL: config.baseURL, reason: 'club' }),
-    );
+    const refunded = await c
+      .get('deps')
+      .db.transaction((tx) =>
+        refundOrder(tx, operationContext(c), { actor: actorOf(c), clubId: club.id, orderId: c.req.param('orderId') }),
+      );
     return redirectWithFlash(c, `/club/${club.slug}/orders`, 'success', c.get('t')('orders.refunded', { reference: refunded.reference }));
   })
   .get('/:slug/orders.csv', requireClub({ sales: ['read'] }), async (c) => {

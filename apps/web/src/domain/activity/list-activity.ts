@@ -1,0 +1,49 @@
+import { and, desc, eq } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import { activity, match, order } from '../../db/schema/index.ts';
+import { isUuid } from '../ids.ts';
+
+/** The most lines a page shows: the latest ones, newest first. */
+export const ACTIVITY_PAGE_SIZE = 200;
+
+/**
+ * A club's activity log, newest first: all of it, or one match's or one order's lines (another club's
+ * match or order shows nothing). `more`: older lines exist beyond the `limit`.
+ */
+export async function listActivity(
+  db: Executor,
+  clubId: string,
+  { matchId, orderId, limit = ACTIVITY_PAGE_SIZE }: { matchId?: string; orderId?: string; limit?: number } = {},
+) {
+  if ((matchId !== undefined && !isUuid(matchId)) || (orderId !== undefined && !isUuid(orderId))) return { entries: [], more: false };
+  const rows = await db
+    .select({
+      id: activity.id,
+      action: activity.action,
+      actorKind: activity.actorKind,
+      actorName: activity.actorName,
+      details: activity.details,
+      createdAt: activity.createdAt,
+      matchId: activity.matchId,
+      opponentName: match.opponentName,
+      isHome: match.isHome,
+      orderId: activity.orderId,
+      reference: order.reference,
+    })
+    .from(activity)
+    .leftJoin(match, eq(match.id, activity.matchId))
+    .leftJoin(order, eq(order.id, activity.orderId))
+    .where(
+      and(
+        eq(activity.clubId, clubId),
+        matchId ? eq(activity.matchId, matchId) : undefined,
+        orderId ? eq(activity.orderId, orderId) : undefined,
+      ),
+    )
+    .orderBy(desc(activity.createdAt), desc(activity.id))
+    .limit(Math.min(limit, ACTIVITY_PAGE_SIZE) + 1);
+  const shown = Math.min(limit, ACTIVITY_PAGE_SIZE);
+  return { entries: rows.slice(0, shown), more: rows.length > shown };
+}
+
+export type ActivityEntry = Awaited<ReturnType<typeof listActivity>>['entries'][number];
