@@ -1,5 +1,5 @@
 CREATE TABLE "activity" (
-	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "activity_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
 	"club_id" text NOT NULL,
 	"actor_kind" text NOT NULL,
 	"actor_user_id" text,
@@ -19,6 +19,6 @@ ALTER TABLE "activity" ADD CONSTRAINT "activity_actor_user_id_user_id_fk" FOREIG
 ALTER TABLE "activity" ADD CONSTRAINT "activity_match_id_match_id_fk" FOREIGN KEY ("match_id") REFERENCES "public"."match"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "activity" ADD CONSTRAINT "activity_order_id_order_id_fk" FOREIGN KEY ("order_id") REFERENCES "public"."order"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "activity" ADD CONSTRAINT "activity_device_id_device_id_fk" FOREIGN KEY ("device_id") REFERENCES "public"."device"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "activity_club_idx" ON "activity" USING btree ("club_id","created_at");--> statement-breakpoint
-CREATE INDEX "activity_match_idx" ON "activity" USING btree ("match_id","created_at") WHERE "activity"."match_id" IS NOT NULL;--> statement-breakpoint
-CREATE INDEX "activity_order_idx" ON "activity" USING btree ("order_id","created_at") WHERE "activity"."order_id" IS NOT NULL;
+CREATE INDEX "activity_club_idx" ON "activity" USING btree ("club_id","id");--> statement-breakpoint
+CREATE INDEX "activity_match_idx" ON "activity" USING btree ("match_id","id") WHERE "activity"."match_id" IS NOT NULL;--> statement-breakpoint
+CREATE INDEX "activity_order_idx" ON "activity" USING btree ("order_id","id") WHERE "activity"."order_id" IS NOT NULL;

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, check, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { organization, user } from './auth.ts';
 import { match } from './catalog.ts';
 import { order } from './sales.ts';
@@ -61,7 +61,8 @@ export type ActivityDetails = { [key: string]: Json | undefined };
 export const activity = pgTable(
   'activity',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    // In the order of writing: the pages list newest first by it (two lines can share a clock tick).
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
     clubId: text('club_id')
       .notNull()
       .references(() => organization.id, { onDelete: 'cascade' }),
@@ -75,13 +76,13 @@ export const activity = pgTable(
     /** better-auth's member id: no reference, the row goes when the person leaves the staff. */
     memberId: text('member_id'),
     details: jsonb('details').$type<ActivityDetails>().notNull().default({}),
-    // The clock of the write, not of the transaction's start: lines of one request keep their order.
+    // The clock of the write, not of the transaction's start.
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`clock_timestamp()`),
   },
   (t) => [
-    index('activity_club_idx').on(t.clubId, t.createdAt),
-    index('activity_match_idx').on(t.matchId, t.createdAt).where(sql`${t.matchId} IS NOT NULL`),
-    index('activity_order_idx').on(t.orderId, t.createdAt).where(sql`${t.orderId} IS NOT NULL`),
+    index('activity_club_idx').on(t.clubId, t.id),
+    index('activity_match_idx').on(t.matchId, t.id).where(sql`${t.matchId} IS NOT NULL`),
+    index('activity_order_idx').on(t.orderId, t.id).where(sql`${t.orderId} IS NOT NULL`),
     check('activity_actor_ck', sql`${t.actorKind} <> 'user' OR ${t.actorName} IS NOT NULL`),
   ],
 );

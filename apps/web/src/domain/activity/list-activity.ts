@@ -1,6 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { activity, match, order } from '../../db/schema/index.ts';
+import { activity, match, order, organization } from '../../db/schema/index.ts';
+import { matchTitle } from '../catalog/match-title.ts';
 import { isUuid } from '../ids.ts';
 
 /** The most lines a page shows: the latest ones, newest first. */
@@ -27,10 +28,12 @@ export async function listActivity(
       matchId: activity.matchId,
       opponentName: match.opponentName,
       isHome: match.isHome,
+      clubName: organization.name,
       orderId: activity.orderId,
       reference: order.reference,
     })
     .from(activity)
+    .innerJoin(organization, eq(organization.id, activity.clubId))
     .leftJoin(match, eq(match.id, activity.matchId))
     .leftJoin(order, eq(order.id, activity.orderId))
     .where(
@@ -40,10 +43,14 @@ export async function listActivity(
         orderId ? eq(activity.orderId, orderId) : undefined,
       ),
     )
-    .orderBy(desc(activity.createdAt), desc(activity.id))
+    .orderBy(desc(activity.id))
     .limit(Math.min(limit, ACTIVITY_PAGE_SIZE) + 1);
   const shown = Math.min(limit, ACTIVITY_PAGE_SIZE);
-  return { entries: rows.slice(0, shown), more: rows.length > shown };
+  const entries = rows.slice(0, shown).map(({ opponentName, isHome, clubName, ...entry }) => ({
+    ...entry,
+    matchTitle: opponentName !== null && isHome !== null ? matchTitle(isHome, clubName, opponentName) : null,
+  }));
+  return { entries, more: rows.length > shown };
 }
 
 export type ActivityEntry = Awaited<ReturnType<typeof listActivity>>['entries'][number];

@@ -224,6 +224,11 @@ export const clubRoutes = new Hono<AppEnv>()
                 {t('staff.title')}
               </a>
             ) : null}
+            {can(role, { club: ['update'] }) ? (
+              <a class="button secondary" href={`/club/${club.slug}/activity`}>
+                {t('activity.link')}
+              </a>
+            ) : null}
           </div>
         </section>
         <section class="card">

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { PRICE_CATEGORIES } from '../../db/schema/index.ts';
+import { listActivity } from '../../domain/activity/list-activity.ts';
 import { createMatch } from '../../domain/catalog/create-match.ts';
 import { type ClubMatch, findClubMatch } from '../../domain/catalog/find-club-match.ts';
 import { findMatchStands } from '../../domain/catalog/find-match-stands.ts';
@@ -21,6 +22,7 @@ import { centsToInput } from '../../domain/money.ts';
 import { summarizeMatchSales } from '../../domain/sales/summarize-match-sales.ts';
 import { toBrusselsLocal } from '../../domain/time.ts';
 import { formatDateTime, formatMoney } from '../../i18n/index.ts';
+import { ActivityLog } from '../../views/components/activity-log.tsx';
 import { Field, Form, FormError, Select, useT } from '../../views/components/form.tsx';
 import { VerifiedBadge } from '../../views/components/verified-badge.tsx';
 import { render } from '../../views/layouts/layout.tsx';
@@ -75,6 +77,8 @@ const matchValues = (m: ClubMatch): FormValues => ({
 });
 
 const manage = requireClub({ catalog: ['manage'] });
+/** The latest lines of a match's history on its page; the activity page has them all. */
+const MATCH_HISTORY = 30;
 type Shown = { values?: FormValues; errors?: FieldErrors; for?: 'details' | 'stands' | 'postpone' };
 
 /** A domain rule broken by a form: shown next to its field, or above the form. */
@@ -405,10 +409,11 @@ async function renderMatch(c: Context<AppEnv>, shown: Shown, status: 200 | 400 =
   const { db } = c.get('deps');
   const m = await findClubMatch(db, club.id, c.req.param('matchId')!);
   const details = shown.for === 'details' ? shown.values : matchValues(m);
-  const [parts, stands, sales] = await Promise.all([
+  const [parts, stands, sales, history] = await Promise.all([
     matchFormParts(c, details?.opponentName),
     findMatchStands(db, club.id, m.id, m.venueId),
     summarizeMatchSales(db, club.id, m.id),
+    listActivity(db, club.id, { matchId: m.id, limit: MATCH_HISTORY }),
   ]);
   const standValues: FormValues =
     shown.for === 'stands' && shown.values
@@ -575,6 +580,16 @@ async function renderMatch(c: Context<AppEnv>, shown: Shown, status: 200 | 400 =
           </Form>
         </section>
       ) : null}
+
+      <section class="card" id="history">
+        <h2>{t('activity.history')}</h2>
+        <ActivityLog entries={history.entries} clubSlug={club.slug} subjects />
+        {history.more ? (
+          <p>
+            <a href={`/club/${club.slug}/activity?match=${m.id}`}>{t('activity.link')}</a>
+          </p>
+        ) : null}
+      </section>
     </>,
     { title },
   );

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import { listActivity } from '../../domain/activity/list-activity.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { isUuid } from '../../domain/ids.ts';
 import { centsToInput } from '../../domain/money.ts';
@@ -10,6 +11,7 @@ import { resendTickets } from '../../domain/tickets/resend-tickets.ts';
 import { toBrusselsLocal } from '../../domain/time.ts';
 import { formatDateTime, formatMoney, type MessageKey } from '../../i18n/index.ts';
 import { can } from '../../integrations/auth/access.ts';
+import { ActivityLog } from '../../views/components/activity-log.tsx';
 import { Form } from '../../views/components/form.tsx';
 import { render } from '../../views/layouts/layout.tsx';
 import { toCsv } from '../csv.ts';
@@ -120,57 +122,64 @@ export const orderRoutes = new Hono<AppEnv>()
     const locale = c.get('locale');
     const { club, role } = c.get('membership');
     const o = await findClubOrder(c.get('deps').db, club.id, c.req.param('orderId'));
+    const history = await listActivity(c.get('deps').db, club.id, { orderId: o.id });
     const mayRefund = o.status === 'paid' && can(role, { sales: ['refund'] });
     return render(
       c,
-      <section class="card">
-        <h1>{t('orders.detail', { reference: o.reference })}</h1>
-        <p>
-          {o.buyer ?? '—'} · {o.email} · {t(STATUS[o.status] ?? 'order.status.pending')}
-        </p>
-        <p>
-          {o.opponent} · {formatDateTime(o.kickoffAt, locale)}
-        </p>
-        <table>
-          <tbody>
-            {o.items.map((item) => (
-              <tr>
-                <td>
-                  {item.quantity - item.refundedQuantity} / {item.quantity} × {item.stand} · {t(`category.${item.category}`)}
-                </td>
-                <td>{formatMoney(item.unitPriceCents, locale)}</td>
-                <td>
-                  {mayRefund && item.quantity > item.refundedQuantity ? (
-                    <Form action={`/club/${club.slug}/orders/${o.id}/items/${item.id}/refund`} idPrefix={`refund-item-${item.id}`}>
-                      <button type="submit" class="secondary">
-                        {t('orders.refundOne')}
-                      </button>
-                    </Form>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <p>
-          {t('order.total')}: {formatMoney(o.totalCents, locale)} ·{' '}
-          {t('orders.refundedSoFar', { amount: formatMoney(o.refundedCents, locale) })}
-        </p>
-        {o.status === 'paid' ? (
-          <Form action={`/club/${club.slug}/orders/${o.id}/resend`} idPrefix="resend">
-            <button type="submit" class="secondary">
-              {t('tickets.resend')}
-            </button>
-          </Form>
-        ) : null}
-        {mayRefund ? (
-          <Form action={`/club/${club.slug}/orders/${o.id}/refund`}>
-            <button type="submit" class="danger">
-              {t('orders.refundAll')}
-            </button>
-          </Form>
-        ) : null}
-      </section>,
+      <>
+        <section class="card">
+          <h1>{t('orders.detail', { reference: o.reference })}</h1>
+          <p>
+            {o.buyer ?? '—'} · {o.email} · {t(STATUS[o.status] ?? 'order.status.pending')}
+          </p>
+          <p>
+            {o.opponent} · {formatDateTime(o.kickoffAt, locale)}
+          </p>
+          <table>
+            <tbody>
+              {o.items.map((item) => (
+                <tr>
+                  <td>
+                    {item.quantity - item.refundedQuantity} / {item.quantity} × {item.stand} · {t(`category.${item.category}`)}
+                  </td>
+                  <td>{formatMoney(item.unitPriceCents, locale)}</td>
+                  <td>
+                    {mayRefund && item.quantity > item.refundedQuantity ? (
+                      <Form action={`/club/${club.slug}/orders/${o.id}/items/${item.id}/refund`} idPrefix={`refund-item-${item.id}`}>
+                        <button type="submit" class="secondary">
+                          {t('orders.refundOne')}
+                        </button>
+                      </Form>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p>
+            {t('order.total')}: {formatMoney(o.totalCents, locale)} ·{' '}
+            {t('orders.refundedSoFar', { amount: formatMoney(o.refundedCents, locale) })}
+          </p>
+          {o.status === 'paid' ? (
+            <Form action={`/club/${club.slug}/orders/${o.id}/resend`} idPrefix="resend">
+              <button type="submit" class="secondary">
+                {t('tickets.resend')}
+              </button>
+            </Form>
+          ) : null}
+          {mayRefund ? (
+            <Form action={`/club/${club.slug}/orders/${o.id}/refund`}>
+              <button type="submit" class="danger">
+                {t('orders.refundAll')}
+              </button>
+            </Form>
+          ) : null}
+        </section>
+        <section class="card" id="history">
+          <h2>{t('activity.history')}</h2>
+          <ActivityLog entries={history.entries} clubSlug={club.slug} />
+        </section>
+      </>,
       { title: t('orders.detail', { reference: o.reference }) },
     );
   })
