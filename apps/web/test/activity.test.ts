@@ -323,19 +323,26 @@ describe.each(databaseKinds())('activity log on %s', (kind) => {
     const ctx = await clubWithOwner(t, 'History Hall');
     const { matchId, matchStandId } = await matchOnSale(t, ctx);
     await createUser(t, 'history-fan@example.be', 'Hugo');
-    const bought = await buy(await signIn(t, 'history-fan@example.be'), matchId, matchStandId, 2);
+    const hugo = await signIn(t, 'history-fan@example.be');
+    const bought = await buy(hugo, matchId, matchStandId, 2);
     await bought.pay();
+    await postOk(hugo, `/account/tickets/orders/${bought.order.reference}/resend`, {});
     const [item] = await db().select().from(orderItem).where(eq(orderItem.orderId, bought.order.id));
     await postOk(ctx.owner, `${ctx.base}/orders/${bought.order.id}/items/${item!.id}/refund`, {});
-    const [refund] = await db().select().from(activity).where(eq(activity.orderId, bought.order.id));
+    const [refund] = await db()
+      .select()
+      .from(activity)
+      .where(and(eq(activity.orderId, bought.order.id), eq(activity.action, 'order.tickets_refunded')));
     const amount = (locale: 'fr' | 'nl' | 'en') => plainSpaces(formatMoney(Number(refund!.details.amountCents), locale));
-    const at = (locale: 'fr' | 'nl' | 'en') =>
-      plainSpaces(`${formatDate(refund!.createdAt, locale)} ${formatTime(refund!.createdAt, locale)}`);
+    // Under the day's heading, the time: both on the Brussels clock.
+    const at = (locale: 'fr' | 'nl' | 'en') => plainSpaces(formatTime(refund!.createdAt, locale));
+    const day = (locale: 'fr' | 'nl' | 'en') => plainSpaces(formatDate(refund!.createdAt, locale));
 
     const matchPage = await textOf(await ctx.owner.get(`${ctx.base}/matches/${matchId}`));
     expect(matchPage).toContain('History');
     expect(matchPage).toContain(`Refunded 1 ticket (${amount('en')})`);
     expect(matchPage).toContain(`History Hall owner, ${at('en')}`);
+    expect(matchPage).toContain(`History ${day('en')} `);
     expect(matchPage).toContain('Put the match on sale');
     expect(matchPage).toContain(`Order ${bought.order.reference}`);
 
@@ -345,6 +352,8 @@ describe.each(databaseKinds())('activity log on %s', (kind) => {
     expect(orderPage).toContain('Historique');
     expect(orderPage).toContain(`A remboursé 1 billet (${amount('fr')})`);
     expect(orderPage).toContain(`History Hall owner, ${at('fr')}`);
+    expect(orderPage).toContain(`Historique ${day('fr')} `);
+    expect(orderPage).toContain('A renvoyé les billets par e-mail Hugo (acheteur)'); // the buyer, not the staff
     expect(orderPage).not.toContain('A mis le match en vente'); // the order's own lines only
     await db().update(user).set({ locale: 'nl' }).where(eq(user.id, owner!.id));
     expect(await textOf(await ctx.owner.get(`${ctx.base}/matches/${matchId}`))).toContain('Heeft 1 ticket terugbetaald');

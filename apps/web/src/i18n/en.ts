@@ -585,6 +585,7 @@ export const en = {
   'activity.link': 'Activity log',
   'activity.order': 'Order {reference}',
   'activity.actor.system': 'FootArena (automatic)',
+  'activity.actor.buyer': '{name} (buyer)',
   'activity.actor.provider': 'Stripe (payment provider)',
   'activity.reason.match_cancelled': 'the match was cancelled',
   'activity.reason.seats_gone': 'the seats were sold before the payment arrived',

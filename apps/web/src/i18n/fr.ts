@@ -595,6 +595,7 @@ export const fr: Messages = {
   'activity.link': 'Journal d’activité',
   'activity.order': 'Commande {reference}',
   'activity.actor.system': 'FootArena (automatique)',
+  'activity.actor.buyer': '{name} (acheteur)',
   'activity.actor.provider': 'Stripe (prestataire de paiement)',
   'activity.reason.match_cancelled': 'le match a été annulé',
   'activity.reason.seats_gone': 'les places étaient vendues avant l’arrivée du paiement',

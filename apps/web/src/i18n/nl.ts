@@ -590,6 +590,7 @@ export const nl: Messages = {
   'activity.link': 'Activiteitenlog',
   'activity.order': 'Bestelling {reference}',
   'activity.actor.system': 'FootArena (automatisch)',
+  'activity.actor.buyer': '{name} (koper)',
   'activity.actor.provider': 'Stripe (betaaldienst)',
   'activity.reason.match_cancelled': 'de wedstrijd werd afgelast',
   'activity.reason.seats_gone': 'de plaatsen waren verkocht voor de betaling binnenkwam',

@@ -23,6 +23,8 @@ export async function listActivity(
       action: activity.action,
       actorKind: activity.actorKind,
       actorName: activity.actorName,
+      actorUserId: activity.actorUserId,
+      buyerId: order.userId,
       details: activity.details,
       createdAt: activity.createdAt,
       matchId: activity.matchId,
@@ -46,9 +48,11 @@ export async function listActivity(
     .orderBy(desc(activity.id))
     .limit(Math.min(limit, ACTIVITY_PAGE_SIZE) + 1);
   const shown = Math.min(limit, ACTIVITY_PAGE_SIZE);
-  const entries = rows.slice(0, shown).map(({ opponentName, isHome, clubName, ...entry }) => ({
+  const entries = rows.slice(0, shown).map(({ opponentName, isHome, clubName, actorUserId, buyerId, ...entry }) => ({
     ...entry,
     matchTitle: opponentName !== null && isHome !== null ? matchTitle(isHome, clubName, opponentName) : null,
+    /** The person who acted is the order's buyer (a supporter's own action), not the club's staff. */
+    byBuyer: actorUserId !== null && actorUserId === buyerId,
   }));
   return { entries, more: rows.length > shown };
 }

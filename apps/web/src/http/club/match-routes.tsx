@@ -583,7 +583,7 @@ async function renderMatch(c: Context<AppEnv>, shown: Shown, status: 200 | 400 =
 
       <section class="card" id="history">
         <h2>{t('activity.history')}</h2>
-        <ActivityLog entries={history.entries} clubSlug={club.slug} subjects />
+        <ActivityLog entries={history.entries} clubSlug={club.slug} links={{ order: true }} />
         {history.more ? (
           <p>
             <a href={`/club/${club.slug}/activity?match=${m.id}`}>{t('activity.link')}</a>

@@ -36,7 +36,10 @@ export function describeActivity(entry: Pick<ActivityEntry, 'action' | 'details'
   const role = (value: unknown) => (ROLE_KEY[str(value)] ? t(ROLE_KEY[str(value)]!) : str(value));
   const prices = (value: unknown) =>
     Object.entries((value ?? {}) as Record<string, number>)
-      .map(([category, cents]) => `${CATEGORY_KEY[category] ? t(CATEGORY_KEY[category]!) : category} ${formatMoney(cents, locale)}`)
+      .map(
+        ([category, cents]) =>
+          `${CATEGORY_KEY[category] ? t(CATEGORY_KEY[category]!) : category} ${cents === 0 ? t('match.free') : formatMoney(cents, locale)}`,
+      )
       .join(', ');
   const reason = REASON_KEY[str(d.reason)];
   const because = (text: string) => (reason ? `${text} · ${t(reason)}` : text);
@@ -93,49 +96,67 @@ export function describeActivity(entry: Pick<ActivityEntry, 'action' | 'details'
   }
 }
 
-/** Who did it: the person's name as it was then, or FootArena itself, or the payment provider. */
-export function activityActor(entry: Pick<ActivityEntry, 'actorKind' | 'actorName'>, t: Translate): string {
+/** Who did it: the person's name as it was then (the buyer said so), or FootArena itself, or the payment provider. */
+export function activityActor(entry: Pick<ActivityEntry, 'actorKind' | 'actorName' | 'byBuyer'>, t: Translate): string {
   if (entry.actorKind === 'system') return t('activity.actor.system');
   if (entry.actorKind === 'provider') return t('activity.actor.provider');
-  return entry.actorName ?? '';
+  return entry.byBuyer ? t('activity.actor.buyer', { name: entry.actorName ?? '' }) : (entry.actorName ?? '');
 }
 
 /**
- * A history, newest first: "Refunded 1 ticket (€13.78) — Sarah Steward, 12 Nov 2026, 14:02:31".
- * `subjects`: each line also links the match and the order it is about (the club-wide page).
+ * A history, newest first, under a heading per Brussels day: "Refunded 1 ticket (€13.78)" then
+ * "Sarah Steward, 14:02:31". `links`: each line also links the match and/or the order it is about,
+ * where the page shows more than one. `level`: the day headings' level under the page's own headings.
  */
-export function ActivityLog(props: { entries: ActivityEntry[]; clubSlug: string; subjects?: boolean }) {
+export function ActivityLog(props: {
+  entries: ActivityEntry[];
+  clubSlug: string;
+  links?: { match?: boolean; order?: boolean };
+  level?: 2 | 3;
+}) {
+  const links = props.links ?? {};
   const t = useT();
   const locale = useRequestContext<AppEnv>().get('locale');
   if (props.entries.length === 0) return <p class="hint">{t('activity.none')}</p>;
+  const days: { day: string; entries: ActivityEntry[] }[] = [];
+  for (const entry of props.entries) {
+    const day = formatDate(entry.createdAt, locale);
+    if (days.at(-1)?.day === day) days.at(-1)!.entries.push(entry);
+    else days.push({ day, entries: [entry] });
+  }
+  const Heading = props.level === 2 ? 'h2' : 'h3';
   return (
-    <ol class="activity">
-      {props.entries.map((entry) => (
-        <li class="activity-entry">
-          <span class="what">{describeActivity(entry, t, locale)}</span>
-          {props.subjects && (entry.matchId || entry.orderId) ? (
-            <span class="about">
-              {entry.matchId && entry.matchTitle ? (
-                <a href={`/club/${props.clubSlug}/matches/${entry.matchId}#history`}>{entry.matchTitle}</a>
-              ) : null}
-              {entry.orderId && entry.reference ? (
-                <>
-                  {entry.matchId ? ' · ' : null}
-                  <a href={`/club/${props.clubSlug}/orders/${entry.orderId}#history`}>
-                    {t('activity.order', { reference: entry.reference })}
-                  </a>
-                </>
-              ) : null}
-            </span>
-          ) : null}
-          <span class="who">
-            {activityActor(entry, t)},{' '}
-            <time datetime={entry.createdAt.toISOString()}>
-              {formatDate(entry.createdAt, locale)} {formatTime(entry.createdAt, locale)}
-            </time>
-          </span>
-        </li>
+    <div class="activity">
+      {days.map(({ day, entries }) => (
+        <>
+          <Heading class="activity-day">{day}</Heading>
+          <ol class="activity-list">
+            {entries.map((entry) => (
+              <li class="activity-entry">
+                <span class="what">{describeActivity(entry, t, locale)}</span>
+                {(links.match && entry.matchTitle) || (links.order && entry.reference) ? (
+                  <span class="about">
+                    {links.match && entry.matchId && entry.matchTitle ? (
+                      <a href={`/club/${props.clubSlug}/matches/${entry.matchId}#history`}>{entry.matchTitle}</a>
+                    ) : null}
+                    {links.order && entry.orderId && entry.reference ? (
+                      <>
+                        {links.match && entry.matchTitle ? ' · ' : null}
+                        <a href={`/club/${props.clubSlug}/orders/${entry.orderId}#history`}>
+                          {t('activity.order', { reference: entry.reference })}
+                        </a>
+                      </>
+                    ) : null}
+                  </span>
+                ) : null}
+                <span class="who">
+                  {activityActor(entry, t)}, <time datetime={entry.createdAt.toISOString()}>{formatTime(entry.createdAt, locale)}</time>
+                </span>
+              </li>
+            ))}
+          </ol>
+        </>
       ))}
-    </ol>
+    </div>
   );
 }

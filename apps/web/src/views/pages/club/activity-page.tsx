@@ -41,7 +41,7 @@ export function ActivityPage({ club, entries, more, shown, matches, matchId }: A
         </button>
       </form>
       <section class="card">
-        <ActivityLog entries={entries} clubSlug={club.slug} subjects />
+        <ActivityLog entries={entries} clubSlug={club.slug} links={{ match: true, order: true }} level={2} />
         {more ? <p class="hint">{t('activity.latest', { count: shown })}</p> : null}
       </section>
     </>
