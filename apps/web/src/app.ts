@@ -11,6 +11,7 @@ import { LOGO_MAX_BYTES } from './domain/clubs/set-club-logo.ts';
 import { accountRoutes } from './http/account/account-routes.tsx';
 import { ticketRoutes } from './http/account/ticket-routes.tsx';
 import { adminRoutes } from './http/admin/admin-routes.tsx';
+import { activityRoutes } from './http/club/activity-routes.tsx';
 import { attendanceRoutes } from './http/club/attendance-routes.tsx';
 import { clubRoutes, clubsRoutes, invitationRoutes } from './http/club/club-routes.tsx';
 import { deviceRoutes } from './http/club/device-routes.tsx';
@@ -145,6 +146,7 @@ export function createApp(deps: AppDeps) {
   app.route('/club', payoutRoutes);
   app.route('/club', deviceRoutes);
   app.route('/club', attendanceRoutes);
+  app.route('/club', activityRoutes);
   app.route('/matches', matchRoutes);
   app.route('/', scannerRoutes);
   app.route('/c', clubPageRoutes);

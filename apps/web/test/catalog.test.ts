@@ -27,7 +27,16 @@ describe.each(databaseKinds())('the public catalog on %s', (kind) => {
       const { club } = await clubWithOwner(t, name);
       const venueId = await createVenue(db, club.id, { name: `${name} Ground`, street: 'Rue 1', postalCode: '1050', commune });
       const standId = await db.transaction((tx) =>
-        createStand(tx, club.id, venueId, { name: 'Tribune', capacity: 300, prices: { adult: 900, child: 0 } }),
+        createStand(
+          tx,
+          {},
+          {
+            actor: { kind: 'system' },
+            clubId: club.id,
+            venueId,
+            stand: { name: 'Tribune', capacity: 300, prices: { adult: 900, child: 0 } },
+          },
+        ),
       );
       return { id: club.id, venueId, standId };
     }
@@ -38,17 +47,36 @@ describe.each(databaseKinds())('the public catalog on %s', (kind) => {
       local: string,
       extra: { competitionId?: string; away?: boolean; onSale?: boolean } = {},
     ) {
-      const id = await createMatch(db, c.id, {
-        isHome: !extra.away,
-        opponentName: opponent,
-        competitionId: extra.competitionId ?? p1,
-        venueId: extra.away ? undefined : c.venueId,
-        kickoffAt: fromBrusselsLocal(local),
-        orderLimit: 10,
-      });
+      const id = await db.transaction((tx) =>
+        createMatch(
+          tx,
+          {},
+          {
+            actor: { kind: 'system' },
+            clubId: c.id,
+            match: {
+              isHome: !extra.away,
+              opponentName: opponent,
+              competitionId: extra.competitionId ?? p1,
+              venueId: extra.away ? undefined : c.venueId,
+              kickoffAt: fromBrusselsLocal(local),
+              orderLimit: 10,
+            },
+          },
+        ),
+      );
       if (!extra.away) {
-        await db.transaction((tx) => setMatchStands(tx, c.id, id, [{ standId: c.standId, open: true, cap: 250, prices: {} }]));
-        if (extra.onSale !== false) await db.transaction((tx) => setMatchStatus(tx, t.runtime.deps.outbox, c.id, id, 'on_sale'));
+        await db.transaction((tx) =>
+          setMatchStands(
+            tx,
+            {},
+            { actor: { kind: 'system' }, clubId: c.id, matchId: id, stands: [{ standId: c.standId, open: true, cap: 250, prices: {} }] },
+          ),
+        );
+        if (extra.onSale !== false)
+          await db.transaction((tx) =>
+            setMatchStatus(tx, t.runtime.deps, { actor: { kind: 'system' }, clubId: c.id, matchId: id, status: 'on_sale' }),
+          );
       }
       ids[key] = id;
     }

@@ -10,7 +10,7 @@ import { lockAfterFailure } from '../../domain/accounts/lock-after-failure.ts';
 import type { AttemptKey } from '../../domain/accounts/sign-in-policy.ts';
 import { updateProfile } from '../../domain/accounts/update-profile.ts';
 import { DomainError } from '../../domain/errors.ts';
-import { cancelPendingOrder } from '../../domain/sales/cancel-pending-order.ts';
+import { abandonOrder } from '../../domain/sales/abandon-order.ts';
 import { listMyOrders } from '../../domain/sales/list-my-orders.ts';
 import { formatDateTime, LANGUAGE_NAMES, LOCALES, translator } from '../../i18n/index.ts';
 import { Field, Form, FormError, Select } from '../../views/components/form.tsx';
@@ -20,6 +20,7 @@ import { domainMessage } from '../errors.tsx';
 import { type FieldErrors, type FormValues, parseForm } from '../forms.ts';
 import { requireUser } from '../middleware/access.ts';
 import { redirectWithFlash } from '../middleware/flash.ts';
+import { actorOf, operationContext } from '../operation.ts';
 import { nameField, passwordField } from '../public/auth-schemas.ts';
 import type { AppEnv } from '../types.ts';
 
@@ -100,12 +101,12 @@ export const accountRoutes = new Hono<AppEnv>()
   .get('/orders/:reference/abandon', (c) => c.redirect(`/account/orders/${c.req.param('reference')}`, 303))
   // The buyer gives up a pending order from its page: the hold ends, the seats return to sale.
   .post('/orders/:reference/abandon', async (c) => {
-    const { db, outbox } = c.get('deps');
+    const { db } = c.get('deps');
     const [o] = await listMyOrders(db, c.get('user')!.id, { reference: c.req.param('reference') });
     if (!o) throw new DomainError('not_found');
     if (o.status === 'pending') {
       await db
-        .transaction((tx) => cancelPendingOrder(tx, outbox, { orderId: o.id }, c.get('user')!.id))
+        .transaction((tx) => abandonOrder(tx, operationContext(c), { actor: actorOf(c), order: { orderId: o.id } }))
         .catch((error: unknown) => {
           if (!(error instanceof DomainError)) throw error; // paid or released meanwhile: nothing to undo
         });

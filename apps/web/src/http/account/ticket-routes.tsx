@@ -14,6 +14,7 @@ import { render } from '../../views/layouts/layout.tsx';
 import { renderMatchIcs, renderTicketsPdf } from '../../views/tickets/ticket-files.ts';
 import { requireUser } from '../middleware/access.ts';
 import { redirectWithFlash } from '../middleware/flash.ts';
+import { actorOf, operationContext } from '../operation.ts';
 import type { AppEnv } from '../types.ts';
 
 function TicketFacts({ ticket: tk, locale }: { ticket: MyTicket; locale: Locale }) {
@@ -90,7 +91,7 @@ export const ticketRoutes = new Hono<AppEnv>()
   })
   .post('/orders/:reference/resend', async (c) => {
     const o = await ownOrderTickets(c, c.req.param('reference'));
-    await resendTickets(c.get('deps').db, c.get('deps').outbox, o.orderId);
+    await c.get('deps').db.transaction((tx) => resendTickets(tx, operationContext(c), { actor: actorOf(c), orderId: o.orderId }));
     return redirectWithFlash(c, '/account/tickets', 'success', c.get('t')('tickets.resent', { email: o.email }));
   })
   .get('/:ticketId/match.ics', async (c) => {
@@ -102,8 +103,9 @@ export const ticketRoutes = new Hono<AppEnv>()
     return c.body(renderMatchIcs(o, c.get('deps').config.baseURL));
   })
   .post('/:ticketId/reissue', async (c) => {
-    const { db, config } = c.get('deps');
-    const id = await db.transaction((tx) => reissueTicket(tx, c.get('user')!.id, c.req.param('ticketId'), config.sales.ticketSealingKey));
+    const id = await c
+      .get('deps')
+      .db.transaction((tx) => reissueTicket(tx, operationContext(c), { actor: actorOf(c), ticketId: c.req.param('ticketId') }));
     return redirectWithFlash(c, `/account/tickets/${id}`, 'success', c.get('t')('tickets.reissued'));
   })
   .get('/:ticketId', async (c) => {

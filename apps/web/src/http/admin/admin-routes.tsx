@@ -13,6 +13,7 @@ import { text } from '../fields.ts';
 import { type FieldErrors, type FormValues, parseForm } from '../forms.ts';
 import { requirePlatformAdmin } from '../middleware/access.ts';
 import { redirectWithFlash } from '../middleware/flash.ts';
+import { actorOf, operationContext } from '../operation.ts';
 import { searchText } from '../text.ts';
 import type { AppEnv } from '../types.ts';
 
@@ -151,7 +152,13 @@ export const adminRoutes = new Hono<AppEnv>()
     const { db } = c.get('deps');
     const form = await parseForm(c, verificationForm);
     if (!form.ok) return redirectWithFlash(c, '/admin/clubs', 'error', t('error.invalid'));
-    const club = await setClubVerified(db, c.req.param('clubId'), form.data.verified === 'yes');
+    const club = await db.transaction((tx) =>
+      setClubVerified(tx, operationContext(c), {
+        actor: actorOf(c),
+        clubId: c.req.param('clubId'),
+        verified: form.data.verified === 'yes',
+      }),
+    );
     return redirectWithFlash(
       c,
       '/admin/clubs',
@@ -163,7 +170,11 @@ export const adminRoutes = new Hono<AppEnv>()
     const t = c.get('t');
     const form = await parseForm(c, statusForm);
     if (!form.ok) return redirectWithFlash(c, '/admin/clubs', 'error', t('error.invalid'));
-    await setClubStatus(c.get('deps').db, c.req.param('clubId'), form.data.status);
+    await c
+      .get('deps')
+      .db.transaction((tx) =>
+        setClubStatus(tx, operationContext(c), { actor: actorOf(c), clubId: c.req.param('clubId'), status: form.data.status }),
+      );
     return redirectWithFlash(c, '/admin/clubs', 'success', t(form.data.status === 'active' ? 'admin.reinstated' : 'admin.suspended'));
   });
 

@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { useRequestContext } from 'hono/jsx-renderer';
 import { z } from 'zod';
+import { recordActivity } from '../../domain/activity/record-activity.ts';
 import { listClubMatches } from '../../domain/catalog/list-club-matches.ts';
 import { matchTitle } from '../../domain/catalog/match-title.ts';
 import { clubNameForms } from '../../domain/clubs/club-name.ts';
@@ -30,6 +31,7 @@ import { text } from '../fields.ts';
 import { type FieldErrors, type FormValues, parseForm } from '../forms.ts';
 import { requireClub, requireUser } from '../middleware/access.ts';
 import { redirectWithFlash } from '../middleware/flash.ts';
+import { actorOf, operationContext } from '../operation.ts';
 import { emailField } from '../public/auth-schemas.ts';
 import type { AppEnv } from '../types.ts';
 
@@ -76,7 +78,17 @@ const ORG_ERRORS: Record<string, MessageKey> = {
   INVITATION_NOT_FOUND: 'error.notFound',
 };
 
-async function orgCall(c: Context<AppEnv>, back: string, call: () => Promise<unknown>, done: MessageKey) {
+/**
+ * One call to better-auth's organization API (which writes staff changes itself, decision 003), then,
+ * only if it succeeded, the club's activity line for it (decision 013).
+ */
+async function orgCall(
+  c: Context<AppEnv>,
+  back: string,
+  call: () => Promise<unknown>,
+  done: MessageKey,
+  logged?: Omit<Parameters<typeof recordActivity>[1], 'actor'>,
+) {
   const t = c.get('t');
   try {
     await call();
@@ -85,6 +97,7 @@ async function orgCall(c: Context<AppEnv>, back: string, call: () => Promise<unk
     const key = ORG_ERRORS[String(error.body?.code)] ?? (error.statusCode === 403 ? 'error.forbidden' : 'error.generic');
     return redirectWithFlash(c, back, 'error', t(key));
   }
+  if (logged) await c.get('deps').db.transaction((tx) => recordActivity(tx, { ...logged, actor: actorOf(c) }));
   return redirectWithFlash(c, back, 'success', t(done));
 }
 
@@ -211,6 +224,11 @@ export const clubRoutes = new Hono<AppEnv>()
                 {t('staff.title')}
               </a>
             ) : null}
+            {can(role, { club: ['update'] }) ? (
+              <a class="button secondary" href={`/club/${club.slug}/activity`}>
+                {t('activity.link')}
+              </a>
+            ) : null}
           </div>
         </section>
         <section class="card">
@@ -268,7 +286,8 @@ export const clubRoutes = new Hono<AppEnv>()
     const renamed = clubNameForms(form.data.name).full !== clubNameForms(club.name).full;
     const warning = renamed ? await unconfirmedLookAlikes(c, form, club.id) : null;
     if (warning) return renderSettings(c, warning, 400);
-    await updateClubProfile(c.get('deps').db, club.id, form.data);
+    const { notClub: _, ...profile } = form.data;
+    await c.get('deps').db.transaction((tx) => updateClubProfile(tx, operationContext(c), { actor: actorOf(c), clubId: club.id, profile }));
     return redirectWithFlash(c, `/club/${club.slug}`, 'success', c.get('t')('settings.saved'));
   })
   .post('/:slug/settings/logo', requireClub({ club: ['update'] }), async (c) => {
@@ -279,7 +298,7 @@ export const clubRoutes = new Hono<AppEnv>()
     }
     try {
       const bytes = new Uint8Array(await file.arrayBuffer());
-      await c.get('deps').db.transaction((tx) => setClubLogo(tx, club.id, bytes));
+      await c.get('deps').db.transaction((tx) => setClubLogo(tx, operationContext(c), { actor: actorOf(c), clubId: club.id, bytes }));
     } catch (error) {
       if (error instanceof DomainError) return renderSettings(c, { errors: { logo: domainMessage(c, error) } }, 400);
       throw error;
@@ -288,13 +307,12 @@ export const clubRoutes = new Hono<AppEnv>()
   })
   .post('/:slug/settings/rotate-key', requireClub({ club: ['update'] }), async (c) => {
     const { club } = c.get('membership');
-    const { db, config } = c.get('deps');
-    await db.transaction((tx) => rotateSigningKey(tx, club.id, config.sales.ticketSealingKey));
+    await c.get('deps').db.transaction((tx) => rotateSigningKey(tx, operationContext(c), { actor: actorOf(c), clubId: club.id }));
     return redirectWithFlash(c, `/club/${club.slug}/settings`, 'success', c.get('t')('settings.keyRotated'));
   })
   .post('/:slug/settings/logo/remove', requireClub({ club: ['update'] }), async (c) => {
     const { club } = c.get('membership');
-    await c.get('deps').db.transaction((tx) => removeClubLogo(tx, club.id));
+    await c.get('deps').db.transaction((tx) => removeClubLogo(tx, operationContext(c), { actor: actorOf(c), clubId: club.id }));
     return redirectWithFlash(c, `/club/${club.slug}/settings`, 'success', c.get('t')('settings.logoRemoved'));
   })
   .get('/:slug/staff', requireClub({ member: ['create'] }), (c) => renderStaff(c, {}))
@@ -307,6 +325,7 @@ export const clubRoutes = new Hono<AppEnv>()
       `/club/${club.slug}/staff`,
       () => c.get('deps').auth.api.createInvitation({ body: { ...form.data, organizationId: club.id }, headers: c.req.raw.headers }),
       'staff.invited',
+      { clubId: club.id, action: 'staff.invited', details: { email: form.data.email, role: form.data.role } },
     );
   })
   .post('/:slug/staff/:memberId/role', requireClub({ member: ['update'] }), async (c) => {
@@ -324,6 +343,12 @@ export const clubRoutes = new Hono<AppEnv>()
           headers: c.req.raw.headers,
         }),
       'staff.roleChanged',
+      {
+        clubId: club.id,
+        action: 'staff.role_changed',
+        subject: { memberId: target.id },
+        details: { name: target.name, from: target.role, to: form.data.role },
+      },
     );
   })
   .post('/:slug/staff/:memberId/remove', requireClub({ member: ['delete'] }), async (c) => {
@@ -336,6 +361,7 @@ export const clubRoutes = new Hono<AppEnv>()
       () =>
         c.get('deps').auth.api.removeMember({ body: { memberIdOrEmail: target.id, organizationId: club.id }, headers: c.req.raw.headers }),
       'staff.removed',
+      { clubId: club.id, action: 'staff.removed', subject: { memberId: target.id }, details: { name: target.name, role: target.role } },
     );
   })
   .post('/:slug/invitations/:invitationId/cancel', requireClub({ invitation: ['cancel'] }), async (c) => {
@@ -346,6 +372,7 @@ export const clubRoutes = new Hono<AppEnv>()
       `/club/${club.slug}/staff`,
       () => c.get('deps').auth.api.cancelInvitation({ body: { invitationId: found.id }, headers: c.req.raw.headers }),
       'staff.invitationCancelled',
+      { clubId: club.id, action: 'staff.invitation_cancelled', details: { email: found.email } },
     );
   });
 

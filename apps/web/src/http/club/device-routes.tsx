@@ -20,6 +20,7 @@ import { text } from '../fields.ts';
 import { type FieldErrors, type FormLists, type FormValues, parseForm } from '../forms.ts';
 import { requireClub } from '../middleware/access.ts';
 import { redirectWithFlash } from '../middleware/flash.ts';
+import { actorOf, operationContext } from '../operation.ts';
 import type { AppEnv } from '../types.ts';
 
 const manage = requireClub({ club: ['update'] });
@@ -34,7 +35,11 @@ export const deviceRoutes = new Hono<AppEnv>()
     const form = await parseForm(c, deviceForm);
     if (!form.ok) return renderDevices(c, form, 400);
     try {
-      const { pairingCode } = await createDevice(c.get('deps').db, c.get('membership').club.id, form.data);
+      const { pairingCode } = await c
+        .get('deps')
+        .db.transaction((tx) =>
+          createDevice(tx, operationContext(c), { actor: actorOf(c), clubId: c.get('membership').club.id, device: form.data }),
+        );
       return renderDevices(c, { pairingCode, pairedName: form.data.name });
     } catch (error) {
       // A checked match or stand that is not (or no longer) the club's: the form again, as it was sent.
@@ -43,12 +48,22 @@ export const deviceRoutes = new Hono<AppEnv>()
     }
   })
   .post('/:slug/devices/:deviceId/pairing', manage, async (c) => {
-    const { name, pairingCode } = await renewDevicePairing(c.get('deps').db, c.get('membership').club.id, c.req.param('deviceId'));
+    const { name, pairingCode } = await c.get('deps').db.transaction((tx) =>
+      renewDevicePairing(tx, operationContext(c), {
+        actor: actorOf(c),
+        clubId: c.get('membership').club.id,
+        deviceId: c.req.param('deviceId'),
+      }),
+    );
     return renderDevices(c, { pairingCode, pairedName: name });
   })
   .post('/:slug/devices/:deviceId/revoke', manage, async (c) => {
     const { club } = c.get('membership');
-    await revokeDevice(c.get('deps').db, club.id, c.req.param('deviceId'));
+    await c
+      .get('deps')
+      .db.transaction((tx) =>
+        revokeDevice(tx, operationContext(c), { actor: actorOf(c), clubId: club.id, deviceId: c.req.param('deviceId') }),
+      );
     return redirectWithFlash(c, `/club/${club.slug}/devices`, 'success', c.get('t')('devices.revoked'));
   });
 

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { PRICE_CATEGORIES } from '../../db/schema/index.ts';
+import { listActivity } from '../../domain/activity/list-activity.ts';
 import { createMatch } from '../../domain/catalog/create-match.ts';
 import { type ClubMatch, findClubMatch } from '../../domain/catalog/find-club-match.ts';
 import { findMatchStands } from '../../domain/catalog/find-match-stands.ts';
@@ -20,6 +21,7 @@ import { centsToInput } from '../../domain/money.ts';
 import { summarizeMatchSales } from '../../domain/sales/summarize-match-sales.ts';
 import { toBrusselsLocal } from '../../domain/time.ts';
 import { formatDateTime, formatMoney } from '../../i18n/index.ts';
+import { ActivityLog } from '../../views/components/activity-log.tsx';
 import { Field, Form, FormError, Select, useT } from '../../views/components/form.tsx';
 import { MatchStatusBadge } from '../../views/components/match-status-badge.tsx';
 import { VerifiedBadge } from '../../views/components/verified-badge.tsx';
@@ -29,6 +31,7 @@ import { brusselsDateTime, optionalBrusselsDateTime, optionalEuros, text, wholeN
 import { type FieldErrors, type FormValues, fieldErrors, parseForm } from '../forms.ts';
 import { requireClub } from '../middleware/access.ts';
 import { redirectWithFlash } from '../middleware/flash.ts';
+import { actorOf, operationContext } from '../operation.ts';
 import type { AppEnv } from '../types.ts';
 
 const matchForm = z.object({
@@ -74,6 +77,8 @@ const matchValues = (m: ClubMatch): FormValues => ({
 });
 
 const manage = requireClub({ catalog: ['manage'] });
+/** The latest lines of a match's history on its page; the activity page has them all. */
+const MATCH_HISTORY = 30;
 type Shown = { values?: FormValues; errors?: FieldErrors; for?: 'details' | 'stands' | 'postpone' };
 
 /** A domain rule broken by a form: shown next to its field, or above the form. */
@@ -132,7 +137,9 @@ export const matchRoutes = new Hono<AppEnv>()
     if (!form.ok) return renderNewMatch(c, form, 400);
     let id: string;
     try {
-      id = await createMatch(c.get('deps').db, club.id, matchInput(form.data));
+      id = await c
+        .get('deps')
+        .db.transaction((tx) => createMatch(tx, operationContext(c), { actor: actorOf(c), clubId: club.id, match: matchInput(form.data) }));
     } catch (error) {
       return renderNewMatch(c, { values: form.values, errors: asFieldErrors(c, error) }, 400);
     }
@@ -145,7 +152,11 @@ export const matchRoutes = new Hono<AppEnv>()
     const form = await parseForm(c, matchForm);
     if (!form.ok) return renderMatch(c, { ...form, for: 'details' }, 400);
     try {
-      await c.get('deps').db.transaction((tx) => updateMatch(tx, club.id, matchId, matchInput(form.data)));
+      await c
+        .get('deps')
+        .db.transaction((tx) =>
+          updateMatch(tx, operationContext(c), { actor: actorOf(c), clubId: club.id, matchId, match: matchInput(form.data) }),
+        );
     } catch (error) {
       return renderMatch(c, { values: form.values, errors: asFieldErrors(c, error), for: 'details' }, 400);
     }
@@ -179,7 +190,9 @@ export const matchRoutes = new Hono<AppEnv>()
     const values = Object.fromEntries(Object.entries(body).filter(([, v]) => typeof v === 'string')) as FormValues;
     if (Object.keys(errors).length > 0) return renderMatch(c, { values, errors, for: 'stands' }, 400);
     try {
-      await db.transaction((tx) => setMatchStands(tx, club.id, matchId, choices));
+      await db.transaction((tx) =>
+        setMatchStands(tx, operationContext(c), { actor: actorOf(c), clubId: club.id, matchId, stands: choices }),
+      );
     } catch (error) {
       return renderMatch(c, { values, errors: asFieldErrors(c, error), for: 'stands' }, 400);
     }
@@ -187,13 +200,15 @@ export const matchRoutes = new Hono<AppEnv>()
   })
   .post('/:slug/matches/:matchId/status', manage, async (c) => {
     const { club } = c.get('membership');
-    const { db, outbox } = c.get('deps');
+    const { db } = c.get('deps');
     const matchId = c.req.param('matchId');
     const status = z.enum(CLUB_MATCH_STATUSES).safeParse((await c.req.parseBody()).status);
     const back = `/club/${club.slug}/matches/${matchId}`;
     if (!status.success) return redirectWithFlash(c, back, 'error', c.get('t')('error.invalid'));
     try {
-      await db.transaction((tx) => setMatchStatus(tx, outbox, club.id, matchId, status.data));
+      await db.transaction((tx) =>
+        setMatchStatus(tx, operationContext(c), { actor: actorOf(c), clubId: club.id, matchId, status: status.data }),
+      );
     } catch (error) {
       if (!(error instanceof DomainError) || error.code === 'not_found') throw error;
       return redirectWithFlash(c, back, 'error', domainMessage(c, error));
@@ -206,7 +221,11 @@ export const matchRoutes = new Hono<AppEnv>()
     const form = await parseForm(c, z.object({ kickoffAt: optionalBrusselsDateTime }));
     if (!form.ok) return renderMatch(c, { ...form, for: 'postpone' }, 400);
     try {
-      await c.get('deps').db.transaction((tx) => postponeMatch(tx, c.get('deps').outbox, club.id, matchId, form.data.kickoffAt ?? null));
+      await c
+        .get('deps')
+        .db.transaction((tx) =>
+          postponeMatch(tx, operationContext(c), { actor: actorOf(c), clubId: club.id, matchId, kickoffAt: form.data.kickoffAt ?? null }),
+        );
     } catch (error) {
       return renderMatch(c, { values: form.values, errors: asFieldErrors(c, error), for: 'postpone' }, 400);
     }
@@ -373,10 +392,11 @@ async function renderMatch(c: Context<AppEnv>, shown: Shown, status: 200 | 400 =
   const { db } = c.get('deps');
   const m = await findClubMatch(db, club.id, c.req.param('matchId')!);
   const details = shown.for === 'details' ? shown.values : matchValues(m);
-  const [parts, stands, sales] = await Promise.all([
+  const [parts, stands, sales, history] = await Promise.all([
     matchFormParts(c, details?.opponentName),
     findMatchStands(db, club.id, m.id, m.venueId),
     summarizeMatchSales(db, club.id, m.id),
+    listActivity(db, club.id, { matchId: m.id, limit: MATCH_HISTORY }),
   ]);
   const standValues: FormValues =
     shown.for === 'stands' && shown.values
@@ -537,6 +557,16 @@ async function renderMatch(c: Context<AppEnv>, shown: Shown, status: 200 | 400 =
           </Form>
         </section>
       ) : null}
+
+      <section class="card" id="history">
+        <h2>{t('activity.history')}</h2>
+        <ActivityLog entries={history.entries} clubSlug={club.slug} links={{ order: true }} />
+        {history.more ? (
+          <p>
+            <a href={`/club/${club.slug}/activity?match=${m.id}`}>{t('activity.link')}</a>
+          </p>
+        ) : null}
+      </section>
     </>,
     { title },
   );

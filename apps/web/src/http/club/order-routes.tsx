@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import { listActivity } from '../../domain/activity/list-activity.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { isUuid } from '../../domain/ids.ts';
 import { centsToInput } from '../../domain/money.ts';
@@ -10,12 +11,14 @@ import { resendTickets } from '../../domain/tickets/resend-tickets.ts';
 import { toBrusselsLocal } from '../../domain/time.ts';
 import { formatDateTime, formatMoney } from '../../i18n/index.ts';
 import { can } from '../../integrations/auth/access.ts';
+import { ActivityLog } from '../../views/components/activity-log.tsx';
 import { Form } from '../../views/components/form.tsx';
 import { ORDER_STATUS_LABEL } from '../../views/components/order-status.tsx';
 import { render } from '../../views/layouts/layout.tsx';
 import { toCsv } from '../csv.ts';
 import { requireClub } from '../middleware/access.ts';
 import { redirectWithFlash } from '../middleware/flash.ts';
+import { actorOf, operationContext } from '../operation.ts';
 import { searchText } from '../text.ts';
 import type { AppEnv } from '../types.ts';
 
@@ -112,57 +115,64 @@ export const orderRoutes = new Hono<AppEnv>()
     const locale = c.get('locale');
     const { club, role } = c.get('membership');
     const o = await findClubOrder(c.get('deps').db, club.id, c.req.param('orderId'));
+    const history = await listActivity(c.get('deps').db, club.id, { orderId: o.id });
     const mayRefund = o.status === 'paid' && can(role, { sales: ['refund'] });
     return render(
       c,
-      <section class="card">
-        <h1>{t('orders.detail', { reference: o.reference })}</h1>
-        <p>
-          {o.buyer ?? '—'} · {o.email} · {t(ORDER_STATUS_LABEL[o.status])}
-        </p>
-        <p>
-          {o.opponent} · {formatDateTime(o.kickoffAt, locale)}
-        </p>
-        <table>
-          <tbody>
-            {o.items.map((item) => (
-              <tr>
-                <td>
-                  {item.quantity - item.refundedQuantity} / {item.quantity} × {item.stand} · {t(`category.${item.category}`)}
-                </td>
-                <td>{formatMoney(item.unitPriceCents, locale)}</td>
-                <td>
-                  {mayRefund && item.quantity > item.refundedQuantity ? (
-                    <Form action={`/club/${club.slug}/orders/${o.id}/items/${item.id}/refund`} idPrefix={`refund-item-${item.id}`}>
-                      <button type="submit" class="secondary">
-                        {t('orders.refundOne')}
-                      </button>
-                    </Form>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <p>
-          {t('order.total')}: {formatMoney(o.totalCents, locale)} ·{' '}
-          {t('orders.refundedSoFar', { amount: formatMoney(o.refundedCents, locale) })}
-        </p>
-        {o.status === 'paid' ? (
-          <Form action={`/club/${club.slug}/orders/${o.id}/resend`} idPrefix="resend">
-            <button type="submit" class="secondary">
-              {t('tickets.resend')}
-            </button>
-          </Form>
-        ) : null}
-        {mayRefund ? (
-          <Form action={`/club/${club.slug}/orders/${o.id}/refund`}>
-            <button type="submit" class="danger">
-              {t('orders.refundAll')}
-            </button>
-          </Form>
-        ) : null}
-      </section>,
+      <>
+        <section class="card">
+          <h1>{t('orders.detail', { reference: o.reference })}</h1>
+          <p>
+            {o.buyer ?? '—'} · {o.email} · {t(ORDER_STATUS_LABEL[o.status])}
+          </p>
+          <p>
+            {o.opponent} · {formatDateTime(o.kickoffAt, locale)}
+          </p>
+          <table>
+            <tbody>
+              {o.items.map((item) => (
+                <tr>
+                  <td>
+                    {item.quantity - item.refundedQuantity} / {item.quantity} × {item.stand} · {t(`category.${item.category}`)}
+                  </td>
+                  <td>{formatMoney(item.unitPriceCents, locale)}</td>
+                  <td>
+                    {mayRefund && item.quantity > item.refundedQuantity ? (
+                      <Form action={`/club/${club.slug}/orders/${o.id}/items/${item.id}/refund`} idPrefix={`refund-item-${item.id}`}>
+                        <button type="submit" class="secondary">
+                          {t('orders.refundOne')}
+                        </button>
+                      </Form>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p>
+            {t('order.total')}: {formatMoney(o.totalCents, locale)} ·{' '}
+            {t('orders.refundedSoFar', { amount: formatMoney(o.refundedCents, locale) })}
+          </p>
+          {o.status === 'paid' ? (
+            <Form action={`/club/${club.slug}/orders/${o.id}/resend`} idPrefix="resend">
+              <button type="submit" class="secondary">
+                {t('tickets.resend')}
+              </button>
+            </Form>
+          ) : null}
+          {mayRefund ? (
+            <Form action={`/club/${club.slug}/orders/${o.id}/refund`}>
+              <button type="submit" class="danger">
+                {t('orders.refundAll')}
+              </button>
+            </Form>
+          ) : null}
+        </section>
+        <section class="card" id="history">
+          <h2>{t('activity.history')}</h2>
+          <ActivityLog entries={history.entries} clubSlug={club.slug} />
+        </section>
+      </>,
       { title: t('orders.detail', { reference: o.reference }) },
     );
   })
@@ -170,19 +180,17 @@ export const orderRoutes = new Hono<AppEnv>()
     const { club } = c.get('membership');
     const o = await findClubOrder(c.get('deps').db, club.id, c.req.param('orderId'));
     if (o.status !== 'paid') throw new DomainError('not_found');
-    await resendTickets(c.get('deps').db, c.get('deps').outbox, o.id);
+    await c.get('deps').db.transaction((tx) => resendTickets(tx, operationContext(c), { actor: actorOf(c), orderId: o.id }));
     return redirectWithFlash(c, `/club/${club.slug}/orders/${o.id}`, 'success', c.get('t')('tickets.resent', { email: o.email }));
   })
   .post('/:slug/orders/:orderId/items/:itemId/refund', requireClub({ sales: ['refund'] }), async (c) => {
     const { club } = c.get('membership');
-    const { db, payments, outbox, config } = c.get('deps');
     const orderId = c.req.param('orderId');
-    const refunded = await db.transaction((tx) =>
-      refundOrder(tx, payments, outbox, {
+    const refunded = await c.get('deps').db.transaction((tx) =>
+      refundOrder(tx, operationContext(c), {
+        actor: actorOf(c),
         clubId: club.id,
         orderId,
-        baseURL: config.baseURL,
-        reason: 'club',
         tickets: { itemId: c.req.param('itemId'), quantity: 1 },
       }),
     );
@@ -195,10 +203,11 @@ export const orderRoutes = new Hono<AppEnv>()
   })
   .post('/:slug/orders/:orderId/refund', requireClub({ sales: ['refund'] }), async (c) => {
     const { club } = c.get('membership');
-    const { db, payments, outbox, config } = c.get('deps');
-    const refunded = await db.transaction((tx) =>
-      refundOrder(tx, payments, outbox, { clubId: club.id, orderId: c.req.param('orderId'), baseURL: config.baseURL, reason: 'club' }),
-    );
+    const refunded = await c
+      .get('deps')
+      .db.transaction((tx) =>
+        refundOrder(tx, operationContext(c), { actor: actorOf(c), clubId: club.id, orderId: c.req.param('orderId') }),
+      );
     return redirectWithFlash(c, `/club/${club.slug}/orders`, 'success', c.get('t')('orders.refunded', { reference: refunded.reference }));
   })
   .get('/:slug/orders.csv', requireClub({ sales: ['read'] }), async (c) => {

@@ -19,6 +19,7 @@ import { euros, optionalEuros, text, wholeNumber } from '../fields.ts';
 import { type FieldErrors, type FormValues, parseForm } from '../forms.ts';
 import { requireClub } from '../middleware/access.ts';
 import { redirectWithFlash } from '../middleware/flash.ts';
+import { actorOf, operationContext } from '../operation.ts';
 import type { AppEnv } from '../types.ts';
 
 const venueForm = z.object({
@@ -74,7 +75,11 @@ export const venueRoutes = new Hono<AppEnv>()
     const form = await parseForm(c, standForm);
     if (!form.ok) return renderVenues(c, { ...form, for: `stand:new:${venueId}` }, 400);
     try {
-      await c.get('deps').db.transaction((tx) => createStand(tx, club.id, venueId, standInput(form.data)));
+      await c
+        .get('deps')
+        .db.transaction((tx) =>
+          createStand(tx, operationContext(c), { actor: actorOf(c), clubId: club.id, venueId, stand: standInput(form.data) }),
+        );
     } catch (error) {
       if (!(error instanceof DomainError) || !error.field) throw error;
       return renderVenues(c, { values: form.values, errors: { [error.field]: domainMessage(c, error) }, for: `stand:new:${venueId}` }, 400);
@@ -87,7 +92,14 @@ export const venueRoutes = new Hono<AppEnv>()
     const form = await parseForm(c, standForm);
     if (!form.ok) return renderStand(c, form, 400);
     try {
-      await c.get('deps').db.transaction((tx) => updateStand(tx, club.id, c.req.param('standId'), standInput(form.data)));
+      await c.get('deps').db.transaction((tx) =>
+        updateStand(tx, operationContext(c), {
+          actor: actorOf(c),
+          clubId: club.id,
+          standId: c.req.param('standId'),
+          stand: standInput(form.data),
+        }),
+      );
     } catch (error) {
       if (!(error instanceof DomainError) || !error.field) throw error;
       return renderStand(c, { values: form.values, errors: { [error.field]: domainMessage(c, error) } }, 400);
@@ -97,13 +109,21 @@ export const venueRoutes = new Hono<AppEnv>()
   .post('/:slug/stands/:standId/archive', manage, async (c) => {
     const { club } = c.get('membership');
     const archived = (await c.req.parseBody()).archived === 'true';
-    await setStandArchived(c.get('deps').db, club.id, c.req.param('standId'), archived);
+    await c
+      .get('deps')
+      .db.transaction((tx) =>
+        setStandArchived(tx, operationContext(c), { actor: actorOf(c), clubId: club.id, standId: c.req.param('standId'), archived }),
+      );
     return redirectWithFlash(c, `/club/${club.slug}/venues`, 'success', c.get('t')(archived ? 'stand.archived' : 'stand.restored'));
   })
   .post('/:slug/stands/:standId/delete', manage, async (c) => {
     const { club } = c.get('membership');
     try {
-      await c.get('deps').db.transaction((tx) => deleteStand(tx, club.id, c.req.param('standId')));
+      await c
+        .get('deps')
+        .db.transaction((tx) =>
+          deleteStand(tx, operationContext(c), { actor: actorOf(c), clubId: club.id, standId: c.req.param('standId') }),
+        );
     } catch (error) {
       if (error instanceof DomainError && error.code === 'stand_has_sales') {
         return redirectWithFlash(c, `/club/${club.slug}/venues`, 'error', domainMessage(c, error));

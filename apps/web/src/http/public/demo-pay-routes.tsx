@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { DomainError } from '../../domain/errors.ts';
-import { cancelPendingOrder } from '../../domain/sales/cancel-pending-order.ts';
+import { abandonOrder } from '../../domain/sales/abandon-order.ts';
 import { fulfilOrder } from '../../domain/sales/fulfil-order.ts';
 import { listMyOrders } from '../../domain/sales/list-my-orders.ts';
 import { formatDateTime } from '../../i18n/index.ts';
@@ -11,6 +11,7 @@ import { render } from '../../views/layouts/layout.tsx';
 import { domainMessage } from '../errors.tsx';
 import { requireUser } from '../middleware/access.ts';
 import { redirectWithFlash } from '../middleware/flash.ts';
+import { actorOf, operationContext } from '../operation.ts';
 import type { AppEnv } from '../types.ts';
 
 /**
@@ -75,9 +76,8 @@ export const demoPayRoutes = new Hono<AppEnv>()
     return redirectWithFlash(c, `/account/orders/${o.reference}`, 'success', t('order.paid'));
   })
   .post('/:sessionId/cancel', async (c) => {
-    const { db, outbox } = c.get('deps');
-    const cancelled = await db.transaction((tx) =>
-      cancelPendingOrder(tx, outbox, { sessionId: c.req.param('sessionId') }, c.get('user')!.id),
-    );
+    const cancelled = await c
+      .get('deps')
+      .db.transaction((tx) => abandonOrder(tx, operationContext(c), { actor: actorOf(c), order: { sessionId: c.req.param('sessionId') } }));
     return redirectWithFlash(c, `/matches/${cancelled.matchId}`, 'info', c.get('t')('order.cancelled'));
   });

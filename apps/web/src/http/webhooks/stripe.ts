@@ -93,12 +93,11 @@ async function handleEvent(deps: AppDeps, event: Stripe.Event, objectId: string 
         const reason = error.code;
         const truth = await payments.retrieveSession(db, sessionId);
         await db.transaction((tx) =>
-          refundUnfulfillableOrder(tx, payments, outbox, {
-            sessionId,
-            paymentId: truth?.paymentId ?? null,
-            baseURL: config.baseURL,
-            reason,
-          }),
+          refundUnfulfillableOrder(
+            tx,
+            { payments, outbox, baseURL: config.baseURL },
+            { actor: { kind: 'system' }, sessionId, paymentId: truth?.paymentId ?? null, reason },
+          ),
         );
       }
       return;
