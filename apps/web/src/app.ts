@@ -18,7 +18,7 @@ import { clubRegistrationRoutes } from './http/club/club-registration-routes.tsx
 import { clubSettingsRoutes } from './http/club/club-settings-routes.tsx';
 import { deviceRoutes } from './http/club/device-routes.tsx';
 import { invitationRoutes } from './http/club/invitation-routes.tsx';
-import { matchRoutes as matchAdminRoutes } from './http/club/match-routes.tsx';
+import { clubMatchRoutes } from './http/club/match-routes.tsx';
 import { orderRoutes } from './http/club/order-routes.tsx';
 import { payoutRoutes } from './http/club/payout-routes.tsx';
 import { staffRoutes } from './http/club/staff-routes.tsx';
@@ -147,7 +147,7 @@ export function createApp(deps: AppDeps) {
   app.route('/club', clubSettingsRoutes);
   app.route('/club', staffRoutes);
   app.route('/club', venueRoutes);
-  app.route('/club', matchAdminRoutes);
+  app.route('/club', clubMatchRoutes);
   app.route('/club', orderRoutes);
   app.route('/club', payoutRoutes);
   app.route('/club', deviceRoutes);
