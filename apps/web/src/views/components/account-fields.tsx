@@ -1,5 +1,6 @@
 import type { FieldErrors, FormValues } from '../../http/forms.ts';
-import { Field, useT } from './form.tsx';
+import { Field } from './form.tsx';
+import { useT } from './use-t.ts';
 
 // The limits the auth schemas (http/public/auth-schemas.ts) enforce; repeated here so the browser
 // says so before sending. A new password's minimum comes from the page (the auth integration's).

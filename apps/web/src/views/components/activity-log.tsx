@@ -2,7 +2,8 @@ import { useRequestContext } from 'hono/jsx-renderer';
 import type { ActivityEntry } from '../../domain/activity/list-activity.ts';
 import type { AppEnv } from '../../http/types.ts';
 import { formatDate, formatMoney, formatTime, type Locale, type MessageKey, type Translate } from '../../i18n/index.ts';
-import { useT } from './form.tsx';
+import { roleLabel } from './role-label.ts';
+import { useT } from './use-t.ts';
 
 // The match fields an edit names, in the words of the match form.
 const FIELD_KEY: Record<string, MessageKey> = {
@@ -18,7 +19,6 @@ const FIELD_KEY: Record<string, MessageKey> = {
   orderLimit: 'matches.orderLimit',
 };
 
-const ROLE_KEY: Record<string, MessageKey> = { owner: 'role.owner', admin: 'role.admin', steward: 'role.steward' };
 const REASON_KEY: Record<string, MessageKey> = {
   match_cancelled: 'activity.reason.match_cancelled',
   seats_gone: 'activity.reason.seats_gone',
@@ -33,7 +33,7 @@ const num = (value: unknown) => (typeof value === 'number' ? value : 0);
 export function describeActivity(entry: Pick<ActivityEntry, 'action' | 'details'>, t: Translate, locale: Locale): string {
   const d = entry.details as Details;
   const amount = formatMoney(num(d.amountCents), locale);
-  const role = (value: unknown) => (ROLE_KEY[str(value)] ? t(ROLE_KEY[str(value)]!) : str(value));
+  const role = (value: unknown) => roleLabel(t, str(value));
   const prices = (value: unknown) =>
     Object.entries((value ?? {}) as Record<string, number>)
       .map(

@@ -1,4 +1,4 @@
-import { useT } from './form.tsx';
+import { useT } from './use-t.ts';
 
 /** The platform admin's sections. */
 export function AdminNav() {

@@ -1,6 +1,6 @@
 import type { MatchStatus } from '../../domain/catalog/match-status.ts';
 import type { MessageKey } from '../../i18n/index.ts';
-import { useT } from './form.tsx';
+import { useT } from './use-t.ts';
 
 const LABEL: Record<MatchStatus, MessageKey> = {
   scheduled: 'match.status.scheduled',

@@ -1,6 +1,6 @@
 import type { ClubOrder } from '../../domain/sales/list-club-orders.ts';
 import type { MessageKey } from '../../i18n/index.ts';
-import { useT } from './form.tsx';
+import { useT } from './use-t.ts';
 
 type OrderStatus = ClubOrder['status'];
 

@@ -2,8 +2,8 @@ import { useRequestContext } from 'hono/jsx-renderer';
 import type { MyOrder } from '../../domain/sales/list-my-orders.ts';
 import type { AppEnv } from '../../http/types.ts';
 import { formatDateTime, formatMoney } from '../../i18n/index.ts';
-import { useT } from './form.tsx';
 import { OrderStatusBadge } from './order-status.tsx';
+import { useT } from './use-t.ts';
 import { VerifiedBadge } from './verified-badge.tsx';
 
 /** An order's match, lines and money, as the buyer sees it (payment page, "My orders"). */

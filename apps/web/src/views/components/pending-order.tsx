@@ -2,7 +2,8 @@ import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../http/types.ts';
 import { formatDateTime } from '../../i18n/index.ts';
-import { Form, useT } from './form.tsx';
+import { Form } from './form.tsx';
+import { useT } from './use-t.ts';
 
 /**
  * An order still waiting for payment: until when its seats are held, the way to pay (`children`) and

@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx';
-import { useT } from './form.tsx';
+import { useT } from './use-t.ts';
 
 /**
  * A one-field search over a list (GET, so a search can be shared): `q` as the field, `keep` other

@@ -1,4 +1,4 @@
-import { useT } from './form.tsx';
+import { useT } from './use-t.ts';
 
 /**
  * A table's column headings, each `scope="col"` for screen readers; `actions` adds a last column for

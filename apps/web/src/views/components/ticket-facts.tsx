@@ -2,7 +2,8 @@ import { useRequestContext } from 'hono/jsx-renderer';
 import type { MyTicket } from '../../domain/tickets/list-my-tickets.ts';
 import type { AppEnv } from '../../http/types.ts';
 import { formatDateTime, formatTime } from '../../i18n/index.ts';
-import { Price, useT } from './form.tsx';
+import { Price } from './price.tsx';
+import { useT } from './use-t.ts';
 import { VerifiedBadge } from './verified-badge.tsx';
 
 /** A supporter's ticket as the pages show it: the match named (matchTitle) beside its facts. */

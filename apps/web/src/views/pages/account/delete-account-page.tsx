@@ -1,7 +1,8 @@
 import type { FieldErrors } from '../../../http/forms.ts';
 import { PasswordField } from '../../components/account-fields.tsx';
-import { Form, FormError, useT } from '../../components/form.tsx';
+import { Form, FormError } from '../../components/form.tsx';
 import { NarrowCard } from '../../components/narrow-card.tsx';
+import { useT } from '../../components/use-t.ts';
 
 /** Deleting one's account, confirmed with the password. */
 export function DeleteAccountPage({ errors }: { errors?: FieldErrors }) {

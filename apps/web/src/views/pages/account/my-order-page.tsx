@@ -1,8 +1,8 @@
 import type { MyOrder } from '../../../domain/sales/list-my-orders.ts';
-import { useT } from '../../components/form.tsx';
 import { NarrowCard } from '../../components/narrow-card.tsx';
 import { OrderSummary } from '../../components/order-summary.tsx';
 import { PendingOrder } from '../../components/pending-order.tsx';
+import { useT } from '../../components/use-t.ts';
 
 export interface MyOrderPageProps {
   order: MyOrder;

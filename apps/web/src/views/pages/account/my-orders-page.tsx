@@ -1,6 +1,6 @@
 import type { MyOrder } from '../../../domain/sales/list-my-orders.ts';
-import { useT } from '../../components/form.tsx';
 import { OrderSummary } from '../../components/order-summary.tsx';
+import { useT } from '../../components/use-t.ts';
 
 /** "My orders": every order of the signed-in buyer, newest first. */
 export function MyOrdersPage({ orders }: { orders: MyOrder[] }) {

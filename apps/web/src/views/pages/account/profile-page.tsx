@@ -1,6 +1,7 @@
 import type { FieldErrors, FormValues } from '../../../http/forms.ts';
 import { LANGUAGE_NAMES, LOCALES } from '../../../i18n/index.ts';
-import { Field, Form, Select, useT } from '../../components/form.tsx';
+import { Field, Form, Select } from '../../components/form.tsx';
+import { useT } from '../../components/use-t.ts';
 
 export interface ProfilePageProps {
   email: string;

@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx';
-import { Form, useT } from '../../components/form.tsx';
+import { Form } from '../../components/form.tsx';
 import { type ShownTicket, TicketFacts } from '../../components/ticket-facts.tsx';
+import { useT } from '../../components/use-t.ts';
 
 export interface TicketPageProps {
   ticket: ShownTicket;

@@ -1,5 +1,5 @@
-import { useT } from '../../components/form.tsx';
 import { type ShownTicket, TicketFacts } from '../../components/ticket-facts.tsx';
+import { useT } from '../../components/use-t.ts';
 
 /** "My tickets": every ticket, upcoming first, with the way to show, print or add it to a calendar. */
 export function TicketsPage({ tickets }: { tickets: ShownTicket[] }) {

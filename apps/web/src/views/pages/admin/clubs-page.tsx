@@ -3,9 +3,10 @@ import type { listClubs } from '../../../domain/clubs/list-clubs.ts';
 import type { AppEnv } from '../../../http/types.ts';
 import { formatDate } from '../../../i18n/index.ts';
 import { AdminNav } from '../../components/admin-nav.tsx';
-import { Form, useT } from '../../components/form.tsx';
+import { Form } from '../../components/form.tsx';
 import { SearchBar } from '../../components/search-bar.tsx';
 import { TableHead } from '../../components/table-head.tsx';
+import { useT } from '../../components/use-t.ts';
 import { VerifiedBadge } from '../../components/verified-badge.tsx';
 
 export interface ClubsPageProps {

@@ -2,7 +2,8 @@ import type { listCatalogChoices } from '../../../domain/catalog/list-catalog-ch
 import type { COMPETITION_KINDS } from '../../../domain/catalog/save-competition.ts';
 import type { FieldErrors, FormValues } from '../../../http/forms.ts';
 import { AdminNav } from '../../components/admin-nav.tsx';
-import { Field, Form, Select, useT } from '../../components/form.tsx';
+import { Field, Form, Select } from '../../components/form.tsx';
+import { useT } from '../../components/use-t.ts';
 
 type CompetitionKind = (typeof COMPETITION_KINDS)[number];
 

@@ -3,7 +3,8 @@ import type { ActivityEntry } from '../../../domain/activity/list-activity.ts';
 import type { AppEnv } from '../../../http/types.ts';
 import { formatDate } from '../../../i18n/index.ts';
 import { ActivityLog } from '../../components/activity-log.tsx';
-import { Select, useT } from '../../components/form.tsx';
+import { Select } from '../../components/form.tsx';
+import { useT } from '../../components/use-t.ts';
 
 export interface ActivityPageProps {
   club: { name: string; slug: string };

@@ -6,8 +6,8 @@ import type { RefusalReason, summarizeAttendance } from '../../../domain/checkin
 import type { describeGateHealth } from '../../../domain/devices/describe-gate-health.ts';
 import type { AppEnv } from '../../../http/types.ts';
 import { formatTime } from '../../../i18n/index.ts';
-import { useT } from '../../components/form.tsx';
 import { GateHealth } from '../../components/gate-health.tsx';
+import { useT } from '../../components/use-t.ts';
 
 export interface AttendancePageProps {
   club: { slug: string };

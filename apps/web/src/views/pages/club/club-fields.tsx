@@ -1,6 +1,7 @@
 import type { LookAlikeClub } from '../../../domain/clubs/find-look-alike-clubs.ts';
 import type { FieldErrors, FormValues } from '../../../http/forms.ts';
-import { Field, useT } from '../../components/form.tsx';
+import { Field } from '../../components/form.tsx';
+import { useT } from '../../components/use-t.ts';
 import { VerifiedBadge } from '../../components/verified-badge.tsx';
 
 /**

@@ -3,8 +3,8 @@ import type { listClubMatches } from '../../../domain/catalog/list-club-matches.
 import type { ClubMembership } from '../../../domain/clubs/find-club-membership.ts';
 import type { AppEnv } from '../../../http/types.ts';
 import { formatDateTime, formatMoney } from '../../../i18n/index.ts';
-import { useT } from '../../components/form.tsx';
-import { roleLabel } from './role-label.ts';
+import { roleLabel } from '../../components/role-label.ts';
+import { useT } from '../../components/use-t.ts';
 
 export type DashboardMatch = Awaited<ReturnType<typeof listClubMatches>>[number] & {
   title: string;

@@ -4,9 +4,10 @@ import type { listDevices } from '../../../domain/devices/list-devices.ts';
 import type { FieldErrors, FormLists, FormValues } from '../../../http/forms.ts';
 import type { AppEnv } from '../../../http/types.ts';
 import { formatDate, formatDateTime } from '../../../i18n/index.ts';
-import { Checkboxes, Field, Form, FormError, Select, useT } from '../../components/form.tsx';
+import { Checkboxes, Field, Form, FormError, Select } from '../../components/form.tsx';
 import { GateHealth } from '../../components/gate-health.tsx';
 import type { ticketQrSvg } from '../../components/ticket-qr.tsx';
+import { useT } from '../../components/use-t.ts';
 
 export type DeviceRow = Omit<Awaited<ReturnType<typeof listDevices>>[number], 'stands'> & {
   /** The stands it may admit, as labelled on this page; null for every stand. */

@@ -1,6 +1,7 @@
 import type { findInvitation } from '../../../domain/clubs/find-invitation.ts';
-import { Form, useT } from '../../components/form.tsx';
-import { roleLabel } from './role-label.ts';
+import { Form } from '../../components/form.tsx';
+import { roleLabel } from '../../components/role-label.ts';
+import { useT } from '../../components/use-t.ts';
 
 /** An invitation to a club's staff, as its recipient sees it: accept or decline. */
 export function InvitationPage({ invitation }: { invitation: Awaited<ReturnType<typeof findInvitation>> }) {

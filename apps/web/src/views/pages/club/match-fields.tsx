@@ -2,7 +2,8 @@ import type { OpponentClubs } from '../../../domain/catalog/find-opponent-clubs.
 import type { listCatalogChoices } from '../../../domain/catalog/list-catalog-choices.ts';
 import type { VenueWithStands } from '../../../domain/catalog/list-venues.ts';
 import type { FieldErrors, FormValues } from '../../../http/forms.ts';
-import { Field, FormError, Select, useT } from '../../components/form.tsx';
+import { Field, FormError, Select } from '../../components/form.tsx';
+import { useT } from '../../components/use-t.ts';
 import { VerifiedBadge } from '../../components/verified-badge.tsx';
 
 /** What the match form offers: the other clubs, competitions, the club's venues, and the clubs the typed opponent may be. */

@@ -8,8 +8,9 @@ import type { FieldErrors, FormValues } from '../../../http/forms.ts';
 import type { AppEnv } from '../../../http/types.ts';
 import { formatDateTime, formatMoney } from '../../../i18n/index.ts';
 import { ActivityLog } from '../../components/activity-log.tsx';
-import { Field, Form, FormError, useT } from '../../components/form.tsx';
+import { Field, Form, FormError } from '../../components/form.tsx';
 import { MatchStatusBadge } from '../../components/match-status-badge.tsx';
+import { useT } from '../../components/use-t.ts';
 import { MatchFields, type MatchFormChoices } from './match-fields.tsx';
 
 /** The match page's forms, each shown with its own values and errors. */

@@ -2,8 +2,8 @@ import { useRequestContext } from 'hono/jsx-renderer';
 import type { listClubMatches } from '../../../domain/catalog/list-club-matches.ts';
 import type { AppEnv } from '../../../http/types.ts';
 import { formatDateTime } from '../../../i18n/index.ts';
-import { useT } from '../../components/form.tsx';
 import { MatchStatusBadge } from '../../components/match-status-badge.tsx';
+import { useT } from '../../components/use-t.ts';
 
 export interface MatchesPageProps {
   club: { name: string; slug: string };

@@ -1,6 +1,6 @@
 import type { listMyClubs } from '../../../domain/clubs/list-my-clubs.ts';
-import { useT } from '../../components/form.tsx';
-import { roleLabel } from './role-label.ts';
+import { roleLabel } from '../../components/role-label.ts';
+import { useT } from '../../components/use-t.ts';
 
 export interface MyClubsPageProps {
   clubs: Awaited<ReturnType<typeof listMyClubs>>;

@@ -1,4 +1,5 @@
-import { Form, FormError, useT } from '../../components/form.tsx';
+import { Form, FormError } from '../../components/form.tsx';
+import { useT } from '../../components/use-t.ts';
 import { ClubFields, type ClubFormShown } from './club-fields.tsx';
 
 /** Registering a club (free): its name, commune and colours. */

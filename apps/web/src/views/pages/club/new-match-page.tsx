@@ -1,5 +1,6 @@
 import type { FieldErrors, FormValues } from '../../../http/forms.ts';
-import { Form, useT } from '../../components/form.tsx';
+import { Form } from '../../components/form.tsx';
+import { useT } from '../../components/use-t.ts';
 import { MatchFields, type MatchFormChoices } from './match-fields.tsx';
 
 export interface NewMatchPageProps {

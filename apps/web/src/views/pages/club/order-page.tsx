@@ -4,8 +4,9 @@ import type { findClubOrder } from '../../../domain/sales/find-club-order.ts';
 import type { AppEnv } from '../../../http/types.ts';
 import { formatDateTime, formatMoney } from '../../../i18n/index.ts';
 import { ActivityLog } from '../../components/activity-log.tsx';
-import { Form, useT } from '../../components/form.tsx';
+import { Form } from '../../components/form.tsx';
 import { ORDER_STATUS_LABEL } from '../../components/order-status.tsx';
+import { useT } from '../../components/use-t.ts';
 
 export interface OrderPageProps {
   club: { slug: string };

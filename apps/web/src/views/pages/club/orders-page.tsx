@@ -2,8 +2,9 @@ import { useRequestContext } from 'hono/jsx-renderer';
 import type { ClubOrder } from '../../../domain/sales/list-club-orders.ts';
 import type { AppEnv } from '../../../http/types.ts';
 import { formatDateTime, formatMoney } from '../../../i18n/index.ts';
-import { Form, useT } from '../../components/form.tsx';
+import { Form } from '../../components/form.tsx';
 import { ORDER_STATUS_LABEL } from '../../components/order-status.tsx';
+import { useT } from '../../components/use-t.ts';
 
 export interface OrdersPageProps {
   club: { name: string; slug: string };

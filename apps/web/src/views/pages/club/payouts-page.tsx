@@ -1,4 +1,5 @@
-import { Form, useT } from '../../components/form.tsx';
+import { Form } from '../../components/form.tsx';
+import { useT } from '../../components/use-t.ts';
 
 export interface PayoutsPageProps {
   club: { name: string; slug: string };

@@ -1,5 +1,6 @@
 import type { ClubMembership } from '../../../domain/clubs/find-club-membership.ts';
-import { Form, useT } from '../../components/form.tsx';
+import { Form } from '../../components/form.tsx';
+import { useT } from '../../components/use-t.ts';
 import { ClubFields, type ClubFormShown } from './club-fields.tsx';
 
 export interface SettingsPageProps extends ClubFormShown {

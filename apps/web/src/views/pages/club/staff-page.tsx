@@ -4,8 +4,9 @@ import type { listClubStaff } from '../../../domain/clubs/list-club-staff.ts';
 import type { FieldErrors, FormValues } from '../../../http/forms.ts';
 import type { AppEnv } from '../../../http/types.ts';
 import { formatDate } from '../../../i18n/index.ts';
-import { Field, Form, Select, useT } from '../../components/form.tsx';
-import { roleLabel } from './role-label.ts';
+import { Field, Form, Select } from '../../components/form.tsx';
+import { roleLabel } from '../../components/role-label.ts';
+import { useT } from '../../components/use-t.ts';
 
 export interface StaffPageProps {
   club: ClubMembership['club'];

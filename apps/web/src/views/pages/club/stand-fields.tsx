@@ -1,6 +1,7 @@
 import type { Prices } from '../../../domain/catalog/stand-prices.ts';
 import type { FieldErrors, FormValues } from '../../../http/forms.ts';
-import { Field, useT } from '../../components/form.tsx';
+import { Field } from '../../components/form.tsx';
+import { useT } from '../../components/use-t.ts';
 
 export interface StandFieldsProps {
   /** The price categories, in the order they are listed (the adult price is required). */

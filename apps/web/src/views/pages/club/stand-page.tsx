@@ -1,5 +1,6 @@
 import type { VenueWithStands } from '../../../domain/catalog/list-venues.ts';
-import { Form, useT } from '../../components/form.tsx';
+import { Form } from '../../components/form.tsx';
+import { useT } from '../../components/use-t.ts';
 import { StandFields, type StandFieldsProps } from './stand-fields.tsx';
 
 export interface StandPageProps extends StandFieldsProps {

@@ -1,7 +1,9 @@
 import type { VenueWithStands } from '../../../domain/catalog/list-venues.ts';
 import type { Prices } from '../../../domain/catalog/stand-prices.ts';
 import type { FieldErrors, FormValues } from '../../../http/forms.ts';
-import { Field, Form, FormError, Price, useT } from '../../components/form.tsx';
+import { Field, Form, FormError } from '../../components/form.tsx';
+import { Price } from '../../components/price.tsx';
+import { useT } from '../../components/use-t.ts';
 import { StandFields } from './stand-fields.tsx';
 
 /**

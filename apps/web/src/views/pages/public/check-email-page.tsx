@@ -1,5 +1,5 @@
-import { useT } from '../../components/form.tsx';
 import { NarrowCard } from '../../components/narrow-card.tsx';
+import { useT } from '../../components/use-t.ts';
 
 /** After signing up: look for the link in your mail (at `email`, when the address is known). */
 export function CheckEmailPage({ email }: { email?: string }) {

@@ -1,7 +1,8 @@
 import type { CatalogMatch } from '../../../domain/catalog/list-upcoming-matches.ts';
 import type { findClubPage } from '../../../domain/supporters/find-club-page.ts';
-import { Form, useT } from '../../components/form.tsx';
+import { Form } from '../../components/form.tsx';
 import { MatchCard } from '../../components/match-card.tsx';
+import { useT } from '../../components/use-t.ts';
 import { VerifiedBadge } from '../../components/verified-badge.tsx';
 
 export interface ClubPageProps {

@@ -1,8 +1,9 @@
 import type { MyOrder } from '../../../domain/sales/list-my-orders.ts';
-import { Form, useT } from '../../components/form.tsx';
+import { Form } from '../../components/form.tsx';
 import { NarrowCard } from '../../components/narrow-card.tsx';
 import { OrderSummary } from '../../components/order-summary.tsx';
 import { PendingOrder } from '../../components/pending-order.tsx';
+import { useT } from '../../components/use-t.ts';
 
 /** The demo provider's checkout page: clearly marked as moving no money. */
 export function DemoPayPage({ order: o, sessionId }: { order: MyOrder; sessionId: string }) {

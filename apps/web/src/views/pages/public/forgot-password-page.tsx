@@ -1,7 +1,8 @@
 import type { FieldErrors, FormValues } from '../../../http/forms.ts';
 import { EmailField } from '../../components/account-fields.tsx';
-import { Form, useT } from '../../components/form.tsx';
+import { Form } from '../../components/form.tsx';
 import { NarrowCard } from '../../components/narrow-card.tsx';
+import { useT } from '../../components/use-t.ts';
 
 /** Asking for a password reset link by e-mail. */
 export function ForgotPasswordPage({ values, errors }: { values?: FormValues; errors?: FieldErrors }) {

@@ -1,7 +1,7 @@
 import type { listCatalogChoices } from '../../../domain/catalog/list-catalog-choices.ts';
 import type { CatalogMatch } from '../../../domain/catalog/list-upcoming-matches.ts';
-import { useT } from '../../components/form.tsx';
 import { MatchCard } from '../../components/match-card.tsx';
+import { useT } from '../../components/use-t.ts';
 
 export interface HomePageProps {
   /** The filters as they stand in the URL (days as YYYY-MM-DD, slugs). */

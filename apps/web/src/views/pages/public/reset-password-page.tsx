@@ -1,7 +1,8 @@
 import type { FieldErrors } from '../../../http/forms.ts';
 import { NewPasswordField } from '../../components/account-fields.tsx';
-import { Form, useT } from '../../components/form.tsx';
+import { Form } from '../../components/form.tsx';
 import { NarrowCard } from '../../components/narrow-card.tsx';
+import { useT } from '../../components/use-t.ts';
 
 export interface ResetPasswordPageProps {
   /** The reset link's token, sent back with the new password. */

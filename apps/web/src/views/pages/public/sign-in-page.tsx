@@ -1,7 +1,8 @@
 import type { FieldErrors, FormValues } from '../../../http/forms.ts';
 import { EmailField, PasswordField } from '../../components/account-fields.tsx';
-import { Form, FormError, useT } from '../../components/form.tsx';
+import { Form, FormError } from '../../components/form.tsx';
 import { NarrowCard } from '../../components/narrow-card.tsx';
+import { useT } from '../../components/use-t.ts';
 
 export interface SignInPageProps {
   /** `next`: where to go once signed in (already a safe path). */

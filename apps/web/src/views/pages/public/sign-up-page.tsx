@@ -1,7 +1,8 @@
 import type { FieldErrors, FormValues } from '../../../http/forms.ts';
 import { EmailField, NewPasswordField } from '../../components/account-fields.tsx';
-import { Field, Form, FormError, useT } from '../../components/form.tsx';
+import { Field, Form, FormError } from '../../components/form.tsx';
 import { NarrowCard } from '../../components/narrow-card.tsx';
+import { useT } from '../../components/use-t.ts';
 
 export interface SignUpPageProps {
   values?: FormValues;

@@ -1,5 +1,6 @@
-import { Form, useT } from '../../components/form.tsx';
+import { Form } from '../../components/form.tsx';
 import { NarrowCard } from '../../components/narrow-card.tsx';
+import { useT } from '../../components/use-t.ts';
 
 /** The "on sale" e-mails' unsubscribe link: one button, since mail scanners follow links (GET) on their own. */
 export function UnsubscribePage({ token }: { token: string }) {

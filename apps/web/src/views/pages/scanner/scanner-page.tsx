@@ -1,5 +1,6 @@
-import { Form, useT } from '../../components/form.tsx';
+import { Form } from '../../components/form.tsx';
 import { JsonScript } from '../../components/json-script.tsx';
+import { useT } from '../../components/use-t.ts';
 
 export interface ScannerPageProps {
   /** What the scanner script says, in the page's language, by message key. */

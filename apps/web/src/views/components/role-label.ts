@@ -1,4 +1,4 @@
-import type { MessageKey, Translate } from '../../../i18n/index.ts';
+import type { MessageKey, Translate } from '../../i18n/index.ts';
 
 const ROLE_LABEL: Record<string, MessageKey> = { owner: 'role.owner', admin: 'role.admin', steward: 'role.steward' };
 
