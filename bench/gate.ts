@@ -33,7 +33,9 @@ const key = await db.transaction((tx) => activeSigningKey(tx, clubId, runtime.de
 const codes = (await insertSignedTickets(db, key, { clubId, matchId, orderId: paid.orderId, orderItemId: paid.itemIds[0]! }, TICKETS)).map(
   (t) => t.code,
 );
-const { pairingCode } = await createDevice(db, clubId, { name: 'Bench gate', kind: 'gate' });
+const { pairingCode } = await db.transaction((tx) =>
+  createDevice(tx, {}, { actor: { kind: 'system' }, clubId, device: { name: 'Bench gate', kind: 'gate' } }),
+);
 const device = await pairDevice(db, pairingCode);
 const dataDir = mkdtempSync(path.join(tmpdir(), 'footarena-bench-gate-'));
 writeFileSync(path.join(dataDir, 'device.json'), JSON.stringify(device));

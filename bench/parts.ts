@@ -21,7 +21,9 @@ const { base, env, runtime, db } = bench;
 const { auth, payments, outbox, config } = runtime.deps;
 const onSale = async (name: string, slug: string, seats: number) => {
   const m = await benchClubMatch(db, { name, slug }, seats, 7);
-  await db.transaction((tx) => setMatchStatus(tx, outbox, m.clubId, m.matchId, 'on_sale'));
+  await db.transaction((tx) =>
+    setMatchStatus(tx, runtime.deps, { actor: { kind: 'system' }, clubId: m.clubId, matchId: m.matchId, status: 'on_sale' }),
+  );
   return m;
 };
 const open = await onSale('Parts FC', 'parts-fc', 100_000);

@@ -42,7 +42,9 @@ const rows = await insertSignedTickets(db, key, { clubId, matchId, orderId: paid
 // Devices paired as a club would pair them: a pairing code each, exchanged for a token.
 const tokens: string[] = [];
 for (let i = 0; i < DEVICES; i++) {
-  const { pairingCode } = await createDevice(db, clubId, { name: `Gate ${i + 1}`, kind: 'gate' });
+  const { pairingCode } = await db.transaction((tx) =>
+    createDevice(tx, {}, { actor: { kind: 'system' }, clubId, device: { name: `Gate ${i + 1}`, kind: 'gate' } }),
+  );
   tokens.push((await pairDevice(db, pairingCode)).token);
 }
 

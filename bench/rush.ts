@@ -41,7 +41,7 @@ const { clubId, matchId, matchStandId } = await benchClubMatch(db, { name: 'Rush
 await db.execute(
   sql`insert into member (id, organization_id, user_id, role, created_at) values (${randomBytes(16).toString('hex')}, ${clubId}, ${owner.id}, 'owner', now())`,
 );
-await db.transaction((tx) => setMatchStatus(tx, runtime.deps.outbox, clubId, matchId, 'on_sale'));
+await db.transaction((tx) => setMatchStatus(tx, runtime.deps, { actor: { kind: 'system' }, clubId, matchId, status: 'on_sale' }));
 
 // Every buyer is a different person with a session of their own (one pending order per buyer and
 // match). Sessions are made through better-auth's own adapter and signed like its cookie: a sign-in

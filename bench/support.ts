@@ -245,17 +245,31 @@ export async function benchClubMatch(db: Db, club: { name: string; slug: string 
     sql`insert into organization (id, name, slug, created_at, country, status) values (${clubId}, ${club.name}, ${club.slug}, now(), 'BE', 'active')`,
   );
   const venueId = await createVenue(db, clubId, { name: 'Park', street: 'Rue 1', postalCode: '1000', commune: 'Bruxelles' });
-  const standId = await db.transaction((tx) => createStand(tx, clubId, venueId, { name: 'Main', capacity, prices: { adult: 1000 } }));
+  const standId = await db.transaction((tx) =>
+    createStand(tx, {}, { actor: { kind: 'system' }, clubId, venueId, stand: { name: 'Main', capacity, prices: { adult: 1000 } } }),
+  );
   const [comp] = (await db.execute<{ id: string }>(sql`select id from competition limit 1`)).rows;
-  const matchId = await createMatch(db, clubId, {
-    isHome: true,
-    opponentName: 'Visitors',
-    competitionId: comp!.id,
-    venueId,
-    kickoffAt: new Date(Date.now() + kickoffInDays * 86_400_000),
-    orderLimit: 10,
-  });
-  await db.transaction((tx) => setMatchStands(tx, clubId, matchId, [{ standId, open: true, prices: {} }]));
+  const matchId = await db.transaction((tx) =>
+    createMatch(
+      tx,
+      {},
+      {
+        actor: { kind: 'system' },
+        clubId,
+        match: {
+          isHome: true,
+          opponentName: 'Visitors',
+          competitionId: comp!.id,
+          venueId,
+          kickoffAt: new Date(Date.now() + kickoffInDays * 86_400_000),
+          orderLimit: 10,
+        },
+      },
+    ),
+  );
+  await db.transaction((tx) =>
+    setMatchStands(tx, {}, { actor: { kind: 'system' }, clubId, matchId, stands: [{ standId, open: true, prices: {} }] }),
+  );
   const [opened] = await db.select({ id: matchStand.id }).from(matchStand).where(eq(matchStand.matchId, matchId));
   return { clubId, matchId, matchStandId: opened!.id };
 }

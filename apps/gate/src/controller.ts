@@ -161,11 +161,7 @@ export class GateController {
         break;
       case 'open':
         this.cancel();
-        this.set('passing');
-        this.tooLongTimer = this.deps.clock.setTimeout(
-          () => this.emit({ kind: 'occupied_too_long', ticketId: this.ticketId }),
-          timing.maxOccupiedMs,
-        );
+        this.passing();
         break;
       case 'passing':
         if (occupied) break;
@@ -179,11 +175,7 @@ export class GateController {
         // Someone else stepped in behind before the arm closed.
         this.cancel();
         this.emit({ kind: 'tailgating', ticketId: this.ticketId });
-        this.set('passing');
-        this.tooLongTimer = this.deps.clock.setTimeout(
-          () => this.emit({ kind: 'occupied_too_long', ticketId: this.ticketId }),
-          timing.maxOccupiedMs,
-        );
+        this.passing();
         break;
       case 'closing':
         if (!occupied) break;
@@ -200,6 +192,13 @@ export class GateController {
       default:
         break;
     }
+  }
+
+  /** Someone is in the passage: reported if they stay there too long (loitering, a queue pushing through). */
+  private passing() {
+    this.set('passing');
+    const { maxOccupiedMs } = this.deps.config.timing;
+    this.tooLongTimer = this.deps.clock.setTimeout(() => this.emit({ kind: 'occupied_too_long', ticketId: this.ticketId }), maxOccupiedMs);
   }
 
   private notPassed() {

@@ -27,7 +27,16 @@ describe.each(databaseKinds())('the public catalog on %s', (kind) => {
       const { club } = await clubWithOwner(t, name);
       const venueId = await createVenue(db, club.id, { name: `${name} Ground`, street: 'Rue 1', postalCode: '1050', commune });
       const standId = await db.transaction((tx) =>
-        createStand(tx, club.id, venueId, { name: 'Tribune', capacity: 300, prices: { adult: 900, child: 0 } }),
+        createStand(
+          tx,
+          {},
+          {
+            actor: { kind: 'system' },
+            clubId: club.id,
+            venueId,
+            stand: { name: 'Tribune', capacity: 300, prices: { adult: 900, child: 0 } },
+          },
+        ),
       );
       return { id: club.id, venueId, standId };
     }
@@ -38,17 +47,36 @@ describe.each(databaseKinds())('the public catalog on %s', (kind) => {
       local: string,
       extra: { competitionId?: string; away?: boolean; onSale?: boolean } = {},
     ) {
-      const id = await createMatch(db, c.id, {
-        isHome: !extra.away,
-        opponentName: opponent,
-        competitionId: extra.competitionId ?? p1,
-        venueId: extra.away ? undefined : c.venueId,
-        kickoffAt: fromBrusselsLocal(local),
-        orderLimit: 10,
-      });
+      const id = await db.transaction((tx) =>
+        createMatch(
+          tx,
+          {},
+          {
+            actor: { kind: 'system' },
+            clubId: c.id,
+            match: {
+              isHome: !extra.away,
+              opponentName: opponent,
+              competitionId: extra.competitionId ?? p1,
+              venueId: extra.away ? undefined : c.venueId,
+              kickoffAt: fromBrusselsLocal(local),
+              orderLimit: 10,
+            },
+          },
+        ),
+      );
       if (!extra.away) {
-        await db.transaction((tx) => setMatchStands(tx, c.id, id, [{ standId: c.standId, open: true, cap: 250, prices: {} }]));
-        if (extra.onSale !== false) await db.transaction((tx) => setMatchStatus(tx, t.runtime.deps.outbox, c.id, id, 'on_sale'));
+        await db.transaction((tx) =>
+          setMatchStands(
+            tx,
+            {},
+            { actor: { kind: 'system' }, clubId: c.id, matchId: id, stands: [{ standId: c.standId, open: true, cap: 250, prices: {} }] },
+          ),
+        );
+        if (extra.onSale !== false)
+          await db.transaction((tx) =>
+            setMatchStatus(tx, t.runtime.deps, { actor: { kind: 'system' }, clubId: c.id, matchId: id, status: 'on_sale' }),
+          );
       }
       ids[key] = id;
     }
@@ -74,6 +102,11 @@ describe.each(databaseKinds())('the public catalog on %s', (kind) => {
     for (let i = 0; i < 22; i++) await fixture(`late${i}`, beta, `Late ${String(i).padStart(2, '0')}`, brusselsIn(40 + i));
     // Some seats of a1 are taken: the page says how many are left.
     await db.update(matchStand).set({ sold: 40, held: 10 }).where(eq(matchStand.matchId, ids.a1!));
+    const delta = await club('Delta Schaerbeek', 'Schaerbeek');
+    await fixture('dFull', delta, 'Full House FC', brusselsIn(25));
+    await db.update(matchStand).set({ sold: 240, held: 10 }).where(eq(matchStand.matchId, ids.dFull!));
+    await fixture('dPostponed', delta, 'Later FC', brusselsIn(26));
+    await db.update(match).set({ status: 'postponed' }).where(eq(match.id, ids.dPostponed!));
   });
   afterAll(() => t?.close());
 
@@ -139,6 +172,30 @@ describe.each(databaseKinds())('the public catalog on %s', (kind) => {
     expect(ld.offers).toContainEqual(
       expect.objectContaining({ price: '9.00', priceCurrency: 'EUR', availability: 'https://schema.org/InStock' }),
     );
+  });
+
+  it('says on each card what a supporter can do, and the status of the match on its page', async () => {
+    const en = { 'accept-language': 'en' };
+    /** The status badges of the card linking to a match, as "class: words". */
+    async function badges(path: string, key: string) {
+      const html = await (await t.client().get(path, en)).text();
+      const card = html.split('<li').find((part) => part.includes(`href="/matches/${ids[key]}"`));
+      if (!card) throw new Error(`no card links to ${key}`);
+      return [...card.matchAll(/<span class="(badge[^"]*)">([^<]*)<\/span>/g)].map((m) => `${m[1]}: ${m[2]}`);
+    }
+    expect(await badges('/c/alpha-ixelles', 'a1')).toEqual(['badge: Seats left: 200', 'badge: From €9.00']);
+    expect(await badges('/c/beta-jette', 'b1')).toEqual(['badge: Tickets on sale soon', 'badge: From €9.00']);
+    expect(await badges('/c/beta-jette', 'bAway')).toEqual([]); // the home club sells its tickets
+    expect(await badges('/c/delta-schaerbeek', 'dFull')).toEqual(['badge bad: Sold out', 'badge: From €9.00']);
+    expect(await badges('/c/delta-schaerbeek', 'dPostponed')).toEqual(['badge warn: Postponed', 'badge: From €9.00']);
+
+    const statusOn = async (key: string) =>
+      /<p><span class="(badge[^"]*)">([^<]*)<\/span><\/p>/.exec(await (await t.client().get(`/matches/${ids[key]}`, en)).text())?.slice(1);
+    expect(await statusOn('a1')).toEqual(['badge', 'On sale']);
+    expect(await statusOn('b1')).toEqual(['badge', 'Announced']);
+    expect(await statusOn('dFull')).toEqual(['badge bad', 'Sold out']);
+    expect(await statusOn('dPostponed')).toEqual(['badge warn', 'Postponed']);
+    expect(await statusOn('bCancelled')).toEqual(['badge bad', 'Cancelled']);
   });
 
   it('keeps the page of a cancelled match, and answers 404 for what does not exist', async () => {

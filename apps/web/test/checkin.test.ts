@@ -12,7 +12,7 @@ import { createStand } from '../src/domain/catalog/create-stand.ts';
 import { createVenue } from '../src/domain/catalog/create-venue.ts';
 import { setMatchStands } from '../src/domain/catalog/set-match-stands.ts';
 import { redeemTicket } from '../src/domain/checkin/redeem-ticket.ts';
-import { createDevice } from '../src/domain/devices/create-device.ts';
+import { createDevice, type NewDevice } from '../src/domain/devices/create-device.ts';
 import { reissueTicket } from '../src/domain/tickets/reissue-ticket.ts';
 import { activeSigningKey } from '../src/domain/tickets/signing-key.ts';
 import { toBrusselsLocal } from '../src/domain/time.ts';
@@ -36,15 +36,28 @@ describe.each(databaseKinds())('admitting tickets at the gate on %s', (kind) => 
   let gateB = '';
   let owner: Awaited<ReturnType<typeof clubWithOwner>>;
 
+  const newDevice = (device: NewDevice) => db().transaction((tx) => createDevice(tx, {}, { actor: { kind: 'system' }, clubId, device }));
+
   async function aMatch(club: string, venueId: string) {
-    return createMatch(db(), club, {
-      isHome: true,
-      opponentName: 'Visitors',
-      competitionId: await competitionId(t),
-      venueId,
-      kickoffAt: new Date(Date.now() + 86_400_000),
-      orderLimit: 10,
-    });
+    const competition = await competitionId(t);
+    return db().transaction((tx) =>
+      createMatch(
+        tx,
+        {},
+        {
+          actor: { kind: 'system' },
+          clubId: club,
+          match: {
+            isHome: true,
+            opponentName: 'Visitors',
+            competitionId: competition,
+            venueId,
+            kickoffAt: new Date(Date.now() + 86_400_000),
+            orderLimit: 10,
+          },
+        },
+      ),
+    );
   }
 
   /** `n` valid tickets of the paid order, signed with the club's key (as fulfilment issues them). */
@@ -66,19 +79,28 @@ describe.each(databaseKinds())('admitting tickets at the gate on %s', (kind) => 
     clubId = ctx.club.id;
     const venueId = await createVenue(db(), clubId, { name: 'Ground', street: 'Rue 1', postalCode: '1000', commune: 'Bruxelles' });
     const standId = await db().transaction((tx) =>
-      createStand(tx, clubId, venueId, { name: 'Main', capacity: 5000, prices: { adult: 1000 } }),
+      createStand(tx, {}, { actor: { kind: 'system' }, clubId, venueId, stand: { name: 'Main', capacity: 5000, prices: { adult: 1000 } } }),
     );
     northStandId = await db().transaction((tx) =>
-      createStand(tx, clubId, venueId, { name: 'North', capacity: 500, prices: { adult: 800 } }),
+      createStand(tx, {}, { actor: { kind: 'system' }, clubId, venueId, stand: { name: 'North', capacity: 500, prices: { adult: 800 } } }),
     );
     mainStandId = standId;
     matchId = await aMatch(clubId, venueId);
     otherMatchId = await aMatch(clubId, venueId);
     await db().transaction((tx) =>
-      setMatchStands(tx, clubId, matchId, [
-        { standId, open: true, prices: {} },
-        { standId: northStandId, open: true, prices: {} },
-      ]),
+      setMatchStands(
+        tx,
+        {},
+        {
+          actor: { kind: 'system' },
+          clubId,
+          matchId,
+          stands: [
+            { standId, open: true, prices: {} },
+            { standId: northStandId, open: true, prices: {} },
+          ],
+        },
+      ),
     );
     const [ms] = await db()
       .select()
@@ -266,7 +288,7 @@ describe.each(databaseKinds())('admitting tickets at the gate on %s', (kind) => 
     const gate = await pairedDevice('Refusing gate');
     const auth = { authorization: `Bearer ${gate.token}` };
     const [tk, other] = await tickets(2);
-    const elsewhere = await createDevice(db(), clubId, { name: 'Other match only', kind: 'gate', matchIds: [otherMatchId] });
+    const elsewhere = await newDevice({ name: 'Other match only', kind: 'gate', matchIds: [otherMatchId] });
     const { token } = (await (await api('/pair', { code: elsewhere.pairingCode })).json()) as { token: string };
     await api('/redeem', { code: tk!.code, nonce: 'refuse-0001', matchId }, auth);
     const cases: [number, string, Response][] = [
@@ -520,7 +542,7 @@ describe.each(databaseKinds())('admitting tickets at the gate on %s', (kind) => 
   });
 
   it('admits, for a device restricted by the club, only its matches and stands', async () => {
-    const { deviceId, pairingCode } = await createDevice(db(), clubId, {
+    const { deviceId, pairingCode } = await newDevice({
       name: 'Main stand only',
       kind: 'phone',
       matchIds: [matchId],
@@ -547,8 +569,8 @@ describe.each(databaseKinds())('admitting tickets at the gate on %s', (kind) => 
     expect(list.matches[0]!.title).toBe('Gate FC – Visitors');
     // Another club's ids are refused when the device is made.
     const [rivalMatch] = await db().select({ id: match.id }).from(match).where(sql`${match.clubId} <> ${clubId}`).limit(1);
-    await expect(createDevice(db(), clubId, { name: 'x', kind: 'gate', matchIds: [rivalMatch!.id] })).rejects.toThrow('not_found');
-    await expect(createDevice(db(), clubId, { name: 'x', kind: 'gate', standIds: [randomUUID()] })).rejects.toThrow('not_found');
+    await expect(newDevice({ name: 'x', kind: 'gate', matchIds: [rivalMatch!.id] })).rejects.toThrow('not_found');
+    await expect(newDevice({ name: 'x', kind: 'gate', standIds: [randomUUID()] })).rejects.toThrow('not_found');
   });
 
   it('lists on the live attendance page each conflict, with the device that counts and the other one', async () => {
@@ -821,7 +843,13 @@ describe.each(databaseKinds())('admitting tickets at the gate on %s', (kind) => 
         batch.map(async (tk) => {
           const reissueThenScan = async () => {
             try {
-              const id = await db().transaction((tx) => reissueTicket(tx, holderId, tk.id, key()));
+              const id = await db().transaction((tx) =>
+                reissueTicket(
+                  tx,
+                  { config: { ticketSealingKey: key() } },
+                  { actor: { userId: holderId, name: 'Sam Holder' }, ticketId: tk.id },
+                ),
+              );
               return (await redeem(gateB, (await codeOf(id)).code)).result;
             } catch (error) {
               if ((error as { code?: string }).code === 'ticket_used') return 'refused';
@@ -842,14 +870,30 @@ describe.each(databaseKinds())('admitting tickets at the gate on %s', (kind) => 
       const dev = await pairedDevice('Offline seats');
       const [before, after] = await ownTickets(2);
       const scannedBefore = new Date(Date.now() - 60_000);
-      const firstNew = await codeOf(await db().transaction((tx) => reissueTicket(tx, holderId, before!.id, key())));
+      const firstNew = await codeOf(
+        await db().transaction((tx) =>
+          reissueTicket(
+            tx,
+            { config: { ticketSealingKey: key() } },
+            { actor: { userId: holderId, name: 'Sam Holder' }, ticketId: before!.id },
+          ),
+        ),
+      );
       expect(await sync(dev.token, [offline(before!.code, scannedBefore)])).toMatchObject({
         uploaded: [{ result: 'ok', conflict: false }],
       });
       expect(await codeOf(firstNew.id)).toMatchObject({ usedAt: scannedBefore, usedByDevice: dev.deviceId });
       expect((await redeem(gateA, firstNew.code)).result).toBe('already_used');
 
-      const secondNew = await codeOf(await db().transaction((tx) => reissueTicket(tx, holderId, after!.id, key())));
+      const secondNew = await codeOf(
+        await db().transaction((tx) =>
+          reissueTicket(
+            tx,
+            { config: { ticketSealingKey: key() } },
+            { actor: { userId: holderId, name: 'Sam Holder' }, ticketId: after!.id },
+          ),
+        ),
+      );
       expect(await sync(dev.token, [offline(after!.code, new Date())])).toMatchObject({
         uploaded: [{ result: 'revoked', conflict: true }],
       });

@@ -177,6 +177,8 @@ describe.each(databaseKinds())('buying tickets with the demo provider on %s', (k
     expect(postponedMails()).toBe(0);
     await postOk(owner.owner, `${owner.base}/matches/${matchId}/postpone`, { kickoffAt: brusselsIn(17) });
     const mail = await t.smtp.waitFor('fan@example.be', /the match is postponed/, { skip: 0 });
+    expect(mail.subject).toBe('Checkout United – Buyers FC: the match is postponed'); // named as on every page
+    expect(mail.text).toContain('The match Checkout United – Buyers FC is moved to');
     expect(mail.text).toContain('Your tickets stay valid for the new date');
     await new Promise((r) => setTimeout(r, 1500));
     expect(postponedMails()).toBe(1);

@@ -11,15 +11,14 @@ describe.each(databaseKinds())('the e-mail outbox on %s', (kind) => {
   afterAll(() => t?.close());
 
   it('delays mail while SMTP is down, then delivers it exactly once', async () => {
-    const port = t.smtp.port;
-    await t.smtp.stop();
+    t.smtp.outage();
     const client = t.client();
     const response = await client.post('/sign-up', { name: 'Patient', email: 'outage@example.be', password: 'waiting-for-smtp' });
     expect(response.status).toBe(303); // the sign-up itself does not wait for, nor fail with, the mail server
     await new Promise((r) => setTimeout(r, 1500)); // at least one delivery attempt fails meanwhile
     expect(t.smtp.to('outage@example.be')).toEqual([]);
 
-    await t.smtp.start(port);
+    t.smtp.recover();
     const mail = await t.smtp.waitFor('outage@example.be', /Confirmez/, { timeout: 20_000 });
     expect(linkIn(mail, 'http://localhost/api/auth/verify-email')).toBeTruthy();
     await new Promise((r) => setTimeout(r, 2500)); // no second copy follows

@@ -26,7 +26,9 @@ describe.each(databaseKinds())('guessing pairing codes on %s', (kind) => {
       headers: { 'content-type': 'application/json', 'x-forwarded-for': ip },
       body: JSON.stringify({ code }),
     });
-  const newDevice = async (name: string) => (await createDevice(db(), clubId, { name, kind: 'gate' })).pairingCode;
+  const newDevice = async (name: string) =>
+    (await db().transaction((tx) => createDevice(tx, {}, { actor: { kind: 'system' }, clubId, device: { name, kind: 'gate' } })))
+      .pairingCode;
   /** A well-formed code no device has (the alphabet of real codes, so only the lookup can refuse it). */
   const wrongCode = (i: number) => `WRNG${String(i).padStart(4, '2').replace(/[01]/g, '9')}`;
 

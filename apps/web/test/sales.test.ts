@@ -52,27 +52,53 @@ describe.each(databaseKinds())('seat holds and fulfilment on %s', (kind) => {
     for (const [i, cap] of caps.entries()) {
       standIds.push(
         await db().transaction((tx) =>
-          createStand(tx, club.id, venueId, { name: `Stand ${i}`, capacity: cap, prices: { adult: adultCents, child: 0 } }),
+          createStand(
+            tx,
+            {},
+            {
+              actor: { kind: 'system' },
+              clubId: club.id,
+              venueId,
+              stand: { name: `Stand ${i}`, capacity: cap, prices: { adult: adultCents, child: 0 } },
+            },
+          ),
         ),
       );
     }
-    const matchId = await createMatch(db(), club.id, {
-      isHome: true,
-      opponentName: 'Visitors',
-      competitionId: await competitionId(t),
-      venueId,
-      kickoffAt: new Date(Date.now() + 10 * 86_400_000),
-      orderLimit: 10,
-    });
+    const competition = await competitionId(t);
+    const matchId = await db().transaction((tx) =>
+      createMatch(
+        tx,
+        {},
+        {
+          actor: { kind: 'system' },
+          clubId: club.id,
+          match: {
+            isHome: true,
+            opponentName: 'Visitors',
+            competitionId: competition,
+            venueId,
+            kickoffAt: new Date(Date.now() + 10 * 86_400_000),
+            orderLimit: 10,
+          },
+        },
+      ),
+    );
     await db().transaction((tx) =>
       setMatchStands(
         tx,
-        club.id,
-        matchId,
-        standIds.map((standId) => ({ standId, open: true, prices: {} })),
+        {},
+        {
+          actor: { kind: 'system' },
+          clubId: club.id,
+          matchId,
+          stands: standIds.map((standId) => ({ standId, open: true, prices: {} })),
+        },
       ),
     );
-    await db().transaction((tx) => setMatchStatus(tx, t.runtime.deps.outbox, club.id, matchId, 'on_sale'));
+    await db().transaction((tx) =>
+      setMatchStatus(tx, t.runtime.deps, { actor: { kind: 'system' }, clubId: club.id, matchId, status: 'on_sale' }),
+    );
     const stands = await db().select().from(matchStand).where(eq(matchStand.matchId, matchId)).orderBy(matchStand.cap);
     return { clubId: club.id, matchId, stands };
   }
@@ -193,7 +219,9 @@ describe.each(databaseKinds())('seat holds and fulfilment on %s', (kind) => {
       otherMatch: 'not_found{}',
       noSuchCategory: 'not_found{}',
     });
-    await db().transaction((tx) => setMatchStatus(tx, t.runtime.deps.outbox, other.clubId, other.matchId, 'scheduled'));
+    await db().transaction((tx) =>
+      setMatchStatus(tx, t.runtime.deps, { actor: { kind: 'system' }, clubId: other.clubId, matchId: other.matchId, status: 'scheduled' }),
+    );
     expect(await place(other.matchId, [line(1, other.stands[0]!.id)]).catch((e: DomainError) => e.code)).toBe('sale_closed');
     expect(await seats(stands[0]!.id)).toEqual({ held: 0, sold: 0 });
     expect(await seats(other.stands[0]!.id)).toEqual({ held: 0, sold: 0 });
@@ -368,7 +396,7 @@ describe.each(databaseKinds())('seat holds and fulfilment on %s', (kind) => {
     const session = await payments().createSession(db(), checkoutOf(placed));
     await db().update(order).set({ providerSessionId: session.sessionId }).where(eq(order.id, placed.id));
     await payments().pay(db(), session.sessionId); // paid at the provider…
-    await db().transaction((tx) => setMatchStatus(tx, t.runtime.deps.outbox, clubId, matchId, 'cancelled')); // …as the club cancels
+    await db().transaction((tx) => setMatchStatus(tx, t.runtime.deps, { actor: { kind: 'system' }, clubId, matchId, status: 'cancelled' })); // …as the club cancels
     const outcome = await db()
       .transaction((tx) => fulfilOrder(tx, { payments: payments(), outbox: t.runtime.deps.outbox, config }, session.sessionId))
       .catch((e: DomainError) => e.code);
@@ -391,13 +419,16 @@ describe.each(databaseKinds())('seat holds and fulfilment on %s', (kind) => {
     const [item] = await db().select().from(orderItem).where(eq(orderItem.orderId, placed.id));
     const refund = (tickets?: { itemId: string; quantity: number }) =>
       db().transaction((tx) =>
-        refundOrder(tx, payments(), t.runtime.deps.outbox, {
-          clubId,
-          orderId: placed.id,
-          baseURL: 'http://localhost',
-          reason: 'club',
-          tickets,
-        }),
+        refundOrder(
+          tx,
+          { payments: payments(), outbox: t.runtime.deps.outbox, baseURL: 'http://localhost' },
+          {
+            actor: { kind: 'system' },
+            clubId,
+            orderId: placed.id,
+            tickets,
+          },
+        ),
       );
     const amounts = [
       (await refund({ itemId: item!.id, quantity: 1 })).amountCents,
@@ -412,7 +443,11 @@ describe.each(databaseKinds())('seat holds and fulfilment on %s', (kind) => {
     expect(
       await db()
         .transaction((tx) =>
-          refundOrder(tx, payments(), t.runtime.deps.outbox, { clubId, orderId: 'not-a-uuid', baseURL: '', reason: 'club' }),
+          refundOrder(
+            tx,
+            { payments: payments(), outbox: t.runtime.deps.outbox, baseURL: '' },
+            { actor: { kind: 'system' }, clubId, orderId: 'not-a-uuid' },
+          ),
         )
         .catch((e: DomainError) => e.code),
     ).toBe('not_found');

@@ -199,18 +199,31 @@ describe.each(databaseKinds())('Stripe payments on %s', (kind) => {
   async function matchOnSale(cap = 10, clubId = seller.club.id) {
     const venueId = await createVenue(db(), clubId, { name: 'Ground', street: 'Rue 1', postalCode: '1000', commune: 'Bruxelles' });
     const standId = await db().transaction((tx) =>
-      createStand(tx, clubId, venueId, { name: 'Main', capacity: cap, prices: { adult: 1250 } }),
+      createStand(tx, {}, { actor: { kind: 'system' }, clubId, venueId, stand: { name: 'Main', capacity: cap, prices: { adult: 1250 } } }),
     );
-    const matchId = await createMatch(db(), clubId, {
-      isHome: true,
-      opponentName: 'Visitors',
-      competitionId: await competitionId(t),
-      venueId,
-      kickoffAt: new Date(Date.now() + 10 * 86_400_000),
-      orderLimit: 10,
-    });
-    await db().transaction((tx) => setMatchStands(tx, clubId, matchId, [{ standId, open: true, prices: {} }]));
-    await db().transaction((tx) => setMatchStatus(tx, t.runtime.deps.outbox, clubId, matchId, 'on_sale'));
+    const competition = await competitionId(t);
+    const matchId = await db().transaction((tx) =>
+      createMatch(
+        tx,
+        {},
+        {
+          actor: { kind: 'system' },
+          clubId,
+          match: {
+            isHome: true,
+            opponentName: 'Visitors',
+            competitionId: competition,
+            venueId,
+            kickoffAt: new Date(Date.now() + 10 * 86_400_000),
+            orderLimit: 10,
+          },
+        },
+      ),
+    );
+    await db().transaction((tx) =>
+      setMatchStands(tx, {}, { actor: { kind: 'system' }, clubId, matchId, stands: [{ standId, open: true, prices: {} }] }),
+    );
+    await db().transaction((tx) => setMatchStatus(tx, t.runtime.deps, { actor: { kind: 'system' }, clubId, matchId, status: 'on_sale' }));
     const [row] = await db().select().from(matchStand).where(eq(matchStand.matchId, matchId));
     return { matchId, matchStandId: row!.id };
   }

@@ -120,15 +120,14 @@ describe.each(databaseKinds())('tickets on %s', (kind) => {
   });
 
   it('keeps an order paid and its tickets visible while SMTP is down, then delivers their e-mail once', async () => {
-    const port = t.smtp.port;
-    await t.smtp.stop();
+    t.smtp.outage();
     const fan = await signIn(t, 'other@example.be');
     const checkout = await fan.post(`/matches/${matchId}/checkout`, { [`q_${mainId}_adult`]: '1' });
     const paid = await fan.post(`${new URL(checkout.headers.get('location')!).pathname}/pay`, {});
     expect(paid.status).toBe(303);
     expect(await (await fan.get('/account/tickets')).text()).toMatch(/href="\/account\/tickets\/[0-9a-f-]{36}"/);
     await new Promise((r) => setTimeout(r, 1500));
-    await t.smtp.start(port);
+    t.smtp.recover();
     await t.smtp.waitFor('other@example.be', /Your tickets/, { timeout: 20_000 });
     await new Promise((r) => setTimeout(r, 2000));
     expect(t.smtp.to('other@example.be').filter((m) => /Your tickets/.test(m.subject ?? ''))).toHaveLength(1);

@@ -17,7 +17,8 @@ const templates = {
 
 export type MailTemplate = keyof typeof templates;
 
-const escapeHtml = (s: string) =>
+/** Text made safe inside HTML, attribute values included: every mail's HTML part goes through it. */
+export const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch);
 
 /**

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { clubFollower, match, organization, user } from '../db/schema/index.ts';
+import { matchTitle } from '../domain/catalog/match-title.ts';
 import { QUEUES, stableJobId } from '../domain/outbox.ts';
 import { formatDateTime, isLocale } from '../i18n/index.ts';
 import type { Jobs } from './jobs.ts';
@@ -14,7 +15,14 @@ export async function workMatchOnSale(jobs: Jobs, db: Db, baseURL: string, polli
   await jobs.boss.work<{ matchId: string }>(QUEUES.matchOnSale, { pollingIntervalSeconds }, async ([job]) => {
     const matchId = job!.data.matchId;
     const [m] = await db
-      .select({ id: match.id, kickoffAt: match.kickoffAt, opponent: match.opponentName, clubId: match.clubId, club: organization.name })
+      .select({
+        id: match.id,
+        kickoffAt: match.kickoffAt,
+        isHome: match.isHome,
+        opponent: match.opponentName,
+        clubId: match.clubId,
+        club: organization.name,
+      })
       .from(match)
       .innerJoin(organization, eq(organization.id, match.clubId))
       .where(eq(match.id, matchId));
@@ -29,7 +37,13 @@ export async function workMatchOnSale(jobs: Jobs, db: Db, baseURL: string, polli
       const content = renderMail(
         'matchOnSale',
         locale,
-        { url: `${baseURL}/matches/${m.id}`, club: m.club, opponent: m.opponent, date: formatDateTime(m.kickoffAt, locale ?? 'fr') },
+        {
+          url: `${baseURL}/matches/${m.id}`,
+          match: matchTitle(m.isHome, m.club, m.opponent),
+          club: m.club,
+          opponent: m.opponent,
+          date: formatDateTime(m.kickoffAt, locale ?? 'fr'),
+        },
         { unsubscribeUrl: `${baseURL}/unsubscribe/${follower.token}` },
       );
       await jobs.send(db, QUEUES.mail, { to: follower.email, ...content }, { id: stableJobId(`on-sale:${m.id}:${follower.userId}`) });

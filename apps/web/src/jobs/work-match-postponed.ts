@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { match, order, organization, user } from '../db/schema/index.ts';
+import { matchTitle } from '../domain/catalog/match-title.ts';
 import { QUEUES, stableJobId } from '../domain/outbox.ts';
 import { formatDateTime, isLocale } from '../i18n/index.ts';
 import type { Jobs } from './jobs.ts';
@@ -13,7 +14,14 @@ import { renderMail } from './mail-templates.ts';
 export async function workMatchPostponed(jobs: Jobs, db: Db, baseURL: string, pollingIntervalSeconds = 2): Promise<void> {
   await jobs.boss.work<{ matchId: string }>(QUEUES.matchPostponed, { pollingIntervalSeconds }, async ([job]) => {
     const [m] = await db
-      .select({ id: match.id, kickoffAt: match.kickoffAt, status: match.status, opponent: match.opponentName, club: organization.name })
+      .select({
+        id: match.id,
+        kickoffAt: match.kickoffAt,
+        status: match.status,
+        isHome: match.isHome,
+        opponent: match.opponentName,
+        club: organization.name,
+      })
       .from(match)
       .innerJoin(organization, eq(organization.id, match.clubId))
       .where(eq(match.id, job!.data.matchId));
@@ -28,8 +36,7 @@ export async function workMatchPostponed(jobs: Jobs, db: Db, baseURL: string, po
       const locale = isLocale(holder.locale) ? holder.locale : undefined;
       const content = renderMail(m.status === 'postponed' ? 'matchPostponedNoDate' : 'matchPostponed', locale, {
         url: `${baseURL}/matches/${m.id}`,
-        club: m.club,
-        opponent: m.opponent,
+        match: matchTitle(m.isHome, m.club, m.opponent),
         date: formatDateTime(m.kickoffAt, locale ?? 'fr'),
       });
       await jobs.send(

@@ -34,7 +34,11 @@ export async function workRefundMatch(
           await db.transaction((tx) => cancelPendingOrder(tx, jobs, { orderId: o.id }));
         } else {
           await db.transaction((tx) =>
-            refundOrder(tx, payments, jobs, { clubId: o.clubId, orderId: o.id, baseURL, reason: 'match_cancelled' }),
+            refundOrder(
+              tx,
+              { payments, outbox: jobs, baseURL },
+              { actor: { kind: 'system' }, clubId: o.clubId, orderId: o.id, reason: 'match_cancelled' },
+            ),
           );
         }
       } catch (error) {

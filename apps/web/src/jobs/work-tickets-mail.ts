@@ -5,9 +5,7 @@ import { DEFAULT_LOCALE, formatDateTime, isLocale, translator } from '../i18n/in
 import type { MailTransport } from '../integrations/mail/transport.ts';
 import { renderMatchIcs, renderTicketsPdf, ticketQrPng } from '../views/tickets/ticket-files.ts';
 import type { Jobs } from './jobs.ts';
-
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch);
+import { escapeHtml } from './mail-templates.ts';
 
 /**
  * The tickets of a paid order, by e-mail in the buyer's language: each QR inline, one PDF with a

@@ -12,6 +12,7 @@ import { ticket } from '../../src/db/schema/index.ts';
 import { activeSigningKey } from '../../src/domain/tickets/signing-key.ts';
 import { clubWithOwner, matchOnSale } from '../support/catalog.ts';
 import { insertPaidOrder, insertSignedTickets } from '../support/gate.ts';
+import { PASSWORD } from '../support/harness.ts';
 import { accessibilityViolations, chromiumAvailable, launchBrowser, type TestBrowser } from './browser.ts';
 import { type ServedApp, serveTestApp } from './serve.ts';
 
@@ -22,19 +23,26 @@ describe.skipIf(!chromiumAvailable())('the gate simulator in a browser', () => {
   let sim: Awaited<ReturnType<typeof startSimulator>>;
   let browser: TestBrowser | null = null;
   let dataDir = '';
+  let orderId = '';
+  let orderItemId = '';
   let tk: { id: string; code: string };
+  let clubBase = '';
+  let matchId = '';
 
   beforeAll(async () => {
     served = await serveTestApp();
     const { t } = served;
     const ctx = await clubWithOwner(t, 'Simulated FC');
     const sale = await matchOnSale(t, ctx);
+    clubBase = ctx.base;
+    matchId = sale.matchId;
     const paid = await insertPaidOrder(t.runtime.deps.db, {
       clubId: ctx.club.id,
       matchId: sale.matchId,
       reference: 'FA-SIMGATE',
-      lines: [{ matchStandId: sale.matchStandId, category: 'adult', unitPriceCents: 1000, quantity: 1 }],
+      lines: [{ matchStandId: sale.matchStandId, category: 'adult', unitPriceCents: 1000, quantity: 2 }],
     });
+    [orderId, orderItemId] = [paid.orderId, paid.itemIds[0]!];
     const key = await t.runtime.deps.db.transaction((tx) =>
       activeSigningKey(tx, ctx.club.id, t.runtime.deps.config.sales.ticketSealingKey),
     );
@@ -87,6 +95,41 @@ describe.skipIf(!chromiumAvailable())('the gate simulator in a browser', () => {
     await page.screenshot({ path: results('gate-sim-refused.png') });
     await page.setViewportSize({ width: 1366, height: 768 });
     await page.screenshot({ path: results('gate-sim-wide.png') });
+    expect(browser!.foreignRequests()).toEqual([]);
+    await context.close();
+  });
+
+  it("shows the club its gate's health and passages, readable on a phone and on a laptop", async () => {
+    // Nobody walks through after an admission: "admitted, nobody passed" reaches the club.
+    const [other] = await insertSignedTickets(
+      served.t.runtime.deps.db,
+      await served.t.runtime.deps.db.transaction((tx) =>
+        activeSigningKey(tx, sim.gate.store.device!.clubId, served.t.runtime.deps.config.sales.ticketSealingKey),
+      ),
+      { clubId: sim.gate.store.device!.clubId, matchId, orderId: orderId, orderItemId: orderItemId },
+      1,
+    );
+    sim.hardware.reader.read(other!.code);
+    await expect.poll(() => sim.gate.store.events.length, { timeout: 15_000 }).toBe(1);
+    await sim.gate.report();
+    const context = await browser!.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(`${served.baseURL}/sign-in`);
+    await page.getByLabel('E-mail address').fill('simulated-fc@example.be');
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    await page.goto(`${served.baseURL}${clubBase}/devices`);
+    await expect.poll(() => page.locator('td[data-health]').first().textContent()).toBe('All well');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.screenshot({ path: results('gate-health-devices-390.png'), fullPage: true });
+    await page.goto(`${served.baseURL}${clubBase}/matches/${matchId}/attendance`);
+    await expect.poll(() => page.locator('#passages').textContent()).toContain('Admitted, nobody passed');
+    expect(await page.locator('#passages').textContent()).toContain('Main gate');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.screenshot({ path: results('gate-passages-390.png'), fullPage: true });
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.screenshot({ path: results('gate-passages-1366.png'), fullPage: true });
     expect(browser!.foreignRequests()).toEqual([]);
     await context.close();
   });

@@ -5,6 +5,8 @@ import { SMTPServer } from 'smtp-server';
 export class TestSmtp {
   readonly messages: ParsedMail[] = [];
   private server: SMTPServer | null = null;
+  /** An outage: every connection is refused with 421, the port kept (released, another process could take it). */
+  private down = false;
   port = 0;
 
   async start(port = 0): Promise<void> {
@@ -12,6 +14,8 @@ export class TestSmtp {
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
+      onConnect: (_session, callback) =>
+        callback(this.down ? Object.assign(new Error('Service not available (test outage)'), { responseCode: 421 }) : undefined),
       onData: (stream, _session, callback) => {
         simpleParser(stream)
           .then((mail) => {
@@ -27,6 +31,15 @@ export class TestSmtp {
     });
     const address = this.server.server.address();
     this.port = typeof address === 'object' && address ? address.port : port;
+  }
+
+  /** The mail server fails every delivery until `recover()`, as a server that is down would. */
+  outage() {
+    this.down = true;
+  }
+
+  recover() {
+    this.down = false;
   }
 
   async stop(): Promise<void> {

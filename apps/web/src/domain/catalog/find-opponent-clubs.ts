@@ -1,19 +1,10 @@
-import { and, asc, eq, ne } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { organization } from '../../db/schema/index.ts';
 import { clubNameForms } from '../clubs/club-name.ts';
-
-export interface OpponentClub {
-  id: string;
-  name: string;
-  slug: string;
-  commune: string | null;
-  verified: boolean;
-}
+import { listActiveClubs, type NamedClub } from '../clubs/list-active-clubs.ts';
 
 export interface OpponentClubs {
   /** Every other active club whose name, once normalised, is the typed one. */
-  candidates: OpponentClub[];
+  candidates: NamedClub[];
   /** The club the match links to without asking, or null. */
   linked: string | null;
   /** Several candidates rank first: the club must choose (or link none); nobody is taken silently. */
@@ -28,19 +19,9 @@ export interface OpponentClubs {
  */
 export async function findOpponentClubs(db: Executor, clubId: string, opponentName: string): Promise<OpponentClubs> {
   const typed = clubNameForms(opponentName);
-  const clubs = await db
-    .select({
-      id: organization.id,
-      name: organization.name,
-      slug: organization.slug,
-      commune: organization.commune,
-      verifiedAt: organization.verifiedAt,
-    })
-    .from(organization)
-    .where(and(eq(organization.status, 'active'), ne(organization.id, clubId)))
-    .orderBy(asc(organization.name), asc(organization.slug));
+  const clubs = (await listActiveClubs(db)).filter((club) => club.id !== clubId);
   const scored = clubs
-    .map(({ verifiedAt, ...club }) => ({ ...club, verified: verifiedAt !== null, forms: clubNameForms(club.name) }))
+    .map((club) => ({ ...club, forms: clubNameForms(club.name) }))
     .filter((club) => club.forms.base === typed.base)
     .map(({ forms, ...club }) => ({ club, score: (forms.full === typed.full ? 2 : 0) + (club.verified ? 1 : 0) }));
   const best = Math.max(0, ...scored.map((s) => s.score));

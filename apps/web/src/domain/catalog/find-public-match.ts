@@ -7,11 +7,13 @@ import { clubVerified } from '../clubs/club-verified.ts';
 import { DomainError } from '../errors.ts';
 import { isUuid } from '../ids.ts';
 import { PUBLIC_STATUSES } from './list-upcoming-matches.ts';
+import { displayStatus, matchSeatsLeft, saleIsOpen, seatsLeft } from './match-status.ts';
+import { matchTitle } from './match-title.ts';
 
 const opponentClub = alias(organization, 'opponent_club');
 
 /** A match as the public sees it (also past and cancelled ones, so shared links never break). */
-export async function findPublicMatch(db: Executor, matchId: string) {
+export async function findPublicMatch(db: Executor, matchId: string, now = new Date()) {
   if (!isUuid(matchId)) throw new DomainError('not_found');
   // Built once per database: every refused checkout of a rush renders this page.
   const query = preparedOnce(db, 'public_match', (name) => selectPublicMatch(db).prepare(name));
@@ -21,13 +23,17 @@ export async function findPublicMatch(db: Executor, matchId: string) {
   const { opponentClub: linked, stands, ...found } = row;
   return {
     ...found,
+    title: matchTitle(row.isHome, row.club.name, row.opponentName),
     // The opponent's page is linked only while it is public (a suspended club has none).
     opponentClub: linked?.status === 'active' ? { name: linked.name, slug: linked.slug, verified: linked.verified } : null,
     listed: (PUBLIC_STATUSES as readonly string[]).includes(row.status),
+    displayStatus: displayStatus(row, matchSeatsLeft(stands), now),
+    // Tickets are sold by the home club only: an away match's page shows no form.
+    saleOpen: row.isHome && saleIsOpen(row, now),
     stands: stands.map((s) => ({
       id: s.id,
       name: s.name,
-      seatsLeft: Math.max(0, s.cap - s.sold - s.held),
+      seatsLeft: seatsLeft(s),
       prices: s.prices
         .map((p) => ({ category: p.category as PriceCategory, priceCents: p.priceCents }))
         .sort((a, b) => b.priceCents - a.priceCents),

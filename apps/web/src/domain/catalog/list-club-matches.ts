@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gt, inArray, lte } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { competition, match, matchStand, stand } from '../../db/schema/index.ts';
+import { displayStatus, matchSeatsLeft, seatsLeft } from './match-status.ts';
 
 /** The back office's list: a club's upcoming (or past) matches with seats sold and left per stand. */
 export async function listClubMatches(db: Executor, clubId: string, { past = false, now = new Date(), limit = 50 } = {}) {
@@ -33,5 +34,8 @@ export async function listClubMatches(db: Executor, clubId: string, { past = fal
       ),
     )
     .orderBy(asc(stand.name));
-  return matches.map((m) => ({ ...m, stands: stands.filter((s) => s.matchId === m.id) }));
+  return matches.map((m) => {
+    const own = stands.filter((s) => s.matchId === m.id).map((s) => ({ ...s, seatsLeft: seatsLeft(s) }));
+    return { ...m, displayStatus: displayStatus(m, matchSeatsLeft(own), now), stands: own };
+  });
 }

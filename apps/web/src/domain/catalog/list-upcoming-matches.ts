@@ -2,6 +2,7 @@ import { and, asc, eq, gt, gte, ilike, inArray, lt, or, type SQL, sql } from 'dr
 import type { Executor } from '../../db/client.ts';
 import { competition, match, organization, venue } from '../../db/schema/index.ts';
 import { clubVerified } from '../clubs/club-verified.ts';
+import { displayStatus } from './match-status.ts';
 import { matchTitle } from './match-title.ts';
 
 export interface CatalogFilter {
@@ -22,9 +23,11 @@ export const PUBLIC_STATUSES = ['scheduled', 'on_sale', 'postponed'] as const;
  * lowest price are computed per page only (correlated subqueries on at most `pageSize` rows).
  */
 export async function listUpcomingMatches(db: Executor, filter: CatalogFilter = {}, paging: Paging = {}) {
-  const { page = 1, pageSize = 20 } = paging;
-  const rows = await catalogQuery(db, filter, paging);
-  const items = rows.slice(0, pageSize).map((m) => ({ ...m, title: matchTitle(m.isHome, m.club, m.opponent) }));
+  const { page = 1, pageSize = 20, now = new Date() } = paging;
+  const rows = await catalogQuery(db, filter, { ...paging, now });
+  const items = rows
+    .slice(0, pageSize)
+    .map((m) => ({ ...m, title: matchTitle(m.isHome, m.club, m.opponent), displayStatus: displayStatus(m, m.seatsLeft, now) }));
   return { items, hasNext: rows.length > pageSize, page };
 }
 

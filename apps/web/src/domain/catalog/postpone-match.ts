@@ -1,8 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { match } from '../../db/schema/index.ts';
+import { type Actor, recordActivity } from '../activity/record-activity.ts';
+import type { Ctx } from '../context.ts';
 import { DomainError } from '../errors.ts';
-import { type Outbox, QUEUES, stableJobId } from '../outbox.ts';
+import { QUEUES, stableJobId } from '../outbox.ts';
 import { findClubMatch } from './find-club-match.ts';
 
 /**
@@ -10,12 +12,29 @@ import { findClubMatch } from './find-club-match.ts';
  * postponed and stops its sale until the club sets one. The sale and the gates move with the kick-off,
  * and the buyers of paid orders are e-mailed.
  */
-export async function postponeMatch(tx: Tx, outbox: Outbox, clubId: string, matchId: string, newKickoff: Date | null, now = new Date()) {
+export async function postponeMatch(
+  tx: Tx,
+  { outbox, now = new Date() }: Ctx<'outbox' | 'now'>,
+  { actor, clubId, matchId, kickoffAt: newKickoff }: { actor: Actor; clubId: string; matchId: string; kickoffAt: Date | null },
+) {
   const current = await findClubMatch(tx, clubId, matchId);
   if (current.status === 'cancelled') throw new DomainError('match_not_editable');
   // Every ticket holder is told, once per new date (a job fans it out to one mail each).
-  const tell = () =>
-    outbox.send(tx, QUEUES.matchPostponed, { matchId }, { id: stableJobId(`postponed:${matchId}:${newKickoff?.toISOString() ?? 'tbd'}`) });
+  const tell = async () => {
+    await outbox.send(
+      tx,
+      QUEUES.matchPostponed,
+      { matchId },
+      { id: stableJobId(`postponed:${matchId}:${newKickoff?.toISOString() ?? 'tbd'}`) },
+    );
+    await recordActivity(tx, {
+      clubId,
+      actor,
+      action: 'match.postponed',
+      subject: { matchId },
+      details: { from: current.kickoffAt.toISOString(), to: newKickoff?.toISOString() ?? null },
+    });
+  };
   if (!newKickoff) {
     await tx
       .update(match)

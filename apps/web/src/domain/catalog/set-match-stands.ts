@@ -1,6 +1,8 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { matchStand, matchStandPrice, PRICE_CATEGORIES, type PriceCategory, stand, standPrice } from '../../db/schema/index.ts';
+import { type Actor, recordActivity } from '../activity/record-activity.ts';
+import type { Ctx } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { findClubMatch } from './find-club-match.ts';
 import { assertPrices, type Prices } from './stand-prices.ts';
@@ -18,8 +20,14 @@ export interface MatchStandChoice {
  * Chooses which stands of the match's venue are sold for this match, how many seats of each, and at
  * what price. A stand with seats sold or held stays open, and its cap never drops below them: the
  * cap is changed by one guarded UPDATE, so a sale happening at the same moment is never oversold.
+ * The log gets one line listing the stands that changed (opened, closed, cap or prices), if any.
  */
-export async function setMatchStands(tx: Tx, clubId: string, matchId: string, choices: MatchStandChoice[]): Promise<void> {
+export async function setMatchStands(
+  tx: Tx,
+  _ctx: Ctx,
+  input: { actor: Actor; clubId: string; matchId: string; stands: MatchStandChoice[] },
+): Promise<void> {
+  const { clubId, matchId, stands: choices } = input;
   const current = await findClubMatch(tx, clubId, matchId);
   if (current.status === 'cancelled') throw new DomainError('match_not_editable');
   const stands = await tx
@@ -27,6 +35,18 @@ export async function setMatchStands(tx: Tx, clubId: string, matchId: string, ch
     .from(stand)
     .where(and(eq(stand.clubId, clubId), current.venueId ? eq(stand.venueId, current.venueId) : sql`false`));
   const opened = await tx.select().from(matchStand).where(eq(matchStand.matchId, matchId));
+  const pricesBefore = opened.length
+    ? await tx
+        .select()
+        .from(matchStandPrice)
+        .where(
+          inArray(
+            matchStandPrice.matchStandId,
+            opened.map((o) => o.id),
+          ),
+        )
+    : [];
+  const changes: StandChange[] = [];
   const standPrices =
     stands.length === 0
       ? []
@@ -50,6 +70,7 @@ export async function setMatchStands(tx: Tx, clubId: string, matchId: string, ch
       if (!existing) continue;
       if (existing.sold + existing.held > 0) throw new DomainError('stand_has_sales', { stand: target.name }, field('open'));
       await tx.delete(matchStand).where(eq(matchStand.id, existing.id));
+      changes.push({ stand: target.name, change: 'closed' });
       continue;
     }
 
@@ -91,5 +112,22 @@ export async function setMatchStands(tx: Tx, clubId: string, matchId: string, ch
         priceCents,
       })),
     );
+    const before = existing ? pricesBefore.filter((p) => p.matchStandId === existing.id) : [];
+    const repriced = Object.entries(prices).some(([category, cents]) => before.find((p) => p.category === category)?.priceCents !== cents);
+    if (!existing || existing.cap !== cap || repriced) {
+      changes.push({ stand: target.name, change: existing ? 'updated' : 'opened', cap, prices });
+    }
+  }
+  if (changes.length > 0) {
+    await recordActivity(tx, {
+      clubId,
+      actor: input.actor,
+      action: 'match.stands_changed',
+      subject: { matchId },
+      details: { stands: changes },
+    });
   }
 }
+
+/** One stand's change in the log: its name as it was, and its cap and prices in cents once open. */
+type StandChange = { stand: string; change: 'opened' | 'closed' | 'updated'; cap?: number; prices?: Partial<Prices> };

@@ -1,13 +1,17 @@
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { match, matchStand } from '../../db/schema/index.ts';
+import { type Actor, recordActivity } from '../activity/record-activity.ts';
+import type { Ctx } from '../context.ts';
 import { DomainError } from '../errors.ts';
-import { type Outbox, QUEUES, stableJobId } from '../outbox.ts';
+import { QUEUES, stableJobId } from '../outbox.ts';
 import { findClubMatch } from './find-club-match.ts';
 
 /** What a club sets; "sold out" and "played" follow from the seats and the clock. */
 export const CLUB_MATCH_STATUSES = ['scheduled', 'on_sale', 'cancelled'] as const;
 export type ClubMatchStatus = (typeof CLUB_MATCH_STATUSES)[number];
+
+const ACTION = { scheduled: 'match.sale_paused', on_sale: 'match.put_on_sale', cancelled: 'match.cancelled' } as const;
 
 /**
  * Puts a match on sale (followers of the club are told, once per match), pauses its sale, or
@@ -15,11 +19,8 @@ export type ClubMatchStatus = (typeof CLUB_MATCH_STATUSES)[number];
  */
 export async function setMatchStatus(
   tx: Tx,
-  outbox: Outbox,
-  clubId: string,
-  matchId: string,
-  status: ClubMatchStatus,
-  now = new Date(),
+  { outbox, now = new Date() }: Ctx<'outbox' | 'now'>,
+  { actor, clubId, matchId, status }: { actor: Actor; clubId: string; matchId: string; status: ClubMatchStatus },
 ): Promise<void> {
   const current = await findClubMatch(tx, clubId, matchId);
   if (current.status === 'cancelled' || current.kickoffAt <= now) throw new DomainError('match_not_editable');
@@ -38,4 +39,11 @@ export async function setMatchStatus(
     .update(match)
     .set({ status })
     .where(and(eq(match.id, matchId), eq(match.clubId, clubId)));
+  await recordActivity(tx, {
+    clubId,
+    actor,
+    action: ACTION[status],
+    subject: { matchId },
+    details: status === 'cancelled' ? { seatsTaken: current.seatsTaken } : {},
+  });
 }

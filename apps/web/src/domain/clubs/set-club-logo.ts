@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { clubLogo, organization } from '../../db/schema/index.ts';
+import { type Actor, recordActivity } from '../activity/record-activity.ts';
+import type { Ctx } from '../context.ts';
 import { DomainError } from '../errors.ts';
 
 export const LOGO_MAX_BYTES = 200 * 1024;
@@ -22,7 +24,8 @@ export function sniffImageType(bytes: Uint8Array): string | undefined {
 }
 
 /** Stores the club's logo and points the club at its URL, which changes with the content (cache-safe). */
-export async function setClubLogo(tx: Tx, clubId: string, bytes: Uint8Array): Promise<string> {
+export async function setClubLogo(tx: Tx, _ctx: Ctx, input: { actor: Actor; clubId: string; bytes: Uint8Array }): Promise<string> {
+  const { clubId, bytes } = input;
   if (bytes.byteLength > LOGO_MAX_BYTES) throw new DomainError('image_too_large', { max: LOGO_MAX_BYTES / 1024 });
   const contentType = sniffImageType(bytes);
   if (!contentType) throw new DomainError('bad_image');
@@ -31,5 +34,6 @@ export async function setClubLogo(tx: Tx, clubId: string, bytes: Uint8Array): Pr
   const values = { clubId, contentType, bytes, size: bytes.byteLength, updatedAt: new Date() };
   await tx.insert(clubLogo).values(values).onConflictDoUpdate({ target: clubLogo.clubId, set: values });
   await tx.update(organization).set({ logo: url }).where(eq(organization.id, clubId));
+  await recordActivity(tx, { clubId, actor: input.actor, action: 'club.logo_changed', details: { bytes: bytes.byteLength } });
   return url;
 }

@@ -1,6 +1,8 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import type { Executor } from '../../db/client.ts';
+import type { Executor, Tx } from '../../db/client.ts';
 import { device, match, stand } from '../../db/schema/index.ts';
+import { type Actor, recordActivity } from '../activity/record-activity.ts';
+import type { Ctx } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { newPairing } from './device-secrets.ts';
 
@@ -13,12 +15,24 @@ export interface NewDevice {
 }
 
 /** A new scanner or gate of the club, with a one-time pairing code shown once (15 minutes). */
-export async function createDevice(db: Executor, clubId: string, input: NewDevice, now = new Date()) {
+export async function createDevice(
+  tx: Tx,
+  { now = new Date() }: Ctx<'now'>,
+  { actor, clubId, device: input }: { actor: Actor; clubId: string; device: NewDevice },
+) {
   const pairing = newPairing(now);
-  const [created] = await db
+  const scope = await deviceScope(tx, clubId, input);
+  const [created] = await tx
     .insert(device)
-    .values({ clubId, name: input.name, kind: input.kind, ...(await deviceScope(db, clubId, input)), ...pairing.columns })
+    .values({ clubId, name: input.name, kind: input.kind, ...scope, ...pairing.columns })
     .returning({ id: device.id });
+  await recordActivity(tx, {
+    clubId,
+    actor,
+    action: 'device.created',
+    subject: { deviceId: created!.id },
+    details: { device: input.name, kind: input.kind, matches: scope.matchIds?.length ?? 0, stands: scope.standIds?.length ?? 0 },
+  });
   return { deviceId: created!.id, pairingCode: pairing.code };
 }
 

@@ -21,7 +21,7 @@ export async function cancelPendingOrder(tx: Tx, outbox: Outbox, by: { sessionId
         eq(order.status, 'pending'),
       ),
     )
-    .returning({ id: order.id, matchId: order.matchId, sessionId: order.providerSessionId });
+    .returning({ id: order.id, clubId: order.clubId, matchId: order.matchId, sessionId: order.providerSessionId });
   if (!cancelled) throw new DomainError('not_found');
   await releaseHeldSeats(tx, [cancelled.id]);
   if (cancelled.sessionId) await expireSessionLater(tx, outbox, cancelled.sessionId);

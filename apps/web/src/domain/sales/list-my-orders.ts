@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { match, matchStand, order, orderItem, organization, stand } from '../../db/schema/index.ts';
+import { matchTitle } from '../catalog/match-title.ts';
 import { clubVerified } from '../clubs/club-verified.ts';
 
 /** A supporter's orders, newest first, with their lines; `only` narrows to one order. */
@@ -18,6 +19,7 @@ export async function listMyOrders(db: Executor, userId: string, only: { referen
       createdAt: order.createdAt,
       matchId: match.id,
       kickoffAt: match.kickoffAt,
+      isHome: match.isHome,
       opponent: match.opponentName,
       club: organization.name,
       clubVerified: clubVerified(organization.verifiedAt),
@@ -52,7 +54,7 @@ export async function listMyOrders(db: Executor, userId: string, only: { referen
         orders.map((o) => o.id),
       ),
     );
-  return orders.map((o) => ({ ...o, items: items.filter((i) => i.orderId === o.id) }));
+  return orders.map((o) => ({ ...o, title: matchTitle(o.isHome, o.club, o.opponent), items: items.filter((i) => i.orderId === o.id) }));
 }
 
 export type MyOrder = Awaited<ReturnType<typeof listMyOrders>>[number];

@@ -13,6 +13,7 @@ import {
   stand,
   user,
 } from '../../db/schema/index.ts';
+import { saleIsOpen } from '../catalog/match-status.ts';
 import { DomainError } from '../errors.ts';
 import type { Outbox } from '../outbox.ts';
 import { issueTickets } from '../tickets/issue-tickets.ts';
@@ -49,8 +50,7 @@ export async function placeOrder(
   const standIds = [...new Set(lines.map((l) => l.matchStandId))].sort();
   const m = await lockBuyerAndMatch(tx, input.userId, input.matchId, standIds);
   if (m?.clubStatus !== 'active') throw new DomainError('not_found');
-  const closes = m.saleClosesAt ?? m.kickoffAt;
-  if (m.status !== 'on_sale' || now >= closes || (m.saleOpensAt && now < m.saleOpensAt)) throw new DomainError('sale_closed');
+  if (!saleIsOpen(m, now)) throw new DomainError('sale_closed');
   const count = lines.reduce((sum, l) => sum + l.quantity, 0);
   if (count > m.orderLimit) throw new DomainError('over_order_limit', { limit: m.orderLimit });
 

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { order } from '../../db/schema/index.ts';
-import type { Outbox } from '../outbox.ts';
-import type { PaymentProvider } from './payment-provider.ts';
+import { recordActivity } from '../activity/record-activity.ts';
+import type { Ctx } from '../context.ts';
 import { refundOrder } from './refund-order.ts';
 
 /**
@@ -13,18 +13,26 @@ import { refundOrder } from './refund-order.ts';
  */
 export async function recordProviderRefund(
   db: Db,
-  ctx: { payments: PaymentProvider; outbox: Outbox; baseURL: string },
+  ctx: Ctx<'payments' | 'outbox' | 'baseURL'>,
   refund: { paymentId: string | undefined; amountRefundedCents: number },
 ) {
   const [paid] = refund.paymentId ? await db.select().from(order).where(eq(order.providerPaymentId, refund.paymentId)) : [];
   if (!paid) return 'not_ours' as const;
   if (paid.status !== 'paid' || refund.amountRefundedCents <= paid.refundedCents) return 'known' as const;
+  const actor = { kind: 'provider' } as const;
   if (refund.amountRefundedCents >= paid.totalCents) {
-    await db.transaction((tx) =>
-      refundOrder(tx, ctx.payments, ctx.outbox, { clubId: paid.clubId, orderId: paid.id, baseURL: ctx.baseURL, reason: 'provider' }),
-    );
+    await db.transaction((tx) => refundOrder(tx, ctx, { actor, clubId: paid.clubId, orderId: paid.id }));
   } else {
-    await db.update(order).set({ refundedCents: refund.amountRefundedCents }).where(eq(order.id, paid.id));
+    await db.transaction(async (tx) => {
+      await tx.update(order).set({ refundedCents: refund.amountRefundedCents }).where(eq(order.id, paid.id));
+      await recordActivity(tx, {
+        clubId: paid.clubId,
+        actor,
+        action: 'order.refunded_at_provider',
+        subject: { orderId: paid.id, matchId: paid.matchId },
+        details: { amountCents: refund.amountRefundedCents - paid.refundedCents },
+      });
+    });
   }
   return 'recorded' as const;
 }

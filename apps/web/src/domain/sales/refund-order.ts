@@ -1,28 +1,29 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { matchStand, order, orderItem, user } from '../../db/schema/index.ts';
+import { type Actor, recordActivity } from '../activity/record-activity.ts';
+import type { Ctx } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { isUuid } from '../ids.ts';
-import { type Outbox, QUEUES, type TemplateMail } from '../outbox.ts';
+import { QUEUES, type TemplateMail } from '../outbox.ts';
 import { revokeTickets } from '../tickets/revoke-tickets.ts';
-import type { PaymentProvider } from './payment-provider.ts';
 
 /**
  * Refunds a paid order of this club: everything not yet refunded, or `tickets` of one line (single
  * tickets). The seats return to sale at once, the provider pays the buyer back — the ticket prices
  * and FootArena's fee in proportion (the last refund takes the rounding rest, so the refunds add up to
- * the total exactly) — and the buyer is told. `reason: 'provider'`: the money already went back at
- * Stripe (charge.refunded); only the order and the seats follow.
+ * the total exactly) — and the buyer is told. When the provider is the actor, the money already went
+ * back at Stripe (charge.refunded): only the order and the seats follow. `reason: 'match_cancelled'`
+ * tells the buyer why.
  */
 export async function refundOrder(
   tx: Tx,
-  payments: PaymentProvider,
-  outbox: Outbox,
+  { payments, outbox, baseURL }: Ctx<'payments' | 'outbox' | 'baseURL'>,
   input: {
+    actor: Actor;
     clubId: string;
     orderId: string;
-    baseURL: string;
-    reason: 'club' | 'match_cancelled' | 'provider';
+    reason?: 'match_cancelled';
     tickets?: { itemId: string; quantity: number };
   },
 ) {
@@ -41,8 +42,8 @@ export async function refundOrder(
     .filter((p) => p.quantity > 0);
   if (plan.length === 0 || (input.tickets && plan[0]!.quantity < input.tickets.quantity)) throw new DomainError('not_found');
 
-  const remainingAfter =
-    items.reduce((sum, item) => sum + item.quantity - item.refundedQuantity, 0) - plan.reduce((s, p) => s + p.quantity, 0);
+  const count = plan.reduce((s, p) => s + p.quantity, 0);
+  const remainingAfter = items.reduce((sum, item) => sum + item.quantity - item.refundedQuantity, 0) - count;
   const ticketsCents = plan.reduce((sum, p) => sum + p.item.unitPriceCents * p.quantity, 0);
   const amountCents =
     remainingAfter === 0
@@ -51,12 +52,21 @@ export async function refundOrder(
           ticketsCents + Math.round((current.feeCents * ticketsCents) / Math.max(1, current.subtotalCents)),
           current.totalCents - current.refundedCents,
         );
+  // Written as soon as the refund is decided: a provider that refuses it below rolls the line back too.
+  await recordActivity(tx, {
+    clubId: current.clubId,
+    actor: input.actor,
+    action: input.tickets ? 'order.tickets_refunded' : 'order.refunded',
+    subject: { orderId: current.id, matchId: current.matchId },
+    details: { tickets: count, amountCents, ...(input.reason ? { reason: input.reason } : {}) },
+  });
 
   // The provider first, while only this order is locked (no stand row held during the call). If
   // the commit then fails, the retry sends the same key: Stripe refunds once.
   // Money goes back the way it came: a Stripe order needs Stripe, a demo order moved no money.
   if (current.provider === 'stripe' && payments.kind !== 'stripe') throw new DomainError('payments_not_ready');
-  if (input.reason !== 'provider' && amountCents > 0 && current.providerSessionId && current.provider === payments.kind) {
+  const atProvider = 'kind' in input.actor && input.actor.kind === 'provider';
+  if (!atProvider && amountCents > 0 && current.providerSessionId && current.provider === payments.kind) {
     await payments.refund(tx, {
       sessionId: current.providerSessionId,
       paymentId: current.providerPaymentId,
@@ -86,10 +96,10 @@ export async function refundOrder(
     template: input.reason === 'match_cancelled' ? 'matchCancelled' : remainingAfter === 0 ? 'orderRefunded' : 'ticketsRefunded',
     locale: buyer?.locale,
     params: {
-      url: `${input.baseURL}/account/orders/${current.reference}`,
+      url: `${baseURL}/account/orders/${current.reference}`,
       reference: current.reference,
       amount: (amountCents / 100).toFixed(2),
-      count: String(plan.reduce((s, p) => s + p.quantity, 0)),
+      count: String(count),
     },
     dates: { date: current.createdAt.toISOString() },
   } satisfies TemplateMail);

@@ -1,8 +1,9 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { order, orderItem, user } from '../../db/schema/index.ts';
-import { type Outbox, QUEUES, type TemplateMail } from '../outbox.ts';
-import type { PaymentProvider } from './payment-provider.ts';
+import { type Actor, recordActivity } from '../activity/record-activity.ts';
+import type { Ctx } from '../context.ts';
+import { QUEUES, type TemplateMail } from '../outbox.ts';
 import { releaseHeldSeats } from './release-expired-orders.ts';
 
 /**
@@ -12,9 +13,8 @@ import { releaseHeldSeats } from './release-expired-orders.ts';
  */
 export async function refundUnfulfillableOrder(
   tx: Tx,
-  payments: PaymentProvider,
-  outbox: Outbox,
-  input: { sessionId: string; paymentId: string | null; baseURL: string; reason: 'seats_gone' | 'match_cancelled' },
+  { payments, outbox, baseURL }: Ctx<'payments' | 'outbox' | 'baseURL'>,
+  input: { actor: Actor; sessionId: string; paymentId: string | null; reason: 'seats_gone' | 'match_cancelled' },
 ) {
   const [before] = await tx.select({ status: order.status }).from(order).where(eq(order.providerSessionId, input.sessionId)).for('update');
   const wasPending = before?.status === 'pending'; // its seats are still held: give them back
@@ -24,10 +24,18 @@ export async function refundUnfulfillableOrder(
     .where(and(eq(order.providerSessionId, input.sessionId), inArray(order.status, ['pending', 'expired', 'cancelled'])))
     .returning();
   if (!refunded) return null; // already handled
-  await tx
+  const items = await tx
     .update(orderItem)
     .set({ refundedQuantity: sql`${orderItem.quantity}` })
-    .where(eq(orderItem.orderId, refunded.id));
+    .where(eq(orderItem.orderId, refunded.id))
+    .returning({ quantity: orderItem.quantity });
+  await recordActivity(tx, {
+    clubId: refunded.clubId,
+    actor: input.actor,
+    action: 'order.refunded',
+    subject: { orderId: refunded.id, matchId: refunded.matchId },
+    details: { tickets: items.reduce((sum, i) => sum + i.quantity, 0), amountCents: refunded.totalCents, reason: input.reason },
+  });
   if (wasPending) await releaseHeldSeats(tx, [refunded.id]);
   await payments.refund(tx, {
     sessionId: input.sessionId,
@@ -41,7 +49,7 @@ export async function refundUnfulfillableOrder(
     template: input.reason === 'match_cancelled' ? 'matchCancelled' : 'seatsGone',
     locale: buyer?.locale,
     params: {
-      url: `${input.baseURL}/matches/${refunded.matchId}`,
+      url: `${baseURL}/matches/${refunded.matchId}`,
       reference: refunded.reference,
       amount: (refunded.totalCents / 100).toFixed(2),
     },

@@ -1,6 +1,8 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { clubSigningKey } from '../../db/schema/index.ts';
+import { type Actor, recordActivity } from '../activity/record-activity.ts';
+import type { SalesConfig } from '../sales/fees.ts';
 import { activeSigningKey } from './signing-key.ts';
 
 /**
@@ -8,10 +10,16 @@ import { activeSigningKey } from './signing-key.ts';
  * id; tickets already issued keep their code and stay valid (their key stays known, retired, so
  * devices can verify them until their match is over).
  */
-export async function rotateSigningKey(tx: Tx, clubId: string, sealingKey: Buffer): Promise<string> {
+export async function rotateSigningKey(
+  tx: Tx,
+  { config }: { config: Pick<SalesConfig, 'ticketSealingKey'> },
+  input: { actor: Actor; clubId: string },
+): Promise<string> {
   await tx
     .update(clubSigningKey)
     .set({ retiredAt: new Date() })
-    .where(and(eq(clubSigningKey.clubId, clubId), isNull(clubSigningKey.retiredAt)));
-  return (await activeSigningKey(tx, clubId, sealingKey)).keyId;
+    .where(and(eq(clubSigningKey.clubId, input.clubId), isNull(clubSigningKey.retiredAt)));
+  const { keyId } = await activeSigningKey(tx, input.clubId, config.ticketSealingKey);
+  await recordActivity(tx, { clubId: input.clubId, actor: input.actor, action: 'club.key_rotated', details: { keyId } });
+  return keyId;
 }

@@ -10,16 +10,19 @@ import { lockAfterFailure } from '../../domain/accounts/lock-after-failure.ts';
 import type { AttemptKey } from '../../domain/accounts/sign-in-policy.ts';
 import { updateProfile } from '../../domain/accounts/update-profile.ts';
 import { DomainError } from '../../domain/errors.ts';
-import { cancelPendingOrder } from '../../domain/sales/cancel-pending-order.ts';
+import { abandonOrder } from '../../domain/sales/abandon-order.ts';
 import { listMyOrders } from '../../domain/sales/list-my-orders.ts';
-import { formatDateTime, LANGUAGE_NAMES, LOCALES, translator } from '../../i18n/index.ts';
-import { Field, Form, FormError, Select } from '../../views/components/form.tsx';
-import { OrderSummary } from '../../views/components/order-summary.tsx';
+import { LOCALES, translator } from '../../i18n/index.ts';
 import { render } from '../../views/layouts/layout.tsx';
+import { DeleteAccountPage } from '../../views/pages/account/delete-account-page.tsx';
+import { MyOrderPage } from '../../views/pages/account/my-order-page.tsx';
+import { MyOrdersPage } from '../../views/pages/account/my-orders-page.tsx';
+import { ProfilePage } from '../../views/pages/account/profile-page.tsx';
 import { domainMessage } from '../errors.tsx';
 import { type FieldErrors, type FormValues, parseForm } from '../forms.ts';
 import { requireUser } from '../middleware/access.ts';
 import { redirectWithFlash } from '../middleware/flash.ts';
+import { actorOf, operationContext } from '../operation.ts';
 import { nameField, passwordField } from '../public/auth-schemas.ts';
 import type { AppEnv } from '../types.ts';
 
@@ -45,67 +48,27 @@ export const accountRoutes = new Hono<AppEnv>()
     return c.json(data);
   })
   .get('/orders', async (c) => {
-    const t = c.get('t');
     const orders = await listMyOrders(c.get('deps').db, c.get('user')!.id);
-    return render(
-      c,
-      <>
-        <h1>{t('order.mine')}</h1>
-        {orders.length === 0 ? <p class="card">{t('order.none')}</p> : null}
-        {orders.map((o) => (
-          <section class="card">
-            <OrderSummary o={o} />
-            <a href={`/account/orders/${o.reference}`}>{t('order.see')}</a>
-          </section>
-        ))}
-      </>,
-      { title: t('order.mine') },
-    );
+    return render(c, <MyOrdersPage orders={orders} />, { title: c.get('t')('order.mine') });
   })
   .get('/orders/:reference', async (c) => {
-    const t = c.get('t');
     const [o] = await listMyOrders(c.get('deps').db, c.get('user')!.id, { reference: c.req.param('reference') });
     if (!o) throw new DomainError('not_found'); // another person's order is not found, not forbidden
-    return render(
-      c,
-      <section class="card narrow">
-        <h1>{t('order.title', { reference: o.reference })}</h1>
-        <OrderSummary o={o} />
-        {o.status === 'pending' ? (
-          <>
-            <p class="hint">{t('order.heldUntil', { time: formatDateTime(o.holdExpiresAt, c.get('locale')) })}</p>
-            <div class="actions">
-              {o.providerSessionId?.startsWith('demo_') ? (
-                <a class="button" href={`/demo-pay/${o.providerSessionId}`}>
-                  {t('order.payNow')}
-                </a>
-              ) : null}
-              <Form action={`/account/orders/${o.reference}/abandon`}>
-                <button type="submit" class="secondary">
-                  {t('order.abandon')}
-                </button>
-              </Form>
-            </div>
-          </>
-        ) : null}
-        <p>
-          <a href={`/matches/${o.matchId}`}>{t('order.match')}</a> · <a href="/account/orders">{t('order.mine')}</a>
-        </p>
-      </section>,
-      { title: t('order.title', { reference: o.reference }) },
-    );
+    // Only the demo provider's page can be gone back to; a Stripe session is left from its own page.
+    const payUrl = o.providerSessionId?.startsWith('demo_') ? `/demo-pay/${o.providerSessionId}` : undefined;
+    return render(c, <MyOrderPage order={o} payUrl={payUrl} />, { title: c.get('t')('order.title', { reference: o.reference }) });
   })
   // Payment sessions opened before this was a form still send buyers who turn back here: show the
   // order (with its button to give up) and change nothing, as a GET must.
   .get('/orders/:reference/abandon', (c) => c.redirect(`/account/orders/${c.req.param('reference')}`, 303))
   // The buyer gives up a pending order from its page: the hold ends, the seats return to sale.
   .post('/orders/:reference/abandon', async (c) => {
-    const { db, outbox } = c.get('deps');
+    const { db } = c.get('deps');
     const [o] = await listMyOrders(db, c.get('user')!.id, { reference: c.req.param('reference') });
     if (!o) throw new DomainError('not_found');
     if (o.status === 'pending') {
       await db
-        .transaction((tx) => cancelPendingOrder(tx, outbox, { orderId: o.id }, c.get('user')!.id))
+        .transaction((tx) => abandonOrder(tx, operationContext(c), { actor: actorOf(c), order: { orderId: o.id } }))
         .catch((error: unknown) => {
           if (!(error instanceof DomainError)) throw error; // paid or released meanwhile: nothing to undo
         });
@@ -149,74 +112,11 @@ export const accountRoutes = new Hono<AppEnv>()
   });
 
 function renderProfile(c: Context<AppEnv>, { values, errors }: { values?: FormValues; errors?: FieldErrors }, status: 200 | 400 = 200) {
-  const t = c.get('t');
-  const user = c.get('user')!;
   c.status(status);
-  return render(
-    c,
-    <>
-      <h1>{t('account.title')}</h1>
-      <section class="card">
-        <p>
-          {t('field.email')}: <strong>{user.email}</strong>
-        </p>
-        <Form action="/account">
-          <Field name="name" label={t('field.name')} values={values} errors={errors} required maxlength={100} autocomplete="name" />
-          <Select
-            name="locale"
-            label={t('account.language')}
-            options={LOCALES.map((code) => ({ value: code, label: LANGUAGE_NAMES[code] }))}
-            selected={values?.locale}
-            errors={errors}
-          />
-          <button type="submit">{t('common.save')}</button>
-        </Form>
-      </section>
-      <section class="card">
-        <h2>{t('account.privacy')}</h2>
-        <p>
-          <a href="/account/orders">{t('order.mine')}</a>
-        </p>
-        <p>{t('account.exportText')}</p>
-        <p>
-          <a class="button secondary" href="/account/export">
-            {t('account.export')}
-          </a>
-        </p>
-        <p>{t('account.deleteText')}</p>
-        <p>
-          <a href="/account/delete">{t('account.delete')}</a>
-        </p>
-      </section>
-    </>,
-    { title: t('account.title') },
-  );
+  return render(c, <ProfilePage email={c.get('user')!.email} values={values} errors={errors} />, { title: c.get('t')('account.title') });
 }
 
-function renderDelete(c: Context<AppEnv>, { errors }: { errors?: FieldErrors; values?: FormValues }, status: 200 | 400 | 429 = 200) {
-  const t = c.get('t');
+function renderDelete(c: Context<AppEnv>, { errors }: { errors?: FieldErrors }, status: 200 | 400 | 429 = 200) {
   c.status(status);
-  return render(
-    c,
-    <section class="card narrow">
-      <h1>{t('account.delete')}</h1>
-      <p>{t('account.deleteWarning')}</p>
-      <Form action="/account/delete">
-        <FormError errors={errors} />
-        <Field
-          name="password"
-          type="password"
-          label={t('field.password')}
-          errors={errors}
-          required
-          maxlength={128}
-          autocomplete="current-password"
-        />
-        <button type="submit" class="danger">
-          {t('account.deleteConfirm')}
-        </button>
-      </Form>
-    </section>,
-    { title: t('account.delete') },
-  );
+  return render(c, <DeleteAccountPage errors={errors} />, { title: c.get('t')('account.delete') });
 }

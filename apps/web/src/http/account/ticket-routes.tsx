@@ -3,42 +3,24 @@ import { matchTitle } from '../../domain/catalog/match-title.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { listMyOrders } from '../../domain/sales/list-my-orders.ts';
 import { findOrderTickets } from '../../domain/tickets/find-order-tickets.ts';
-import { listMyTickets, type MyTicket } from '../../domain/tickets/list-my-tickets.ts';
+import { listMyTickets } from '../../domain/tickets/list-my-tickets.ts';
 import { reissueTicket } from '../../domain/tickets/reissue-ticket.ts';
 import { resendTickets } from '../../domain/tickets/resend-tickets.ts';
-import { formatDateTime, formatTime, type Locale } from '../../i18n/index.ts';
-import { Form, Price, useT } from '../../views/components/form.tsx';
+import type { ShownTicket } from '../../views/components/ticket-facts.tsx';
 import { ticketQrSvg } from '../../views/components/ticket-qr.tsx';
-import { VerifiedBadge } from '../../views/components/verified-badge.tsx';
 import { render } from '../../views/layouts/layout.tsx';
+import { TicketPage } from '../../views/pages/account/ticket-page.tsx';
+import { TicketsPage } from '../../views/pages/account/tickets-page.tsx';
 import { renderMatchIcs, renderTicketsPdf } from '../../views/tickets/ticket-files.ts';
 import { requireUser } from '../middleware/access.ts';
 import { redirectWithFlash } from '../middleware/flash.ts';
+import { actorOf, operationContext } from '../operation.ts';
 import type { AppEnv } from '../types.ts';
 
-function TicketFacts({ ticket: tk, locale }: { ticket: MyTicket; locale: Locale }) {
-  const t = useT();
-  return (
-    <>
-      <p>
-        <strong>{matchTitle(tk.isHome, tk.club, tk.opponent)}</strong>
-        <VerifiedBadge verified={tk.clubVerified} />
-        <br />
-        {formatDateTime(tk.kickoffAt, locale)}
-        {tk.gatesOpenAt ? ` · ${t('match.gatesOpen', { time: formatDateTime(tk.gatesOpenAt, locale) })}` : null}
-      </p>
-      <p>
-        {tk.stand} · {t(`category.${tk.category}`)} · <Price cents={tk.unitPriceCents} /> · {t('order.reference')} {tk.reference}
-      </p>
-      {tk.status === 'revoked' ? (
-        <p class="badge bad">{t(tk.replaced ? 'tickets.replaced' : 'tickets.revoked')}</p>
-      ) : tk.usedAt ? (
-        <p class="badge">{t('tickets.entered', { time: formatTime(tk.usedAt, locale) })}</p>
-      ) : tk.past ? (
-        <p class="badge">{t('tickets.past')}</p>
-      ) : null}
-    </>
-  );
+/** A supporter's tickets, each with its match named as everywhere else. */
+async function myTickets(c: Context<AppEnv>, only: { ticketId?: string } = {}): Promise<ShownTicket[]> {
+  const tickets = await listMyTickets(c.get('deps').db, c.get('user')!.id, only);
+  return tickets.map((tk) => ({ ...tk, title: matchTitle(tk.isHome, tk.club, tk.opponent) }));
 }
 
 /** The signed-in buyer's own order, with its valid tickets; anyone else's is not found. */
@@ -53,33 +35,7 @@ async function ownOrderTickets(c: Context<AppEnv>, reference: string) {
 /** "My tickets": every ticket's QR, to show at the gate; one ticket full screen for scanning. */
 export const ticketRoutes = new Hono<AppEnv>()
   .use(requireUser)
-  .get('/', async (c) => {
-    const t = c.get('t');
-    const locale = c.get('locale');
-    const tickets = await listMyTickets(c.get('deps').db, c.get('user')!.id);
-    return render(
-      c,
-      <>
-        <h1>{t('tickets.title')}</h1>
-        {tickets.length === 0 ? <p class="card">{t('tickets.none')}</p> : null}
-        <ul class="matches">
-          {tickets.map((tk) => (
-            <li class={tk.status === 'revoked' || tk.past ? 'card ticket inactive' : 'card ticket'}>
-              <TicketFacts ticket={tk} locale={locale} />
-              {tk.status === 'valid' && !tk.past ? (
-                <p class="actions">
-                  <a href={`/account/tickets/${tk.id}`}>{t('tickets.show')}</a>
-                  <a href={`/account/tickets/orders/${tk.reference}/tickets.pdf`}>{t('tickets.pdf')}</a>
-                  <a href={`/account/tickets/${tk.id}/match.ics`}>{t('tickets.calendar')}</a>
-                </p>
-              ) : null}
-            </li>
-          ))}
-        </ul>
-      </>,
-      { title: t('tickets.title') },
-    );
-  })
+  .get('/', async (c) => render(c, <TicketsPage tickets={await myTickets(c)} />, { title: c.get('t')('tickets.title') }))
   .get('/orders/:reference/tickets.pdf', async (c) => {
     const o = await ownOrderTickets(c, c.req.param('reference'));
     const pdf = await renderTicketsPdf(o, c.get('locale'));
@@ -90,7 +46,7 @@ export const ticketRoutes = new Hono<AppEnv>()
   })
   .post('/orders/:reference/resend', async (c) => {
     const o = await ownOrderTickets(c, c.req.param('reference'));
-    await resendTickets(c.get('deps').db, c.get('deps').outbox, o.orderId);
+    await c.get('deps').db.transaction((tx) => resendTickets(tx, operationContext(c), { actor: actorOf(c), orderId: o.orderId }));
     return redirectWithFlash(c, '/account/tickets', 'success', c.get('t')('tickets.resent', { email: o.email }));
   })
   .get('/:ticketId/match.ics', async (c) => {
@@ -102,45 +58,14 @@ export const ticketRoutes = new Hono<AppEnv>()
     return c.body(renderMatchIcs(o, c.get('deps').config.baseURL));
   })
   .post('/:ticketId/reissue', async (c) => {
-    const { db, config } = c.get('deps');
-    const id = await db.transaction((tx) => reissueTicket(tx, c.get('user')!.id, c.req.param('ticketId'), config.sales.ticketSealingKey));
+    const id = await c
+      .get('deps')
+      .db.transaction((tx) => reissueTicket(tx, operationContext(c), { actor: actorOf(c), ticketId: c.req.param('ticketId') }));
     return redirectWithFlash(c, `/account/tickets/${id}`, 'success', c.get('t')('tickets.reissued'));
   })
   .get('/:ticketId', async (c) => {
-    const t = c.get('t');
-    const [tk] = await listMyTickets(c.get('deps').db, c.get('user')!.id, { ticketId: c.req.param('ticketId') });
+    const [tk] = await myTickets(c, { ticketId: c.req.param('ticketId') });
     if (!tk) throw new DomainError('not_found');
     const qr = tk.status === 'valid' ? await ticketQrSvg(tk.code) : null;
-    return render(
-      c,
-      <section class="ticket-full">
-        {qr ? (
-          <div class="qr" role="img" aria-label={t('tickets.qrLabel')}>
-            {qr}
-          </div>
-        ) : null}
-        <TicketFacts ticket={tk} locale={c.get('locale')} />
-        {tk.status === 'valid' && !tk.past ? (
-          <div class="actions">
-            <Form action={`/account/tickets/orders/${tk.reference}/resend`} idPrefix="resend">
-              <button type="submit" class="secondary">
-                {t('tickets.resend')}
-              </button>
-            </Form>
-            {tk.usedAt ? null : (
-              <Form action={`/account/tickets/${tk.id}/reissue`} idPrefix="reissue">
-                <button type="submit" class="secondary">
-                  {t('tickets.reissue')}
-                </button>
-              </Form>
-            )}
-          </div>
-        ) : null}
-        {tk.status === 'valid' && !tk.usedAt ? <p class="hint">{t('tickets.reissueHint')}</p> : null}
-        <p>
-          <a href="/account/tickets">← {t('tickets.title')}</a>
-        </p>
-      </section>,
-      { title: t('tickets.title') },
-    );
+    return render(c, <TicketPage ticket={tk} qr={qr} />, { title: c.get('t')('tickets.title') });
   });

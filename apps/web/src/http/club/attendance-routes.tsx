@@ -9,9 +9,8 @@ import { REFUSAL_REASONS, summarizeAttendance } from '../../domain/checkin/summa
 import { describeGateHealth } from '../../domain/devices/describe-gate-health.ts';
 import { listDevices } from '../../domain/devices/list-devices.ts';
 import { toBrusselsLocal } from '../../domain/time.ts';
-import { formatTime } from '../../i18n/index.ts';
-import { GateHealth } from '../../views/components/gate-health.tsx';
 import { render } from '../../views/layouts/layout.tsx';
+import { AttendancePage } from '../../views/pages/club/attendance-page.tsx';
 import { toCsv } from '../csv.ts';
 import { requireClub } from '../middleware/access.ts';
 import type { AppEnv } from '../types.ts';
@@ -21,8 +20,6 @@ const watch = requireClub({ checkin: ['scan'] });
 
 export const attendanceRoutes = new Hono<AppEnv>()
   .get('/:slug/matches/:matchId/attendance', watch, async (c) => {
-    const t = c.get('t');
-    const locale = c.get('locale');
     const { club } = c.get('membership');
     const { db } = c.get('deps');
     const m = await findClubMatch(db, club.id, c.req.param('matchId'));
@@ -42,164 +39,18 @@ export const attendanceRoutes = new Hono<AppEnv>()
     c.header('Cache-Control', 'no-store');
     return render(
       c,
-      <>
-        <h1>
-          {t('attendance.title')} · {title}
-        </h1>
-        <p class="hint">
-          {t('attendance.liveHint')} <a href={`/club/${club.slug}/matches/${m.id}/attendance.csv`}>{t('attendance.csv')}</a> ·{' '}
-          <a href="/scan">{t('scanner.open')}</a>
-        </p>
-        <div id="attendance" data-live="5" aria-live="polite">
-          <section class="card table-wrap">
-            <h2>{t('attendance.summary', { admitted: a.admitted, sold: a.sold })}</h2>
-            {a.stands.length === 0 ? (
-              <p>{t('attendance.empty')}</p>
-            ) : (
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('attendance.stand')}</th>
-                    <th scope="col">{t('attendance.sold')}</th>
-                    <th scope="col">{t('attendance.admitted')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {a.stands.map((s) => (
-                    <tr data-stand={s.name}>
-                      <th scope="row">{s.name}</th>
-                      <td>{s.sold}</td>
-                      <td>{s.admitted}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
-          </section>
-          <section class="card table-wrap">
-            <h2>{t('attendance.refusedTitle')}</h2>
-            {a.refusedTotal === 0 ? (
-              <p>{t('attendance.refusedNone')}</p>
-            ) : (
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('attendance.reason')}</th>
-                    <th scope="col">{t('attendance.scans')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {REFUSAL_REASONS.filter((r) => a.refused[r] > 0).map((r) => (
-                    <tr data-reason={r}>
-                      <th scope="row">{t(`scanResult.${r}`)}</th>
-                      <td>{a.refused[r]}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
-          </section>
-          <section class="card table-wrap" id="conflicts">
-            <h2>{t('attendance.conflictsTitle')}</h2>
-            <p class="hint">{t('attendance.conflictsHint')}</p>
-            {conflicts.length === 0 ? (
-              <p>{t('attendance.conflictsNone')}</p>
-            ) : (
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('attendance.detectedAt')}</th>
-                    <th scope="col">{t('attendance.ticket')}</th>
-                    <th scope="col">{t('attendance.reason')}</th>
-                    <th scope="col">{t('attendance.admittedBy')}</th>
-                    <th scope="col">{t('attendance.alsoBy')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {conflicts.map((x) => (
-                    <tr data-conflict={x.id}>
-                      <td>{formatTime(x.detectedAt, locale)}</td>
-                      <td>{x.ticketId ? <code title={x.ticketId}>…{x.ticketId.slice(-8)}</code> : '—'}</td>
-                      <td>{t(`scanResult.${x.reason}`)}</td>
-                      <td>{x.admittedAt ? `${x.admittedBy ?? '—'} · ${formatTime(x.admittedAt, locale)}` : t('attendance.noEntry')}</td>
-                      <td>{`${x.alsoBy ?? '—'} · ${formatTime(x.alsoAt, locale)}`}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
-          </section>
-          <section class="card table-wrap" id="passages">
-            <h2>{t('attendance.passagesTitle')}</h2>
-            <p class="hint">{t('attendance.passagesHint')}</p>
-            {gates.length > 0 ? (
-              <ul class="gate-status">
-                {gates.map((g) => (
-                  <li data-gate={g.name}>
-                    <strong>{g.name}</strong>: <GateHealth described={g.described} locale={locale} />
-                  </li>
-                ))}
-              </ul>
-            ) : null}
-            {passages.length === 0 ? (
-              <p>{t('attendance.passagesNone')}</p>
-            ) : (
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('attendance.detectedAt')}</th>
-                    <th scope="col">{t('attendance.gate')}</th>
-                    <th scope="col">{t('attendance.reason')}</th>
-                    <th scope="col">{t('attendance.ticket')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {passages.map((p) => (
-                    <tr data-passage={p.kind}>
-                      <td>{formatTime(p.at, locale)}</td>
-                      <td>{p.gate}</td>
-                      <td>{t(`passage.${p.kind}`)}</td>
-                      <td>{p.ticketId ? <code title={p.ticketId}>…{p.ticketId.slice(-8)}</code> : '—'}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
-          </section>
-        </div>
-        {entries.length > 0 ? (
-          <section class="card table-wrap">
-            <h2>{t('attendance.perMinute')}</h2>
-            <p class="hint">{t('attendance.perMinuteHint')}</p>
-            <div
-              data-line-chart
-              data-series={JSON.stringify(entries.map((e) => ({ x: e.minute.slice(11), y: e.entries })))}
-              data-label={t('attendance.perMinute')}
-            >
-              <table>
-                <caption class="visually-hidden">{t('attendance.perMinute')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('attendance.minute')}</th>
-                    <th scope="col">{t('attendance.entries')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {entries.map((e) => (
-                    <tr data-minute={e.minute}>
-                      <td>{e.minute.replace('T', ' ')}</td>
-                      <td>{e.entries}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <script type="module" src="/assets/line-chart.js" />
-          </section>
-        ) : null}
-        <script type="module" src="/assets/live-refresh.js" />
-      </>,
-      { title: t('attendance.title') },
+      <AttendancePage
+        club={club}
+        match={m}
+        title={title}
+        attendance={a}
+        refusalReasons={REFUSAL_REASONS}
+        entries={entries}
+        conflicts={conflicts}
+        passages={passages}
+        gates={gates}
+      />,
+      { title: c.get('t')('attendance.title') },
     );
   })
   .get('/:slug/matches/:matchId/attendance.csv', watch, async (c) => {

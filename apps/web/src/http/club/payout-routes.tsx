@@ -2,9 +2,15 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { findPaymentAccount } from '../../domain/sales/find-payment-account.ts';
 import { syncPaymentAccount } from '../../domain/sales/sync-payment-account.ts';
-import { createConnectedAccount, dashboardLink, onboardingLink, readAccount } from '../../integrations/payments/stripe-connect.ts';
-import { Form } from '../../views/components/form.tsx';
+import {
+  accountFlags,
+  createConnectedAccount,
+  dashboardLink,
+  onboardingLink,
+  readAccount,
+} from '../../integrations/payments/stripe-connect.ts';
 import { render } from '../../views/layouts/layout.tsx';
+import { PayoutsPage } from '../../views/pages/club/payouts-page.tsx';
 import { requireClub } from '../middleware/access.ts';
 import { redirectWithFlash } from '../middleware/flash.ts';
 import type { AppEnv } from '../types.ts';
@@ -14,38 +20,10 @@ const owner = requireClub({ club: ['update'] });
 /** Where a club connects its bank account (Stripe Connect) to receive the ticket money. */
 export const payoutRoutes = new Hono<AppEnv>()
   .get('/:slug/payouts', owner, async (c) => {
-    const t = c.get('t');
     const { club } = c.get('membership');
     const { stripe, db } = c.get('deps');
     const account = await findPaymentAccount(db, { clubId: club.id });
-    return render(
-      c,
-      <section class="card">
-        <h1>
-          {t('payouts.title')} · {club.name}
-        </h1>
-        {!stripe ? (
-          <p class="alert demo">{t('payouts.demo')}</p>
-        ) : account?.chargesEnabled ? (
-          <>
-            <p class="alert success">{account.payoutsEnabled ? t('payouts.ready') : t('payouts.chargesOnly')}</p>
-            <Form action={`/club/${club.slug}/payouts/dashboard`}>
-              <button type="submit" class="secondary">
-                {t('payouts.dashboard')}
-              </button>
-            </Form>
-          </>
-        ) : (
-          <>
-            <p>{account ? t('payouts.incomplete') : t('payouts.intro')}</p>
-            <Form action={`/club/${club.slug}/payouts/connect`}>
-              <button type="submit">{account ? t('payouts.continue') : t('payouts.connect')}</button>
-            </Form>
-          </>
-        )}
-      </section>,
-      { title: t('payouts.title') },
-    );
+    return render(c, <PayoutsPage club={club} stripe={Boolean(stripe)} account={account} />, { title: c.get('t')('payouts.title') });
   })
   .post('/:slug/payouts/connect', owner, (c) => toOnboarding(c))
   // Stripe sends the club back here when its link expired: a fresh one.
@@ -80,13 +58,7 @@ async function toOnboarding(c: Context<AppEnv>) {
   let account = await findPaymentAccount(db, { clubId: club.id });
   if (!account) {
     const created = await createConnectedAccount(stripe.client, { clubId: club.id, clubName: club.name, email: c.get('user')!.email });
-    await syncPaymentAccount(db, {
-      clubId: club.id,
-      stripeAccountId: created.id,
-      chargesEnabled: created.charges_enabled ?? false,
-      payoutsEnabled: created.payouts_enabled ?? false,
-      detailsSubmitted: created.details_submitted ?? false,
-    });
+    await syncPaymentAccount(db, { clubId: club.id, ...accountFlags(created) });
     account = await findPaymentAccount(db, { clubId: club.id });
   }
   const base = `${config.baseURL}/club/${club.slug}/payouts`;

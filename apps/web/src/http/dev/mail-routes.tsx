@@ -3,6 +3,8 @@ import path from 'node:path';
 import { Hono } from 'hono';
 import type { MailMessage } from '../../integrations/mail/transport.ts';
 import { render } from '../../views/layouts/layout.tsx';
+import { MailPage } from '../../views/pages/dev/mail-page.tsx';
+import { MailboxPage } from '../../views/pages/dev/mailbox-page.tsx';
 import { fromLoopback } from '../client-ip.ts';
 import type { AppEnv } from '../types.ts';
 
@@ -25,9 +27,6 @@ function readMailbox(dir: string): Stored[] {
     }));
 }
 
-const linkify = (text: string) =>
-  text.split(/(https?:\/\/[^\s<]+)/g).map((part) => (/^https?:\/\//.test(part) ? <a href={part}>{part}</a> : part));
-
 /** The development mailbox: what the embedded mail transport wrote, readable in the browser. */
 export function devMailRoutes(dir: string) {
   return new Hono<AppEnv>()
@@ -36,46 +35,10 @@ export function devMailRoutes(dir: string) {
       if (c.get('deps').config.trustProxy || !fromLoopback(c)) return c.notFound();
       await next();
     })
-    .get('/', (c) => {
-      const messages = readMailbox(dir);
-      return render(
-        c,
-        <>
-          <h1>Dev mailbox</h1>
-          <p class="alert info">
-            Messages written by the embedded mail transport to <code>{dir}</code>. Set SMTP_URL to send real e-mail.
-          </p>
-          {messages.length === 0 ? <p class="card">No messages yet.</p> : null}
-          <ul class="matches">
-            {messages.map((m) => (
-              <li class="card">
-                <a href={`/dev/mail/${m.id}`}>
-                  <strong>{m.subject}</strong>
-                </a>
-                <div class="meta">
-                  {m.to} · {m.date}
-                </div>
-              </li>
-            ))}
-          </ul>
-        </>,
-        { title: 'Dev mailbox' },
-      );
-    })
+    .get('/', (c) => render(c, <MailboxPage dir={dir} messages={readMailbox(dir)} />, { title: 'Dev mailbox' }))
     .get('/:name', (c) => {
       const message = readMailbox(dir).find((m) => m.id === c.req.param('name'));
       if (!message) return c.notFound();
-      return render(
-        c,
-        <section class="card">
-          <p>
-            <a href="/dev/mail">← Dev mailbox</a>
-          </p>
-          <h1>{message.subject}</h1>
-          <p class="meta">To: {message.to}</p>
-          <pre class="mail">{linkify(message.text)}</pre>
-        </section>,
-        { title: message.subject },
-      );
+      return render(c, <MailPage message={message} />, { title: message.subject });
     });
 }

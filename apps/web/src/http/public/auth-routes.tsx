@@ -7,8 +7,12 @@ import { lockAfterFailure } from '../../domain/accounts/lock-after-failure.ts';
 import { ATTEMPT_POLICY } from '../../domain/accounts/sign-in-policy.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { PASSWORD_MIN } from '../../integrations/auth/auth.ts';
-import { Field, Form, FormError } from '../../views/components/form.tsx';
 import { render } from '../../views/layouts/layout.tsx';
+import { CheckEmailPage } from '../../views/pages/public/check-email-page.tsx';
+import { ForgotPasswordPage } from '../../views/pages/public/forgot-password-page.tsx';
+import { ResetPasswordPage } from '../../views/pages/public/reset-password-page.tsx';
+import { SignInPage } from '../../views/pages/public/sign-in-page.tsx';
+import { SignUpPage } from '../../views/pages/public/sign-up-page.tsx';
 import { clientIp } from '../client-ip.ts';
 import { type FieldErrors, type FormValues, parseForm } from '../forms.ts';
 import { rememberDevice, signInAttemptKeys } from '../known-device.ts';
@@ -45,17 +49,8 @@ export const authRoutes = new Hono<AppEnv>()
     return c.redirect(`/check-email?to=${encodeURIComponent(form.data.email)}`, 303);
   })
   .get('/check-email', (c) => {
-    const t = c.get('t');
     const to = emailField.safeParse(c.req.query('to') ?? '');
-    return render(
-      c,
-      <section class="card narrow">
-        <h1>{t('checkEmail.title')}</h1>
-        <p>{to.success ? t('checkEmail.text', { email: to.data }) : t('checkEmail.textNoAddress')}</p>
-        <p class="hint">{t('checkEmail.hint')}</p>
-      </section>,
-      { title: t('checkEmail.title') },
-    );
+    return render(c, <CheckEmailPage email={to.success ? to.data : undefined} />, { title: c.get('t')('checkEmail.title') });
   })
   // better-auth verifies the link, signs the person in and sends them here (with ?error=… on failure).
   .get('/verified', async (c) => {
@@ -139,138 +134,23 @@ export const authRoutes = new Hono<AppEnv>()
   });
 
 function renderSignUp(c: Context<AppEnv>, { values, errors }: FormProps, status: 200 | 400 = 200) {
-  const t = c.get('t');
   c.status(status);
-  return render(
-    c,
-    <section class="card narrow">
-      <h1>{t('signUp.title')}</h1>
-      <p>{t('signUp.intro')}</p>
-      <Form action="/sign-up">
-        <FormError errors={errors} />
-        <Field name="name" label={t('field.name')} values={values} errors={errors} required maxlength={100} autocomplete="name" />
-        <Field
-          name="email"
-          type="email"
-          label={t('field.email')}
-          values={values}
-          errors={errors}
-          required
-          maxlength={254}
-          autocomplete="email"
-        />
-        <Field
-          name="password"
-          type="password"
-          label={t('field.password')}
-          errors={errors}
-          required
-          minlength={PASSWORD_MIN}
-          maxlength={128}
-          autocomplete="new-password"
-          hint={t('field.passwordHint', { min: PASSWORD_MIN })}
-        />
-        <button type="submit">{t('signUp.submit')}</button>
-      </Form>
-      <p>
-        {t('signUp.haveAccount')} <a href="/sign-in">{t('nav.signIn')}</a>
-      </p>
-    </section>,
-    { title: t('signUp.title') },
-  );
+  return render(c, <SignUpPage values={values} errors={errors} passwordMin={PASSWORD_MIN} />, { title: c.get('t')('signUp.title') });
 }
 
 function renderSignIn(c: Context<AppEnv>, { values, errors }: FormProps, status: 200 | 400 | 401 | 403 | 429 = 200) {
-  const t = c.get('t');
   c.status(status);
-  return render(
-    c,
-    <section class="card narrow">
-      <h1>{t('signIn.title')}</h1>
-      <Form action="/sign-in">
-        <FormError errors={errors} />
-        <input type="hidden" name="next" value={values?.next ?? ''} />
-        <Field
-          name="email"
-          type="email"
-          label={t('field.email')}
-          values={values}
-          errors={errors}
-          required
-          maxlength={254}
-          autocomplete="email"
-        />
-        <Field
-          name="password"
-          type="password"
-          label={t('field.password')}
-          errors={errors}
-          required
-          maxlength={128}
-          autocomplete="current-password"
-        />
-        <button type="submit">{t('signIn.submit')}</button>
-      </Form>
-      <p>
-        <a href="/forgot-password">{t('signIn.forgot')}</a>
-      </p>
-      <p>
-        {t('signIn.noAccount')} <a href="/sign-up">{t('nav.signUp')}</a>
-      </p>
-    </section>,
-    { title: t('signIn.title') },
-  );
+  return render(c, <SignInPage values={values} errors={errors} />, { title: c.get('t')('signIn.title') });
 }
 
 function renderForgot(c: Context<AppEnv>, { values, errors }: FormProps, status: 200 | 400 = 200) {
-  const t = c.get('t');
   c.status(status);
-  return render(
-    c,
-    <section class="card narrow">
-      <h1>{t('forgot.title')}</h1>
-      <p>{t('forgot.intro')}</p>
-      <Form action="/forgot-password">
-        <Field
-          name="email"
-          type="email"
-          label={t('field.email')}
-          values={values}
-          errors={errors}
-          required
-          maxlength={254}
-          autocomplete="email"
-        />
-        <button type="submit">{t('forgot.submit')}</button>
-      </Form>
-    </section>,
-    { title: t('forgot.title') },
-  );
+  return render(c, <ForgotPasswordPage values={values} errors={errors} />, { title: c.get('t')('forgot.title') });
 }
 
 function renderReset(c: Context<AppEnv>, { values, errors }: FormProps, status: 200 | 400 = 200) {
-  const t = c.get('t');
   c.status(status);
-  return render(
-    c,
-    <section class="card narrow">
-      <h1>{t('reset.title')}</h1>
-      <Form action="/reset-password">
-        <input type="hidden" name="token" value={values?.token ?? ''} />
-        <Field
-          name="password"
-          type="password"
-          label={t('field.newPassword')}
-          errors={errors}
-          required
-          minlength={PASSWORD_MIN}
-          maxlength={128}
-          autocomplete="new-password"
-          hint={t('field.passwordHint', { min: PASSWORD_MIN })}
-        />
-        <button type="submit">{t('reset.submit')}</button>
-      </Form>
-    </section>,
-    { title: t('reset.title') },
-  );
+  return render(c, <ResetPasswordPage token={values?.token ?? ''} errors={errors} passwordMin={PASSWORD_MIN} />, {
+    title: c.get('t')('reset.title'),
+  });
 }

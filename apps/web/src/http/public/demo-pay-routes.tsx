@@ -1,16 +1,15 @@
 import { Hono } from 'hono';
 import { DomainError } from '../../domain/errors.ts';
-import { cancelPendingOrder } from '../../domain/sales/cancel-pending-order.ts';
+import { abandonOrder } from '../../domain/sales/abandon-order.ts';
 import { fulfilOrder } from '../../domain/sales/fulfil-order.ts';
 import { listMyOrders } from '../../domain/sales/list-my-orders.ts';
-import { formatDateTime } from '../../i18n/index.ts';
 import type { DemoProvider } from '../../integrations/payments/demo.ts';
-import { Form } from '../../views/components/form.tsx';
-import { OrderSummary } from '../../views/components/order-summary.tsx';
 import { render } from '../../views/layouts/layout.tsx';
+import { DemoPayPage } from '../../views/pages/public/demo-pay-page.tsx';
 import { domainMessage } from '../errors.tsx';
 import { requireUser } from '../middleware/access.ts';
 import { redirectWithFlash } from '../middleware/flash.ts';
+import { actorOf, operationContext } from '../operation.ts';
 import type { AppEnv } from '../types.ts';
 
 /**
@@ -20,39 +19,10 @@ import type { AppEnv } from '../types.ts';
 export const demoPayRoutes = new Hono<AppEnv>()
   .use(requireUser)
   .get('/:sessionId', async (c) => {
-    const t = c.get('t');
-    const [o] = await listMyOrders(c.get('deps').db, c.get('user')!.id, { sessionId: c.req.param('sessionId') });
+    const sessionId = c.req.param('sessionId');
+    const [o] = await listMyOrders(c.get('deps').db, c.get('user')!.id, { sessionId });
     if (!o) throw new DomainError('not_found');
-    return render(
-      c,
-      <section class="card narrow">
-        <p class="alert demo" role="note">
-          <strong>{t('demo.banner')}</strong>
-        </p>
-        <h1>{t('demo.title')}</h1>
-        <OrderSummary o={o} />
-        {o.status === 'pending' ? (
-          <>
-            <p class="hint">{t('order.heldUntil', { time: formatDateTime(o.holdExpiresAt, c.get('locale')) })}</p>
-            <div class="actions">
-              <Form action={`/demo-pay/${c.req.param('sessionId')}/pay`}>
-                <button type="submit">{t('demo.pay')}</button>
-              </Form>
-              <Form action={`/demo-pay/${c.req.param('sessionId')}/cancel`}>
-                <button type="submit" class="secondary">
-                  {t('order.abandon')}
-                </button>
-              </Form>
-            </div>
-          </>
-        ) : (
-          <p>
-            <a href={`/account/orders/${o.reference}`}>{t('order.see')}</a>
-          </p>
-        )}
-      </section>,
-      { title: t('demo.title') },
-    );
+    return render(c, <DemoPayPage order={o} sessionId={sessionId} />, { title: c.get('t')('demo.title') });
   })
   .post('/:sessionId/pay', async (c) => {
     const t = c.get('t');
@@ -75,9 +45,8 @@ export const demoPayRoutes = new Hono<AppEnv>()
     return redirectWithFlash(c, `/account/orders/${o.reference}`, 'success', t('order.paid'));
   })
   .post('/:sessionId/cancel', async (c) => {
-    const { db, outbox } = c.get('deps');
-    const cancelled = await db.transaction((tx) =>
-      cancelPendingOrder(tx, outbox, { sessionId: c.req.param('sessionId') }, c.get('user')!.id),
-    );
+    const cancelled = await c
+      .get('deps')
+      .db.transaction((tx) => abandonOrder(tx, operationContext(c), { actor: actorOf(c), order: { sessionId: c.req.param('sessionId') } }));
     return redirectWithFlash(c, `/matches/${cancelled.matchId}`, 'info', c.get('t')('order.cancelled'));
   });

@@ -7,8 +7,8 @@ import { listUpcomingMatches } from '../../domain/catalog/list-upcoming-matches.
 import { isClubSlug } from '../../domain/ids.ts';
 import { brusselsDayStart } from '../../domain/time.ts';
 import { isLocale } from '../../i18n/index.ts';
-import { MatchCard } from '../../views/components/match-card.tsx';
 import { render } from '../../views/layouts/layout.tsx';
+import { HomePage } from '../../views/pages/public/home-page.tsx';
 import { text } from '../fields.ts';
 import { LOCALE_COOKIE } from '../middleware/locale.ts';
 import { safeRedirectPath } from '../redirect.ts';
@@ -52,74 +52,16 @@ export const homeRoutes = new Hono<AppEnv>()
       const params = new URLSearchParams(Object.entries({ ...query, page: String(page) }).filter(([, v]) => v) as [string, string][]);
       return `/?${params}`;
     };
-    const filtered = Boolean(filter.from || filter.to || filter.clubSlug || filter.competitionSlug || filter.q);
     return render(
       c,
-      <>
-        <h1>{t('home.title')}</h1>
-        <p>{t('home.intro')}</p>
-        <form method="get" action="/" class="card filters" aria-label={t('filter.label')}>
-          <div class="field">
-            <label for="q">{t('filter.text')}</label>
-            <input id="q" name="q" type="search" value={query.q ?? ''} maxlength={80} placeholder={t('filter.textHint')} />
-          </div>
-          <div class="field">
-            <label for="club">{t('filter.club')}</label>
-            <select id="club" name="club">
-              <option value="">{t('filter.all')}</option>
-              {choices.clubs.map((club) => (
-                <option value={club.slug} selected={club.slug === query.club}>
-                  {club.verified ? `${club.name} — ✓ ${t('club.verified')}` : club.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div class="field">
-            <label for="competition">{t('filter.competition')}</label>
-            <select id="competition" name="competition">
-              <option value="">{t('filter.all')}</option>
-              {choices.competitions.map((comp) => (
-                <option value={comp.slug} selected={comp.slug === query.competition}>
-                  {comp.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div class="field">
-            <label for="from">{t('filter.from')}</label>
-            <input id="from" name="from" type="date" value={query.from ?? ''} />
-          </div>
-          <div class="field">
-            <label for="to">{t('filter.to')}</label>
-            <input id="to" name="to" type="date" value={query.to ?? ''} />
-          </div>
-          <div class="actions">
-            <button type="submit">{t('filter.apply')}</button>
-            {filtered ? <a href="/">{t('filter.reset')}</a> : null}
-          </div>
-        </form>
-        {items.length === 0 ? (
-          <p class="card">{filtered ? t('home.noMatch') : t('home.empty')}</p>
-        ) : (
-          <ul class="matches">
-            {items.map((m) => (
-              <MatchCard m={m} />
-            ))}
-          </ul>
-        )}
-        <nav class="pager" aria-label={t('filter.pages')}>
-          {query.page > 1 ? (
-            <a href={pageLink(query.page - 1)} rel="prev">
-              ← {t('filter.previous')}
-            </a>
-          ) : null}
-          {hasNext ? (
-            <a href={pageLink(query.page + 1)} rel="next">
-              {t('filter.next')} →
-            </a>
-          ) : null}
-        </nav>
-      </>,
+      <HomePage
+        filter={query}
+        filtered={Boolean(filter.from || filter.to || filter.clubSlug || filter.competitionSlug || filter.q)}
+        choices={choices}
+        matches={items}
+        previousUrl={query.page > 1 ? pageLink(query.page - 1) : undefined}
+        nextUrl={hasNext ? pageLink(query.page + 1) : undefined}
+      />,
       { title: t('home.title'), description: t('home.intro') },
     );
   })

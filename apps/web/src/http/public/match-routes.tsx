@@ -3,14 +3,14 @@ import { raw } from 'hono/html';
 import type { PriceCategory } from '../../db/schema/index.ts';
 import type { AppConfig } from '../../deps.ts';
 import { findPublicMatch, type PublicMatch } from '../../domain/catalog/find-public-match.ts';
-import { displayStatus } from '../../domain/catalog/match-status.ts';
-import { matchTitle } from '../../domain/catalog/match-title.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { UUID_PATTERN } from '../../domain/ids.ts';
 import type { OrderLine } from '../../domain/sales/place-order.ts';
 import { startCheckout } from '../../domain/sales/start-checkout.ts';
 import { formatDateTime, type Translate } from '../../i18n/index.ts';
-import { Form, FormError, Price } from '../../views/components/form.tsx';
+import { Form, FormError } from '../../views/components/form.tsx';
+import { MatchStatusBadge, SeatsLeftBadge } from '../../views/components/match-status-badge.tsx';
+import { Price } from '../../views/components/price.tsx';
 import { VerifiedBadge } from '../../views/components/verified-badge.tsx';
 import { render } from '../../views/layouts/layout.tsx';
 import { domainMessage, ERROR_HTTP } from '../errors.tsx';
@@ -19,24 +19,13 @@ import { requireUser } from '../middleware/access.ts';
 import { redirectWithFlash } from '../middleware/flash.ts';
 import type { AppEnv } from '../types.ts';
 
-const teams = (m: PublicMatch) => matchTitle(m.isHome, m.club.name, m.opponentName);
-
-const STATUS_KEY = {
-  scheduled: 'match.status.scheduled',
-  on_sale: 'match.status.on_sale',
-  sold_out: 'match.status.sold_out',
-  postponed: 'match.status.postponed',
-  cancelled: 'match.status.cancelled',
-  played: 'match.status.played',
-} as const;
-
 /** schema.org SportsEvent, so search engines and shared links understand the page. */
 function structuredData(m: PublicMatch, config: AppConfig) {
   const eventStatus = { cancelled: 'EventCancelled', postponed: 'EventPostponed' }[m.status as string] ?? 'EventScheduled';
   const data = {
     '@context': 'https://schema.org',
     '@type': 'SportsEvent',
-    name: teams(m),
+    name: m.title,
     sport: 'Football',
     startDate: m.kickoffAt.toISOString(),
     eventStatus: `https://schema.org/${eventStatus}`,
@@ -82,10 +71,6 @@ function mapLink(m: PublicMatch) {
 const categoryLabel = (t: Translate, category: string) => t(`category.${category}` as Parameters<Translate>[0]);
 
 const QUANTITY_FIELD = new RegExp(`^q_(${UUID_PATTERN})_(adult|youth|child|member|senior)$`);
-
-/** Whether tickets can be bought online right now. */
-const selling = (m: PublicMatch, now = new Date()) =>
-  m.isHome && m.status === 'on_sale' && (!m.saleOpensAt || m.saleOpensAt <= now) && now < (m.saleClosesAt ?? m.kickoffAt);
 
 export const matchRoutes = new Hono<AppEnv>()
   .get('/:matchId', async (c) => renderMatchPage(c, await findPublicMatch(c.get('deps').db, c.req.param('matchId')), {}))
@@ -133,11 +118,9 @@ async function renderMatchPage(
   const locale = c.get('locale');
   const { config } = c.get('deps');
   c.status(status);
-  const title = teams(m);
+  const { title } = m;
   const when = formatDateTime(m.kickoffAt, locale);
   const description = `${when} · ${m.competition}${m.venue?.name ? ` · ${m.venue.name}, ${m.venue.commune}` : ''}`;
-  const onSale = selling(m);
-  const shownStatus = displayStatus(m, m.stands.length ? m.stands.reduce((sum, s) => sum + s.seatsLeft, 0) : null);
   const map = mapLink(m);
   const head = (
     <>
@@ -177,9 +160,7 @@ async function renderMatchPage(
           </p>
         ) : null}
         <p>
-          <span class={shownStatus === 'cancelled' || shownStatus === 'postponed' || shownStatus === 'sold_out' ? 'badge bad' : 'badge'}>
-            {t(STATUS_KEY[shownStatus])}
-          </span>
+          <MatchStatusBadge status={m.displayStatus} />
         </p>
         {m.venue?.name ? (
           <address>
@@ -203,18 +184,13 @@ async function renderMatchPage(
         <section class="card" id="tickets">
           <h2>{t('match.tickets')}</h2>
           {m.stands.length === 0 ? <p>{t('match.noStands')}</p> : null}
-          {onSale ? (
+          {m.saleOpen ? (
             <Form action={`/matches/${m.id}/checkout`} class="buy">
               <FormError errors={shown.errors} />
               {m.stands.map((s) => (
                 <fieldset class="stand-choice">
                   <legend>
-                    {s.name}{' '}
-                    {s.seatsLeft > 0 ? (
-                      <span class="badge">{t('home.seatsLeft', { count: s.seatsLeft })}</span>
-                    ) : (
-                      <span class="badge bad">{t('home.soldOut')}</span>
-                    )}
+                    {s.name} <SeatsLeftBadge seatsLeft={s.seatsLeft} />
                   </legend>
                   {s.seatsLeft > 0
                     ? s.prices.map((p) => (
@@ -246,12 +222,7 @@ async function renderMatchPage(
             <ul class="stands">
               {m.stands.map((s) => (
                 <li>
-                  <strong>{s.name}</strong>{' '}
-                  {s.seatsLeft > 0 ? (
-                    <span class="badge">{t('home.seatsLeft', { count: s.seatsLeft })}</span>
-                  ) : (
-                    <span class="badge bad">{t('home.soldOut')}</span>
-                  )}
+                  <strong>{s.name}</strong> <SeatsLeftBadge seatsLeft={s.seatsLeft} />
                   <ul class="prices">
                     {s.prices.map((p) => (
                       <li>
@@ -263,7 +234,7 @@ async function renderMatchPage(
               ))}
             </ul>
           )}
-          {!onSale && m.status === 'scheduled' ? (
+          {!m.saleOpen && m.status === 'scheduled' ? (
             <p class="alert info">
               {m.saleOpensAt ? t('match.saleOpensAt', { date: formatDateTime(m.saleOpensAt, locale) }) : t('match.saleSoon')}
             </p>

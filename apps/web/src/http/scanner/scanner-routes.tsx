@@ -8,8 +8,8 @@ import { isClubSlug } from '../../domain/ids.ts';
 import { en } from '../../i18n/en.ts';
 import type { MessageKey } from '../../i18n/index.ts';
 import { can, type Permission } from '../../integrations/auth/access.ts';
-import { Form } from '../../views/components/form.tsx';
 import { render } from '../../views/layouts/layout.tsx';
+import { ScannerHead, ScannerPage } from '../../views/pages/scanner/scanner-page.tsx';
 import type { AppEnv } from '../types.ts';
 
 const SCAN: Permission = { checkin: ['scan'] };
@@ -26,112 +26,10 @@ export const scannerRoutes = new Hono<AppEnv>()
     const user = c.get('user');
     const clubs = user ? (await listMyClubs(c.get('deps').db, user.id)).filter((m) => m.status === 'active' && can(m.role, SCAN)) : [];
     const messages = Object.fromEntries(SCANNER_KEYS.map((key) => [key, t(key)]));
-    return render(
-      c,
-      <div class="scanner">
-        <script type="application/json" id="scanner-messages" dangerouslySetInnerHTML={{ __html: safeJson(messages) }} />
-        <div class="scanner-bar">
-          <h1>{t('scanner.title')}</h1>
-          <p id="scan-status" class="scan-status" role="status" data-state="online">
-            {t('scanner.online')}
-          </p>
-          <p id="scan-device" class="hint" />
-        </div>
-        <section id="scan-setup" class="card">
-          <h2>{t('scanner.setupTitle')}</h2>
-          <p id="setup-message" class="alert-inline" role="alert" />
-          <form id="pair-form" class="stack">
-            <label for="pair-code">{t('scanner.pairLabel')}</label>
-            <input
-              id="pair-code"
-              name="code"
-              autocomplete="one-time-code"
-              autocapitalize="characters"
-              minlength={6}
-              maxlength={32}
-              required
-            />
-            <p class="hint">{t('scanner.pairHint')}</p>
-            <button type="submit">{t('scanner.pair')}</button>
-          </form>
-          {clubs.length > 0 ? (
-            <>
-              <h2>{t('scanner.staffTitle')}</h2>
-              {clubs.map((club) => (
-                <Form action="/scan/device" class="staff-start" idPrefix={`staff-${club.slug}`}>
-                  <input type="hidden" name="club" value={club.slug} />
-                  <button type="submit" class="secondary">
-                    {t('scanner.staffStart', { club: club.name })}
-                  </button>
-                </Form>
-              ))}
-            </>
-          ) : user ? null : (
-            <p class="hint">
-              <a href="/sign-in?next=/scan">{t('scanner.signInHint')}</a>
-            </p>
-          )}
-          <noscript>
-            <p class="alert error">{t('scanner.needsScript')}</p>
-          </noscript>
-        </section>
-        <section id="scan-match" class="card" hidden>
-          <h2>{t('scanner.matchTitle')}</h2>
-          <form id="match-form" class="stack">
-            <label for="match-select">{t('scanner.match')}</label>
-            <select id="match-select" name="match" />
-            <p id="match-none" class="hint" hidden>
-              {t('scanner.noMatch')}
-            </p>
-            <label for="stand-select">{t('scanner.stand')}</label>
-            <select id="stand-select" name="stand" />
-            <button type="submit" id="match-start">
-              {t('scanner.start')}
-            </button>
-          </form>
-        </section>
-        <section id="scan-live" hidden>
-          <p id="live-title" class="live-title" />
-          <div class="scan-camera">
-            <video id="scan-video" playsinline muted aria-label={t('scanner.cameraLabel')} />
-            <p id="camera-message" class="hint" role="status" />
-          </div>
-          <p id="offline-warning" class="alert error" hidden>
-            {t('scanner.noOfflineChecks')}
-          </p>
-          <div id="scan-counters" class="scan-counters" aria-live="polite" />
-          <form id="manual-form" class="inline-form">
-            <label for="manual-code">{t('scanner.manual')}</label>
-            <input id="manual-code" name="code" autocomplete="off" autocapitalize="characters" spellcheck={false} maxlength={512} />
-            <button type="submit">{t('scanner.check')}</button>
-          </form>
-          <p class="hint">{t('scanner.manualHint')}</p>
-          <div class="actions">
-            <button type="button" id="switch-match" class="secondary">
-              {t('scanner.switchMatch')}
-            </button>
-            <button type="button" id="forget-device" class="link">
-              {t('scanner.forget')}
-            </button>
-          </div>
-        </section>
-        <div id="scan-result" class="scan-result" role="alert" hidden>
-          <p id="result-word" class="result-word" />
-          <p id="result-detail" class="result-detail" />
-          <p class="result-hint">{t('scanner.tapHint')}</p>
-        </div>
-        <script type="module" src="/assets/scanner.js" />
-      </div>,
-      {
-        title: t('scanner.title'),
-        head: (
-          <>
-            <link rel="manifest" href="/scan/manifest.webmanifest" />
-            <meta name="theme-color" content="#14532d" />
-          </>
-        ),
-      },
-    );
+    return render(c, <ScannerPage messages={messages} clubs={clubs} signedIn={Boolean(user)} />, {
+      title: t('scanner.title'),
+      head: <ScannerHead />,
+    });
   })
   .post('/scan/device', async (c) => {
     const user = c.get('user');
@@ -168,6 +66,3 @@ export const scannerRoutes = new Hono<AppEnv>()
     // Checked for updates at every visit, so a new scanner reaches the phones at once.
     return c.body(worker.body as string, 200, { 'Content-Type': worker.type, 'Cache-Control': 'no-cache' });
   });
-
-/** JSON inside a <script> element: "<" escaped so that no text can close the element. */
-const safeJson = (value: unknown) => JSON.stringify(value).replaceAll('<', '\\u003c');

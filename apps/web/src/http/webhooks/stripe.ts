@@ -11,6 +11,7 @@ import { providerEventSeen, recordProviderEvent } from '../../domain/sales/provi
 import { recordProviderRefund } from '../../domain/sales/record-provider-refund.ts';
 import { refundUnfulfillableOrder } from '../../domain/sales/refund-unfulfillable-order.ts';
 import { syncPaymentAccount } from '../../domain/sales/sync-payment-account.ts';
+import { readAccount } from '../../integrations/payments/stripe-connect.ts';
 import type { AppEnv } from '../types.ts';
 
 // Stripe documents no maximum event size, but its objects are small (metadata is capped at 50 keys
@@ -92,12 +93,11 @@ async function handleEvent(deps: AppDeps, event: Stripe.Event, objectId: string 
         const reason = error.code;
         const truth = await payments.retrieveSession(db, sessionId);
         await db.transaction((tx) =>
-          refundUnfulfillableOrder(tx, payments, outbox, {
-            sessionId,
-            paymentId: truth?.paymentId ?? null,
-            baseURL: config.baseURL,
-            reason,
-          }),
+          refundUnfulfillableOrder(
+            tx,
+            { payments, outbox, baseURL: config.baseURL },
+            { actor: { kind: 'system' }, sessionId, paymentId: truth?.paymentId ?? null, reason },
+          ),
         );
       }
       return;
@@ -110,14 +110,7 @@ async function handleEvent(deps: AppDeps, event: Stripe.Event, objectId: string 
     case 'account.updated': {
       const known = await findPaymentAccount(db, { stripeAccountId: objectId });
       if (!known) return 'not a club account';
-      const account = await stripe.client.accounts.retrieve(objectId);
-      await syncPaymentAccount(db, {
-        clubId: known.clubId,
-        stripeAccountId: account.id,
-        chargesEnabled: account.charges_enabled ?? false,
-        payoutsEnabled: account.payouts_enabled ?? false,
-        detailsSubmitted: account.details_submitted ?? false,
-      });
+      await syncPaymentAccount(db, { clubId: known.clubId, ...(await readAccount(stripe.client, objectId)) });
       return;
     }
     case 'charge.refunded': {

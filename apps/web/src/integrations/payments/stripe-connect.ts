@@ -41,13 +41,15 @@ export async function dashboardLink(stripe: Stripe, accountId: string) {
   return (await stripe.accounts.createLoginLink(accountId)).url;
 }
 
+/** What the platform records of a connected account (a flag Stripe leaves out is not yet true). */
+export const accountFlags = (account: Stripe.Account) => ({
+  stripeAccountId: account.id,
+  chargesEnabled: account.charges_enabled ?? false,
+  payoutsEnabled: account.payouts_enabled ?? false,
+  detailsSubmitted: account.details_submitted ?? false,
+});
+
 /** What Stripe says of the account now: the only source for "may this club sell paid tickets". */
 export async function readAccount(stripe: Stripe, accountId: string) {
-  const account = await stripe.accounts.retrieve(accountId);
-  return {
-    stripeAccountId: account.id,
-    chargesEnabled: account.charges_enabled ?? false,
-    payoutsEnabled: account.payouts_enabled ?? false,
-    detailsSubmitted: account.details_submitted ?? false,
-  };
+  return accountFlags(await stripe.accounts.retrieve(accountId));
 }

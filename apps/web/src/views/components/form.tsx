@@ -2,13 +2,9 @@ import { type Child, createContext, useContext } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { FieldErrors, FormValues } from '../../http/forms.ts';
 import type { AppEnv } from '../../http/types.ts';
-import { formatMoney } from '../../i18n/index.ts';
 
-/** The translator of the current request, for components. */
 /** The hidden field every form echoes the CSRF token in (http/middleware/csrf-token.ts checks it). */
 export const CSRF_FIELD = '_csrf';
-
-export const useT = () => useRequestContext<AppEnv>().get('t');
 
 // Field ids are "<form prefix>-<name>": a page with the same form twice (one per venue, say) gives
 // each its own prefix, so every label points at its own field.
@@ -23,12 +19,6 @@ export function Form(props: { action: string; children: Child; class?: string; e
       <FormIdPrefix.Provider value={props.idPrefix ?? 'f'}>{props.children}</FormIdPrefix.Provider>
     </form>
   );
-}
-
-/** A money amount as people read it on a price list: "Free" rather than "€0.00". */
-export function Price({ cents }: { cents: number }) {
-  const c = useRequestContext<AppEnv>();
-  return <>{cents === 0 ? c.get('t')('match.free') : formatMoney(cents, c.get('locale'))}</>;
 }
 
 type FieldProps = {

@@ -1,6 +1,6 @@
 import type { describeGateHealth, GateProblem } from '../../domain/devices/describe-gate-health.ts';
 import { formatTime, type Locale } from '../../i18n/index.ts';
-import { useT } from './form.tsx';
+import { useT } from './use-t.ts';
 
 /** A gate's problems in words, worst first, or "all well". */
 export function GateHealth({ described, locale }: { described: ReturnType<typeof describeGateHealth>; locale: Locale }) {

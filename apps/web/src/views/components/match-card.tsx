@@ -2,6 +2,7 @@ import { useRequestContext } from 'hono/jsx-renderer';
 import type { CatalogMatch } from '../../domain/catalog/list-upcoming-matches.ts';
 import type { AppEnv } from '../../http/types.ts';
 import { formatDateTime, formatMoney } from '../../i18n/index.ts';
+import { MatchStatusBadge } from './match-status-badge.tsx';
 import { VerifiedBadge } from './verified-badge.tsx';
 
 /** One upcoming match in a list: teams, the club selling (verified or not), kick-off in Brussels time, place, seats and price. */
@@ -29,15 +30,8 @@ export function MatchCard({ m }: { m: CatalogMatch }) {
         <div class="meta">{t('match.away')}</div>
       )}
       <div>
-        {m.status === 'postponed' ? (
-          <span class="badge warn">{t('match.status.postponed')}</span>
-        ) : !m.isHome ? null : m.status === 'scheduled' ? (
-          <span class="badge">{t('match.saleSoon')}</span>
-        ) : m.seatsLeft > 0 ? (
-          <span class="badge">{t('home.seatsLeft', { count: m.seatsLeft })}</span>
-        ) : (
-          <span class="badge bad">{t('home.soldOut')}</span>
-        )}{' '}
+        {/* An away match has no tickets here: only its postponement is news. */}
+        {m.isHome || m.displayStatus === 'postponed' ? <MatchStatusBadge status={m.displayStatus} seatsLeft={m.seatsLeft} /> : null}{' '}
         {m.isHome && m.fromPriceCents !== null ? (
           <span class="badge">
             {m.fromPriceCents === 0 ? t('match.free') : t('home.fromPrice', { price: formatMoney(m.fromPriceCents, locale) })}

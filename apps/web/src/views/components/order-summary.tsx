@@ -1,17 +1,10 @@
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { MyOrder } from '../../domain/sales/list-my-orders.ts';
 import type { AppEnv } from '../../http/types.ts';
-import { formatDateTime, formatMoney, type MessageKey } from '../../i18n/index.ts';
-import { useT } from './form.tsx';
+import { formatDateTime, formatMoney } from '../../i18n/index.ts';
+import { OrderStatusBadge } from './order-status.tsx';
+import { useT } from './use-t.ts';
 import { VerifiedBadge } from './verified-badge.tsx';
-
-const STATUS: Record<MyOrder['status'], MessageKey> = {
-  pending: 'order.status.pending',
-  paid: 'order.status.paid',
-  expired: 'order.status.expired',
-  cancelled: 'order.status.cancelled',
-  refunded: 'order.status.refunded',
-};
 
 /** An order's match, lines and money, as the buyer sees it (payment page, "My orders"). */
 export function OrderSummary({ o }: { o: MyOrder }) {
@@ -20,16 +13,13 @@ export function OrderSummary({ o }: { o: MyOrder }) {
   return (
     <div class="order">
       <p>
-        <strong>
-          {o.club} – {o.opponent}
-        </strong>
+        <strong>{o.title}</strong>
         <VerifiedBadge verified={o.clubVerified} />
         <br />
         {formatDateTime(o.kickoffAt, locale)}
       </p>
       <p>
-        {t('order.reference')}: <strong>{o.reference}</strong> ·{' '}
-        <span class={o.status === 'paid' ? 'badge' : o.status === 'pending' ? 'badge warn' : 'badge bad'}>{t(STATUS[o.status])}</span>
+        {t('order.reference')}: <strong>{o.reference}</strong> · <OrderStatusBadge status={o.status} />
       </p>
       <table>
         <tbody>

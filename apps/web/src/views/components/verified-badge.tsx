@@ -1,4 +1,4 @@
-import { useT } from './form.tsx';
+import { useT } from './use-t.ts';
 
 /**
  * The platform's "verified" mark next to a club's name: words, not a colour or an icon alone, so

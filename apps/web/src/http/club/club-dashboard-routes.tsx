@@ -1,0 +1,30 @@
+import { Hono } from 'hono';
+import { listClubMatches } from '../../domain/catalog/list-club-matches.ts';
+import { matchTitle } from '../../domain/catalog/match-title.ts';
+import { summarizeMatchSales } from '../../domain/sales/summarize-match-sales.ts';
+import { can } from '../../integrations/auth/access.ts';
+import { render } from '../../views/layouts/layout.tsx';
+import { DashboardPage } from '../../views/pages/club/dashboard-page.tsx';
+import { requireClub } from '../middleware/access.ts';
+import type { AppEnv } from '../types.ts';
+
+/** A club's home in the back office (/club/:slug), for every role. */
+export const clubDashboardRoutes = new Hono<AppEnv>().get('/:slug', requireClub(), async (c) => {
+  const { club, role } = c.get('membership');
+  const { db } = c.get('deps');
+  const may = {
+    manageCatalog: can(role, { catalog: ['manage'] }),
+    readSales: can(role, { sales: ['read'] }),
+    updateClub: can(role, { club: ['update'] }),
+    manageStaff: can(role, { member: ['create'] }),
+  };
+  const matches = await listClubMatches(db, club.id, { limit: 10 });
+  const upcoming = await Promise.all(
+    matches.map(async (m) => ({
+      ...m,
+      title: matchTitle(m.isHome, club.name, m.opponentName),
+      revenueCents: may.readSales ? (await summarizeMatchSales(db, club.id, m.id)).revenueCents : undefined,
+    })),
+  );
+  return render(c, <DashboardPage club={club} role={role} may={may} upcoming={upcoming} />, { title: club.name });
+});

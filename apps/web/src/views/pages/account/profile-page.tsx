@@ -1,0 +1,53 @@
+import type { FieldErrors, FormValues } from '../../../http/forms.ts';
+import { LANGUAGE_NAMES, LOCALES } from '../../../i18n/index.ts';
+import { Field, Form, Select } from '../../components/form.tsx';
+import { useT } from '../../components/use-t.ts';
+
+export interface ProfilePageProps {
+  email: string;
+  /** `name` and `locale`, as saved or as just sent. */
+  values?: FormValues;
+  errors?: FieldErrors;
+}
+
+/** The signed-in person's account: name and language, their data, and the way out. */
+export function ProfilePage({ email, values, errors }: ProfilePageProps) {
+  const t = useT();
+  return (
+    <>
+      <h1>{t('account.title')}</h1>
+      <section class="card">
+        <p>
+          {t('field.email')}: <strong>{email}</strong>
+        </p>
+        <Form action="/account">
+          <Field name="name" label={t('field.name')} values={values} errors={errors} required maxlength={100} autocomplete="name" />
+          <Select
+            name="locale"
+            label={t('account.language')}
+            options={LOCALES.map((code) => ({ value: code, label: LANGUAGE_NAMES[code] }))}
+            selected={values?.locale}
+            errors={errors}
+          />
+          <button type="submit">{t('common.save')}</button>
+        </Form>
+      </section>
+      <section class="card">
+        <h2>{t('account.privacy')}</h2>
+        <p>
+          <a href="/account/orders">{t('order.mine')}</a>
+        </p>
+        <p>{t('account.exportText')}</p>
+        <p>
+          <a class="button secondary" href="/account/export">
+            {t('account.export')}
+          </a>
+        </p>
+        <p>{t('account.deleteText')}</p>
+        <p>
+          <a href="/account/delete">{t('account.delete')}</a>
+        </p>
+      </section>
+    </>
+  );
+}

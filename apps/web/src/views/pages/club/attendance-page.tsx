@@ -1,0 +1,201 @@
+import { useRequestContext } from 'hono/jsx-renderer';
+import type { countEntriesPerMinute } from '../../../domain/checkin/count-entries-per-minute.ts';
+import type { listGateEvents } from '../../../domain/checkin/list-gate-events.ts';
+import type { listScanConflicts } from '../../../domain/checkin/list-scan-conflicts.ts';
+import type { RefusalReason, summarizeAttendance } from '../../../domain/checkin/summarize-attendance.ts';
+import type { describeGateHealth } from '../../../domain/devices/describe-gate-health.ts';
+import type { AppEnv } from '../../../http/types.ts';
+import { formatTime } from '../../../i18n/index.ts';
+import { GateHealth } from '../../components/gate-health.tsx';
+import { useT } from '../../components/use-t.ts';
+
+export interface AttendancePageProps {
+  club: { slug: string };
+  match: { id: string };
+  title: string;
+  attendance: Awaited<ReturnType<typeof summarizeAttendance>>;
+  /** Every reason a scan is refused, in the order they are listed. */
+  refusalReasons: readonly RefusalReason[];
+  entries: Awaited<ReturnType<typeof countEntriesPerMinute>>;
+  conflicts: Awaited<ReturnType<typeof listScanConflicts>>;
+  passages: Awaited<ReturnType<typeof listGateEvents>>;
+  /** The gates with something to say: a silent gate, a sonar down, scans not uploaded. */
+  gates: { name: string; described: ReturnType<typeof describeGateHealth> }[];
+}
+
+/** Who is in, per stand, what was refused, conflicts, gate passages and entries per minute; refreshed live. */
+export function AttendancePage({
+  club,
+  match: m,
+  title,
+  attendance: a,
+  refusalReasons,
+  entries,
+  conflicts,
+  passages,
+  gates,
+}: AttendancePageProps) {
+  const t = useT();
+  const locale = useRequestContext<AppEnv>().get('locale');
+  return (
+    <>
+      <h1>
+        {t('attendance.title')} · {title}
+      </h1>
+      <p class="hint">
+        {t('attendance.liveHint')} <a href={`/club/${club.slug}/matches/${m.id}/attendance.csv`}>{t('attendance.csv')}</a> ·{' '}
+        <a href="/scan">{t('scanner.open')}</a>
+      </p>
+      <div id="attendance" data-live="5" aria-live="polite">
+        <section class="card table-wrap">
+          <h2>{t('attendance.summary', { admitted: a.admitted, sold: a.sold })}</h2>
+          {a.stands.length === 0 ? (
+            <p>{t('attendance.empty')}</p>
+          ) : (
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('attendance.stand')}</th>
+                  <th scope="col">{t('attendance.sold')}</th>
+                  <th scope="col">{t('attendance.admitted')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {a.stands.map((s) => (
+                  <tr data-stand={s.name}>
+                    <th scope="row">{s.name}</th>
+                    <td>{s.sold}</td>
+                    <td>{s.admitted}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+        <section class="card table-wrap">
+          <h2>{t('attendance.refusedTitle')}</h2>
+          {a.refusedTotal === 0 ? (
+            <p>{t('attendance.refusedNone')}</p>
+          ) : (
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('attendance.reason')}</th>
+                  <th scope="col">{t('attendance.scans')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {refusalReasons
+                  .filter((r) => a.refused[r] > 0)
+                  .map((r) => (
+                    <tr data-reason={r}>
+                      <th scope="row">{t(`scanResult.${r}`)}</th>
+                      <td>{a.refused[r]}</td>
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+        <section class="card table-wrap" id="conflicts">
+          <h2>{t('attendance.conflictsTitle')}</h2>
+          <p class="hint">{t('attendance.conflictsHint')}</p>
+          {conflicts.length === 0 ? (
+            <p>{t('attendance.conflictsNone')}</p>
+          ) : (
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('attendance.detectedAt')}</th>
+                  <th scope="col">{t('attendance.ticket')}</th>
+                  <th scope="col">{t('attendance.reason')}</th>
+                  <th scope="col">{t('attendance.admittedBy')}</th>
+                  <th scope="col">{t('attendance.alsoBy')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {conflicts.map((x) => (
+                  <tr data-conflict={x.id}>
+                    <td>{formatTime(x.detectedAt, locale)}</td>
+                    <td>{x.ticketId ? <code title={x.ticketId}>…{x.ticketId.slice(-8)}</code> : '—'}</td>
+                    <td>{t(`scanResult.${x.reason}`)}</td>
+                    <td>{x.admittedAt ? `${x.admittedBy ?? '—'} · ${formatTime(x.admittedAt, locale)}` : t('attendance.noEntry')}</td>
+                    <td>{`${x.alsoBy ?? '—'} · ${formatTime(x.alsoAt, locale)}`}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+        <section class="card table-wrap" id="passages">
+          <h2>{t('attendance.passagesTitle')}</h2>
+          <p class="hint">{t('attendance.passagesHint')}</p>
+          {gates.length > 0 ? (
+            <ul class="gate-status">
+              {gates.map((g) => (
+                <li data-gate={g.name}>
+                  <strong>{g.name}</strong>: <GateHealth described={g.described} locale={locale} />
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {passages.length === 0 ? (
+            <p>{t('attendance.passagesNone')}</p>
+          ) : (
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('attendance.detectedAt')}</th>
+                  <th scope="col">{t('attendance.gate')}</th>
+                  <th scope="col">{t('attendance.reason')}</th>
+                  <th scope="col">{t('attendance.ticket')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {passages.map((p) => (
+                  <tr data-passage={p.kind}>
+                    <td>{formatTime(p.at, locale)}</td>
+                    <td>{p.gate}</td>
+                    <td>{t(`passage.${p.kind}`)}</td>
+                    <td>{p.ticketId ? <code title={p.ticketId}>…{p.ticketId.slice(-8)}</code> : '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      </div>
+      {entries.length > 0 ? (
+        <section class="card table-wrap">
+          <h2>{t('attendance.perMinute')}</h2>
+          <p class="hint">{t('attendance.perMinuteHint')}</p>
+          <div
+            data-line-chart
+            data-series={JSON.stringify(entries.map((e) => ({ x: e.minute.slice(11), y: e.entries })))}
+            data-label={t('attendance.perMinute')}
+          >
+            <table>
+              <caption class="visually-hidden">{t('attendance.perMinute')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('attendance.minute')}</th>
+                  <th scope="col">{t('attendance.entries')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {entries.map((e) => (
+                  <tr data-minute={e.minute}>
+                    <td>{e.minute.replace('T', ' ')}</td>
+                    <td>{e.entries}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <script type="module" src="/assets/line-chart.js" />
+        </section>
+      ) : null}
+      <script type="module" src="/assets/live-refresh.js" />
+    </>
+  );
+}

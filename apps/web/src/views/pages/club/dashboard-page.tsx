@@ -1,0 +1,117 @@
+import { useRequestContext } from 'hono/jsx-renderer';
+import type { listClubMatches } from '../../../domain/catalog/list-club-matches.ts';
+import type { ClubMembership } from '../../../domain/clubs/find-club-membership.ts';
+import type { AppEnv } from '../../../http/types.ts';
+import { formatDateTime, formatMoney } from '../../../i18n/index.ts';
+import { roleLabel } from '../../components/role-label.ts';
+import { useT } from '../../components/use-t.ts';
+
+export type DashboardMatch = Awaited<ReturnType<typeof listClubMatches>>[number] & {
+  title: string;
+  /** Shown only to those who may read sales. */
+  revenueCents?: number;
+};
+
+export interface DashboardPageProps {
+  club: ClubMembership['club'];
+  role: string;
+  /** What the person's role lets them open (integrations/auth/access.ts decides). */
+  may: { manageCatalog: boolean; readSales: boolean; updateClub: boolean; manageStaff: boolean };
+  upcoming: DashboardMatch[];
+}
+
+/** A club's home in the back office: the way to each part the role may use, and the next matches. */
+export function DashboardPage({ club, role, may, upcoming }: DashboardPageProps) {
+  const t = useT();
+  const locale = useRequestContext<AppEnv>().get('locale');
+  return (
+    <>
+      <h1 class="club-title">
+        {club.logo ? <img src={club.logo} alt="" width="48" height="48" /> : null}
+        {club.name}
+      </h1>
+      {club.status === 'suspended' ? <p class="alert error">{t('error.clubSuspended')}</p> : null}
+      <section class="card">
+        <p>
+          {t('club.yourRole')}: <span class="badge">{roleLabel(t, role)}</span>
+        </p>
+        <p>{club.commune}</p>
+        <div class="actions">
+          {may.manageCatalog ? (
+            <>
+              <a class="button" href={`/club/${club.slug}/matches`}>
+                {t('matches.title')}
+              </a>
+              <a class="button secondary" href={`/club/${club.slug}/venues`}>
+                {t('venue.title')}
+              </a>
+            </>
+          ) : null}
+          {may.readSales ? (
+            <a class="button secondary" href={`/club/${club.slug}/orders`}>
+              {t('orders.title')}
+            </a>
+          ) : null}
+          {may.updateClub ? (
+            <>
+              <a class="button secondary" href={`/club/${club.slug}/devices`}>
+                {t('devices.title')}
+              </a>
+              <a class="button secondary" href={`/club/${club.slug}/payouts`}>
+                {t('payouts.title')}
+              </a>
+              <a class="button secondary" href={`/club/${club.slug}/settings`}>
+                {t('settings.title')}
+              </a>
+            </>
+          ) : null}
+          {may.manageStaff ? (
+            <a class="button secondary" href={`/club/${club.slug}/staff`}>
+              {t('staff.title')}
+            </a>
+          ) : null}
+          {may.updateClub ? (
+            <a class="button secondary" href={`/club/${club.slug}/activity`}>
+              {t('activity.link')}
+            </a>
+          ) : null}
+        </div>
+      </section>
+      <section class="card">
+        <h2>{t('dashboard.upcoming')}</h2>
+        {upcoming.length === 0 ? <p>{t('matches.none')}</p> : null}
+        {upcoming.map((m) => (
+          <div class="dashboard-match">
+            <h3>{may.manageCatalog ? <a href={`/club/${club.slug}/matches/${m.id}`}>{m.title}</a> : m.title}</h3>
+            <p class="meta">
+              {formatDateTime(m.kickoffAt, locale)} · {m.competition}
+              {m.revenueCents !== undefined ? ` · ${t('dashboard.revenue', { amount: formatMoney(m.revenueCents, locale) })}` : null}
+            </p>
+            {m.stands.length > 0 ? (
+              <table>
+                <thead>
+                  <tr>
+                    <th>{t('stand.name')}</th>
+                    <th>{t('dashboard.sold')}</th>
+                    <th>{t('dashboard.left')}</th>
+                    <th>{t('dashboard.cap')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {m.stands.map((s) => (
+                    <tr>
+                      <td>{s.name}</td>
+                      <td>{s.sold}</td>
+                      <td>{s.seatsLeft}</td>
+                      <td>{s.cap}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            ) : null}
+          </div>
+        ))}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,194 @@
+import { useRequestContext } from 'hono/jsx-renderer';
+import type { ActivityEntry } from '../../../domain/activity/list-activity.ts';
+import type { ClubMatch } from '../../../domain/catalog/find-club-match.ts';
+import type { MatchStandRow } from '../../../domain/catalog/find-match-stands.ts';
+import type { Prices } from '../../../domain/catalog/stand-prices.ts';
+import type { summarizeMatchSales } from '../../../domain/sales/summarize-match-sales.ts';
+import type { FieldErrors, FormValues } from '../../../http/forms.ts';
+import type { AppEnv } from '../../../http/types.ts';
+import { formatDateTime, formatMoney } from '../../../i18n/index.ts';
+import { ActivityLog } from '../../components/activity-log.tsx';
+import { Field, Form, FormError } from '../../components/form.tsx';
+import { MatchStatusBadge } from '../../components/match-status-badge.tsx';
+import { useT } from '../../components/use-t.ts';
+import { MatchFields, type MatchFormChoices } from './match-fields.tsx';
+
+/** The match page's forms, each shown with its own values and errors. */
+type MatchForms<T> = { details: T; stands: T; postpone: T };
+
+export interface MatchPageProps {
+  club: { slug: string };
+  match: ClubMatch;
+  title: string;
+  sales: Awaited<ReturnType<typeof summarizeMatchSales>>;
+  stands: MatchStandRow[];
+  /** The price categories, in the order they are listed. */
+  categories: readonly (keyof Prices)[];
+  choices: MatchFormChoices;
+  /** The latest lines of the match's history, and whether there are older ones. */
+  history: { entries: ActivityEntry[]; more: boolean };
+  values: MatchForms<FormValues>;
+  errors: Partial<MatchForms<FieldErrors>>;
+}
+
+/** One match in the back office: sales, sale status, stands with caps and prices, details, postponement, history. */
+export function MatchPage({ club, match: m, title, sales, stands, categories, choices, history, values, errors }: MatchPageProps) {
+  const t = useT();
+  const locale = useRequestContext<AppEnv>().get('locale');
+  return (
+    <>
+      <h1>{title}</h1>
+      <p class="meta">
+        {formatDateTime(m.kickoffAt, locale)} · <MatchStatusBadge status={m.displayStatus} /> ·{' '}
+        <a href={`/matches/${m.id}`}>{t('matches.publicPage')}</a>·{' '}
+        <a href={`/club/${club.slug}/matches/${m.id}/attendance`}>{t('attendance.title')}</a>
+      </p>
+
+      <section class="card" id="sales">
+        <h2>{t('sales.title')}</h2>
+        <p>{t('sales.summary', { tickets: sales.tickets, revenue: formatMoney(sales.revenueCents, locale) })}</p>
+        {sales.days.length > 0 ? (
+          <div
+            data-line-chart
+            data-series={JSON.stringify(sales.days.map((d) => ({ x: d.day, y: d.tickets })))}
+            data-label={t('sales.chartLabel')}
+          >
+            <table>
+              <caption class="visually-hidden">{t('sales.chartLabel')}</caption>
+              <thead>
+                <tr>
+                  <th>{t('orders.date')}</th>
+                  <th>{t('sales.ticketsSoFar')}</th>
+                  <th>{t('sales.revenueSoFar')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {sales.days.map((d) => (
+                  <tr>
+                    <td>{d.day}</td>
+                    <td>{d.tickets}</td>
+                    <td>{formatMoney(d.revenueCents, locale)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+        <p>
+          <a href={`/club/${club.slug}/orders?match=${m.id}`}>{t('orders.title')}</a>
+        </p>
+        <script type="module" src="/assets/line-chart.js" />
+      </section>
+
+      <section class="card" id="status">
+        <h2>{t('matches.sale')}</h2>
+        <div class="actions">
+          {m.status !== 'on_sale' && m.status !== 'cancelled' ? (
+            <Form action={`/club/${club.slug}/matches/${m.id}/status`}>
+              <input type="hidden" name="status" value="on_sale" />
+              <button type="submit">{t('matches.putOnSale')}</button>
+            </Form>
+          ) : null}
+          {m.status === 'on_sale' ? (
+            <Form action={`/club/${club.slug}/matches/${m.id}/status`}>
+              <input type="hidden" name="status" value="scheduled" />
+              <button type="submit" class="secondary">
+                {t('matches.pauseSale')}
+              </button>
+            </Form>
+          ) : null}
+          {m.status !== 'cancelled' ? (
+            <Form action={`/club/${club.slug}/matches/${m.id}/status`}>
+              <input type="hidden" name="status" value="cancelled" />
+              <button type="submit" class="danger">
+                {t('matches.cancel')}
+              </button>
+            </Form>
+          ) : null}
+        </div>
+      </section>
+
+      <section class="card" id="stands">
+        <h2>{t('matches.stands')}</h2>
+        {stands.length === 0 ? <p>{m.venueId ? t('matches.noStandsAtVenue') : t('matches.awayNoStands')}</p> : null}
+        {stands.length > 0 ? (
+          <Form action={`/club/${club.slug}/matches/${m.id}/stands`}>
+            <FormError errors={errors.stands} />
+            {stands.map((s) => (
+              <fieldset class="stand-choice">
+                <legend>{s.name}</legend>
+                <label class="inline">
+                  <input type="checkbox" name={`open_${s.standId}`} checked={values.stands[`open_${s.standId}`] === 'on'} />{' '}
+                  {t('matches.openStand')}
+                </label>
+                {errors.stands?.[`open_${s.standId}`] ? (
+                  <small class="error" role="alert">
+                    {errors.stands[`open_${s.standId}`]}
+                  </small>
+                ) : null}
+                <Field
+                  name={`cap_${s.standId}`}
+                  type="number"
+                  label={t('matches.cap', { capacity: s.capacity })}
+                  values={values.stands}
+                  errors={errors.stands}
+                  hint={s.seatsTaken > 0 ? t('matches.seatsTaken', { count: s.seatsTaken }) : undefined}
+                />
+                {categories
+                  .filter((cat) => s.prices[cat] !== undefined)
+                  .map((cat) => (
+                    <Field
+                      name={`price_${s.standId}_${cat}`}
+                      label={`${t(`category.${cat}`)} (€)`}
+                      values={values.stands}
+                      errors={errors.stands}
+                      maxlength={9}
+                    />
+                  ))}
+              </fieldset>
+            ))}
+            <button type="submit">{t('matches.saveStands')}</button>
+          </Form>
+        ) : null}
+      </section>
+
+      <section class="card" id="details">
+        <h2>{t('matches.details')}</h2>
+        <Form action={`/club/${club.slug}/matches/${m.id}`}>
+          <MatchFields values={values.details} errors={errors.details} choices={choices} />
+          <button type="submit">{t('common.save')}</button>
+        </Form>
+      </section>
+
+      {m.status !== 'cancelled' ? (
+        <section class="card" id="postpone">
+          <h2>{t('matches.postpone')}</h2>
+          <p class="hint">{t('matches.postponeHint')}</p>
+          <Form action={`/club/${club.slug}/matches/${m.id}/postpone`} idPrefix="postpone">
+            <FormError errors={errors.postpone} />
+            <Field
+              name="kickoffAt"
+              type="datetime-local"
+              label={t('matches.newKickoff')}
+              values={values.postpone}
+              errors={errors.postpone}
+            />
+            <button type="submit" class="secondary">
+              {t('matches.postpone')}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+
+      <section class="card" id="history">
+        <h2>{t('activity.history')}</h2>
+        <ActivityLog entries={history.entries} clubSlug={club.slug} links={{ order: true }} />
+        {history.more ? (
+          <p>
+            <a href={`/club/${club.slug}/activity?match=${m.id}`}>{t('activity.link')}</a>
+          </p>
+        ) : null}
+      </section>
+    </>
+  );
+}

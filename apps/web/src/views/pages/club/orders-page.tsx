@@ -1,0 +1,93 @@
+import { useRequestContext } from 'hono/jsx-renderer';
+import type { ClubOrder } from '../../../domain/sales/list-club-orders.ts';
+import type { AppEnv } from '../../../http/types.ts';
+import { formatDateTime, formatMoney } from '../../../i18n/index.ts';
+import { Form } from '../../components/form.tsx';
+import { ORDER_STATUS_LABEL } from '../../components/order-status.tsx';
+import { useT } from '../../components/use-t.ts';
+
+export interface OrdersPageProps {
+  club: { name: string; slug: string };
+  orders: ClubOrder[];
+  /** The search as typed, and the match the list is narrowed to (if any). */
+  q: string;
+  matchId?: string;
+  /** Whether the person's role may refund (a paid order then has a refund button). */
+  mayRefund: boolean;
+}
+
+/** A club's orders: search, the CSV of the same list, and a refund button per paid order. */
+export function OrdersPage({ club, orders, q, matchId, mayRefund }: OrdersPageProps) {
+  const t = useT();
+  const locale = useRequestContext<AppEnv>().get('locale');
+  const query = new URLSearchParams(Object.entries({ q, match: matchId ?? '' }).filter(([, v]) => v) as [string, string][]);
+  return (
+    <>
+      <h1>
+        {t('orders.title')} · {club.name}
+      </h1>
+      <form method="get" action={`/club/${club.slug}/orders`} class="card actions">
+        <label for="q" class="visually-hidden">
+          {t('common.search')}
+        </label>
+        <input id="q" name="q" type="search" value={q} maxlength={80} placeholder={t('orders.searchHint')} />
+        {matchId ? <input type="hidden" name="match" value={matchId} /> : null}
+        <button type="submit">{t('common.search')}</button>
+        <a href={`/club/${club.slug}/orders.csv${query.size ? `?${query}` : ''}`}>{t('orders.csv')}</a>
+      </form>
+      {orders.length === 0 ? <p class="card">{t('orders.none')}</p> : null}
+      {orders.length > 0 ? (
+        <section class="card table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th>{t('order.reference')}</th>
+                <th>{t('orders.date')}</th>
+                <th>{t('orders.buyer')}</th>
+                <th>{t('orders.match')}</th>
+                <th>{t('orders.tickets')}</th>
+                <th>{t('orders.amount')}</th>
+                <th>{t('admin.status')}</th>
+                <th>
+                  <span class="visually-hidden">{t('common.actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {orders.map((o) => (
+                <tr>
+                  <td>
+                    <a href={`/club/${club.slug}/orders/${o.id}`}>{o.reference}</a>
+                  </td>
+                  <td>{formatDateTime(o.createdAt, locale)}</td>
+                  <td>
+                    {o.buyer ?? '—'}
+                    <br />
+                    <small>{o.email}</small>
+                  </td>
+                  <td>
+                    {o.opponent}
+                    <br />
+                    <small>{formatDateTime(o.kickoffAt, locale)}</small>
+                  </td>
+                  <td>{o.tickets}</td>
+                  <td>{formatMoney(o.subtotalCents, locale)}</td>
+                  <td>{t(ORDER_STATUS_LABEL[o.status])}</td>
+                  <td>
+                    {o.status === 'paid' && mayRefund ? (
+                      <Form action={`/club/${club.slug}/orders/${o.id}/refund`} idPrefix={`refund-${o.id}`}>
+                        <button type="submit" class="secondary">
+                          {t('orders.refund')}
+                        </button>
+                      </Form>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,135 @@
+import type { VenueWithStands } from '../../../domain/catalog/list-venues.ts';
+import type { Prices } from '../../../domain/catalog/stand-prices.ts';
+import type { FieldErrors, FormValues } from '../../../http/forms.ts';
+import { Field, Form, FormError } from '../../components/form.tsx';
+import { Price } from '../../components/price.tsx';
+import { useT } from '../../components/use-t.ts';
+import { StandFields } from './stand-fields.tsx';
+
+/**
+ * A form that failed, shown again: `for` names which one ("venue:new", "venue:<id>",
+ * "stand:new:<venue id>"); every other form shows as saved or empty.
+ */
+export type VenueFormShown = { values?: FormValues; errors?: FieldErrors; for?: string };
+
+export interface VenuesPageProps {
+  club: { name: string; slug: string };
+  venues: VenueWithStands[];
+  /** The price categories, in the order they are listed. */
+  categories: readonly (keyof Prices)[];
+  shown: VenueFormShown;
+}
+
+const venueValues = (v: VenueWithStands): FormValues => ({ name: v.name, street: v.street, postalCode: v.postalCode, commune: v.commune });
+
+function VenueFieldset({ values, errors }: { values?: FormValues; errors?: FieldErrors }) {
+  const t = useT();
+  return (
+    <>
+      <Field name="name" label={t('venue.name')} values={values} errors={errors} required maxlength={80} />
+      <Field
+        name="street"
+        label={t('venue.street')}
+        values={values}
+        errors={errors}
+        required
+        maxlength={120}
+        autocomplete="street-address"
+      />
+      <Field
+        name="postalCode"
+        label={t('venue.postalCode')}
+        values={values}
+        errors={errors}
+        required
+        maxlength={4}
+        autocomplete="postal-code"
+      />
+      <Field name="commune" label={t('club.commune')} values={values} errors={errors} required maxlength={80} />
+    </>
+  );
+}
+
+/** A club's venues and their stands, with prices per category; adding and editing both. */
+export function VenuesPage({ club, venues, categories, shown }: VenuesPageProps) {
+  const t = useT();
+  const formFor = (key: string) => (shown.for === key ? shown : {});
+  return (
+    <>
+      <h1>
+        {t('venue.title')} · {club.name}
+      </h1>
+      {venues.length === 0 ? <p class="card">{t('venue.none')}</p> : null}
+      {venues.map((v) => (
+        <section class="card">
+          <h2>{v.name}</h2>
+          <p class="meta">
+            {v.street}, {v.postalCode} {v.commune}
+          </p>
+          <div class="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th>{t('stand.name')}</th>
+                  <th>{t('stand.capacity')}</th>
+                  <th>{t('stand.prices')}</th>
+                  <th>
+                    <span class="visually-hidden">{t('common.actions')}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {v.stands.map((s) => (
+                  <tr class={s.archivedAt ? 'archived' : undefined}>
+                    <td>
+                      {s.name} {s.archivedAt ? <span class="badge">{t('stand.archivedBadge')}</span> : null}
+                    </td>
+                    <td>{s.capacity}</td>
+                    <td>
+                      {categories
+                        .filter((cat) => s.prices[cat] !== undefined)
+                        .map((cat, i) => (
+                          <>
+                            {i > 0 ? ' · ' : ''}
+                            {t(`category.${cat}`)} <Price cents={s.prices[cat] as number} />
+                          </>
+                        ))}
+                    </td>
+                    <td class="actions">
+                      <a href={`/club/${club.slug}/stands/${s.id}`}>{t('common.edit')}</a>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <details open={shown.for === `stand:new:${v.id}`}>
+            <summary>{t('stand.add')}</summary>
+            <Form action={`/club/${club.slug}/venues/${v.id}/stands`} idPrefix={`stand-new-${v.id}`}>
+              <StandFields categories={categories} {...formFor(`stand:new:${v.id}`)} />
+              <button type="submit">{t('stand.add')}</button>
+            </Form>
+          </details>
+          <details open={shown.for === `venue:${v.id}`}>
+            <summary>{t('venue.edit')}</summary>
+            <Form action={`/club/${club.slug}/venues/${v.id}`} idPrefix={`venue-${v.id}`}>
+              <VenueFieldset
+                values={shown.for === `venue:${v.id}` ? shown.values : venueValues(v)}
+                errors={formFor(`venue:${v.id}`).errors}
+              />
+              <button type="submit">{t('common.save')}</button>
+            </Form>
+          </details>
+        </section>
+      ))}
+      <section class="card">
+        <h2>{t('venue.add')}</h2>
+        <Form action={`/club/${club.slug}/venues`} idPrefix="venue-new">
+          <FormError errors={formFor('venue:new').errors} />
+          <VenueFieldset {...formFor('venue:new')} />
+          <button type="submit">{t('venue.add')}</button>
+        </Form>
+      </section>
+    </>
+  );
+}
