@@ -16,7 +16,13 @@ const healthy = {
 describe("a gate's health in words", () => {
   it('says nothing of a gate that never reported, and "all well" of a healthy one', () => {
     expect(describeGateHealth({ lastSeenAt: null, health: null }, now)).toBeNull();
-    expect(describeGateHealth({ lastSeenAt: now, health: healthy }, now)).toEqual({ problems: [], state: 'closed' });
+    expect(describeGateHealth({ lastSeenAt: now, health: healthy }, now)).toEqual({
+      problems: [],
+      state: 'closed',
+      lastSeenAt: now,
+      online: true,
+      queued: 0,
+    });
   });
 
   it('names each problem, worst first, with the last error only when something is wrong', () => {

@@ -18,7 +18,7 @@ export type GateProblem =
 export function describeGateHealth(
   gate: { lastSeenAt: Date | null; health: Omit<HealthReport, 'events'> | null },
   now = new Date(),
-): { problems: GateProblem[]; state: HealthReport['state'] } | null {
+): { problems: GateProblem[]; state: HealthReport['state']; lastSeenAt: Date; online: boolean; queued: number } | null {
   const { lastSeenAt, health } = gate;
   if (!lastSeenAt || !health) return null;
   const problems: GateProblem[] = [];
@@ -29,5 +29,5 @@ export function describeGateHealth(
   else if (health.state === 'fault') problems.push({ kind: 'fault' });
   if (health.queued > 0) problems.push({ kind: 'queued', count: health.queued });
   if (health.lastError && problems.length > 0) problems.push({ kind: 'last_error', text: health.lastError });
-  return { problems, state: health.state };
+  return { problems, state: health.state, lastSeenAt, online: health.online, queued: health.queued };
 }
