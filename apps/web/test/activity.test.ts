@@ -130,9 +130,9 @@ describe.each(databaseKinds())('activity log on %s', (kind) => {
     expect(await linesOf(clubId, () => postOk(client, `${base}/matches/${matchId}/postpone`, { kickoffAt: brusselsIn(20) }))).toEqual(
       line({ action: 'match.postponed', matchId, details: expect.objectContaining({ to: expect.any(String) }) }),
     );
-    expect(await linesOf(clubId, () => postOk(client, `${base}/matches/${matchId}/status`, { status: 'cancelled' }))).toEqual(
-      line({ action: 'match.cancelled', matchId, details: { seatsTaken: 0 } }),
-    );
+    expect(
+      await linesOf(clubId, () => postOk(client, `${base}/matches/${matchId}/status`, { status: 'cancelled', confirm: 'yes' })),
+    ).toEqual(line({ action: 'match.cancelled', matchId, details: { seatsTaken: 0 } }));
 
     const created = await linesOf(clubId, () => client.post(`${base}/devices`, { name: 'North gate', kind: 'gate' }));
     expect(created).toEqual(line({ action: 'device.created', ...owner, details: expect.objectContaining({ device: 'North gate' }) }));
@@ -256,7 +256,7 @@ describe.each(databaseKinds())('activity log on %s', (kind) => {
     const last = await buy(fanClient, matchId, matchStandId, 1);
     await last.pay();
     const lines = await linesOf(clubId, async () => {
-      await postOk(ctx.owner, `${ctx.base}/matches/${matchId}/status`, { status: 'cancelled' });
+      await postOk(ctx.owner, `${ctx.base}/matches/${matchId}/status`, { status: 'cancelled', confirm: 'yes' });
       for (let i = 0; i < 100; i++) {
         const [now] = await db().select({ status: order.status }).from(order).where(eq(order.id, last.order.id));
         if (now?.status === 'refunded') break;

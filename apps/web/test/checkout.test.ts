@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { matchStand, order } from '../src/db/schema/index.ts';
+import { match, matchStand, order, orderItem } from '../src/db/schema/index.ts';
 import { releaseExpiredOrders } from '../src/domain/sales/release-expired-orders.ts';
 import { brusselsIn, clubWithOwner, competitionId, postOk } from './support/catalog.ts';
 import { createUser, databaseKinds, signIn, startTestApp, type TestApp, textOf } from './support/harness.ts';
@@ -268,10 +268,34 @@ describe.each(databaseKinds())('buying tickets with the demo provider on %s', (k
     expect((await t.client().post(`/account/orders/${pending!.reference}/abandon`, {})).headers.get('location')).toMatch(/^\/sign-in/); // nobody else
   });
 
-  it('refunds every buyer and releases every hold when the club cancels the match', async () => {
+  it('cancels a match only from its confirmation page, which says what will happen, then refunds every buyer with the club’s words', async () => {
     const paidOrders = (await t.runtime.deps.db.select().from(order).where(eq(order.matchId, matchId))).filter((o) => o.status === 'paid');
     expect(paidOrders.length).toBeGreaterThan(0);
-    await postOk(owner.owner, `${owner.base}/matches/${matchId}/status`, { status: 'cancelled' });
+    const statusOf = async () => (await t.runtime.deps.db.select().from(match).where(eq(match.id, matchId)))[0]!.status;
+    // One click (the form posted without its confirmation) changes nothing and leads to the confirmation.
+    const oneClick = await owner.owner.post(`${owner.base}/matches/${matchId}/status`, { status: 'cancelled' });
+    expect(oneClick.status).toBe(303);
+    expect(oneClick.headers.get('location')).toBe(`${owner.base}/matches/${matchId}/cancel`);
+    expect(await statusOf()).toBe('on_sale');
+    const items = await t.runtime.deps.db
+      .select()
+      .from(orderItem)
+      .where(
+        inArray(
+          orderItem.orderId,
+          paidOrders.map((o) => o.id),
+        ),
+      );
+    const tickets = items.reduce((n, i) => n + i.quantity - i.refundedQuantity, 0);
+    const cents = paidOrders.reduce((n, o) => n + o.totalCents - o.refundedCents, 0);
+    const confirmation = (await textOf(await owner.owner.get(`${owner.base}/matches/${matchId}/cancel`))).replace(/\s/g, ' ');
+    expect(confirmation).toContain(
+      `Buyers refunded in full: ${paidOrders.length} · tickets: ${tickets} · in all: €${(cents / 100).toFixed(2)}`,
+    );
+    expect(await statusOf()).toBe('on_sale');
+    const words = 'The pitch is flooded.\nWe are sorry & hope to see you soon <3';
+    await postOk(owner.owner, `${owner.base}/matches/${matchId}/status`, { status: 'cancelled', confirm: 'yes', message: words });
+    expect(await statusOf()).toBe('cancelled');
     const deadline = Date.now() + 15_000;
     let rows = await t.runtime.deps.db.select().from(order).where(eq(order.matchId, matchId));
     while (rows.some((o) => o.status === 'paid' || o.status === 'pending') && Date.now() < deadline) {
@@ -281,6 +305,10 @@ describe.each(databaseKinds())('buying tickets with the demo provider on %s', (k
     expect(rows.filter((o) => o.status === 'paid' || o.status === 'pending')).toEqual([]);
     for (const o of paidOrders) expect(rows.find((r) => r.id === o.id)?.status).toBe('refunded');
     expect(await seats()).toMatchObject({ held: 0, sold: 0 });
-    await t.smtp.waitFor(paidOrders[0]!.email, /Match cancelled: order/);
+    const mail = await t.smtp.waitFor(paidOrders[0]!.email, /Match cancelled: order/);
+    expect(mail.text).toContain(`Message from the club:\n${words}`);
+    expect(mail.html).toContain('The pitch is flooded.<br>We are sorry &amp; hope to see you soon &lt;3');
+    // A cancelled match has no confirmation page any more.
+    expect((await owner.owner.get(`${owner.base}/matches/${matchId}/cancel`)).status).toBe(303);
   });
 });

@@ -25,6 +25,8 @@ export interface TemplateMail {
   locale?: string | null;
   params: { url: string } & Record<string, string>;
   dates?: Record<string, string>;
+  /** The club's own words to the recipient (why a match was cancelled…), quoted as they wrote them. */
+  note?: string;
 }
 
 export interface Outbox {

@@ -29,7 +29,7 @@ export function renderMail(
   template: MailTemplate,
   locale: Locale | undefined,
   params: { url: string } & Record<string, string>,
-  { unsubscribeUrl }: { unsubscribeUrl?: string } = {},
+  { unsubscribeUrl, note }: { unsubscribeUrl?: string; note?: string } = {},
 ): MailContent {
   const t = translator(locale ?? DEFAULT_LOCALE);
   const keys = templates[template];
@@ -38,10 +38,11 @@ export function renderMail(
   const action = t(keys.action, params);
   const footer = t('mail.footer');
   const unsubscribe = unsubscribeUrl ? `${t('mail.unsubscribe')}: ${unsubscribeUrl}` : '';
-  const text = `${body}\n\n${action}: ${params.url}\n\n-- \n${footer}\n${unsubscribe ? `${unsubscribe}\n` : ''}`;
+  const quoted = note ? `\n\n${t('mail.clubMessage')}:\n${note}` : '';
+  const text = `${body}${quoted}\n\n${action}: ${params.url}\n\n-- \n${footer}\n${unsubscribe ? `${unsubscribe}\n` : ''}`;
   const html = `<!doctype html><html lang="${locale ?? DEFAULT_LOCALE}"><body style="font-family:system-ui,sans-serif;max-width:560px;margin:auto;padding:16px;color:#111">
 <p>${escapeHtml(body).replace(/\n/g, '<br>')}</p>
-<p><a href="${escapeHtml(params.url)}" style="display:inline-block;background:#0a6b3d;color:#fff;padding:12px 20px;border-radius:6px;text-decoration:none">${escapeHtml(action)}</a></p>
+${note ? `<p style="margin:0 0 4px"><strong>${escapeHtml(t('mail.clubMessage'))}</strong></p><blockquote style="margin:0 0 16px;padding:8px 12px;border-left:4px solid #0a6b3d;background:#f3f7f4">${escapeHtml(note).replace(/\n/g, '<br>')}</blockquote>\n` : ''}<p><a href="${escapeHtml(params.url)}" style="display:inline-block;background:#0a6b3d;color:#fff;padding:12px 20px;border-radius:6px;text-decoration:none">${escapeHtml(action)}</a></p>
 <p style="font-size:13px;color:#555">${escapeHtml(params.url)}</p>
 <p style="font-size:12px;color:#777">${escapeHtml(footer)}${unsubscribeUrl ? ` · <a href="${escapeHtml(unsubscribeUrl)}">${escapeHtml(t('mail.unsubscribe'))}</a>` : ''}</p></body></html>`;
   return { subject, text, html, ...(unsubscribeUrl ? { headers: { 'List-Unsubscribe': `<${unsubscribeUrl}>` } } : {}) };

@@ -20,5 +20,5 @@ export function renderMailJob(job: MailJob): MailMessage {
   const dates = Object.fromEntries(
     Object.entries(job.dates ?? {}).map(([name, iso]) => [name, formatDateTime(new Date(iso), locale ?? DEFAULT_LOCALE)]),
   );
-  return { to: job.to, ...renderMail(job.template, locale, { ...job.params, ...dates }) };
+  return { to: job.to, ...renderMail(job.template, locale, { ...job.params, ...dates }, { note: job.note }) };
 }

@@ -19,8 +19,8 @@ export async function workRefundMatch(
   baseURL: string,
   pollingIntervalSeconds = 2,
 ): Promise<void> {
-  await jobs.boss.work<{ matchId: string }>(QUEUES.refundMatch, { pollingIntervalSeconds }, async ([job]) => {
-    const { matchId } = job!.data;
+  await jobs.boss.work<{ matchId: string; message?: string }>(QUEUES.refundMatch, { pollingIntervalSeconds }, async ([job]) => {
+    const { matchId, message } = job!.data;
     const open = await db
       .select({ id: order.id, clubId: order.clubId, status: order.status })
       .from(order)
@@ -37,7 +37,7 @@ export async function workRefundMatch(
             refundOrder(
               tx,
               { payments, outbox: jobs, baseURL },
-              { actor: { kind: 'system' }, clubId: o.clubId, orderId: o.id, reason: 'match_cancelled' },
+              { actor: { kind: 'system' }, clubId: o.clubId, orderId: o.id, reason: 'match_cancelled', message },
             ),
           );
         }

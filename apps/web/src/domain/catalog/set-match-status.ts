@@ -20,13 +20,13 @@ const ACTION = { scheduled: 'match.sale_paused', on_sale: 'match.put_on_sale', c
 export async function setMatchStatus(
   tx: Tx,
   { outbox, now = new Date() }: Ctx<'outbox' | 'now'>,
-  { actor, clubId, matchId, status }: { actor: Actor; clubId: string; matchId: string; status: ClubMatchStatus },
+  { actor, clubId, matchId, status, message }: { actor: Actor; clubId: string; matchId: string; status: ClubMatchStatus; message?: string },
 ): Promise<void> {
   const current = await findClubMatch(tx, clubId, matchId);
   if (current.status === 'cancelled' || current.kickoffAt <= now) throw new DomainError('match_not_editable');
   if (status === 'cancelled' && current.seatsTaken > 0) {
     // Every buyer is refunded and told (a job, one refund each); pending holds end with the match.
-    await outbox.send(tx, QUEUES.refundMatch, { matchId }, { id: stableJobId(`refund-match:${matchId}`) });
+    await outbox.send(tx, QUEUES.refundMatch, { matchId, ...(message ? { message } : {}) }, { id: stableJobId(`refund-match:${matchId}`) });
   }
   if (status === 'on_sale') {
     const [open] = await tx.select({ id: matchStand.id }).from(matchStand).where(eq(matchStand.matchId, matchId)).limit(1);

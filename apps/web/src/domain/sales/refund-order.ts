@@ -25,6 +25,8 @@ export async function refundOrder(
     orderId: string;
     reason?: 'match_cancelled';
     tickets?: { itemId: string; quantity: number };
+    /** The club's words to the buyer, quoted in the mail. */
+    message?: string;
   },
 ) {
   if (!isUuid(input.orderId) || (input.tickets && !isUuid(input.tickets.itemId))) throw new DomainError('not_found');
@@ -102,6 +104,7 @@ export async function refundOrder(
       count: String(count),
     },
     dates: { date: current.createdAt.toISOString() },
+    ...(input.message ? { note: input.message } : {}),
   } satisfies TemplateMail);
   return { ...refunded!, amountCents };
 }

@@ -19,9 +19,12 @@ import { CLUB_MATCH_STATUSES, setMatchStatus } from '../../domain/catalog/set-ma
 import { updateMatch } from '../../domain/catalog/update-match.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { centsToInput } from '../../domain/money.ts';
+import { summarizeMatchRefund } from '../../domain/sales/summarize-match-refund.ts';
 import { summarizeMatchSales } from '../../domain/sales/summarize-match-sales.ts';
 import { toBrusselsLocal } from '../../domain/time.ts';
+import { formatDateTime } from '../../i18n/index.ts';
 import { render } from '../../views/layouts/layout.tsx';
+import { CancelMatchPage } from '../../views/pages/club/cancel-match-page.tsx';
 import type { MatchFormChoices } from '../../views/pages/club/match-fields.tsx';
 import { MatchPage } from '../../views/pages/club/match-page.tsx';
 import { MatchesPage } from '../../views/pages/club/matches-page.tsx';
@@ -79,6 +82,9 @@ const matchValues = (m: ClubMatch): FormValues => ({
 const manage = requireClub({ catalog: ['manage'] });
 /** The latest lines of a match's history on its page; the activity page has them all. */
 const MATCH_HISTORY = 30;
+/** The club's words to the buyers of a cancelled match: plain text, lines kept. */
+const cancelMessage = z.string().trim().max(1000).optional().or(z.undefined());
+
 type Shown = { values?: FormValues; errors?: FieldErrors; for?: 'details' | 'stands' | 'postpone' };
 
 /** A domain rule broken by a form: shown next to its field, or above the form. */
@@ -166,16 +172,45 @@ export const clubMatchRoutes = new Hono<AppEnv>()
     }
     return redirectWithFlash(c, `/club/${club.slug}/matches/${matchId}#stands`, 'success', c.get('t')('matches.standsSaved'));
   })
+  .get('/:slug/matches/:matchId/cancel', manage, async (c) => {
+    const { club } = c.get('membership');
+    const { db } = c.get('deps');
+    const m = await findClubMatch(db, club.id, c.req.param('matchId'));
+    const back = `/club/${club.slug}/matches/${m.id}`;
+    if (m.status === 'cancelled') return redirectWithFlash(c, back, 'info', c.get('t')('matches.statusSet.cancelled'));
+    const locale = c.get('locale');
+    return render(
+      c,
+      <CancelMatchPage
+        club={club}
+        match={{ id: m.id, title: matchTitle(m.isHome, club.name, m.opponentName), when: formatDateTime(m.kickoffAt, locale) }}
+        refund={await summarizeMatchRefund(db, club.id, m.id)}
+        locale={locale}
+      />,
+      { title: c.get('t')('matches.cancel') },
+    );
+  })
   .post('/:slug/matches/:matchId/status', manage, async (c) => {
     const { club } = c.get('membership');
     const { db } = c.get('deps');
     const matchId = c.req.param('matchId');
-    const status = z.enum(CLUB_MATCH_STATUSES).safeParse((await c.req.parseBody()).status);
+    const body = await c.req.parseBody();
+    const status = z.enum(CLUB_MATCH_STATUSES).safeParse(body.status);
     const back = `/club/${club.slug}/matches/${matchId}`;
     if (!status.success) return redirectWithFlash(c, back, 'error', c.get('t')('error.invalid'));
+    // Cancelling refunds every buyer: only from its confirmation page, never from one click.
+    if (status.data === 'cancelled' && body.confirm !== 'yes') return c.redirect(`${back}/cancel`, 303);
+    const message = cancelMessage.safeParse(body.message);
+    if (!message.success) return redirectWithFlash(c, `${back}/cancel`, 'error', c.get('t')('error.tooLong', { max: 1000 }));
     try {
       await db.transaction((tx) =>
-        setMatchStatus(tx, operationContext(c), { actor: actorOf(c), clubId: club.id, matchId, status: status.data }),
+        setMatchStatus(tx, operationContext(c), {
+          actor: actorOf(c),
+          clubId: club.id,
+          matchId,
+          status: status.data,
+          ...(status.data === 'cancelled' && message.data ? { message: message.data } : {}),
+        }),
       );
     } catch (error) {
       if (!(error instanceof DomainError) || error.code === 'not_found') throw error;

@@ -98,12 +98,9 @@ export function MatchPage({ club, match: m, title, sales, stands, categories, ch
             </Form>
           ) : null}
           {m.status !== 'cancelled' ? (
-            <Form action={`/club/${club.slug}/matches/${m.id}/status`}>
-              <input type="hidden" name="status" value="cancelled" />
-              <button type="submit" class="danger">
-                {t('matches.cancel')}
-              </button>
-            </Form>
+            <a class="button danger" href={`/club/${club.slug}/matches/${m.id}/cancel`}>
+              {t('matches.cancelEllipsis')}
+            </a>
           ) : null}
         </div>
       </section>
