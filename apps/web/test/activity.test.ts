@@ -199,7 +199,7 @@ describe.each(databaseKinds())('activity log on %s', (kind) => {
     await paid.pay();
     const [item] = await db().select().from(orderItem).where(eq(orderItem.orderId, paid.order.id));
     const orderPage = `${ctx.base}/orders/${paid.order.id}`;
-    expect(await linesOf(clubId, () => postOk(ctx.owner, `${orderPage}/items/${item!.id}/refund`, {}))).toEqual(
+    expect(await linesOf(clubId, () => postOk(ctx.owner, `${orderPage}/items/${item!.id}/refund`, { confirm: 'yes' }))).toEqual(
       line({
         action: 'order.tickets_refunded',
         who: 'Refund Row owner',
@@ -221,7 +221,7 @@ describe.each(databaseKinds())('activity log on %s', (kind) => {
     expect(await linesOf(clubId, () => postOk(fanClient, `/account/tickets/${valid!.id}/reissue`, {}))).toEqual(
       line({ action: 'ticket.reissued', ...supporter, orderId: paid.order.id, matchId }),
     );
-    expect(await linesOf(clubId, () => postOk(ctx.owner, `${orderPage}/refund`, {}))).toEqual(
+    expect(await linesOf(clubId, () => postOk(ctx.owner, `${orderPage}/refund`, { confirm: 'yes' }))).toEqual(
       line({
         action: 'order.refunded',
         who: 'Refund Row owner',
@@ -328,7 +328,7 @@ describe.each(databaseKinds())('activity log on %s', (kind) => {
     await bought.pay();
     await postOk(hugo, `/account/tickets/orders/${bought.order.reference}/resend`, {});
     const [item] = await db().select().from(orderItem).where(eq(orderItem.orderId, bought.order.id));
-    await postOk(ctx.owner, `${ctx.base}/orders/${bought.order.id}/items/${item!.id}/refund`, {});
+    await postOk(ctx.owner, `${ctx.base}/orders/${bought.order.id}/items/${item!.id}/refund`, { confirm: 'yes' });
     const [refund] = await db()
       .select()
       .from(activity)

@@ -201,13 +201,25 @@ describe.each(databaseKinds())('buying tickets with the demo provider on %s', (k
     expect(paid?.status).toBe('paid');
     expect((await seats()).sold).toBe(before.sold + 1);
 
-    const refunded = await owner.owner.post(`${owner.base}/orders/${paid!.id}/refund`, {}, en);
+    // The refund button first shows what will happen, and changes nothing.
+    const asked = await owner.owner.post(`${owner.base}/orders/${paid!.id}/refund`, {}, en);
+    expect(asked.status).toBe(200);
+    expect((await textOf(asked)).replace(/\s/g, ' ')).toContain(
+      `Tickets refunded: 1 · back to the buyer: €${(paid!.totalCents / 100).toFixed(2)} (fan@example.be)`,
+    );
+    expect((await t.runtime.deps.db.select().from(order).where(eq(order.id, paid!.id)))[0]?.status).toBe('paid');
+    const refunded = await owner.owner.post(
+      `${owner.base}/orders/${paid!.id}/refund`,
+      { confirm: 'yes', message: 'Sorry for the wrong seat.' },
+      en,
+    );
     expect(await textOf(await owner.owner.follow(refunded))).toContain(`Order ${paid!.reference} is refunded`);
     expect((await seats()).sold).toBe(before.sold);
     expect((await t.runtime.deps.db.select().from(order).where(eq(order.id, paid!.id)))[0]?.status).toBe('refunded');
-    await t.smtp.waitFor('fan@example.be', new RegExp(`Order ${paid!.reference} refunded`));
+    const mail = await t.smtp.waitFor('fan@example.be', new RegExp(`Order ${paid!.reference} refunded`));
+    expect(mail.text).toContain('Message from the club:\nSorry for the wrong seat.');
     // Twice is not twice the money: the second refund finds nothing paid.
-    expect((await owner.owner.post(`${owner.base}/orders/${paid!.id}/refund`, {})).status).toBe(404);
+    expect((await owner.owner.post(`${owner.base}/orders/${paid!.id}/refund`, { confirm: 'yes' })).status).toBe(404);
   });
 
   it('refunds single tickets, then the rest, and the refunds add up to the total exactly', async () => {
@@ -227,18 +239,18 @@ describe.each(databaseKinds())('buying tickets with the demo provider on %s', (k
     const detail = await (await owner.owner.get(`${owner.base}/orders/${paid!.id}`)).text();
     const itemId = /orders\/[0-9a-f-]{36}\/items\/([0-9a-f-]{36})\/refund/.exec(detail)![1]!;
 
-    await postOk(owner.owner, `${owner.base}/orders/${paid!.id}/items/${itemId}/refund`, {});
+    await postOk(owner.owner, `${owner.base}/orders/${paid!.id}/items/${itemId}/refund`, { confirm: 'yes' });
     const afterOne = (await t.runtime.deps.db.select().from(order).where(eq(order.id, paid!.id)))[0]!;
     expect(afterOne).toMatchObject({ status: 'paid', refundedCents: 1375 }); // 12.50 + its share of the fee
     expect((await seats()).sold).toBe(before.sold + 2);
     await t.smtp.waitFor('fan@example.be', new RegExp(`Order ${paid!.reference}: 1 ticket\\(s\\) refunded`));
 
-    await postOk(owner.owner, `${owner.base}/orders/${paid!.id}/items/${itemId}/refund`, {});
-    await postOk(owner.owner, `${owner.base}/orders/${paid!.id}/refund`, {});
+    await postOk(owner.owner, `${owner.base}/orders/${paid!.id}/items/${itemId}/refund`, { confirm: 'yes' });
+    await postOk(owner.owner, `${owner.base}/orders/${paid!.id}/refund`, { confirm: 'yes' });
     const done = (await t.runtime.deps.db.select().from(order).where(eq(order.id, paid!.id)))[0]!;
     expect(done).toMatchObject({ status: 'refunded', refundedCents: 4125 });
     expect((await seats()).sold).toBe(before.sold);
-    expect((await owner.owner.post(`${owner.base}/orders/${paid!.id}/items/${itemId}/refund`, {})).status).toBe(404);
+    expect((await owner.owner.post(`${owner.base}/orders/${paid!.id}/items/${itemId}/refund`, { confirm: 'yes' })).status).toBe(404);
   });
 
   it('ends the hold when the buyer, back from the payment page, gives the order up with its button, and never on a GET', async () => {

@@ -600,7 +600,7 @@ describe.each(databaseKinds())('Stripe payments on %s', (kind) => {
     expect(await seats(m.matchStandId)).toMatchObject({ held: 0, sold: 2 });
 
     const refundsBefore = fake.findAll('POST', '/v1/refunds').length;
-    const response = await seller.owner.post(`${seller.base}/orders/${a.order.id}/refund`, {});
+    const response = await seller.owner.post(`${seller.base}/orders/${a.order.id}/refund`, { confirm: 'yes' });
     expect(response.status).toBe(303);
     const refunds = fake.findAll('POST', '/v1/refunds').slice(refundsBefore);
     expect(refunds).toHaveLength(1);
@@ -627,7 +627,7 @@ describe.each(databaseKinds())('Stripe payments on %s', (kind) => {
     expect(await orderById(a.order.id)).toMatchObject({ status: 'refunded' });
     expect(await seats(m.matchStandId)).toMatchObject({ held: 0, sold: 0 });
     // Refunding it again from the back office is refused; Stripe is not asked twice.
-    expect((await seller.owner.post(`${seller.base}/orders/${a.order.id}/refund`, {})).status).toBe(404);
+    expect((await seller.owner.post(`${seller.base}/orders/${a.order.id}/refund`, { confirm: 'yes' })).status).toBe(404);
     expect(fake.findAll('POST', '/v1/refunds')).toHaveLength(refundsBefore + 1);
 
     // A refund made in the Stripe dashboard: the order and the seats follow, no refund is sent.
@@ -652,7 +652,7 @@ describe.each(databaseKinds())('Stripe payments on %s', (kind) => {
     const itemId = /orders\/[0-9a-f-]{36}\/items\/([0-9a-f-]{36})\/refund/.exec(detail)![1]!;
     const refundsBefore = fake.findAll('POST', '/v1/refunds').length;
 
-    expect((await seller.owner.post(`${seller.base}/orders/${a.order.id}/items/${itemId}/refund`, {})).status).toBe(303);
+    expect((await seller.owner.post(`${seller.base}/orders/${a.order.id}/items/${itemId}/refund`, { confirm: 'yes' })).status).toBe(303);
     const paymentIntent = fake.session(a.sessionId).payment_intent;
     expect(fake.find('POST', '/v1/refunds')).toMatchObject({
       status: 200,
@@ -666,7 +666,7 @@ describe.each(databaseKinds())('Stripe payments on %s', (kind) => {
     expect((await deliver('charge.refunded', fake.charge(chargeId!))).status).toBe(200);
     expect(await orderById(a.order.id)).toMatchObject({ status: 'paid', refundedCents: 1375 });
 
-    expect((await seller.owner.post(`${seller.base}/orders/${a.order.id}/refund`, {})).status).toBe(303);
+    expect((await seller.owner.post(`${seller.base}/orders/${a.order.id}/refund`, { confirm: 'yes' })).status).toBe(303);
     expect(fake.find('POST', '/v1/refunds')).toMatchObject({
       status: 200,
       idempotencyKey: `refund-${a.order.id}-2750`,
@@ -687,7 +687,7 @@ describe.each(databaseKinds())('Stripe payments on %s', (kind) => {
     const a = await buy(fan.client, m, 2);
     fake.completeSession(a.sessionId, { paid: true });
     await deliver('checkout.session.completed', fake.session(a.sessionId));
-    expect((await seller.owner.post(`${seller.base}/orders/${a.order.id}/refund`, {})).status).toBe(303);
+    expect((await seller.owner.post(`${seller.base}/orders/${a.order.id}/refund`, { confirm: 'yes' })).status).toBe(303);
     expect(await orderById(a.order.id)).toMatchObject({ status: 'refunded' });
     // The Checkout Session stays "paid" at Stripe after a refund; a later event about it must not sell the seats again.
     expect((await deliver('checkout.session.completed', fake.session(a.sessionId))).status).toBe(200);
@@ -754,7 +754,7 @@ describe.each(databaseKinds())('Stripe payments on %s', (kind) => {
     expect((await deliver('checkout.session.completed', fake.session(sessionId))).status).toBe(200);
     fake.refundCharge(fake.chargeOfSession(sessionId).id); // everything back from the dashboard…
     const refundsBefore = fake.findAll('POST', '/v1/refunds').length;
-    const response = await seller.owner.post(`${seller.base}/orders/${placed.id}/refund`, {}); // …then the club refunds too
+    const response = await seller.owner.post(`${seller.base}/orders/${placed.id}/refund`, { confirm: 'yes' }); // …then the club refunds too
     expect(response.status).toBe(303);
     expect(fake.findAll('POST', '/v1/refunds').length).toBe(refundsBefore); // nothing more to give back
     expect(await orderById(placed.id)).toMatchObject({ status: 'refunded' });

@@ -113,7 +113,7 @@ describe.each(databaseKinds())('tickets on %s', (kind) => {
       (o) => o.status === 'paid' && o.totalCents > 0,
     );
     const [adultLine] = (await db().select().from(orderItem).where(eq(orderItem.orderId, paid!.id))).filter((i) => i.category === 'adult');
-    await postOk(owner.owner, `${owner.base}/orders/${paid!.id}/items/${adultLine!.id}/refund`, {});
+    await postOk(owner.owner, `${owner.base}/orders/${paid!.id}/items/${adultLine!.id}/refund`, { confirm: 'yes' });
     const adultTickets = await db().select().from(ticket).where(eq(ticket.orderItemId, adultLine!.id));
     expect(adultTickets.map((tk) => tk.status).sort()).toEqual(['revoked', 'valid']);
     expect(await textOf(await fan.get('/account/tickets', { 'accept-language': 'en' }))).toContain('Refunded: no longer valid');

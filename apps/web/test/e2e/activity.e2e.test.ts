@@ -52,7 +52,7 @@ describe.skipIf(!chromiumAvailable())('the activity log in a browser', () => {
       .from(order)
       .where(eq(order.providerSessionId, sessionPath.split('/').at(-1)!));
     const [item] = await db.select().from(orderItem).where(eq(orderItem.orderId, paid!.id));
-    await postOk(ctx.owner, `${ctx.base}/orders/${paid!.id}/items/${item!.id}/refund`, {});
+    await postOk(ctx.owner, `${ctx.base}/orders/${paid!.id}/items/${item!.id}/refund`, { confirm: 'yes' });
     await postOk(ctx.owner, `${ctx.base}/orders/${paid!.id}/resend`, {});
     await postOk(fan, `/account/tickets/orders/${paid!.reference}/resend`, {});
     await ctx.owner.post(`${ctx.base}/devices`, { name: 'Gate North', kind: 'gate' });

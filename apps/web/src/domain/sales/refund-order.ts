@@ -7,6 +7,7 @@ import { DomainError } from '../errors.ts';
 import { isUuid } from '../ids.ts';
 import { QUEUES, type TemplateMail } from '../outbox.ts';
 import { revokeTickets } from '../tickets/revoke-tickets.ts';
+import { planRefund } from './plan-refund.ts';
 
 /**
  * Refunds a paid order of this club: everything not yet refunded, or `tickets` of one line (single
@@ -37,23 +38,7 @@ export async function refundOrder(
     .for('update');
   if (!current) throw new DomainError('not_found'); // not this club's, or not paid (already refunded)
   const items = await tx.select().from(orderItem).where(eq(orderItem.orderId, current.id)).orderBy(orderItem.matchStandId);
-  const plan = items
-    .map((item) => ({ item, quantity: item.quantity - item.refundedQuantity }))
-    .filter(({ item }) => !input.tickets || item.id === input.tickets.itemId)
-    .map((p) => ({ ...p, quantity: input.tickets ? Math.min(p.quantity, input.tickets.quantity) : p.quantity }))
-    .filter((p) => p.quantity > 0);
-  if (plan.length === 0 || (input.tickets && plan[0]!.quantity < input.tickets.quantity)) throw new DomainError('not_found');
-
-  const count = plan.reduce((s, p) => s + p.quantity, 0);
-  const remainingAfter = items.reduce((sum, item) => sum + item.quantity - item.refundedQuantity, 0) - count;
-  const ticketsCents = plan.reduce((sum, p) => sum + p.item.unitPriceCents * p.quantity, 0);
-  const amountCents =
-    remainingAfter === 0
-      ? current.totalCents - current.refundedCents
-      : Math.min(
-          ticketsCents + Math.round((current.feeCents * ticketsCents) / Math.max(1, current.subtotalCents)),
-          current.totalCents - current.refundedCents,
-        );
+  const { plan, count, remainingAfter, amountCents } = planRefund(current, items, input.tickets);
   // Written as soon as the refund is decided: a provider that refuses it below rolls the line back too.
   await recordActivity(tx, {
     clubId: current.clubId,

@@ -1,11 +1,13 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import { z } from 'zod';
 import { listActivity } from '../../domain/activity/list-activity.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { isUuid } from '../../domain/ids.ts';
 import { centsToInput } from '../../domain/money.ts';
 import { findClubOrder } from '../../domain/sales/find-club-order.ts';
 import { listClubOrders } from '../../domain/sales/list-club-orders.ts';
+import { previewRefund } from '../../domain/sales/preview-refund.ts';
 import { refundOrder } from '../../domain/sales/refund-order.ts';
 import { resendTickets } from '../../domain/tickets/resend-tickets.ts';
 import { toBrusselsLocal } from '../../domain/time.ts';
@@ -13,6 +15,7 @@ import { can } from '../../integrations/auth/access.ts';
 import { render } from '../../views/layouts/layout.tsx';
 import { OrderPage } from '../../views/pages/club/order-page.tsx';
 import { OrdersPage } from '../../views/pages/club/orders-page.tsx';
+import { RefundPage } from '../../views/pages/club/refund-page.tsx';
 import { toCsv } from '../csv.ts';
 import { requireClub } from '../middleware/access.ts';
 import { redirectWithFlash } from '../middleware/flash.ts';
@@ -28,6 +31,25 @@ const filters = (c: Context<AppEnv>) => {
 };
 
 /** The club's orders: search, and the same list as a CSV file for the treasurer. */
+/**
+ * Money goes back only once the club has seen what: a refund posted without `confirm=yes` answers the
+ * confirmation page (tickets, amount, buyer) and changes nothing. Confirmed, the club's optional
+ * message for the buyer's mail.
+ */
+async function confirmation(c: Context<AppEnv>, orderId: string, tickets?: { itemId: string; quantity: number }) {
+  const { club } = c.get('membership');
+  const body = await c.req.parseBody();
+  const message = z.string().trim().max(1000).optional().safeParse(body.message);
+  if (body.confirm === 'yes' && message.success) return message.data ? { message: message.data } : {};
+  const refund = await previewRefund(c.get('deps').db, club.id, orderId, tickets);
+  const action = tickets
+    ? `/club/${club.slug}/orders/${orderId}/items/${tickets.itemId}/refund`
+    : `/club/${club.slug}/orders/${orderId}/refund`;
+  return render(c, <RefundPage club={club} refund={refund} action={action} locale={c.get('locale')} />, {
+    title: c.get('t')('orders.refundConfirm.title', { reference: refund.reference }),
+  });
+}
+
 export const orderRoutes = new Hono<AppEnv>()
   .get('/:slug/orders', requireClub({ sales: ['read'] }), async (c) => {
     const { club, role } = c.get('membership');
@@ -56,14 +78,12 @@ export const orderRoutes = new Hono<AppEnv>()
   .post('/:slug/orders/:orderId/items/:itemId/refund', requireClub({ sales: ['refund'] }), async (c) => {
     const { club } = c.get('membership');
     const orderId = c.req.param('orderId');
-    const refunded = await c.get('deps').db.transaction((tx) =>
-      refundOrder(tx, operationContext(c), {
-        actor: actorOf(c),
-        clubId: club.id,
-        orderId,
-        tickets: { itemId: c.req.param('itemId'), quantity: 1 },
-      }),
-    );
+    const tickets = { itemId: c.req.param('itemId'), quantity: 1 };
+    const confirmed = await confirmation(c, orderId, tickets);
+    if (confirmed instanceof Response) return confirmed;
+    const refunded = await c
+      .get('deps')
+      .db.transaction((tx) => refundOrder(tx, operationContext(c), { actor: actorOf(c), clubId: club.id, orderId, tickets, ...confirmed }));
     return redirectWithFlash(
       c,
       `/club/${club.slug}/orders/${orderId}`,
@@ -73,11 +93,12 @@ export const orderRoutes = new Hono<AppEnv>()
   })
   .post('/:slug/orders/:orderId/refund', requireClub({ sales: ['refund'] }), async (c) => {
     const { club } = c.get('membership');
+    const orderId = c.req.param('orderId');
+    const confirmed = await confirmation(c, orderId);
+    if (confirmed instanceof Response) return confirmed;
     const refunded = await c
       .get('deps')
-      .db.transaction((tx) =>
-        refundOrder(tx, operationContext(c), { actor: actorOf(c), clubId: club.id, orderId: c.req.param('orderId') }),
-      );
+      .db.transaction((tx) => refundOrder(tx, operationContext(c), { actor: actorOf(c), clubId: club.id, orderId, ...confirmed }));
     return redirectWithFlash(c, `/club/${club.slug}/orders`, 'success', c.get('t')('orders.refunded', { reference: refunded.reference }));
   })
   .get('/:slug/orders.csv', requireClub({ sales: ['read'] }), async (c) => {

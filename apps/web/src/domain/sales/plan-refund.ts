@@ -1,0 +1,30 @@
+import type { order, orderItem } from '../../db/schema/index.ts';
+import { DomainError } from '../errors.ts';
+
+type Order = Pick<typeof order.$inferSelect, 'totalCents' | 'refundedCents' | 'feeCents' | 'subtotalCents'>;
+type Item = typeof orderItem.$inferSelect;
+
+/**
+ * What a refund gives back: everything not yet refunded, or `tickets` of one line. The ticket prices
+ * and FootArena's fee in proportion, the last refund taking the rounding rest, so that the refunds add
+ * up to the total exactly. The same figures for the confirmation page and for the refund itself.
+ */
+export function planRefund(current: Order, items: readonly Item[], tickets?: { itemId: string; quantity: number }) {
+  const plan = items
+    .map((item) => ({ item, quantity: item.quantity - item.refundedQuantity }))
+    .filter(({ item }) => !tickets || item.id === tickets.itemId)
+    .map((p) => ({ ...p, quantity: tickets ? Math.min(p.quantity, tickets.quantity) : p.quantity }))
+    .filter((p) => p.quantity > 0);
+  if (plan.length === 0 || (tickets && plan[0]!.quantity < tickets.quantity)) throw new DomainError('not_found');
+  const count = plan.reduce((s, p) => s + p.quantity, 0);
+  const remainingAfter = items.reduce((sum, item) => sum + item.quantity - item.refundedQuantity, 0) - count;
+  const ticketsCents = plan.reduce((sum, p) => sum + p.item.unitPriceCents * p.quantity, 0);
+  const amountCents =
+    remainingAfter === 0
+      ? current.totalCents - current.refundedCents
+      : Math.min(
+          ticketsCents + Math.round((current.feeCents * ticketsCents) / Math.max(1, current.subtotalCents)),
+          current.totalCents - current.refundedCents,
+        );
+  return { plan, count, remainingAfter, amountCents };
+}
