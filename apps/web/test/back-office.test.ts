@@ -210,14 +210,14 @@ describe.each(databaseKinds())('club back office on %s', (kind) => {
     const ctx = await clubWithStands('Postponed FC');
     const id = await newMatch(ctx, { gatesOpenAt: brusselsIn(10, '14:00') });
     const [before] = await db().select().from(match).where(eq(match.id, id));
-    await postOk(ctx.owner, `${ctx.base}/matches/${id}/postpone`, { kickoffAt: brusselsIn(17) });
+    await postOk(ctx.owner, `${ctx.base}/matches/${id}/postpone`, { kickoffAt: brusselsIn(17), confirm: 'yes' });
     const [after] = await db().select().from(match).where(eq(match.id, id));
     const week = 7 * 86_400_000;
     expect(after!.kickoffAt.getTime() - before!.kickoffAt.getTime()).toBe(week);
     expect(after!.gatesOpenAt!.getTime() - before!.gatesOpenAt!.getTime()).toBe(week);
     expect(after!.saleClosesAt!.getTime()).toBe(after!.kickoffAt.getTime());
 
-    await postOk(ctx.owner, `${ctx.base}/matches/${id}/postpone`, { kickoffAt: '' });
+    await postOk(ctx.owner, `${ctx.base}/matches/${id}/postpone`, { kickoffAt: '', confirm: 'yes' });
     expect((await db().select().from(match).where(eq(match.id, id)))[0]?.status).toBe('postponed');
     const past = await ctx.owner.post(`${ctx.base}/matches/${id}/postpone`, { kickoffAt: brusselsIn(-2) }, en);
     expect(await textOf(past)).toContain('The kick-off must be in the future.');

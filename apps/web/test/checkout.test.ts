@@ -175,8 +175,22 @@ describe.each(databaseKinds())('buying tickets with the demo provider on %s', (k
   it('tells every holder of a paid order when the match is postponed, once, in their language', async () => {
     const postponedMails = () => t.smtp.to('fan@example.be').filter((m) => /the match is postponed/.test(m.subject ?? '')).length;
     expect(postponedMails()).toBe(0);
-    await postOk(owner.owner, `${owner.base}/matches/${matchId}/postpone`, { kickoffAt: brusselsIn(17) });
+    // The form first shows to when and who is told, and moves nothing.
+    const kickoff = async () => (await t.runtime.deps.db.select().from(match).where(eq(match.id, matchId)))[0]!.kickoffAt.getTime();
+    const before = await kickoff();
+    const asked = await owner.owner.post(`${owner.base}/matches/${matchId}/postpone`, { kickoffAt: brusselsIn(17) });
+    expect(asked.status).toBe(200);
+    expect(await textOf(asked)).toMatch(/Ticket holders told by e-mail: \d+; their tickets stay valid/);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(postponedMails()).toBe(0);
+    expect(await kickoff()).toBe(before);
+    await postOk(owner.owner, `${owner.base}/matches/${matchId}/postpone`, {
+      kickoffAt: brusselsIn(17),
+      confirm: 'yes',
+      message: 'New floodlights!',
+    });
     const mail = await t.smtp.waitFor('fan@example.be', /the match is postponed/, { skip: 0 });
+    expect(mail.text).toContain('Message from the club:\nNew floodlights!');
     expect(mail.subject).toBe('Checkout United – Buyers FC: the match is postponed'); // named as on every page
     expect(mail.text).toContain('The match Checkout United – Buyers FC is moved to');
     expect(mail.text).toContain('Your tickets stay valid for the new date');

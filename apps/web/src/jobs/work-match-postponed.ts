@@ -12,7 +12,7 @@ import { renderMail } from './mail-templates.ts';
  * postponed without a date yet: one mail per address, in the buyer's language; safe to run twice.
  */
 export async function workMatchPostponed(jobs: Jobs, db: Db, baseURL: string, pollingIntervalSeconds = 2): Promise<void> {
-  await jobs.boss.work<{ matchId: string }>(QUEUES.matchPostponed, { pollingIntervalSeconds }, async ([job]) => {
+  await jobs.boss.work<{ matchId: string; message?: string }>(QUEUES.matchPostponed, { pollingIntervalSeconds }, async ([job]) => {
     const [m] = await db
       .select({
         id: match.id,
@@ -34,11 +34,16 @@ export async function workMatchPostponed(jobs: Jobs, db: Db, baseURL: string, po
     const dateKey = m.status === 'postponed' ? 'tbd' : m.kickoffAt.toISOString();
     for (const holder of holders) {
       const locale = isLocale(holder.locale) ? holder.locale : undefined;
-      const content = renderMail(m.status === 'postponed' ? 'matchPostponedNoDate' : 'matchPostponed', locale, {
-        url: `${baseURL}/matches/${m.id}`,
-        match: matchTitle(m.isHome, m.club, m.opponent),
-        date: formatDateTime(m.kickoffAt, locale ?? 'fr'),
-      });
+      const content = renderMail(
+        m.status === 'postponed' ? 'matchPostponedNoDate' : 'matchPostponed',
+        locale,
+        {
+          url: `${baseURL}/matches/${m.id}`,
+          match: matchTitle(m.isHome, m.club, m.opponent),
+          date: formatDateTime(m.kickoffAt, locale ?? 'fr'),
+        },
+        { note: job!.data.message },
+      );
       await jobs.send(
         db,
         QUEUES.mail,

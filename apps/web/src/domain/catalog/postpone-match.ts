@@ -15,7 +15,13 @@ import { findClubMatch } from './find-club-match.ts';
 export async function postponeMatch(
   tx: Tx,
   { outbox, now = new Date() }: Ctx<'outbox' | 'now'>,
-  { actor, clubId, matchId, kickoffAt: newKickoff }: { actor: Actor; clubId: string; matchId: string; kickoffAt: Date | null },
+  {
+    actor,
+    clubId,
+    matchId,
+    kickoffAt: newKickoff,
+    message,
+  }: { actor: Actor; clubId: string; matchId: string; kickoffAt: Date | null; message?: string },
 ) {
   const current = await findClubMatch(tx, clubId, matchId);
   if (current.status === 'cancelled') throw new DomainError('match_not_editable');
@@ -24,7 +30,7 @@ export async function postponeMatch(
     await outbox.send(
       tx,
       QUEUES.matchPostponed,
-      { matchId },
+      { matchId, ...(message ? { message } : {}) },
       { id: stableJobId(`postponed:${matchId}:${newKickoff?.toISOString() ?? 'tbd'}`) },
     );
     await recordActivity(tx, {

@@ -1,7 +1,8 @@
+import { TransactionRollbackError } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { Executor } from '../../db/client.ts';
+import type { Executor, Tx } from '../../db/client.ts';
 import { PRICE_CATEGORIES } from '../../db/schema/index.ts';
 import { listActivity } from '../../domain/activity/list-activity.ts';
 import { createMatch } from '../../domain/catalog/create-match.ts';
@@ -29,6 +30,7 @@ import type { MatchFormChoices } from '../../views/pages/club/match-fields.tsx';
 import { MatchPage } from '../../views/pages/club/match-page.tsx';
 import { MatchesPage } from '../../views/pages/club/matches-page.tsx';
 import { NewMatchPage } from '../../views/pages/club/new-match-page.tsx';
+import { PostponeMatchPage } from '../../views/pages/club/postpone-match-page.tsx';
 import { domainMessage } from '../errors.tsx';
 import { brusselsDateTime, optionalBrusselsDateTime, optionalEuros, text, wholeNumber } from '../fields.ts';
 import { type FieldErrors, type FormValues, fieldErrors, parseForm } from '../forms.ts';
@@ -221,14 +223,49 @@ export const clubMatchRoutes = new Hono<AppEnv>()
   .post('/:slug/matches/:matchId/postpone', manage, async (c) => {
     const { club } = c.get('membership');
     const matchId = c.req.param('matchId');
-    const form = await parseForm(c, z.object({ kickoffAt: optionalBrusselsDateTime }));
+    const form = await parseForm(
+      c,
+      z.object({ kickoffAt: optionalBrusselsDateTime, confirm: z.string().optional(), message: cancelMessage }),
+    );
     if (!form.ok) return showMatch(c, matchId, { ...form, for: 'postpone' }, 400);
+    const { db } = c.get('deps');
+    const postpone = (tx: Tx) =>
+      postponeMatch(tx, operationContext(c), {
+        actor: actorOf(c),
+        clubId: club.id,
+        matchId,
+        kickoffAt: form.data.kickoffAt ?? null,
+        ...(form.data.message ? { message: form.data.message } : {}),
+      });
+    if (form.data.confirm !== 'yes') {
+      // Every ticket holder is told: the club sees to when and how many before anything moves. The
+      // operation runs first and is rolled back, so a date it refuses is said now, not after confirming.
+      try {
+        await db.transaction(async (tx) => {
+          await postpone(tx);
+          tx.rollback();
+        });
+      } catch (error) {
+        if (error instanceof DomainError)
+          return showMatch(c, matchId, { values: form.values, errors: asFieldErrors(c, error), for: 'postpone' }, 400);
+        if (!(error instanceof TransactionRollbackError)) throw error;
+      }
+      const m = await findClubMatch(db, club.id, matchId);
+      const locale = c.get('locale');
+      const kickoffAt = form.data.kickoffAt;
+      return render(
+        c,
+        <PostponeMatchPage
+          club={club}
+          match={{ id: m.id, title: matchTitle(m.isHome, club.name, m.opponentName), when: formatDateTime(m.kickoffAt, locale) }}
+          newKickoff={kickoffAt ? { typed: toBrusselsLocal(kickoffAt), words: formatDateTime(kickoffAt, locale) } : null}
+          holders={(await summarizeMatchRefund(db, club.id, m.id)).buyers}
+        />,
+        { title: c.get('t')('matches.postpone') },
+      );
+    }
     try {
-      await c
-        .get('deps')
-        .db.transaction((tx) =>
-          postponeMatch(tx, operationContext(c), { actor: actorOf(c), clubId: club.id, matchId, kickoffAt: form.data.kickoffAt ?? null }),
-        );
+      await db.transaction(postpone);
     } catch (error) {
       return showMatch(c, matchId, { values: form.values, errors: asFieldErrors(c, error), for: 'postpone' }, 400);
     }
