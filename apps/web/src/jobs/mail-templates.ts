@@ -40,10 +40,19 @@ export function renderMail(
   const unsubscribe = unsubscribeUrl ? `${t('mail.unsubscribe')}: ${unsubscribeUrl}` : '';
   const quoted = note ? `\n\n${t('mail.clubMessage')}:\n${note}` : '';
   const text = `${body}${quoted}\n\n${action}: ${params.url}\n\n-- \n${footer}\n${unsubscribe ? `${unsubscribe}\n` : ''}`;
-  const html = `<!doctype html><html lang="${locale ?? DEFAULT_LOCALE}"><body style="font-family:system-ui,sans-serif;max-width:560px;margin:auto;padding:16px;color:#111">
-<p>${escapeHtml(body).replace(/\n/g, '<br>')}</p>
+  const html = mailPage(
+    locale ?? DEFAULT_LOCALE,
+    `<p>${escapeHtml(body).replace(/\n/g, '<br>')}</p>
 ${note ? `<p style="margin:0 0 4px"><strong>${escapeHtml(t('mail.clubMessage'))}</strong></p><blockquote style="margin:0 0 16px;padding:8px 12px;border-left:4px solid #0a6b3d;background:#f3f7f4">${escapeHtml(note).replace(/\n/g, '<br>')}</blockquote>\n` : ''}<p><a href="${escapeHtml(params.url)}" style="display:inline-block;background:#0a6b3d;color:#fff;padding:12px 20px;border-radius:6px;text-decoration:none">${escapeHtml(action)}</a></p>
-<p style="font-size:13px;color:#555">${escapeHtml(params.url)}</p>
-<p style="font-size:12px;color:#777">${escapeHtml(footer)}${unsubscribeUrl ? ` · <a href="${escapeHtml(unsubscribeUrl)}">${escapeHtml(t('mail.unsubscribe'))}</a>` : ''}</p></body></html>`;
+<p style="font-size:13px;color:#555">${escapeHtml(params.url)}</p>`,
+    `${escapeHtml(footer)}${unsubscribeUrl ? ` · <a href="${escapeHtml(unsubscribeUrl)}">${escapeHtml(t('mail.unsubscribe'))}</a>` : ''}`,
+  );
   return { subject, text, html, ...(unsubscribeUrl ? { headers: { 'List-Unsubscribe': `<${unsubscribeUrl}>` } } : {}) };
+}
+
+/** Every FootArena mail's HTML page: the same frame, a body, and the footer line (already HTML). */
+export function mailPage(locale: string, body: string, footer: string) {
+  return `<!doctype html><html lang="${locale}"><body style="font-family:system-ui,sans-serif;max-width:560px;margin:auto;padding:16px;color:#111">
+${body}
+<p style="font-size:12px;color:#777">${footer}</p></body></html>`;
 }

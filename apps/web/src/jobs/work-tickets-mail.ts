@@ -5,7 +5,7 @@ import { DEFAULT_LOCALE, formatDateTime, isLocale, translator } from '../i18n/in
 import type { MailTransport } from '../integrations/mail/transport.ts';
 import { renderMatchIcs, renderTicketsPdf, ticketQrPng } from '../views/tickets/ticket-files.ts';
 import type { Jobs } from './jobs.ts';
-import { escapeHtml } from './mail-templates.ts';
+import { escapeHtml, mailPage } from './mail-templates.ts';
 
 /**
  * The tickets of a paid order, by e-mail in the buyer's language: each QR inline, one PDF with a
@@ -29,16 +29,18 @@ export async function workTicketsMail(
     const qrs = await Promise.all(o.tickets.map((tk) => ticketQrPng(tk.code)));
     const lines = o.tickets.map((tk) => `${tk.stand} · ${t(`category.${tk.category}`)}`);
     const text = `${t('mail.tickets.body', { match: title, date: when, count: o.tickets.length })}\n\n${lines.join('\n')}\n\n${t('order.reference')}: ${o.reference}\n${baseURL}/account/tickets\n\n-- \n${t('mail.footer')}\n`;
-    const html = `<!doctype html><html lang="${locale}"><body style="font-family:system-ui,sans-serif;max-width:560px;margin:auto;padding:16px;color:#111">
-<p>${escapeHtml(t('mail.tickets.body', { match: title, date: when, count: o.tickets.length }))}</p>
+    const html = mailPage(
+      locale,
+      `<p>${escapeHtml(t('mail.tickets.body', { match: title, date: when, count: o.tickets.length }))}</p>
 ${o.tickets
   .map(
     (_tk, i) =>
       `<div style="border:1px solid #ccc;border-radius:8px;padding:12px;margin:12px 0;text-align:center"><p><strong>${escapeHtml(lines[i]!)}</strong></p><img src="cid:ticket-${i + 1}@footarena" alt="${escapeHtml(t('tickets.qrLabel'))}" width="240" height="240"></div>`,
   )
   .join('\n')}
-<p>${escapeHtml(t('order.reference'))}: <strong>${escapeHtml(o.reference)}</strong> · <a href="${baseURL}/account/tickets">${escapeHtml(t('tickets.title'))}</a></p>
-<p style="font-size:12px;color:#777">${escapeHtml(t('mail.footer'))}</p></body></html>`;
+<p>${escapeHtml(t('order.reference'))}: <strong>${escapeHtml(o.reference)}</strong> · <a href="${baseURL}/account/tickets">${escapeHtml(t('tickets.title'))}</a></p>`,
+      escapeHtml(t('mail.footer')),
+    );
     await transport.send({
       to: o.email,
       subject: t('mail.tickets.subject', { match: title, reference: o.reference }),
