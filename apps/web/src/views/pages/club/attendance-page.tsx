@@ -7,6 +7,7 @@ import type { describeGateHealth } from '../../../domain/devices/describe-gate-h
 import type { AppEnv } from '../../../http/types.ts';
 import { formatTime } from '../../../i18n/index.ts';
 import { GateHealth } from '../../components/gate-health.tsx';
+import { TableHead } from '../../components/table-head.tsx';
 import { useT } from '../../components/use-t.ts';
 
 export interface AttendancePageProps {
@@ -53,13 +54,7 @@ export function AttendancePage({
             <p>{t('attendance.empty')}</p>
           ) : (
             <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('attendance.stand')}</th>
-                  <th scope="col">{t('attendance.sold')}</th>
-                  <th scope="col">{t('attendance.admitted')}</th>
-                </tr>
-              </thead>
+              <TableHead columns={[t('attendance.stand'), t('attendance.sold'), t('attendance.admitted')]} />
               <tbody>
                 {a.stands.map((s) => (
                   <tr data-stand={s.name}>
@@ -78,12 +73,7 @@ export function AttendancePage({
             <p>{t('attendance.refusedNone')}</p>
           ) : (
             <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('attendance.reason')}</th>
-                  <th scope="col">{t('attendance.scans')}</th>
-                </tr>
-              </thead>
+              <TableHead columns={[t('attendance.reason'), t('attendance.scans')]} />
               <tbody>
                 {refusalReasons
                   .filter((r) => a.refused[r] > 0)
@@ -104,15 +94,15 @@ export function AttendancePage({
             <p>{t('attendance.conflictsNone')}</p>
           ) : (
             <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('attendance.detectedAt')}</th>
-                  <th scope="col">{t('attendance.ticket')}</th>
-                  <th scope="col">{t('attendance.reason')}</th>
-                  <th scope="col">{t('attendance.admittedBy')}</th>
-                  <th scope="col">{t('attendance.alsoBy')}</th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  t('attendance.detectedAt'),
+                  t('attendance.ticket'),
+                  t('attendance.reason'),
+                  t('attendance.admittedBy'),
+                  t('attendance.alsoBy'),
+                ]}
+              />
               <tbody>
                 {conflicts.map((x) => (
                   <tr data-conflict={x.id}>
@@ -143,14 +133,7 @@ export function AttendancePage({
             <p>{t('attendance.passagesNone')}</p>
           ) : (
             <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('attendance.detectedAt')}</th>
-                  <th scope="col">{t('attendance.gate')}</th>
-                  <th scope="col">{t('attendance.reason')}</th>
-                  <th scope="col">{t('attendance.ticket')}</th>
-                </tr>
-              </thead>
+              <TableHead columns={[t('attendance.detectedAt'), t('attendance.gate'), t('attendance.reason'), t('attendance.ticket')]} />
               <tbody>
                 {passages.map((p) => (
                   <tr data-passage={p.kind}>
@@ -176,12 +159,7 @@ export function AttendancePage({
           >
             <table>
               <caption class="visually-hidden">{t('attendance.perMinute')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('attendance.minute')}</th>
-                  <th scope="col">{t('attendance.entries')}</th>
-                </tr>
-              </thead>
+              <TableHead columns={[t('attendance.minute'), t('attendance.entries')]} />
               <tbody>
                 {entries.map((e) => (
                   <tr data-minute={e.minute}>

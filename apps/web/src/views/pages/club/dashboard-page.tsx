@@ -4,6 +4,7 @@ import type { ClubMembership } from '../../../domain/clubs/find-club-membership.
 import type { AppEnv } from '../../../http/types.ts';
 import { formatDateTime, formatMoney } from '../../../i18n/index.ts';
 import { roleLabel } from '../../components/role-label.ts';
+import { TableHead } from '../../components/table-head.tsx';
 import { useT } from '../../components/use-t.ts';
 
 export type DashboardMatch = Awaited<ReturnType<typeof listClubMatches>>[number] & {
@@ -89,14 +90,7 @@ export function DashboardPage({ club, role, may, upcoming }: DashboardPageProps)
             </p>
             {m.stands.length > 0 ? (
               <table>
-                <thead>
-                  <tr>
-                    <th>{t('stand.name')}</th>
-                    <th>{t('dashboard.sold')}</th>
-                    <th>{t('dashboard.left')}</th>
-                    <th>{t('dashboard.cap')}</th>
-                  </tr>
-                </thead>
+                <TableHead columns={[t('stand.name'), t('dashboard.sold'), t('dashboard.left'), t('dashboard.cap')]} />
                 <tbody>
                   {m.stands.map((s) => (
                     <tr>

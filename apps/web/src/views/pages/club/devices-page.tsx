@@ -6,6 +6,7 @@ import type { AppEnv } from '../../../http/types.ts';
 import { formatDate, formatDateTime } from '../../../i18n/index.ts';
 import { Checkboxes, Field, Form, FormError, Select } from '../../components/form.tsx';
 import { GateHealth } from '../../components/gate-health.tsx';
+import { TableHead } from '../../components/table-head.tsx';
 import type { ticketQrSvg } from '../../components/ticket-qr.tsx';
 import { useT } from '../../components/use-t.ts';
 
@@ -56,18 +57,10 @@ export function DevicesPage({ club, devices, matches, stands, pairing, values, l
           <p>{t('devices.none')}</p>
         ) : (
           <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('devices.name')}</th>
-                <th scope="col">{t('devices.kind')}</th>
-                <th scope="col">{t('devices.admits')}</th>
-                <th scope="col">{t('admin.status')}</th>
-                <th scope="col">{t('devices.health')}</th>
-                <th scope="col">
-                  <span class="visually-hidden">{t('common.actions')}</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[t('devices.name'), t('devices.kind'), t('devices.admits'), t('admin.status'), t('devices.health')]}
+              actions
+            />
             <tbody>
               {devices.map((d) => (
                 <tr>

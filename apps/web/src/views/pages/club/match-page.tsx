@@ -10,6 +10,7 @@ import { formatDateTime, formatMoney } from '../../../i18n/index.ts';
 import { ActivityLog } from '../../components/activity-log.tsx';
 import { Field, Form, FormError } from '../../components/form.tsx';
 import { MatchStatusBadge } from '../../components/match-status-badge.tsx';
+import { TableHead } from '../../components/table-head.tsx';
 import { useT } from '../../components/use-t.ts';
 import { MatchFields, type MatchFormChoices } from './match-fields.tsx';
 
@@ -55,13 +56,7 @@ export function MatchPage({ club, match: m, title, sales, stands, categories, ch
           >
             <table>
               <caption class="visually-hidden">{t('sales.chartLabel')}</caption>
-              <thead>
-                <tr>
-                  <th>{t('orders.date')}</th>
-                  <th>{t('sales.ticketsSoFar')}</th>
-                  <th>{t('sales.revenueSoFar')}</th>
-                </tr>
-              </thead>
+              <TableHead columns={[t('orders.date'), t('sales.ticketsSoFar'), t('sales.revenueSoFar')]} />
               <tbody>
                 {sales.days.map((d) => (
                   <tr>

@@ -4,6 +4,7 @@ import type { AppEnv } from '../../../http/types.ts';
 import { formatDateTime, formatMoney } from '../../../i18n/index.ts';
 import { Form } from '../../components/form.tsx';
 import { ORDER_STATUS_LABEL } from '../../components/order-status.tsx';
+import { TableHead } from '../../components/table-head.tsx';
 import { useT } from '../../components/use-t.ts';
 
 export interface OrdersPageProps {
@@ -39,20 +40,18 @@ export function OrdersPage({ club, orders, q, matchId, mayRefund }: OrdersPagePr
       {orders.length > 0 ? (
         <section class="card table-wrap">
           <table>
-            <thead>
-              <tr>
-                <th>{t('order.reference')}</th>
-                <th>{t('orders.date')}</th>
-                <th>{t('orders.buyer')}</th>
-                <th>{t('orders.match')}</th>
-                <th>{t('orders.tickets')}</th>
-                <th>{t('orders.amount')}</th>
-                <th>{t('admin.status')}</th>
-                <th>
-                  <span class="visually-hidden">{t('common.actions')}</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                t('order.reference'),
+                t('orders.date'),
+                t('orders.buyer'),
+                t('orders.match'),
+                t('orders.tickets'),
+                t('orders.amount'),
+                t('admin.status'),
+              ]}
+              actions
+            />
             <tbody>
               {orders.map((o) => (
                 <tr>

@@ -6,6 +6,7 @@ import type { AppEnv } from '../../../http/types.ts';
 import { formatDate } from '../../../i18n/index.ts';
 import { Field, Form, Select } from '../../components/form.tsx';
 import { roleLabel } from '../../components/role-label.ts';
+import { TableHead } from '../../components/table-head.tsx';
 import { useT } from '../../components/use-t.ts';
 
 export interface StaffPageProps {
@@ -31,16 +32,7 @@ export function StaffPage({ club, staff, roles, may, values, errors }: StaffPage
       </h1>
       <section class="card table-wrap">
         <table>
-          <thead>
-            <tr>
-              <th>{t('field.name')}</th>
-              <th>{t('field.email')}</th>
-              <th>{t('staff.role')}</th>
-              <th>
-                <span class="visually-hidden">{t('common.actions')}</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={[t('field.name'), t('field.email'), t('staff.role')]} actions />
           <tbody>
             {staff.members.map((m) => (
               <tr>

@@ -3,6 +3,7 @@ import type { Prices } from '../../../domain/catalog/stand-prices.ts';
 import type { FieldErrors, FormValues } from '../../../http/forms.ts';
 import { Field, Form, FormError } from '../../components/form.tsx';
 import { Price } from '../../components/price.tsx';
+import { TableHead } from '../../components/table-head.tsx';
 import { useT } from '../../components/use-t.ts';
 import { StandFields } from './stand-fields.tsx';
 
@@ -68,16 +69,7 @@ export function VenuesPage({ club, venues, categories, shown }: VenuesPageProps)
           </p>
           <div class="table-wrap">
             <table>
-              <thead>
-                <tr>
-                  <th>{t('stand.name')}</th>
-                  <th>{t('stand.capacity')}</th>
-                  <th>{t('stand.prices')}</th>
-                  <th>
-                    <span class="visually-hidden">{t('common.actions')}</span>
-                  </th>
-                </tr>
-              </thead>
+              <TableHead columns={[t('stand.name'), t('stand.capacity'), t('stand.prices')]} actions />
               <tbody>
                 {v.stands.map((s) => (
                   <tr class={s.archivedAt ? 'archived' : undefined}>
