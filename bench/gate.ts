@@ -10,33 +10,22 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
-import { createDevice } from '../apps/web/src/domain/devices/create-device.ts';
-import { pairDevice } from '../apps/web/src/domain/devices/pair-device.ts';
-import { activeSigningKey } from '../apps/web/src/domain/tickets/signing-key.ts';
-import { insertPaidOrder, insertSignedTickets } from '../apps/web/test/support/gate.ts';
-import { benchClubMatch, startBenchApp } from './support.ts';
+import { benchTickets, pairBenchDevice, startBenchApp } from './support.ts';
 
 const { values } = parseArgs({ options: { scans: { type: 'string', default: '1000' } } });
 const SCANS = Number(values.scans);
 const TICKETS = 3 * SCANS;
 
 const bench = await startBenchApp('gate');
-const { base, runtime, db } = bench;
-const { clubId, matchId, matchStandId } = await benchClubMatch(db, { name: 'Gate Bench FC', slug: 'gate-bench-fc' }, TICKETS, 0.5);
-const paid = await insertPaidOrder(db, {
-  clubId,
-  matchId,
-  reference: 'FA-BENCHGT',
-  lines: [{ matchStandId, category: 'adult', unitPriceCents: 1000, quantity: TICKETS }],
-});
-const key = await db.transaction((tx) => activeSigningKey(tx, clubId, runtime.deps.config.sales.ticketSealingKey));
-const codes = (await insertSignedTickets(db, key, { clubId, matchId, orderId: paid.orderId, orderItemId: paid.itemIds[0]! }, TICKETS)).map(
-  (t) => t.code,
+const { base, db } = bench;
+const { clubId, matchId, rows } = await benchTickets(
+  bench,
+  { name: 'Gate Bench FC', slug: 'gate-bench-fc', reference: 'FA-BENCHGT' },
+  TICKETS,
+  0.5,
 );
-const { pairingCode } = await db.transaction((tx) =>
-  createDevice(tx, {}, { actor: { kind: 'system' }, clubId, device: { name: 'Bench gate', kind: 'gate' } }),
-);
-const device = await pairDevice(db, pairingCode);
+const codes = rows.map((t) => t.code);
+const device = await pairBenchDevice(db, clubId, 'Bench gate');
 const dataDir = mkdtempSync(path.join(tmpdir(), 'footarena-bench-gate-'));
 writeFileSync(path.join(dataDir, 'device.json'), JSON.stringify(device));
 

@@ -11,11 +11,7 @@ import { verify } from '@footarena/ticket-code';
 import { verifyInBrowser } from '@footarena/ticket-code/web';
 import { eq, sql } from 'drizzle-orm';
 import { clubSigningKey, ticket } from '../apps/web/src/db/schema/index.ts';
-import { createDevice } from '../apps/web/src/domain/devices/create-device.ts';
-import { pairDevice } from '../apps/web/src/domain/devices/pair-device.ts';
-import { activeSigningKey } from '../apps/web/src/domain/tickets/signing-key.ts';
-import { insertPaidOrder, insertSignedTickets } from '../apps/web/test/support/gate.ts';
-import { benchClubMatch, POOL, printPhases, startBenchApp, startLoad } from './support.ts';
+import { benchTickets, POOL, pairBenchDevice, printPhases, startBenchApp, startLoad } from './support.ts';
 
 const { values } = parseArgs({
   options: { tickets: { type: 'string', default: '5000' }, devices: { type: 'string', default: '50' }, processes: { type: 'string' } },
@@ -26,27 +22,14 @@ const TICKETS = Number(values.tickets);
 const DEVICES = Number(values.devices);
 
 const bench = await startBenchApp('redeem', PROCESSES);
-const { base, runtime, db } = bench;
+const { base, db } = bench;
 
 // One club, one stand, one match; one paid order holding every ticket, signed as fulfilment signs them.
-const { clubId, matchId, matchStandId } = await benchClubMatch(db, { name: 'Gate FC', slug: 'gate-fc' }, TICKETS, 1);
-const paid = await insertPaidOrder(db, {
-  clubId,
-  matchId,
-  reference: 'FA-BENCH01',
-  lines: [{ matchStandId, category: 'adult', unitPriceCents: 1000, quantity: TICKETS }],
-});
-const key = await db.transaction((tx) => activeSigningKey(tx, clubId, runtime.deps.config.sales.ticketSealingKey));
-const rows = await insertSignedTickets(db, key, { clubId, matchId, orderId: paid.orderId, orderItemId: paid.itemIds[0]! }, TICKETS);
+const { clubId, matchId, rows } = await benchTickets(bench, { name: 'Gate FC', slug: 'gate-fc', reference: 'FA-BENCH01' }, TICKETS, 1);
 
 // Devices paired as a club would pair them: a pairing code each, exchanged for a token.
 const tokens: string[] = [];
-for (let i = 0; i < DEVICES; i++) {
-  const { pairingCode } = await db.transaction((tx) =>
-    createDevice(tx, {}, { actor: { kind: 'system' }, clubId, device: { name: `Gate ${i + 1}`, kind: 'gate' } }),
-  );
-  tokens.push((await pairDevice(db, pairingCode)).token);
-}
+for (let i = 0; i < DEVICES; i++) tokens.push((await pairBenchDevice(db, clubId, `Gate ${i + 1}`)).token);
 
 // The load, then the raw ceiling, from the load process (bench/http-load.ts): DEVICES callers, each on
 // a keep-alive connection of its own, scanning one ticket after another; then the same guarded UPDATE

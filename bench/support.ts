@@ -21,7 +21,11 @@ import { createMatch } from '../apps/web/src/domain/catalog/create-match.ts';
 import { createStand } from '../apps/web/src/domain/catalog/create-stand.ts';
 import { createVenue } from '../apps/web/src/domain/catalog/create-venue.ts';
 import { setMatchStands } from '../apps/web/src/domain/catalog/set-match-stands.ts';
+import { createDevice } from '../apps/web/src/domain/devices/create-device.ts';
+import { pairDevice } from '../apps/web/src/domain/devices/pair-device.ts';
+import { activeSigningKey } from '../apps/web/src/domain/tickets/signing-key.ts';
 import { parseEnv } from '../apps/web/src/env.ts';
+import { insertPaidOrder, insertSignedTickets } from '../apps/web/test/support/gate.ts';
 import { sentStatements } from './count-statements.ts';
 import type { LoadInput, PhaseFigures } from './http-load.ts';
 
@@ -272,4 +276,35 @@ export async function benchClubMatch(db: Db, club: { name: string; slug: string 
   );
   const [opened] = await db.select({ id: matchStand.id }).from(matchStand).where(eq(matchStand.matchId, matchId));
   return { clubId, matchId, matchStandId: opened!.id };
+}
+
+/**
+ * A club and match of `tickets` seats, one paid order holding every ticket, signed as fulfilment
+ * signs them: what the gate benchmarks scan.
+ */
+export async function benchTickets(
+  bench: Awaited<ReturnType<typeof startBenchApp>>,
+  club: { name: string; slug: string; reference: string },
+  tickets: number,
+  kickoffInDays: number,
+) {
+  const { db, runtime } = bench;
+  const { clubId, matchId, matchStandId } = await benchClubMatch(db, club, tickets, kickoffInDays);
+  const paid = await insertPaidOrder(db, {
+    clubId,
+    matchId,
+    reference: club.reference,
+    lines: [{ matchStandId, category: 'adult', unitPriceCents: 1000, quantity: tickets }],
+  });
+  const key = await db.transaction((tx) => activeSigningKey(tx, clubId, runtime.deps.config.sales.ticketSealingKey));
+  const rows = await insertSignedTickets(db, key, { clubId, matchId, orderId: paid.orderId, orderItemId: paid.itemIds[0]! }, tickets);
+  return { clubId, matchId, rows };
+}
+
+/** A device paired as a club pairs one: a pairing code, exchanged for its token. */
+export async function pairBenchDevice(db: Db, clubId: string, name: string) {
+  const { pairingCode } = await db.transaction((tx) =>
+    createDevice(tx, {}, { actor: { kind: 'system' }, clubId, device: { name, kind: 'gate' } }),
+  );
+  return pairDevice(db, pairingCode);
 }
