@@ -53,3 +53,6 @@ export const wholeNumber = (min: number, max: number) =>
     .regex(/^\d{1,7}$/, 'error.number')
     .transform(Number)
     .refine((n) => n >= min && n <= max, { message: 'error.numberRange', params: { min, max } });
+
+/** A club's words to its buyers (a cancelled or postponed match, a refund): plain text, lines kept. */
+export const buyersMessage = z.string().trim().max(1000).optional();

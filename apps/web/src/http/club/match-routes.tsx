@@ -32,7 +32,7 @@ import { MatchesPage } from '../../views/pages/club/matches-page.tsx';
 import { NewMatchPage } from '../../views/pages/club/new-match-page.tsx';
 import { PostponeMatchPage } from '../../views/pages/club/postpone-match-page.tsx';
 import { domainMessage } from '../errors.tsx';
-import { brusselsDateTime, optionalBrusselsDateTime, optionalEuros, text, wholeNumber } from '../fields.ts';
+import { brusselsDateTime, buyersMessage, optionalBrusselsDateTime, optionalEuros, text, wholeNumber } from '../fields.ts';
 import { type FieldErrors, type FormValues, fieldErrors, parseForm } from '../forms.ts';
 import { requireClub } from '../middleware/access.ts';
 import { redirectWithFlash } from '../middleware/flash.ts';
@@ -84,9 +84,6 @@ const matchValues = (m: ClubMatch): FormValues => ({
 const manage = requireClub({ catalog: ['manage'] });
 /** The latest lines of a match's history on its page; the activity page has them all. */
 const MATCH_HISTORY = 30;
-/** The club's words to the buyers of a cancelled match: plain text, lines kept. */
-const cancelMessage = z.string().trim().max(1000).optional().or(z.undefined());
-
 type Shown = { values?: FormValues; errors?: FieldErrors; for?: 'details' | 'stands' | 'postpone' };
 
 /** A domain rule broken by a form: shown next to its field, or above the form. */
@@ -202,7 +199,7 @@ export const clubMatchRoutes = new Hono<AppEnv>()
     if (!status.success) return redirectWithFlash(c, back, 'error', c.get('t')('error.invalid'));
     // Cancelling refunds every buyer: only from its confirmation page, never from one click.
     if (status.data === 'cancelled' && body.confirm !== 'yes') return c.redirect(`${back}/cancel`, 303);
-    const message = cancelMessage.safeParse(body.message);
+    const message = buyersMessage.safeParse(body.message);
     if (!message.success) return redirectWithFlash(c, `${back}/cancel`, 'error', c.get('t')('error.tooLong', { max: 1000 }));
     try {
       await db.transaction((tx) =>
@@ -225,7 +222,7 @@ export const clubMatchRoutes = new Hono<AppEnv>()
     const matchId = c.req.param('matchId');
     const form = await parseForm(
       c,
-      z.object({ kickoffAt: optionalBrusselsDateTime, confirm: z.string().optional(), message: cancelMessage }),
+      z.object({ kickoffAt: optionalBrusselsDateTime, confirm: z.string().optional(), message: buyersMessage }),
     );
     if (!form.ok) return showMatch(c, matchId, { ...form, for: 'postpone' }, 400);
     const { db } = c.get('deps');

@@ -1,6 +1,5 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { listActivity } from '../../domain/activity/list-activity.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { isUuid } from '../../domain/ids.ts';
@@ -17,6 +16,7 @@ import { OrderPage } from '../../views/pages/club/order-page.tsx';
 import { OrdersPage } from '../../views/pages/club/orders-page.tsx';
 import { RefundPage } from '../../views/pages/club/refund-page.tsx';
 import { toCsv } from '../csv.ts';
+import { buyersMessage } from '../fields.ts';
 import { requireClub } from '../middleware/access.ts';
 import { redirectWithFlash } from '../middleware/flash.ts';
 import { actorOf, operationContext } from '../operation.ts';
@@ -39,7 +39,7 @@ const filters = (c: Context<AppEnv>) => {
 async function confirmation(c: Context<AppEnv>, orderId: string, tickets?: { itemId: string; quantity: number }) {
   const { club } = c.get('membership');
   const body = await c.req.parseBody();
-  const message = z.string().trim().max(1000).optional().safeParse(body.message);
+  const message = buyersMessage.safeParse(body.message);
   if (body.confirm === 'yes' && message.success) return message.data ? { message: message.data } : {};
   const refund = await previewRefund(c.get('deps').db, club.id, orderId, tickets);
   const action = tickets
