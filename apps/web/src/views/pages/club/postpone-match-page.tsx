@@ -1,4 +1,4 @@
-import { Form } from '../../components/form.tsx';
+import { ConfirmStep } from '../../components/confirm-step.tsx';
 import { useT } from '../../components/use-t.ts';
 
 export interface PostponeMatchPageProps {
@@ -14,28 +14,21 @@ export function PostponeMatchPage({ club, match, newKickoff, holders }: Postpone
   const t = useT();
   const back = `/club/${club.slug}/matches/${match.id}`;
   return (
-    <section class="card narrow danger-zone">
-      <h1>{t('matches.postponeConfirm.title', { match: match.title })}</h1>
-      <p data-consequence>
-        {newKickoff
-          ? t('matches.postponeConfirm.to', { from: match.when, to: newKickoff.words })
-          : t('matches.postponeConfirm.noDate', { from: match.when })}{' '}
-        {t('matches.postponeConfirm.told', { holders })}
-      </p>
-      <Form action={`${back}/postpone`} idPrefix="postpone-confirm">
-        <input type="hidden" name="confirm" value="yes" />
-        <input type="hidden" name="kickoffAt" value={newKickoff?.typed ?? ''} />
-        <div class="field">
-          <label for="postpone-message">{t('matches.postponeConfirm.message')}</label>
-          <textarea id="postpone-message" name="message" rows={3} maxlength={1000} />
-        </div>
-        <div class="actions">
-          <button type="submit" class="danger">
-            {t('matches.postponeConfirm.confirm')}
-          </button>
-          <a href={back}>{t('matches.postponeConfirm.keep')}</a>
-        </div>
-      </Form>
-    </section>
+    <ConfirmStep
+      title={t('matches.postponeConfirm.title', { match: match.title })}
+      consequence={
+        <>
+          {newKickoff
+            ? t('matches.postponeConfirm.to', { from: match.when, to: newKickoff.words })
+            : t('matches.postponeConfirm.noDate', { from: match.when })}{' '}
+          {t('matches.postponeConfirm.told', { holders })}
+        </>
+      }
+      action={`${back}/postpone`}
+      hidden={{ kickoffAt: newKickoff?.typed ?? '' }}
+      messageLabel={t('matches.postponeConfirm.message')}
+      confirm={t('matches.postponeConfirm.confirm')}
+      back={{ href: back, label: t('matches.postponeConfirm.keep') }}
+    />
   );
 }
