@@ -36,6 +36,7 @@ import { routeParamGuard } from './http/params.ts';
 import { authRoutes } from './http/public/auth-routes.tsx';
 import { clubPageRoutes, unsubscribeRoutes } from './http/public/club-page-routes.tsx';
 import { demoPayRoutes } from './http/public/demo-pay-routes.tsx';
+import { forClubsRoutes } from './http/public/for-clubs-routes.tsx';
 import { homeRoutes } from './http/public/home-routes.tsx';
 import { logoRoutes } from './http/public/logo-routes.ts';
 import { matchRoutes } from './http/public/match-routes.tsx';
@@ -139,6 +140,7 @@ export function createApp(deps: AppDeps) {
   app.use(csrf({ origin: new URL(deps.config.baseURL).origin }), csrfToken);
 
   app.route('/', homeRoutes);
+  app.route('/', forClubsRoutes);
   app.route('/', authRoutes);
   app.route('/account/tickets', ticketRoutes);
   app.route('/account', accountRoutes);

@@ -693,7 +693,7 @@ describe.each(databaseKinds())('admitting tickets at the gate on %s', (kind) => 
       const response = await owner.owner.get(`${owner.base}/matches/${matchId}/attendance`);
       expect(response.status).toBe(200);
       const html = await response.text();
-      const stand = /<tr data-stand="Main"><th scope="row">Main<\/th><td>(\d+)<\/td><td>(\d+)<\/td>/.exec(html);
+      const stand = /<tr data-stand="Main"><th scope="row">Main<\/th><td>\d+<\/td><td>(\d+)<\/td><td>(\d+)<\/td>/.exec(html);
       const reason = (r: string) =>
         Number(new RegExp(`<tr data-reason="${r}"><th scope="row">[^<]+</th><td>(\\d+)</td>`).exec(html)?.[1] ?? 0);
       return {
@@ -722,6 +722,8 @@ describe.each(databaseKinds())('admitting tickets at the gate on %s', (kind) => 
 
     // Entries per minute, Brussels time: every admitted ticket counted once, in its minute.
     const html = await (await owner.owner.get(`${owner.base}/matches/${matchId}/attendance`)).text();
+    // Every open stand is listed with its seats, also one nobody has bought a ticket for yet.
+    expect(html).toMatch(/<tr data-stand="North"><th scope="row">North<\/th><td>500<\/td><td>\d+<\/td><td>\d+<\/td>/);
     const minutes = [...html.matchAll(/<tr data-minute="(\d{4}-\d\d-\d\dT\d\d:\d\d)"><td>[^<]+<\/td><td>(\d+)<\/td>/g)];
     expect(minutes.length).toBeGreaterThan(0);
     expect(minutes.reduce((sum, m) => sum + Number(m[2]), 0)).toBe(before.admitted + 2);
@@ -731,26 +733,25 @@ describe.each(databaseKinds())('admitting tickets at the gate on %s', (kind) => 
     // Every scan in a CSV, for the report after the match: time, device, result, ticket, stand.
     const csv = await owner.owner.get(`${owner.base}/matches/${matchId}/attendance.csv`);
     expect(csv.headers.get('content-type')).toContain('text/csv');
-    const lines = (await csv.text())
-      .replace(/^\uFEFF/, '')
-      .trim()
-      .split('\r\n');
-    expect(lines[0]).toBe('scanned_at_brussels,device,result,ticket_id,stand,category');
+    const lines = (await csv.text()).trim().split('\r\n');
+    expect(lines[0]).toBe('scanned_at_brussels,device,result,ticket_id,stand,category,order_reference,buyer,email');
     // Sorted: two scans in the same millisecond have no order of their own.
     const ofTicket = (id: string) =>
       lines
         .filter((l) => l.includes(id))
         .map((l) => l.split(',').slice(1))
         .sort();
-    expect(ofTicket(batch[0]!.id)).toEqual([['Gate A', 'ok', batch[0]!.id, 'Main', 'adult']]);
+    // The order and its buyer too, so the report names who came and who was turned away.
+    const order = ['FA-GATE001', '', 'fan@example.be'];
+    expect(ofTicket(batch[0]!.id)).toEqual([['Gate A', 'ok', batch[0]!.id, 'Main', 'adult', ...order]]);
     expect(ofTicket(batch[1]!.id)).toEqual([
-      ['Gate B', 'already_used', batch[1]!.id, 'Main', 'adult'],
-      ['Gate B', 'ok', batch[1]!.id, 'Main', 'adult'],
+      ['Gate B', 'already_used', batch[1]!.id, 'Main', 'adult', ...order],
+      ['Gate B', 'ok', batch[1]!.id, 'Main', 'adult', ...order],
     ]);
-    expect(ofTicket(batch[2]!.id)).toEqual([['Gate A', 'revoked', batch[2]!.id, 'Main', 'adult']]);
+    expect(ofTicket(batch[2]!.id)).toEqual([['Gate A', 'revoked', batch[2]!.id, 'Main', 'adult', ...order]]);
     const forged = lines.filter((l) => l.split(',')[2] === 'bad_signature');
     expect(forged).toHaveLength(before.bad_signature + 1);
-    for (const line of forged) expect(line).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d,Gate [AB],bad_signature,,,$/);
+    for (const line of forged) expect(line).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d,Gate [AB],bad_signature,,,,,,$/);
   });
 
   const codeOf = async (id: string) => (await db().select().from(ticket).where(eq(ticket.id, id)))[0]!;

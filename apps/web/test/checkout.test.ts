@@ -2,7 +2,7 @@ import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { match, matchStand, order, orderItem } from '../src/db/schema/index.ts';
 import { releaseExpiredOrders } from '../src/domain/sales/release-expired-orders.ts';
-import { brusselsIn, clubWithOwner, competitionId, postOk } from './support/catalog.ts';
+import { brusselsIn, clubWithOwner, competitionId, postOk, refundableTickets } from './support/catalog.ts';
 import { createUser, databaseKinds, signIn, startTestApp, type TestApp, textOf } from './support/harness.ts';
 
 describe.each(databaseKinds())('buying tickets with the demo provider on %s', (kind) => {
@@ -149,18 +149,29 @@ describe.each(databaseKinds())('buying tickets with the demo provider on %s', (k
     expect(await textOf(await owner.owner.get(`${owner.base}/orders?q=NOSY`))).toContain('nosy@example.be');
     expect(await textOf(await owner.owner.get(`${owner.base}/orders?q=nobody-at-all`))).not.toContain('fan@example.be');
 
+    // The standard file (RFC 4180: comma, point, no BOM) for programs and LibreOffice…
     const csv = await owner.owner.get(`${owner.base}/orders.csv`);
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    const lines = (await csv.text())
-      .replace(/^\uFEFF/, '')
-      .trim()
-      .split('\r\n');
+    // Read as bytes: Response.text() would drop a BOM silently.
+    const bytes = (r: Response) => r.arrayBuffer().then((b) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(b));
+    const standard = await bytes(csv);
+    expect(standard.startsWith('\uFEFF')).toBe(false);
+    const lines = standard.trim().split('\r\n');
     expect(lines[0]).toBe(
-      'reference,created_at_brussels,paid_at_brussels,status,buyer,email,opponent,kickoff_brussels,tickets,tickets_eur,fee_eur,total_eur',
+      'reference,created_at_brussels,paid_at_brussels,status,buyer,email,opponent,kickoff_brussels,tickets,tickets_refunded,tickets_eur,fee_eur,total_eur,refunded_eur',
     );
     const paidLine = lines.find((l) => l.includes(',paid,') && l.includes('fan@example.be') && l.includes(',3,'))!;
     expect(paidLine).toContain(`"'=HYPERLINK(""http://evil.example"")"`); // a name is never a formula
-    expect(paidLine).toMatch(/,3,25\.00,2\.50,27\.50$/);
+    expect(paidLine).toMatch(/,3,0,25\.00,2\.50,27\.50,0\.00$/);
+    // …and the one Excel opens with a double click on a Belgian computer: ";", "25,00", a BOM for accents.
+    const excel = await bytes(await owner.owner.get(`${owner.base}/orders.csv?format=excel`));
+    expect(excel.startsWith('\uFEFF')).toBe(true);
+    const excelLines = excel.slice(1).trim().split('\r\n');
+    expect(excelLines[0]).toBe(lines[0]!.replaceAll(',', ';'));
+    const excelPaid = excelLines.find((l) => l.includes(';paid;') && l.includes('fan@example.be') && l.includes(';3;'))!;
+    expect(excelPaid).toMatch(/;3;0;25,00;2,50;27,50;0,00$/);
+    const listHtml = await (await owner.owner.get(`${owner.base}/orders`, en.headers)).text();
+    expect(listHtml).toContain(`href="${owner.base}/orders.csv?format=excel"`);
 
     const matchPage = await owner.owner.get(`${owner.base}/matches/${matchId}`, en.headers);
     const html = await matchPage.text();
@@ -250,21 +261,23 @@ describe.each(databaseKinds())('buying tickets with the demo provider on %s', (k
       .from(order)
       .where(eq(order.providerSessionId, sessionPath.split('/').at(-1)!));
     expect(paid).toMatchObject({ status: 'paid', subtotalCents: 3750, feeCents: 375, totalCents: 4125, refundedCents: 0 });
-    const detail = await (await owner.owner.get(`${owner.base}/orders/${paid!.id}`)).text();
-    const itemId = /orders\/[0-9a-f-]{36}\/items\/([0-9a-f-]{36})\/refund/.exec(detail)![1]!;
+    const [first, second] = await refundableTickets(owner.owner, owner.base, paid!.id);
 
-    await postOk(owner.owner, `${owner.base}/orders/${paid!.id}/items/${itemId}/refund`, { confirm: 'yes' });
+    await postOk(owner.owner, `${owner.base}/orders/${paid!.id}/refund`, { 'ticket[]': first!, confirm: 'yes' });
     const afterOne = (await t.runtime.deps.db.select().from(order).where(eq(order.id, paid!.id)))[0]!;
     expect(afterOne).toMatchObject({ status: 'paid', refundedCents: 1375 }); // 12.50 + its share of the fee
     expect((await seats()).sold).toBe(before.sold + 2);
     await t.smtp.waitFor('fan@example.be', new RegExp(`Order ${paid!.reference}: 1 ticket\\(s\\) refunded`));
 
-    await postOk(owner.owner, `${owner.base}/orders/${paid!.id}/items/${itemId}/refund`, { confirm: 'yes' });
+    await postOk(owner.owner, `${owner.base}/orders/${paid!.id}/refund`, { 'ticket[]': second!, confirm: 'yes' });
     await postOk(owner.owner, `${owner.base}/orders/${paid!.id}/refund`, { confirm: 'yes' });
     const done = (await t.runtime.deps.db.select().from(order).where(eq(order.id, paid!.id)))[0]!;
     expect(done).toMatchObject({ status: 'refunded', refundedCents: 4125 });
     expect((await seats()).sold).toBe(before.sold);
-    expect((await owner.owner.post(`${owner.base}/orders/${paid!.id}/items/${itemId}/refund`, { confirm: 'yes' })).status).toBe(404);
+    // A ticket refunded already is not found; the page says which ticket is in which state.
+    expect((await owner.owner.post(`${owner.base}/orders/${paid!.id}/refund`, { 'ticket[]': first!, confirm: 'yes' })).status).toBe(404);
+    const page = await (await owner.owner.get(`${owner.base}/orders/${paid!.id}`)).text();
+    expect([...page.matchAll(/data-state="(\w+)"/g)].map((m) => m[1])).toEqual(['refunded', 'refunded', 'refunded']);
   });
 
   it('ends the hold when the buyer, back from the payment page, gives the order up with its button, and never on a GET', async () => {

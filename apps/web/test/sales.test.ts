@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { matchStand, order, orderItem } from '../src/db/schema/index.ts';
+import { matchStand, order, ticket } from '../src/db/schema/index.ts';
 import { createVerifiedUser } from '../src/domain/accounts/create-verified-user.ts';
 import { createMatch } from '../src/domain/catalog/create-match.ts';
 import { createStand } from '../src/domain/catalog/create-stand.ts';
@@ -416,8 +417,8 @@ describe.each(databaseKinds())('seat holds and fulfilment on %s', (kind) => {
     await db().update(order).set({ providerSessionId: session.sessionId }).where(eq(order.id, placed.id));
     await payments().pay(db(), session.sessionId);
     await db().transaction((tx) => fulfilOrder(tx, { payments: payments(), outbox: t.runtime.deps.outbox, config }, session.sessionId));
-    const [item] = await db().select().from(orderItem).where(eq(orderItem.orderId, placed.id));
-    const refund = (tickets?: { itemId: string; quantity: number }) =>
+    const codes = await db().select().from(ticket).where(eq(ticket.orderId, placed.id)).orderBy(ticket.createdAt);
+    const refund = (ticketIds?: string[]) =>
       db().transaction((tx) =>
         refundOrder(
           tx,
@@ -426,15 +427,19 @@ describe.each(databaseKinds())('seat holds and fulfilment on %s', (kind) => {
             actor: { kind: 'system' },
             clubId,
             orderId: placed.id,
-            tickets,
+            ticketIds,
           },
         ),
       );
-    const amounts = [
-      (await refund({ itemId: item!.id, quantity: 1 })).amountCents,
-      (await refund({ itemId: item!.id, quantity: 1 })).amountCents,
-      (await refund()).amountCents,
-    ];
+    // Used at the gate: it cannot be refunded on its own (the person is in), only with the whole order.
+    await db().update(ticket).set({ usedAt: new Date() }).where(eq(ticket.id, codes[2]!.id));
+    expect(await refund([codes[2]!.id]).catch((e: DomainError) => e.code)).toBe('ticket_entered');
+    expect(await refund([randomUUID()]).catch((e: DomainError) => e.code)).toBe('not_found'); // not this order's
+    // Two refunds of the same ticket at the same moment: one pays back, the other finds it refunded.
+    const race = await Promise.allSettled([refund([codes[0]!.id]), refund([codes[0]!.id])]);
+    expect(race.map((r) => (r.status === 'fulfilled' ? 'ok' : (r.reason as DomainError).code)).sort()).toEqual(['not_found', 'ok']);
+    const first = race.find((r) => r.status === 'fulfilled')!.value.amountCents;
+    const amounts = [first, (await refund([codes[1]!.id])).amountCents, (await refund()).amountCents];
     expect(amounts).toEqual([1378, 1378, 1379]); // 12.53 + 1.25 of fee, twice; the rest
     expect(amounts.reduce((a, b) => a + b, 0)).toBe(4135);
     expect((await db().select().from(order).where(eq(order.id, placed.id)))[0]).toMatchObject({ status: 'refunded', refundedCents: 4135 });

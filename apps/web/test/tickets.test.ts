@@ -5,7 +5,7 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clubSigningKey, order, orderItem, ticket } from '../src/db/schema/index.ts';
 import { open } from '../src/domain/secret-box.ts';
-import { clubWithOwner, matchOnSale, postOk } from './support/catalog.ts';
+import { clubWithOwner, matchOnSale, postOk, refundableTickets } from './support/catalog.ts';
 import { createUser, databaseKinds, signIn, startTestApp, type TestApp, textOf } from './support/harness.ts';
 
 // jsqr is CommonJS: its default export arrives wrapped or not depending on the loader.
@@ -113,7 +113,9 @@ describe.each(databaseKinds())('tickets on %s', (kind) => {
       (o) => o.status === 'paid' && o.totalCents > 0,
     );
     const [adultLine] = (await db().select().from(orderItem).where(eq(orderItem.orderId, paid!.id))).filter((i) => i.category === 'adult');
-    await postOk(owner.owner, `${owner.base}/orders/${paid!.id}/items/${adultLine!.id}/refund`, { confirm: 'yes' });
+    const [adultTicket] = await db().select().from(ticket).where(eq(ticket.orderItemId, adultLine!.id));
+    expect(await refundableTickets(owner.owner, owner.base, paid!.id)).toContain(adultTicket!.id);
+    await postOk(owner.owner, `${owner.base}/orders/${paid!.id}/refund`, { 'ticket[]': adultTicket!.id, confirm: 'yes' });
     const adultTickets = await db().select().from(ticket).where(eq(ticket.orderItemId, adultLine!.id));
     expect(adultTickets.map((tk) => tk.status).sort()).toEqual(['revoked', 'valid']);
     expect(await textOf(await fan.get('/account/tickets', { 'accept-language': 'en' }))).toContain('Refunded: no longer valid');

@@ -36,6 +36,7 @@ export const ERROR_CODES = [
   'match_cancelled',
   // tickets and check-in
   'ticket_used',
+  'ticket_entered',
   'nonce_reused',
 ] as const;
 

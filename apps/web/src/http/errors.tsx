@@ -40,6 +40,7 @@ export const ERROR_HTTP: Record<ErrorCode, { status: ContentfulStatusCode; messa
   payments_not_ready: { status: 409, message: 'error.paymentsNotReady' },
   match_cancelled: { status: 409, message: 'error.saleClosed' },
   ticket_used: { status: 409, message: 'error.ticketUsed' },
+  ticket_entered: { status: 409, message: 'error.ticketEntered' },
   nonce_reused: { status: 409, message: 'error.nonceReused' },
 };
 

@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { eq } from 'drizzle-orm';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { order, orderItem } from '../../src/db/schema/index.ts';
-import { clubWithOwner, matchOnSale, postOk } from '../support/catalog.ts';
+import { order } from '../../src/db/schema/index.ts';
+import { clubWithOwner, matchOnSale, postOk, refundableTickets } from '../support/catalog.ts';
 import { createUser, PASSWORD, signIn } from '../support/harness.ts';
 import { accessibilityViolations, chromiumAvailable, labelProblems, launchBrowser, type TestBrowser } from './browser.ts';
 import { type ServedApp, serveTestApp } from './serve.ts';
@@ -51,8 +51,8 @@ describe.skipIf(!chromiumAvailable())('the activity log in a browser', () => {
       .select()
       .from(order)
       .where(eq(order.providerSessionId, sessionPath.split('/').at(-1)!));
-    const [item] = await db.select().from(orderItem).where(eq(orderItem.orderId, paid!.id));
-    await postOk(ctx.owner, `${ctx.base}/orders/${paid!.id}/items/${item!.id}/refund`, { confirm: 'yes' });
+    const [picked] = await refundableTickets(ctx.owner, ctx.base, paid!.id);
+    await postOk(ctx.owner, `${ctx.base}/orders/${paid!.id}/refund`, { 'ticket[]': picked!, confirm: 'yes' });
     await postOk(ctx.owner, `${ctx.base}/orders/${paid!.id}/resend`, {});
     await postOk(fan, `/account/tickets/orders/${paid!.reference}/resend`, {});
     await ctx.owner.post(`${ctx.base}/devices`, { name: 'Gate North', kind: 'gate' });

@@ -64,3 +64,9 @@ export async function matchOnSale(t: TestApp, ctx: Awaited<ReturnType<typeof clu
   const [opened] = await t.runtime.deps.db.select().from(matchStand).where(eq(matchStand.matchId, matchId));
   return { matchId, venueId, standId, matchStandId: opened!.id };
 }
+
+/** The tickets a club may tick for a refund on an order's page, as the page offers them (first ticket first). */
+export async function refundableTickets(client: TestClient, base: string, orderId: string): Promise<string[]> {
+  const html = await (await client.get(`${base}/orders/${orderId}`)).text();
+  return [...html.matchAll(/<input type="checkbox" name="ticket\[\]" value="([0-9a-f-]{36})"/g)].map((m) => m[1]!);
+}

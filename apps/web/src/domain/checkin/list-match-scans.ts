@@ -1,8 +1,11 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { device, matchStand, orderItem, scan, stand, ticket } from '../../db/schema/index.ts';
+import { device, matchStand, order, orderItem, scan, stand, ticket, user } from '../../db/schema/index.ts';
 
-/** Every scan of a match, oldest first, with the device and, when the code named one, the ticket's stand. */
+/**
+ * Every scan of a match, oldest first, with the device and, when the code named one, the ticket's
+ * stand, category, order and buyer (so a steward's report can name who was turned away).
+ */
 export async function listMatchScans(db: Executor, clubId: string, matchId: string) {
   return db
     .select({
@@ -12,6 +15,9 @@ export async function listMatchScans(db: Executor, clubId: string, matchId: stri
       ticketId: scan.ticketId,
       stand: stand.name,
       category: orderItem.category,
+      orderReference: order.reference,
+      buyer: user.name,
+      email: order.email,
     })
     .from(scan)
     .innerJoin(device, eq(device.id, scan.deviceId))
@@ -19,6 +25,8 @@ export async function listMatchScans(db: Executor, clubId: string, matchId: stri
     .leftJoin(orderItem, eq(orderItem.id, ticket.orderItemId))
     .leftJoin(matchStand, eq(matchStand.id, orderItem.matchStandId))
     .leftJoin(stand, eq(stand.id, matchStand.standId))
+    .leftJoin(order, eq(order.id, ticket.orderId))
+    .leftJoin(user, eq(user.id, order.userId))
     .where(and(eq(scan.clubId, clubId), eq(scan.matchId, matchId)))
     .orderBy(asc(scan.scannedAt), asc(scan.id));
 }

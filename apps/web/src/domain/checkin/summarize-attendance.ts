@@ -7,9 +7,10 @@ export type RefusalReason = Exclude<ScanResult, 'ok'>;
 export const REFUSAL_REASONS = SCAN_RESULTS.filter((r): r is RefusalReason => r !== 'ok');
 
 /**
- * Who is in, per stand, for the club's live view and the report after the match: valid tickets
- * sold, tickets admitted, and refused scans by reason (a scan that names no ticket of the match,
- * such as a forged code, counts for the match but no stand).
+ * Who is in, per stand, for the club's live view and the report after the match: every stand open for
+ * the match (those with nothing sold too: an empty stand is news on match day) with its seats, valid
+ * tickets sold and tickets admitted, and refused scans by reason (a scan that names no ticket of the
+ * match, such as a forged code, counts for the match but no stand).
  */
 export async function summarizeAttendance(db: Executor, clubId: string, matchId: string) {
   const [stands, refusals] = await Promise.all([
@@ -17,15 +18,16 @@ export async function summarizeAttendance(db: Executor, clubId: string, matchId:
       .select({
         standId: stand.id,
         name: stand.name,
+        seats: matchStand.cap,
         sold: sql<number>`count(${ticket.id}) filter (where ${ticket.status} = 'valid')::int`,
         admitted: sql<number>`count(${ticket.usedAt}) filter (where ${ticket.status} = 'valid')::int`,
       })
-      .from(ticket)
-      .innerJoin(orderItem, eq(orderItem.id, ticket.orderItemId))
-      .innerJoin(matchStand, eq(matchStand.id, orderItem.matchStandId))
+      .from(matchStand)
       .innerJoin(stand, eq(stand.id, matchStand.standId))
-      .where(and(eq(ticket.clubId, clubId), eq(ticket.matchId, matchId)))
-      .groupBy(stand.id, stand.name)
+      .leftJoin(orderItem, eq(orderItem.matchStandId, matchStand.id))
+      .leftJoin(ticket, and(eq(ticket.orderItemId, orderItem.id), eq(ticket.clubId, clubId)))
+      .where(and(eq(matchStand.clubId, clubId), eq(matchStand.matchId, matchId)))
+      .groupBy(stand.id, stand.name, matchStand.cap)
       .orderBy(asc(stand.name)),
     db
       .select({ result: scan.result, count: count() })

@@ -1,10 +1,17 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { match, matchStand, order, orderItem, stand, user } from '../../db/schema/index.ts';
+import { match, matchStand, order, orderItem, stand, ticket, user } from '../../db/schema/index.ts';
 import { DomainError } from '../errors.ts';
 import { isUuid } from '../ids.ts';
 
-/** One order of this club with its lines (another club's order id is not found). */
+/** What a club reads of one ticket of an order. */
+export type TicketState = 'valid' | 'used' | 'refunded';
+
+/**
+ * One order of this club with its lines and its tickets (another club's order id is not found). A
+ * seat shows its current code: a re-issued seat is one ticket, not two; a seat whose code was revoked
+ * without a new one was refunded.
+ */
 export async function findClubOrder(db: Executor, clubId: string, orderId: string) {
   if (!isUuid(orderId)) throw new DomainError('not_found');
   const [found] = await db
@@ -27,5 +34,25 @@ export async function findClubOrder(db: Executor, clubId: string, orderId: strin
     .innerJoin(matchStand, eq(matchStand.id, orderItem.matchStandId))
     .innerJoin(stand, eq(stand.id, matchStand.standId))
     .where(eq(orderItem.orderId, orderId));
-  return { ...found.order, buyer: found.buyer, opponent: found.opponent, kickoffAt: found.kickoffAt, items };
+  const codes = await db
+    .select({ id: ticket.id, seatId: ticket.seatId, itemId: ticket.orderItemId, status: ticket.status, usedAt: ticket.usedAt })
+    .from(ticket)
+    .where(eq(ticket.orderId, orderId))
+    .orderBy(asc(ticket.createdAt), asc(ticket.id));
+  const seats = new Map<string, (typeof codes)[number]>(); // in the order seats were first issued
+  for (const code of codes) seats.set(code.seatId, code); // the newest code of a seat wins
+  const tickets = [...seats.values()].map((code, index) => {
+    const item = items.find((i) => i.id === code.itemId)!;
+    const state: TicketState = code.status === 'revoked' ? 'refunded' : code.usedAt ? 'used' : 'valid';
+    return {
+      id: code.id,
+      number: index + 1,
+      stand: item.stand,
+      category: item.category,
+      unitPriceCents: item.unitPriceCents,
+      state,
+      usedAt: code.usedAt,
+    };
+  });
+  return { ...found.order, buyer: found.buyer, opponent: found.opponent, kickoffAt: found.kickoffAt, items, tickets };
 }

@@ -24,6 +24,7 @@ export async function listClubOrders(
       subtotalCents: order.subtotalCents,
       feeCents: order.feeCents,
       totalCents: order.totalCents,
+      refundedCents: order.refundedCents,
       matchId: match.id,
       opponent: match.opponentName,
       kickoffAt: match.kickoffAt,
@@ -42,7 +43,11 @@ export async function listClubOrders(
     .limit(limit);
   if (rows.length === 0) return [];
   const tickets = await db
-    .select({ orderId: orderItem.orderId, count: sql<number>`sum(${orderItem.quantity})::int` })
+    .select({
+      orderId: orderItem.orderId,
+      count: sql<number>`sum(${orderItem.quantity})::int`,
+      refunded: sql<number>`sum(${orderItem.refundedQuantity})::int`,
+    })
     .from(orderItem)
     .where(
       inArray(
@@ -51,7 +56,10 @@ export async function listClubOrders(
       ),
     )
     .groupBy(orderItem.orderId);
-  return rows.map((r) => ({ ...r, tickets: tickets.find((x) => x.orderId === r.id)?.count ?? 0 }));
+  return rows.map((r) => {
+    const counted = tickets.find((x) => x.orderId === r.id);
+    return { ...r, tickets: counted?.count ?? 0, refundedTickets: counted?.refunded ?? 0 };
+  });
 }
 
 export type ClubOrder = Awaited<ReturnType<typeof listClubOrders>>[number];

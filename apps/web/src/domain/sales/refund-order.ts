@@ -7,11 +7,12 @@ import { DomainError } from '../errors.ts';
 import { isUuid } from '../ids.ts';
 import { QUEUES, type TemplateMail } from '../outbox.ts';
 import { revokeTickets } from '../tickets/revoke-tickets.ts';
+import { countPickedTickets } from './count-picked-tickets.ts';
 import { planRefund } from './plan-refund.ts';
 
 /**
- * Refunds a paid order of this club: everything not yet refunded, or `tickets` of one line (single
- * tickets). The seats return to sale at once, the provider pays the buyer back — the ticket prices
+ * Refunds a paid order of this club: everything not yet refunded, or the tickets the club picked
+ * (`ticketIds`, valid codes that have not entered). The seats return to sale at once, the provider pays the buyer back — the ticket prices
  * and FootArena's fee in proportion (the last refund takes the rounding rest, so the refunds add up to
  * the total exactly) — and the buyer is told. When the provider is the actor, the money already went
  * back at Stripe (charge.refunded): only the order and the seats follow. `reason: 'match_cancelled'`
@@ -25,12 +26,12 @@ export async function refundOrder(
     clubId: string;
     orderId: string;
     reason?: 'match_cancelled';
-    tickets?: { itemId: string; quantity: number };
+    ticketIds?: readonly string[];
     /** The club's words to the buyer, quoted in the mail. */
     message?: string;
   },
 ) {
-  if (!isUuid(input.orderId) || (input.tickets && !isUuid(input.tickets.itemId))) throw new DomainError('not_found');
+  if (!isUuid(input.orderId)) throw new DomainError('not_found');
   const [current] = await tx
     .select()
     .from(order)
@@ -38,12 +39,13 @@ export async function refundOrder(
     .for('update');
   if (!current) throw new DomainError('not_found'); // not this club's, or not paid (already refunded)
   const items = await tx.select().from(orderItem).where(eq(orderItem.orderId, current.id)).orderBy(orderItem.matchStandId);
-  const { plan, count, remainingAfter, amountCents } = planRefund(current, items, input.tickets);
+  const picked = input.ticketIds ? await countPickedTickets(tx, current.id, input.ticketIds) : undefined;
+  const { plan, count, remainingAfter, amountCents } = planRefund(current, items, picked);
   // Written as soon as the refund is decided: a provider that refuses it below rolls the line back too.
   await recordActivity(tx, {
     clubId: current.clubId,
     actor: input.actor,
-    action: input.tickets ? 'order.tickets_refunded' : 'order.refunded',
+    action: input.ticketIds ? 'order.tickets_refunded' : 'order.refunded',
     subject: { orderId: current.id, matchId: current.matchId },
     details: { tickets: count, amountCents, ...(input.reason ? { reason: input.reason } : {}) },
   });
@@ -70,8 +72,9 @@ export async function refundOrder(
       .update(matchStand)
       .set({ sold: sql`${matchStand.sold} - ${quantity}` })
       .where(eq(matchStand.id, item.matchStandId));
-    await revokeTickets(tx, item.id, quantity); // refused at the gate from now on
+    if (!input.ticketIds) await revokeTickets(tx, { orderItemId: item.id, count: quantity }); // refused at the gate from now on
   }
+  if (input.ticketIds) await revokeTickets(tx, { ticketIds: input.ticketIds });
   const [refunded] = await tx
     .update(order)
     .set({ refundedCents: sql`${order.refundedCents} + ${amountCents}`, status: remainingAfter === 0 ? 'refunded' : 'paid' })

@@ -11,7 +11,7 @@ import { listDevices } from '../../domain/devices/list-devices.ts';
 import { toBrusselsLocal } from '../../domain/time.ts';
 import { render } from '../../views/layouts/layout.tsx';
 import { AttendancePage } from '../../views/pages/club/attendance-page.tsx';
-import { toCsv } from '../csv.ts';
+import { sendCsv } from '../csv.ts';
 import { requireClub } from '../middleware/access.ts';
 import type { AppEnv } from '../types.ts';
 
@@ -58,11 +58,18 @@ export const attendanceRoutes = new Hono<AppEnv>()
     const { db } = c.get('deps');
     const m = await findClubMatch(db, club.id, c.req.param('matchId'));
     const scans = await listMatchScans(db, club.id, m.id);
-    const csv = toCsv([
-      ['scanned_at_brussels', 'device', 'result', 'ticket_id', 'stand', 'category'],
-      ...scans.map((s) => [toBrusselsLocal(s.scannedAt), s.device, s.result, s.ticketId, s.stand, s.category]),
+    return sendCsv(c, `${club.slug}-${toBrusselsLocal(m.kickoffAt).slice(0, 10)}-scans.csv`, [
+      ['scanned_at_brussels', 'device', 'result', 'ticket_id', 'stand', 'category', 'order_reference', 'buyer', 'email'],
+      ...scans.map((s) => [
+        toBrusselsLocal(s.scannedAt),
+        s.device,
+        s.result,
+        s.ticketId,
+        s.stand,
+        s.category,
+        s.orderReference,
+        s.buyer,
+        s.email,
+      ]),
     ]);
-    c.header('Content-Type', 'text/csv; charset=utf-8');
-    c.header('Content-Disposition', `attachment; filename="${club.slug}-${toBrusselsLocal(m.kickoffAt).slice(0, 10)}-scans.csv"`);
-    return c.body(csv);
   });

@@ -1,9 +1,9 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import { z } from 'zod';
 import { listActivity } from '../../domain/activity/list-activity.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { isUuid } from '../../domain/ids.ts';
-import { centsToInput } from '../../domain/money.ts';
 import { findClubOrder } from '../../domain/sales/find-club-order.ts';
 import { listClubOrders } from '../../domain/sales/list-club-orders.ts';
 import { previewRefund } from '../../domain/sales/preview-refund.ts';
@@ -15,8 +15,10 @@ import { render } from '../../views/layouts/layout.tsx';
 import { OrderPage } from '../../views/pages/club/order-page.tsx';
 import { OrdersPage } from '../../views/pages/club/orders-page.tsx';
 import { RefundPage } from '../../views/pages/club/refund-page.tsx';
-import { toCsv } from '../csv.ts';
+import { sendCsv } from '../csv.ts';
+import { domainMessage } from '../errors.tsx';
 import { buyersMessage } from '../fields.ts';
+import { parseForm } from '../forms.ts';
 import { requireClub } from '../middleware/access.ts';
 import { redirectWithFlash } from '../middleware/flash.ts';
 import { actorOf, operationContext } from '../operation.ts';
@@ -30,25 +32,12 @@ const filters = (c: Context<AppEnv>) => {
   return { q, matchId };
 };
 
-/** The club's orders: search, and the same list as a CSV file for the treasurer. */
-/**
- * Money goes back only once the club has seen what: a refund posted without `confirm=yes` answers the
- * confirmation page (tickets, amount, buyer) and changes nothing. Confirmed, the club's optional
- * message for the buyer's mail.
- */
-async function confirmation(c: Context<AppEnv>, orderId: string, tickets?: { itemId: string; quantity: number }) {
-  const { club } = c.get('membership');
-  const body = await c.req.parseBody();
-  const message = buyersMessage.safeParse(body.message);
-  if (body.confirm === 'yes' && message.success) return message.data ? { message: message.data } : {};
-  const refund = await previewRefund(c.get('deps').db, club.id, orderId, tickets);
-  const action = tickets
-    ? `/club/${club.slug}/orders/${orderId}/items/${tickets.itemId}/refund`
-    : `/club/${club.slug}/orders/${orderId}/refund`;
-  return render(c, <RefundPage club={club} refund={refund} action={action} locale={c.get('locale')} />, {
-    title: c.get('t')('orders.refundConfirm.title', { reference: refund.reference }),
-  });
-}
+/** A refund: all of the order, or the tickets ticked on its page; `confirm=yes` once the club has seen what. */
+const refundForm = z.object({
+  ticket: z.array(z.string()).max(100).optional(),
+  confirm: z.literal('yes').optional(),
+  message: buyersMessage,
+});
 
 export const orderRoutes = new Hono<AppEnv>()
   .get('/:slug/orders', requireClub({ sales: ['read'] }), async (c) => {
@@ -75,36 +64,53 @@ export const orderRoutes = new Hono<AppEnv>()
     await c.get('deps').db.transaction((tx) => resendTickets(tx, operationContext(c), { actor: actorOf(c), orderId: o.id }));
     return redirectWithFlash(c, `/club/${club.slug}/orders/${o.id}`, 'success', c.get('t')('tickets.resent', { email: o.email }));
   })
-  .post('/:slug/orders/:orderId/items/:itemId/refund', requireClub({ sales: ['refund'] }), async (c) => {
-    const { club } = c.get('membership');
-    const orderId = c.req.param('orderId');
-    const tickets = { itemId: c.req.param('itemId'), quantity: 1 };
-    const confirmed = await confirmation(c, orderId, tickets);
-    if (confirmed instanceof Response) return confirmed;
-    const refunded = await c
-      .get('deps')
-      .db.transaction((tx) => refundOrder(tx, operationContext(c), { actor: actorOf(c), clubId: club.id, orderId, tickets, ...confirmed }));
-    return redirectWithFlash(
-      c,
-      `/club/${club.slug}/orders/${orderId}`,
-      'success',
-      c.get('t')('orders.ticketRefunded', { reference: refunded.reference }),
-    );
-  })
+  // Money goes back only once the club has seen what: a refund posted without `confirm=yes` answers the
+  // confirmation page (tickets, amount, buyer, a message for the buyer's mail) and changes nothing.
   .post('/:slug/orders/:orderId/refund', requireClub({ sales: ['refund'] }), async (c) => {
     const { club } = c.get('membership');
+    const { db } = c.get('deps');
     const orderId = c.req.param('orderId');
-    const confirmed = await confirmation(c, orderId);
-    if (confirmed instanceof Response) return confirmed;
-    const refunded = await c
-      .get('deps')
-      .db.transaction((tx) => refundOrder(tx, operationContext(c), { actor: actorOf(c), clubId: club.id, orderId, ...confirmed }));
-    return redirectWithFlash(c, `/club/${club.slug}/orders`, 'success', c.get('t')('orders.refunded', { reference: refunded.reference }));
+    const back = `/club/${club.slug}/orders/${orderId}`;
+    const form = await parseForm(c, refundForm);
+    const ticketIds = form.lists.ticket;
+    if (!form.ok && !form.errors.message) throw new DomainError('not_found'); // no form of ours sends that
+    try {
+      if (!form.ok || form.data.confirm !== 'yes') {
+        const refund = await previewRefund(db, club.id, orderId, ticketIds);
+        return render(
+          c,
+          <RefundPage
+            club={club}
+            refund={refund}
+            ticketIds={ticketIds}
+            error={form.ok ? undefined : form.errors.message}
+            locale={c.get('locale')}
+          />,
+          { title: c.get('t')('orders.refundConfirm.title', { reference: refund.reference }) },
+        );
+      }
+      const { message } = form.data;
+      const refunded = await db.transaction((tx) =>
+        refundOrder(tx, operationContext(c), { actor: actorOf(c), clubId: club.id, orderId, ticketIds, ...(message ? { message } : {}) }),
+      );
+      return ticketIds
+        ? redirectWithFlash(
+            c,
+            back,
+            'success',
+            c.get('t')('orders.ticketsRefundedDone', { count: ticketIds.length, reference: refunded.reference }),
+          )
+        : redirectWithFlash(c, `/club/${club.slug}/orders`, 'success', c.get('t')('orders.refunded', { reference: refunded.reference }));
+    } catch (error) {
+      // Not this club's order, or a ticket gone meanwhile: not found. Anything else the club can act on.
+      if (!(error instanceof DomainError) || error.code === 'not_found') throw error;
+      return redirectWithFlash(c, back, 'error', domainMessage(c, error));
+    }
   })
   .get('/:slug/orders.csv', requireClub({ sales: ['read'] }), async (c) => {
     const { club } = c.get('membership');
     const orders = await listClubOrders(c.get('deps').db, club.id, { ...filters(c), limit: 100_000 });
-    const csv = toCsv([
+    return sendCsv(c, `${club.slug}-orders.csv`, [
       [
         'reference',
         'created_at_brussels',
@@ -115,9 +121,11 @@ export const orderRoutes = new Hono<AppEnv>()
         'opponent',
         'kickoff_brussels',
         'tickets',
+        'tickets_refunded',
         'tickets_eur',
         'fee_eur',
         'total_eur',
+        'refunded_eur',
       ],
       ...orders.map((o) => [
         o.reference,
@@ -129,13 +137,11 @@ export const orderRoutes = new Hono<AppEnv>()
         o.opponent,
         toBrusselsLocal(o.kickoffAt),
         o.tickets,
-        centsToInput(o.subtotalCents),
-        centsToInput(o.feeCents),
-        centsToInput(o.totalCents),
+        o.refundedTickets,
+        { cents: o.subtotalCents },
+        { cents: o.feeCents },
+        { cents: o.totalCents },
+        { cents: o.refundedCents },
       ]),
     ]);
-    c.header('Content-Type', 'text/csv; charset=utf-8');
-    c.header('Content-Disposition', `attachment; filename="${club.slug}-orders.csv"`);
-    c.header('Cache-Control', 'no-store');
-    return c.body(csv);
   });

@@ -12,8 +12,10 @@ export function ConfirmStep(props: {
   /** A line after it, in small print (what cannot be undone). */
   note?: string;
   action: string;
-  /** Form values the step needs besides the confirmation (the new date of a postponement). */
-  hidden?: Record<string, string>;
+  /** Form values the step needs besides the confirmation (the new date of a postponement, the picked tickets). */
+  hidden?: Record<string, string | string[]>;
+  /** What was wrong with the message last time. */
+  error?: string;
   messageLabel: string;
   messageHint?: string;
   confirm: string;
@@ -26,9 +28,9 @@ export function ConfirmStep(props: {
       {props.note ? <p class="hint">{props.note}</p> : null}
       <Form action={props.action} idPrefix="confirm">
         <input type="hidden" name="confirm" value="yes" />
-        {Object.entries(props.hidden ?? {}).map(([name, value]) => (
-          <input type="hidden" name={name} value={value} />
-        ))}
+        {Object.entries(props.hidden ?? {}).flatMap(([name, values]) =>
+          [values].flat().map((value) => <input type="hidden" name={name} value={value} />),
+        )}
         <div class="field">
           <label for="confirm-message">{props.messageLabel}</label>
           <textarea
@@ -36,8 +38,16 @@ export function ConfirmStep(props: {
             name="message"
             rows={4}
             maxlength={1000}
-            aria-describedby={props.messageHint ? 'confirm-message-hint' : undefined}
+            aria-describedby={
+              [props.messageHint ? 'confirm-message-hint' : '', props.error ? 'confirm-message-error' : ''].join(' ').trim() || undefined
+            }
+            aria-invalid={props.error ? 'true' : undefined}
           />
+          {props.error ? (
+            <small id="confirm-message-error" class="error">
+              {props.error}
+            </small>
+          ) : null}
           {props.messageHint ? (
             <small id="confirm-message-hint" class="hint">
               {props.messageHint}

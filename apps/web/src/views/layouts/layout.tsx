@@ -88,6 +88,9 @@ function Layout({ children, title, description, head }: LayoutProps) {
         </main>
         <footer class="site">
           <p>{t('footer.tagline')}</p>
+          <p>
+            <a href="/for-clubs">{t('footer.forClubs')}</a>
+          </p>
         </footer>
       </body>
     </html>

@@ -6,6 +6,7 @@ import type { RefusalReason, summarizeAttendance } from '../../../domain/checkin
 import type { describeGateHealth } from '../../../domain/devices/describe-gate-health.ts';
 import type { AppEnv } from '../../../http/types.ts';
 import { formatTime } from '../../../i18n/index.ts';
+import { CsvLinks } from '../../components/csv-links.tsx';
 import { GateHealth } from '../../components/gate-health.tsx';
 import { TableHead } from '../../components/table-head.tsx';
 import { useT } from '../../components/use-t.ts';
@@ -44,21 +45,22 @@ export function AttendancePage({
         {t('attendance.title')} · {title}
       </h1>
       <p class="hint">
-        {t('attendance.liveHint')} <a href={`/club/${club.slug}/matches/${m.id}/attendance.csv`}>{t('attendance.csv')}</a> ·{' '}
+        {t('attendance.liveHint')} <CsvLinks href={`/club/${club.slug}/matches/${m.id}/attendance.csv`} label={t('attendance.csv')} /> ·{' '}
         <a href="/scan">{t('scanner.open')}</a>
       </p>
       <div id="attendance" data-live="5" aria-live="polite">
         <section class="card table-wrap">
           <h2>{t('attendance.summary', { admitted: a.admitted, sold: a.sold })}</h2>
           {a.stands.length === 0 ? (
-            <p>{t('attendance.empty')}</p>
+            <p>{t('attendance.noStands')}</p>
           ) : (
             <table>
-              <TableHead columns={[t('attendance.stand'), t('attendance.sold'), t('attendance.admitted')]} />
+              <TableHead columns={[t('attendance.stand'), t('attendance.seats'), t('attendance.sold'), t('attendance.admitted')]} />
               <tbody>
                 {a.stands.map((s) => (
                   <tr data-stand={s.name}>
                     <th scope="row">{s.name}</th>
+                    <td>{s.seats}</td>
                     <td>{s.sold}</td>
                     <td>{s.admitted}</td>
                   </tr>

@@ -1,8 +1,8 @@
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { ActivityEntry } from '../../../domain/activity/list-activity.ts';
-import type { findClubOrder } from '../../../domain/sales/find-club-order.ts';
+import type { findClubOrder, TicketState } from '../../../domain/sales/find-club-order.ts';
 import type { AppEnv } from '../../../http/types.ts';
-import { formatDateTime, formatMoney } from '../../../i18n/index.ts';
+import { formatDateTime, formatMoney, formatTime } from '../../../i18n/index.ts';
 import { ActivityLog } from '../../components/activity-log.tsx';
 import { Form } from '../../components/form.tsx';
 import { ORDER_STATUS_LABEL } from '../../components/order-status.tsx';
@@ -16,11 +16,46 @@ export interface OrderPageProps {
   mayRefund: boolean;
 }
 
-/** One order in the back office: its tickets, refunds (whole or one ticket), resending, history. */
+const STATE_CLASS: Record<TicketState, string> = { valid: 'badge good', used: 'badge', refunded: 'badge bad' };
+
+/**
+ * One order in the back office: each ticket with its state (valid, entered at…, refunded), a refund
+ * of the tickets the club ticks or of the whole order (both through a confirmation), resending, history.
+ */
 export function OrderPage({ club, order: o, history, mayRefund: roleMayRefund }: OrderPageProps) {
   const t = useT();
   const locale = useRequestContext<AppEnv>().get('locale');
   const mayRefund = o.status === 'paid' && roleMayRefund;
+  const pickable = mayRefund && o.tickets.some((x) => x.state === 'valid');
+  const refundAction = `/club/${club.slug}/orders/${o.id}/refund`;
+  const state = (x: (typeof o.tickets)[number]) =>
+    x.state === 'used' && x.usedAt
+      ? t('tickets.entered', { time: formatTime(x.usedAt, locale) })
+      : t(x.state === 'refunded' ? 'orders.ticketRefunded' : 'orders.ticketValid');
+  const tickets = (
+    <ul class="order-tickets">
+      {o.tickets.map((x) => {
+        const pick = pickable && x.state === 'valid';
+        const name = t('orders.ticketNumber', { number: x.number });
+        return (
+          <li data-ticket={x.id} data-state={x.state}>
+            {pick ? <input type="checkbox" name="ticket[]" value={x.id} id={`pick-${x.id}`} /> : pickable ? <span class="no-pick" /> : null}
+            <span class="what">
+              {pick ? (
+                <label for={`pick-${x.id}`}>
+                  <strong>{name}</strong>
+                </label>
+              ) : (
+                <strong>{name}</strong>
+              )}{' '}
+              · {x.stand} · {t(`category.${x.category}`)} · {formatMoney(x.unitPriceCents, locale)}
+            </span>
+            <span class={STATE_CLASS[x.state]}>{state(x)}</span>
+          </li>
+        );
+      })}
+    </ul>
+  );
   return (
     <>
       <section class="card">
@@ -31,46 +66,45 @@ export function OrderPage({ club, order: o, history, mayRefund: roleMayRefund }:
         <p>
           {o.opponent} · {formatDateTime(o.kickoffAt, locale)}
         </p>
-        <table>
-          <tbody>
-            {o.items.map((item) => (
-              <tr>
-                <td>
-                  {item.quantity - item.refundedQuantity} / {item.quantity} × {item.stand} · {t(`category.${item.category}`)}
-                </td>
-                <td>{formatMoney(item.unitPriceCents, locale)}</td>
-                <td>
-                  {mayRefund && item.quantity > item.refundedQuantity ? (
-                    <Form action={`/club/${club.slug}/orders/${o.id}/items/${item.id}/refund`} idPrefix={`refund-item-${item.id}`}>
-                      <button type="submit" class="secondary">
-                        {t('orders.refundOne')}
-                      </button>
-                    </Form>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
         <p>
-          {t('order.total')}: {formatMoney(o.totalCents, locale)} ·{' '}
-          {t('orders.refundedSoFar', { amount: formatMoney(o.refundedCents, locale) })}
+          {t('order.total')}: {formatMoney(o.totalCents, locale)}
+          {o.refundedCents > 0 ? <> · {t('orders.refundedSoFar', { amount: formatMoney(o.refundedCents, locale) })}</> : null}
         </p>
-        {o.status === 'paid' ? (
+      </section>
+      <section class="card" id="tickets">
+        <h2>{t('orders.ticketsTitle')}</h2>
+        {o.tickets.length === 0 ? (
+          <p>{t('orders.noTickets')}</p>
+        ) : pickable ? (
+          <Form action={refundAction} idPrefix="pick">
+            <p class="hint">{t('orders.pickHint')}</p>
+            {tickets}
+            <div class="actions">
+              <button type="submit" class="secondary">
+                {t('orders.refundPicked')}
+              </button>
+            </div>
+          </Form>
+        ) : (
+          tickets
+        )}
+      </section>
+      {o.status === 'paid' ? (
+        <section class="card actions">
           <Form action={`/club/${club.slug}/orders/${o.id}/resend`} idPrefix="resend">
             <button type="submit" class="secondary">
               {t('tickets.resend')}
             </button>
           </Form>
-        ) : null}
-        {mayRefund ? (
-          <Form action={`/club/${club.slug}/orders/${o.id}/refund`}>
-            <button type="submit" class="danger">
-              {t('orders.refundAll')}
-            </button>
-          </Form>
-        ) : null}
-      </section>
+          {mayRefund ? (
+            <Form action={refundAction} idPrefix="refund-all">
+              <button type="submit" class="danger">
+                {t('orders.refundAll')}
+              </button>
+            </Form>
+          ) : null}
+        </section>
+      ) : null}
       <section class="card" id="history">
         <h2>{t('activity.history')}</h2>
         <ActivityLog entries={history} clubSlug={club.slug} />

@@ -2,8 +2,10 @@ import { useRequestContext } from 'hono/jsx-renderer';
 import type { ClubOrder } from '../../../domain/sales/list-club-orders.ts';
 import type { AppEnv } from '../../../http/types.ts';
 import { formatDateTime, formatMoney } from '../../../i18n/index.ts';
+import { CsvLinks } from '../../components/csv-links.tsx';
 import { Form } from '../../components/form.tsx';
 import { ORDER_STATUS_LABEL } from '../../components/order-status.tsx';
+import { SearchBar } from '../../components/search-bar.tsx';
 import { TableHead } from '../../components/table-head.tsx';
 import { useT } from '../../components/use-t.ts';
 
@@ -22,56 +24,69 @@ export function OrdersPage({ club, orders, q, matchId, mayRefund }: OrdersPagePr
   const t = useT();
   const locale = useRequestContext<AppEnv>().get('locale');
   const query = new URLSearchParams(Object.entries({ q, match: matchId ?? '' }).filter(([, v]) => v) as [string, string][]);
+  const columns = [
+    t('order.reference'),
+    t('orders.date'),
+    t('orders.buyer'),
+    t('orders.match'),
+    t('orders.tickets'),
+    t('orders.amount'),
+    t('admin.status'),
+  ];
   return (
     <>
       <h1>
         {t('orders.title')} · {club.name}
       </h1>
-      <form method="get" action={`/club/${club.slug}/orders`} class="card actions">
-        <label for="q" class="visually-hidden">
-          {t('common.search')}
-        </label>
-        <input id="q" name="q" type="search" value={q} maxlength={80} placeholder={t('orders.searchHint')} />
-        {matchId ? <input type="hidden" name="match" value={matchId} /> : null}
-        <button type="submit">{t('common.search')}</button>
-        <a href={`/club/${club.slug}/orders.csv${query.size ? `?${query}` : ''}`}>{t('orders.csv')}</a>
-      </form>
+      <SearchBar
+        action={`/club/${club.slug}/orders`}
+        value={q}
+        placeholder={t('orders.searchHint')}
+        keep={matchId ? { match: matchId } : {}}
+      >
+        <CsvLinks href={`/club/${club.slug}/orders.csv${query.size ? `?${query}` : ''}`} label={t('orders.csv')} />
+      </SearchBar>
       {orders.length === 0 ? <p class="card">{t('orders.none')}</p> : null}
       {orders.length > 0 ? (
         <section class="card table-wrap">
-          <table>
-            <TableHead
-              columns={[
-                t('order.reference'),
-                t('orders.date'),
-                t('orders.buyer'),
-                t('orders.match'),
-                t('orders.tickets'),
-                t('orders.amount'),
-                t('admin.status'),
-              ]}
-              actions
-            />
+          <table class="stack">
+            <TableHead columns={columns} actions />
             <tbody>
               {orders.map((o) => (
                 <tr>
                   <td>
                     <a href={`/club/${club.slug}/orders/${o.id}`}>{o.reference}</a>
                   </td>
-                  <td>{formatDateTime(o.createdAt, locale)}</td>
-                  <td>
+                  <td data-label={columns[1]}>{formatDateTime(o.createdAt, locale)}</td>
+                  <td data-label={columns[2]}>
                     {o.buyer ?? '—'}
                     <br />
                     <small>{o.email}</small>
                   </td>
-                  <td>
+                  <td data-label={columns[3]}>
                     {o.opponent}
                     <br />
                     <small>{formatDateTime(o.kickoffAt, locale)}</small>
                   </td>
-                  <td>{o.tickets}</td>
-                  <td>{formatMoney(o.subtotalCents, locale)}</td>
-                  <td>{t(ORDER_STATUS_LABEL[o.status])}</td>
+                  <td data-label={columns[4]}>
+                    {o.tickets}
+                    {o.refundedTickets > 0 ? (
+                      <>
+                        <br />
+                        <small>{t('orders.ticketsRefunded', { count: o.refundedTickets })}</small>
+                      </>
+                    ) : null}
+                  </td>
+                  <td data-label={columns[5]}>
+                    {formatMoney(o.subtotalCents, locale)}
+                    {o.refundedCents > 0 ? (
+                      <>
+                        <br />
+                        <small>{t('orders.refundedAmount', { amount: formatMoney(o.refundedCents, locale) })}</small>
+                      </>
+                    ) : null}
+                  </td>
+                  <td data-label={columns[6]}>{t(ORDER_STATUS_LABEL[o.status])}</td>
                   <td>
                     {o.status === 'paid' && mayRefund ? (
                       <Form action={`/club/${club.slug}/orders/${o.id}/refund`} idPrefix={`refund-${o.id}`}>
