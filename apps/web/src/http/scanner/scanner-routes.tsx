@@ -1,5 +1,7 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { validator } from 'hono/validator';
+import { z } from 'zod';
 import { findClubMembership } from '../../domain/clubs/find-club-membership.ts';
 import { listMyClubs } from '../../domain/clubs/list-my-clubs.ts';
 import { startStaffScanner } from '../../domain/devices/start-staff-scanner.ts';
@@ -13,6 +15,8 @@ import { ScannerHead, ScannerPage } from '../../views/pages/scanner/scanner-page
 import type { AppEnv } from '../types.ts';
 
 const SCAN: Permission = { checkin: ['scan'] };
+/** The club a staff member starts the scanner for: a slug, or nothing (then no club is found). */
+const clubField = validator('form', (form) => z.object({ club: z.string() }).safeParse(form).data ?? { club: '' });
 /** What the scanner script says, in the page's language (it keeps working offline from the cache). */
 const SCANNER_KEYS = (Object.keys(en) as MessageKey[]).filter((key) => /^(scanner|scanResult|category)\./.test(key));
 
@@ -31,11 +35,10 @@ export const scannerRoutes = new Hono<AppEnv>()
       head: <ScannerHead />,
     });
   })
-  .post('/scan/device', async (c) => {
+  .post('/scan/device', clubField, async (c) => {
     const user = c.get('user');
     if (!user) throw new HTTPException(401);
-    const form = await c.req.parseBody();
-    const slug = typeof form.club === 'string' ? form.club : '';
+    const slug = c.req.valid('form').club;
     const membership = isClubSlug(slug) ? await findClubMembership(c.get('deps').db, slug, user.id) : null;
     if (!membership) throw new HTTPException(404);
     if (!can(membership.role, SCAN)) throw new HTTPException(403);
