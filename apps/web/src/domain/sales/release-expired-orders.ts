@@ -1,14 +1,21 @@
 import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { matchStand, order, orderItem } from '../../db/schema/index.ts';
+import type { Actor } from '../activity/record-activity.ts';
+import type { Ctx } from '../context.ts';
 import { type Outbox, QUEUES, stableJobId } from '../outbox.ts';
 
 /**
  * Gives back the seats of pending orders whose hold has lapsed (all, or one match's): each order
  * flips from pending to expired in one guarded UPDATE, so two releasers never give seats back twice.
- * Runs as a job every minute and lazily before seats are taken.
+ * Runs as a job every minute and when a checkout finds lapsed holds keeping the seats it asks for.
+ * Not logged: a line per lapsed hold would bury the club's log (decision 013).
  */
-export async function releaseExpiredOrders(tx: Tx, outbox: Outbox, { matchId, now = new Date() }: { matchId?: string; now?: Date } = {}) {
+export async function releaseExpiredOrders(
+  tx: Tx,
+  { outbox, now = new Date() }: Ctx<'outbox' | 'now'>,
+  { matchId }: { actor: Actor; matchId?: string },
+) {
   const expired = await tx
     .update(order)
     .set({ status: 'expired' })
