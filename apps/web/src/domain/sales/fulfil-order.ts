@@ -1,10 +1,11 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
-import { match, matchStand, order, orderItem } from '../../db/schema/index.ts';
+import { match, matchStand, order } from '../../db/schema/index.ts';
 import type { Actor } from '../activity/record-activity.ts';
 import type { Ctx } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { issueTickets } from '../tickets/issue-tickets.ts';
+import { seatsPerStand } from './release-expired-orders.ts';
 
 /**
  * Turns a paid checkout session into a paid order, exactly once (invariant 2): it asks the provider
@@ -44,13 +45,7 @@ export async function fulfilOrder(
   if (played?.status === 'cancelled') throw new DomainError('match_cancelled');
   if (truth.amountCents !== current.totalCents) throw new DomainError('payment_mismatch');
 
-  const perStand = await tx
-    .select({ matchStandId: orderItem.matchStandId, quantity: sql<number>`sum(${orderItem.quantity})::int` })
-    .from(orderItem)
-    .where(eq(orderItem.orderId, current.id))
-    .groupBy(orderItem.matchStandId)
-    .orderBy(orderItem.matchStandId);
-  for (const { matchStandId, quantity } of perStand) {
+  for (const { matchStandId, quantity } of await seatsPerStand(tx, [current.id])) {
     const moved =
       current.status === 'pending'
         ? await tx

@@ -40,16 +40,20 @@ export async function expireSessionLater(tx: Tx, outbox: Outbox, sessionId: stri
 
 /** held -= quantity, per stand, for orders that just left the pending state. */
 export async function releaseHeldSeats(tx: Tx, orderIds: string[]): Promise<void> {
-  const perStand = await tx
-    .select({ matchStandId: orderItem.matchStandId, quantity: sql<number>`sum(${orderItem.quantity})::int` })
-    .from(orderItem)
-    .where(inArray(orderItem.orderId, orderIds))
-    .groupBy(orderItem.matchStandId)
-    .orderBy(orderItem.matchStandId); // the lock order placeOrder uses
-  for (const { matchStandId, quantity } of perStand) {
+  for (const { matchStandId, quantity } of await seatsPerStand(tx, orderIds)) {
     await tx
       .update(matchStand)
       .set({ held: sql`${matchStand.held} - ${quantity}` })
       .where(eq(matchStand.id, matchStandId));
   }
+}
+
+/** The seats of these orders per stand, in the order placeOrder locks the stand rows (no deadlock). */
+export function seatsPerStand(tx: Tx, orderIds: string[]) {
+  return tx
+    .select({ matchStandId: orderItem.matchStandId, quantity: sql<number>`sum(${orderItem.quantity})::int` })
+    .from(orderItem)
+    .where(inArray(orderItem.orderId, orderIds))
+    .groupBy(orderItem.matchStandId)
+    .orderBy(orderItem.matchStandId);
 }
