@@ -248,7 +248,11 @@ export async function benchClubMatch(db: Db, club: { name: string; slug: string 
   await db.execute(
     sql`insert into organization (id, name, slug, created_at, country, status) values (${clubId}, ${club.name}, ${club.slug}, now(), 'BE', 'active')`,
   );
-  const venueId = await createVenue(db, clubId, { name: 'Park', street: 'Rue 1', postalCode: '1000', commune: 'Bruxelles' });
+  const venueId = await createVenue(
+    db,
+    {},
+    { actor: { kind: 'system' }, clubId: clubId, venue: { name: 'Park', street: 'Rue 1', postalCode: '1000', commune: 'Bruxelles' } },
+  );
   const standId = await db.transaction((tx) =>
     createStand(tx, {}, { actor: { kind: 'system' }, clubId, venueId, stand: { name: 'Main', capacity, prices: { adult: 1000 } } }),
   );
@@ -306,5 +310,5 @@ export async function pairBenchDevice(db: Db, clubId: string, name: string) {
   const { pairingCode } = await db.transaction((tx) =>
     createDevice(tx, {}, { actor: { kind: 'system' }, clubId, device: { name, kind: 'gate' } }),
   );
-  return pairDevice(db, pairingCode);
+  return pairDevice(db, {}, { code: pairingCode });
 }

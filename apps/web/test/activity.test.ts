@@ -236,7 +236,9 @@ describe.each(databaseKinds())('activity log on %s', (kind) => {
     await db().update(order).set({ providerPaymentId: 'pi_ledger' }).where(eq(order.id, atStripe.order.id));
     const stripeCtx = { payments: t.runtime.deps.payments, outbox: t.runtime.deps.outbox, baseURL: 'http://localhost' };
     expect(
-      await linesOf(clubId, () => recordProviderRefund(db(), stripeCtx, { paymentId: 'pi_ledger', amountRefundedCents: 500 })),
+      await linesOf(clubId, () =>
+        recordProviderRefund(db(), stripeCtx, { actor: { kind: 'provider' }, paymentId: 'pi_ledger', amountRefundedCents: 500 }),
+      ),
     ).toEqual(
       line({
         action: 'order.refunded_at_provider',
@@ -248,7 +250,11 @@ describe.each(databaseKinds())('activity log on %s', (kind) => {
     );
     expect(
       await linesOf(clubId, () =>
-        recordProviderRefund(db(), stripeCtx, { paymentId: 'pi_ledger', amountRefundedCents: atStripe.order.totalCents }),
+        recordProviderRefund(db(), stripeCtx, {
+          actor: { kind: 'provider' },
+          paymentId: 'pi_ledger',
+          amountRefundedCents: atStripe.order.totalCents,
+        }),
       ),
     ).toEqual(line({ action: 'order.refunded', who: 'provider', orderId: atStripe.order.id }));
 

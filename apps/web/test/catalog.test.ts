@@ -25,7 +25,11 @@ describe.each(databaseKinds())('the public catalog on %s', (kind) => {
     /** A club with a venue in `commune` and one 300-seat stand (adult 9 €, child free). */
     async function club(name: string, commune: string) {
       const { club } = await clubWithOwner(t, name);
-      const venueId = await createVenue(db, club.id, { name: `${name} Ground`, street: 'Rue 1', postalCode: '1050', commune });
+      const venueId = await createVenue(
+        db,
+        {},
+        { actor: { kind: 'system' }, clubId: club.id, venue: { name: `${name} Ground`, street: 'Rue 1', postalCode: '1050', commune } },
+      );
       const standId = await db.transaction((tx) =>
         createStand(
           tx,

@@ -69,7 +69,7 @@ describe.each(databaseKinds())('admitting tickets at the gate on %s', (kind) => 
   /** A scan by a known device: the match read first (the club's own), then the scan (no transaction: its write is one statement). */
   const redeem = async (deviceId: string, code: string, nonce = randomUUID(), forMatch = matchId) => {
     const [m] = await db().select({ gatesOpenAt: match.gatesOpenAt }).from(match).where(eq(match.id, forMatch));
-    return redeemTicket(db(), { clubId, matchId: forMatch, deviceId, nonce, code, standIds: null, gatesOpenAt: m!.gatesOpenAt });
+    return redeemTicket(db(), {}, { clubId, matchId: forMatch, deviceId, nonce, code, standIds: null, gatesOpenAt: m!.gatesOpenAt });
   };
 
   beforeAll(async () => {
@@ -77,7 +77,11 @@ describe.each(databaseKinds())('admitting tickets at the gate on %s', (kind) => 
     const ctx = await clubWithOwner(t, 'Gate FC');
     owner = ctx;
     clubId = ctx.club.id;
-    const venueId = await createVenue(db(), clubId, { name: 'Ground', street: 'Rue 1', postalCode: '1000', commune: 'Bruxelles' });
+    const venueId = await createVenue(
+      db(),
+      {},
+      { actor: { kind: 'system' }, clubId: clubId, venue: { name: 'Ground', street: 'Rue 1', postalCode: '1000', commune: 'Bruxelles' } },
+    );
     const standId = await db().transaction((tx) =>
       createStand(tx, {}, { actor: { kind: 'system' }, clubId, venueId, stand: { name: 'Main', capacity: 5000, prices: { adult: 1000 } } }),
     );
@@ -166,7 +170,11 @@ describe.each(databaseKinds())('admitting tickets at the gate on %s', (kind) => 
     expect((await redeem(gateA, forOther.code)).result).toBe('wrong_match');
 
     const other = await clubWithOwner(t, 'Rival FC');
-    const rivalVenue = await createVenue(db(), other.club.id, { name: 'R', street: 'R 1', postalCode: '1000', commune: 'R' });
+    const rivalVenue = await createVenue(
+      db(),
+      {},
+      { actor: { kind: 'system' }, clubId: other.club.id, venue: { name: 'R', street: 'R 1', postalCode: '1000', commune: 'R' } },
+    );
     const rivalMatch = await aMatch(other.club.id, rivalVenue);
     const rivalKey = await db().transaction((tx) => activeSigningKey(tx, other.club.id, t.runtime.deps.config.sales.ticketSealingKey));
     const rivalCode = sign({ keyId: rivalKey.keyId, ticketId: randomUUID(), matchId: rivalMatch }, rivalKey.privateKey);
@@ -976,15 +984,19 @@ describe.each(databaseKinds())('admitting tickets at the gate on %s', (kind) => 
           expect((await redeem(tc.ticket === 'used' ? gateB : gateA, tk!.code)).result).toBe('ok');
         const code = codeFor(tc.code, { ticketId, matchId, otherMatchId }, { club: key, otherClub: otherClubKey });
         const gatesOpenAt = new Date(Date.now() + (tc.gates === 'open' ? -60_000 : 3_600_000));
-        const answer = await redeemTicket(db(), {
-          clubId,
-          matchId,
-          deviceId: gateA,
-          nonce: randomUUID(),
-          code,
-          standIds: [mainStandId],
-          gatesOpenAt,
-        });
+        const answer = await redeemTicket(
+          db(),
+          {},
+          {
+            clubId,
+            matchId,
+            deviceId: gateA,
+            nonce: randomUUID(),
+            code,
+            standIds: [mainStandId],
+            gatesOpenAt,
+          },
+        );
         expect(answer.result).toBe(tc.online);
       });
     }

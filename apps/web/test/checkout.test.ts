@@ -214,7 +214,9 @@ describe.each(databaseKinds())('buying tickets with the demo provider on %s', (k
     const fan = await signIn(t, 'fan@example.be');
     // The other buyer's hold from an earlier test lapses: its seats come back.
     const later = new Date(Date.now() + 3_600_000);
-    await t.runtime.deps.db.transaction((tx) => releaseExpiredOrders(tx, t.runtime.deps.outbox, { matchId, now: later }));
+    await t.runtime.deps.db.transaction((tx) =>
+      releaseExpiredOrders(tx, { outbox: t.runtime.deps.outbox, now: later }, { actor: { kind: 'system' }, matchId }),
+    );
     const before = await seats();
     const checkout = await fan.post(`/matches/${matchId}/checkout`, { [`q_${mainId}_adult`]: '1' });
     expect(checkout.status).toBe(303);
@@ -250,7 +252,11 @@ describe.each(databaseKinds())('buying tickets with the demo provider on %s', (k
   it('refunds single tickets, then the rest, and the refunds add up to the total exactly', async () => {
     const fan = await signIn(t, 'fan@example.be');
     await t.runtime.deps.db.transaction((tx) =>
-      releaseExpiredOrders(tx, t.runtime.deps.outbox, { matchId, now: new Date(Date.now() + 3_600_000) }),
+      releaseExpiredOrders(
+        tx,
+        { outbox: t.runtime.deps.outbox, now: new Date(Date.now() + 3_600_000) },
+        { actor: { kind: 'system' }, matchId },
+      ),
     );
     const before = await seats();
     const checkout = await fan.post(`/matches/${matchId}/checkout`, { [`q_${mainId}_adult`]: '3' });

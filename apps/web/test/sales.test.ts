@@ -48,7 +48,11 @@ describe.each(databaseKinds())('seat holds and fulfilment on %s', (kind) => {
   /** A match on sale with stands of the given caps (adult 10 €, child free). */
   async function matchOnSale(name: string, caps: number[], adultCents = 1000) {
     const { club } = await clubWithOwner(t, name);
-    const venueId = await createVenue(db(), club.id, { name: 'Ground', street: 'Rue 1', postalCode: '1000', commune: 'Bruxelles' });
+    const venueId = await createVenue(
+      db(),
+      {},
+      { actor: { kind: 'system' }, clubId: club.id, venue: { name: 'Ground', street: 'Rue 1', postalCode: '1000', commune: 'Bruxelles' } },
+    );
     const standIds: string[] = [];
     for (const [i, cap] of caps.entries()) {
       standIds.push(
@@ -245,10 +249,18 @@ describe.each(databaseKinds())('seat holds and fulfilment on %s', (kind) => {
     const { matchId, stands } = await matchOnSale('Expiry FC', [10]);
     const held = await place(matchId, [{ matchStandId: stands[0]!.id, category: 'adult', quantity: 4 }]);
     const later = new Date(held.holdExpiresAt.getTime() + 1000);
-    expect(await db().transaction((tx) => releaseExpiredOrders(tx, t.runtime.deps.outbox, { now: new Date() }))).toBe(0);
+    expect(
+      await db().transaction((tx) =>
+        releaseExpiredOrders(tx, { outbox: t.runtime.deps.outbox, now: new Date() }, { actor: { kind: 'system' } }),
+      ),
+    ).toBe(0);
     const released = await Promise.all([
-      db().transaction((tx) => releaseExpiredOrders(tx, t.runtime.deps.outbox, { matchId, now: later })),
-      db().transaction((tx) => releaseExpiredOrders(tx, t.runtime.deps.outbox, { matchId, now: later })),
+      db().transaction((tx) =>
+        releaseExpiredOrders(tx, { outbox: t.runtime.deps.outbox, now: later }, { actor: { kind: 'system' }, matchId }),
+      ),
+      db().transaction((tx) =>
+        releaseExpiredOrders(tx, { outbox: t.runtime.deps.outbox, now: later }, { actor: { kind: 'system' }, matchId }),
+      ),
     ]);
     expect(released.sort()).toEqual([0, 1]);
     expect(await seats(stands[0]!.id)).toEqual({ held: 0, sold: 0 });
@@ -289,7 +301,9 @@ describe.each(databaseKinds())('seat holds and fulfilment on %s', (kind) => {
       return session;
     });
     expect(
-      await db().transaction((tx) => fulfilOrder(tx, { payments: payments(), outbox: t.runtime.deps.outbox, config }, sessionId)),
+      await db().transaction((tx) =>
+        fulfilOrder(tx, { payments: payments(), outbox: t.runtime.deps.outbox, config }, { actor: { kind: 'provider' }, sessionId }),
+      ),
     ).toEqual({ status: 'unpaid' }); // not paid yet
     expect(await payments().pay(db(), sessionId)).toBe(true);
     expect(await payments().pay(db(), sessionId)).toBe(false); // a second click pays nothing more
@@ -297,7 +311,7 @@ describe.each(databaseKinds())('seat holds and fulfilment on %s', (kind) => {
     // A crash in the middle of fulfilment rolls everything back; the retry completes it once.
     await expect(
       db().transaction(async (tx) => {
-        await fulfilOrder(tx, { payments: payments(), outbox: t.runtime.deps.outbox, config }, sessionId);
+        await fulfilOrder(tx, { payments: payments(), outbox: t.runtime.deps.outbox, config }, { actor: { kind: 'provider' }, sessionId });
         throw new Error('process killed');
       }),
     ).rejects.toThrow('process killed');
@@ -305,7 +319,9 @@ describe.each(databaseKinds())('seat holds and fulfilment on %s', (kind) => {
 
     const outcomes = await Promise.all(
       [1, 2, 3].map(() =>
-        db().transaction((tx) => fulfilOrder(tx, { payments: payments(), outbox: t.runtime.deps.outbox, config }, sessionId)),
+        db().transaction((tx) =>
+          fulfilOrder(tx, { payments: payments(), outbox: t.runtime.deps.outbox, config }, { actor: { kind: 'provider' }, sessionId }),
+        ),
       ),
     );
     expect(outcomes.map((o) => o.status).sort()).toEqual(['already', 'already', 'fulfilled']);
@@ -327,10 +343,14 @@ describe.each(databaseKinds())('seat holds and fulfilment on %s', (kind) => {
     const first = await pendingWithSession(3);
     await payments().pay(db(), first.sessionId); // paid at the provider…
     const later = new Date(first.placed.holdExpiresAt.getTime() + 1000);
-    await db().transaction((tx) => releaseExpiredOrders(tx, t.runtime.deps.outbox, { now: later })); // …but the hold lapsed first
+    await db().transaction((tx) => releaseExpiredOrders(tx, { outbox: t.runtime.deps.outbox, now: later }, { actor: { kind: 'system' } })); // …but the hold lapsed first
     expect(await seats(stands[0]!.id)).toEqual({ held: 0, sold: 0 });
     const late = await db().transaction((tx) =>
-      fulfilOrder(tx, { payments: payments(), outbox: t.runtime.deps.outbox, config }, first.sessionId),
+      fulfilOrder(
+        tx,
+        { payments: payments(), outbox: t.runtime.deps.outbox, config },
+        { actor: { kind: 'provider' }, sessionId: first.sessionId },
+      ),
     );
     expect(late.status).toBe('fulfilled');
     expect(await seats(stands[0]!.id)).toEqual({ held: 0, sold: 3 });
@@ -338,7 +358,11 @@ describe.each(databaseKinds())('seat holds and fulfilment on %s', (kind) => {
     const second = await pendingWithSession(2);
     await payments().pay(db(), second.sessionId);
     await db().transaction((tx) =>
-      releaseExpiredOrders(tx, t.runtime.deps.outbox, { now: new Date(second.placed.holdExpiresAt.getTime() + 1000) }),
+      releaseExpiredOrders(
+        tx,
+        { outbox: t.runtime.deps.outbox, now: new Date(second.placed.holdExpiresAt.getTime() + 1000) },
+        { actor: { kind: 'system' } },
+      ),
     );
     await place(
       matchId,
@@ -346,7 +370,13 @@ describe.each(databaseKinds())('seat holds and fulfilment on %s', (kind) => {
       new Date(second.placed.holdExpiresAt.getTime() + 2000),
     );
     const gone = await db()
-      .transaction((tx) => fulfilOrder(tx, { payments: payments(), outbox: t.runtime.deps.outbox, config }, second.sessionId))
+      .transaction((tx) =>
+        fulfilOrder(
+          tx,
+          { payments: payments(), outbox: t.runtime.deps.outbox, config },
+          { actor: { kind: 'provider' }, sessionId: second.sessionId },
+        ),
+      )
       .catch((e: DomainError) => e.code);
     expect(gone).toBe('seats_gone');
     expect(await seats(stands[0]!.id)).toEqual({ held: 2, sold: 3 }); // never oversold
@@ -358,7 +388,11 @@ describe.each(databaseKinds())('seat holds and fulfilment on %s', (kind) => {
     const session = await payments().createSession(db(), checkoutOf(placed)); // …and the process died before writing the session id to the order
     await payments().pay(db(), session.sessionId);
     const outcome = await db().transaction((tx) =>
-      fulfilOrder(tx, { payments: payments(), outbox: t.runtime.deps.outbox, config }, session.sessionId),
+      fulfilOrder(
+        tx,
+        { payments: payments(), outbox: t.runtime.deps.outbox, config },
+        { actor: { kind: 'provider' }, sessionId: session.sessionId },
+      ),
     );
     expect(outcome.status).toBe('fulfilled');
     expect((await db().select().from(order).where(eq(order.id, placed.id)))[0]).toMatchObject({
@@ -399,7 +433,13 @@ describe.each(databaseKinds())('seat holds and fulfilment on %s', (kind) => {
     await payments().pay(db(), session.sessionId); // paid at the provider…
     await db().transaction((tx) => setMatchStatus(tx, t.runtime.deps, { actor: { kind: 'system' }, clubId, matchId, status: 'cancelled' })); // …as the club cancels
     const outcome = await db()
-      .transaction((tx) => fulfilOrder(tx, { payments: payments(), outbox: t.runtime.deps.outbox, config }, session.sessionId))
+      .transaction((tx) =>
+        fulfilOrder(
+          tx,
+          { payments: payments(), outbox: t.runtime.deps.outbox, config },
+          { actor: { kind: 'provider' }, sessionId: session.sessionId },
+        ),
+      )
       .catch((e: DomainError) => e.code);
     expect(outcome).toBe('match_cancelled');
     expect((await seats(stands[0]!.id)).sold).toBe(0);
@@ -416,7 +456,13 @@ describe.each(databaseKinds())('seat holds and fulfilment on %s', (kind) => {
     const session = await payments().createSession(db(), checkoutOf(placed));
     await db().update(order).set({ providerSessionId: session.sessionId }).where(eq(order.id, placed.id));
     await payments().pay(db(), session.sessionId);
-    await db().transaction((tx) => fulfilOrder(tx, { payments: payments(), outbox: t.runtime.deps.outbox, config }, session.sessionId));
+    await db().transaction((tx) =>
+      fulfilOrder(
+        tx,
+        { payments: payments(), outbox: t.runtime.deps.outbox, config },
+        { actor: { kind: 'provider' }, sessionId: session.sessionId },
+      ),
+    );
     const codes = await db().select().from(ticket).where(eq(ticket.orderId, placed.id)).orderBy(ticket.createdAt);
     const refund = (ticketIds?: string[]) =>
       db().transaction((tx) =>

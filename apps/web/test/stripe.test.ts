@@ -197,7 +197,11 @@ describe.each(databaseKinds())('Stripe payments on %s', (kind) => {
 
   /** A new home match of the seller on sale: one stand of `cap` seats, adults 12,50 €. */
   async function matchOnSale(cap = 10, clubId = seller.club.id) {
-    const venueId = await createVenue(db(), clubId, { name: 'Ground', street: 'Rue 1', postalCode: '1000', commune: 'Bruxelles' });
+    const venueId = await createVenue(
+      db(),
+      {},
+      { actor: { kind: 'system' }, clubId: clubId, venue: { name: 'Ground', street: 'Rue 1', postalCode: '1000', commune: 'Bruxelles' } },
+    );
     const standId = await db().transaction((tx) =>
       createStand(tx, {}, { actor: { kind: 'system' }, clubId, venueId, stand: { name: 'Main', capacity: cap, prices: { adult: 1250 } } }),
     );
@@ -497,10 +501,12 @@ describe.each(databaseKinds())('Stripe payments on %s', (kind) => {
     const fan = await buyer();
     const { sessionId, order: placed } = await buy(fan.client, m, 2);
     const { outbox } = t.runtime.deps;
-    expect(await db().transaction((tx) => releaseExpiredOrders(tx, outbox, { matchId: m.matchId }))).toBe(0);
+    expect(await db().transaction((tx) => releaseExpiredOrders(tx, { outbox }, { actor: { kind: 'system' }, matchId: m.matchId }))).toBe(0);
     expect(fake.find('POST', `/v1/checkout/sessions/${sessionId}/expire`)).toBeUndefined();
     const later = new Date(placed.holdExpiresAt.getTime() + 1000);
-    expect(await db().transaction((tx) => releaseExpiredOrders(tx, outbox, { matchId: m.matchId, now: later }))).toBe(1);
+    expect(
+      await db().transaction((tx) => releaseExpiredOrders(tx, { outbox, now: later }, { actor: { kind: 'system' }, matchId: m.matchId })),
+    ).toBe(1);
     const expire = await expireCall(sessionId);
     expect(expire).toMatchObject({ status: 200, params: {} });
     expect(fake.session(sessionId)).toMatchObject({ status: 'expired', url: null });
@@ -520,7 +526,11 @@ describe.each(databaseKinds())('Stripe payments on %s', (kind) => {
     // release job's "expire" reaches Stripe too late (refused: the session is complete).
     const { chargeId } = fake.completeSession(first.sessionId, { paid: true });
     const later = new Date(first.order.holdExpiresAt.getTime() + 1000);
-    expect(await db().transaction((tx) => releaseExpiredOrders(tx, t.runtime.deps.outbox, { matchId: m.matchId, now: later }))).toBe(1);
+    expect(
+      await db().transaction((tx) =>
+        releaseExpiredOrders(tx, { outbox: t.runtime.deps.outbox, now: later }, { actor: { kind: 'system' }, matchId: m.matchId }),
+      ),
+    ).toBe(1);
     expect(await expireCall(first.sessionId)).toMatchObject({ status: 400 });
     expect(await seats(m.matchStandId)).toMatchObject({ held: 0, sold: 0 });
     const other = await buyer();
@@ -562,7 +572,9 @@ describe.each(databaseKinds())('Stripe payments on %s', (kind) => {
     const first = await buy(late.client, m, 2);
     fake.completeSession(first.sessionId, { paid: true });
     const later = new Date(first.order.holdExpiresAt.getTime() + 1000);
-    await db().transaction((tx) => releaseExpiredOrders(tx, t.runtime.deps.outbox, { matchId: m.matchId, now: later }));
+    await db().transaction((tx) =>
+      releaseExpiredOrders(tx, { outbox: t.runtime.deps.outbox, now: later }, { actor: { kind: 'system' }, matchId: m.matchId }),
+    );
     await buy((await buyer()).client, m, 2);
     expect((await deliver('checkout.session.completed', fake.session(first.sessionId))).status).toBe(200);
     expect(fake.chargeOfSession(first.sessionId)).toMatchObject({ refunded: true, amount_refunded: first.order.totalCents });
@@ -575,7 +587,9 @@ describe.each(databaseKinds())('Stripe payments on %s', (kind) => {
     const first = await buy(late.client, m, 2);
     fake.completeSession(first.sessionId, { paid: true });
     const later = new Date(first.order.holdExpiresAt.getTime() + 1000);
-    await db().transaction((tx) => releaseExpiredOrders(tx, t.runtime.deps.outbox, { matchId: m.matchId, now: later }));
+    await db().transaction((tx) =>
+      releaseExpiredOrders(tx, { outbox: t.runtime.deps.outbox, now: later }, { actor: { kind: 'system' }, matchId: m.matchId }),
+    );
     const other = await buyer();
     const second = await buy(other.client, m, 2);
     const event = await deliver('checkout.session.completed', fake.session(first.sessionId));
@@ -706,7 +720,13 @@ describe.each(databaseKinds())('Stripe payments on %s', (kind) => {
     await expect(
       db().transaction(async (tx) => {
         expect(
-          (await fulfilOrder(tx, { payments, outbox: t.runtime.deps.outbox, config: t.runtime.deps.config.sales }, a.sessionId)).status,
+          (
+            await fulfilOrder(
+              tx,
+              { payments, outbox: t.runtime.deps.outbox, config: t.runtime.deps.config.sales },
+              { actor: { kind: 'provider' }, sessionId: a.sessionId },
+            )
+          ).status,
         ).toBe('fulfilled');
         throw new Error('process killed');
       }),

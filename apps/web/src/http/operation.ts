@@ -1,11 +1,11 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import type { Actor } from '../domain/activity/record-activity.ts';
+import type { Person } from '../domain/activity/record-activity.ts';
 import type { OperationContext } from '../domain/context.ts';
 import type { AppEnv } from './types.ts';
 
 /** The signed-in person as the actor of an operation, named as they are now (the log keeps that name). */
-export function actorOf(c: Context<AppEnv>): Extract<Actor, { userId: string }> {
+export function actorOf(c: Context<AppEnv>): Person {
   const user = c.get('user');
   if (!user) throw new HTTPException(401); // every route that acts sits behind requireUser or requireClub
   return { userId: user.id, name: user.name };

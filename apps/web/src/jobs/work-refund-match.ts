@@ -31,7 +31,7 @@ export async function workRefundMatch(
     for (const o of open) {
       try {
         if (o.status === 'pending') {
-          await db.transaction((tx) => cancelPendingOrder(tx, jobs, { orderId: o.id }));
+          await db.transaction((tx) => cancelPendingOrder(tx, { outbox: jobs }, { actor: { kind: 'system' }, order: { orderId: o.id } }));
         } else {
           await db.transaction((tx) =>
             refundOrder(

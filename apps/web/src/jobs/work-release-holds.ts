@@ -3,10 +3,10 @@ import { QUEUES } from '../domain/outbox.ts';
 import { releaseExpiredOrders } from '../domain/sales/release-expired-orders.ts';
 import type { Jobs } from './jobs.ts';
 
-/** Every minute, lapsed holds give their seats back (placing an order also does it, lazily). */
+/** Every minute, lapsed holds give their seats back (a checkout also does, when they keep the seats it asks for). */
 export async function workReleaseHolds(jobs: Jobs, db: Db, pollingIntervalSeconds = 2): Promise<void> {
   await jobs.boss.schedule(QUEUES.releaseHolds, '* * * * *');
   await jobs.boss.work(QUEUES.releaseHolds, { pollingIntervalSeconds }, async () => {
-    await db.transaction((tx) => releaseExpiredOrders(tx, jobs));
+    await db.transaction((tx) => releaseExpiredOrders(tx, { outbox: jobs }, { actor: { kind: 'system' } }));
   });
 }

@@ -8,6 +8,8 @@ export type { ActivityAction, ActivityDetails };
  * that moment, or FootArena itself (a job, the clock) or the payment provider (a webhook).
  */
 export type Actor = { userId: string; name: string } | { kind: 'system' | 'provider' };
+/** A person as an actor: what acts only on one's own account, orders or tickets takes. */
+export type Person = Extract<Actor, { userId: string }>;
 
 /** What a line is about: the pages of these subjects show it in their history. */
 export interface ActivitySubject {

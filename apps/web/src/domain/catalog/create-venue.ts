@@ -1,5 +1,7 @@
 import type { Executor } from '../../db/client.ts';
 import { venue } from '../../db/schema/index.ts';
+import type { Actor } from '../activity/record-activity.ts';
+import type { Ctx } from '../context.ts';
 
 export interface VenueInput {
   name: string;
@@ -8,10 +10,11 @@ export interface VenueInput {
   commune: string;
 }
 
-export async function createVenue(db: Executor, clubId: string, input: VenueInput): Promise<string> {
+/** A club's ground. Not logged: a venue sells nothing until a stand of it opens for a match. */
+export async function createVenue(db: Executor, _ctx: Ctx, input: { actor: Actor; clubId: string; venue: VenueInput }): Promise<string> {
   const [created] = await db
     .insert(venue)
-    .values({ clubId, ...input })
+    .values({ clubId: input.clubId, ...input.venue })
     .returning({ id: venue.id });
   return created!.id;
 }

@@ -1,7 +1,9 @@
 import { eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { competition } from '../../db/schema/index.ts';
+import type { Actor } from '../activity/record-activity.ts';
 import { slugify } from '../clubs/pick-club-slug.ts';
+import type { Ctx } from '../context.ts';
 import { DomainError } from '../errors.ts';
 
 export const COMPETITION_KINDS = ['league', 'cup', 'friendly', 'youth'] as const;
@@ -10,7 +12,11 @@ export const COMPETITION_KINDS = ['league', 'cup', 'friendly', 'youth'] as const
  * Adds a competition to the platform's list, or renames one (platform admin). The slug, used in
  * shared catalog links, is made once from the first name and kept.
  */
-export async function saveCompetition(db: Executor, input: { id?: string; name: string; kind: (typeof COMPETITION_KINDS)[number] }) {
+export async function saveCompetition(
+  db: Executor,
+  _ctx: Ctx,
+  { competition: input }: { actor: Actor; competition: { id?: string; name: string; kind: (typeof COMPETITION_KINDS)[number] } },
+) {
   if (input.id) {
     const updated = await db
       .update(competition)

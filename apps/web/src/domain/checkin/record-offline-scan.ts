@@ -2,6 +2,7 @@ import type { ScanResult } from '@footarena/gate-protocol';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { scan, scanConflict, ticket } from '../../db/schema/index.ts';
+import type { Ctx } from '../context.ts';
 import { firstAnswer, judgeScan, type RedeemAnswer, recordScan, type ScanInput } from './redeem-ticket.ts';
 
 export interface OfflineAnswer extends RedeemAnswer {
@@ -18,8 +19,8 @@ export interface OfflineAnswer extends RedeemAnswer {
  */
 export async function recordOfflineScan(
   tx: Tx,
+  { now = new Date() }: Ctx<'now'>,
   input: ScanInput & { scannedAt: Date; deviceResult: ScanResult },
-  now = new Date(),
 ): Promise<OfflineAnswer> {
   const seen = await firstAnswer(tx, input);
   if (seen) {

@@ -5,6 +5,7 @@ import { and, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Autocommit, Executor, Tx } from '../../db/client.ts';
 import { preparedOnce } from '../../db/prepared.ts';
 import { clubSigningKey, type ScanResult, scan, ticket } from '../../db/schema/index.ts';
+import type { Ctx } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { selectTicketDetails, type TicketDescription, toDescription } from './describe-ticket.ts';
 
@@ -15,6 +16,7 @@ export interface RedeemAnswer {
   ticket?: TicketDescription;
 }
 
+/** One scan: the device that made it is its actor (a scan is the device's act, not a person's). */
 export interface ScanInput {
   clubId: string;
   matchId: string;
@@ -38,7 +40,7 @@ export interface ScanInput {
  * answer to this nonce), one admits and logs (logScan). Takes the database, not a transaction: a
  * nonce taken meanwhile fails that statement, and the first answer is then read.
  */
-export async function redeemTicket(db: Autocommit, input: ScanInput, now = new Date()): Promise<RedeemAnswer> {
+export async function redeemTicket(db: Autocommit, { now = new Date() }: Ctx<'now'>, input: ScanInput): Promise<RedeemAnswer> {
   const code = await checkCode(db, input.code);
   const facts = await readScanFacts(db, 'scan_facts', code.ticketId, BY_DEVICE, { deviceId: input.deviceId, nonce: input.nonce });
   return judgeAndLog(db, input, code, facts.ticket, facts.seen, now);

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Autocommit } from '../../db/client.ts';
 import { device, match } from '../../db/schema/index.ts';
+import type { Ctx } from '../context.ts';
 import { deviceActive } from '../devices/device-active.ts';
 import { hashSecret } from '../devices/device-secrets.ts';
 import { scopeStands } from '../devices/list-device-matches.ts';
@@ -28,17 +29,16 @@ const BY_TOKEN = {
  * revoked, a staff browser only while its person is on the staff), the match and the stands it may
  * admit, the first answer to the nonce and the ticket are read in one statement, then redeemTicket's
  * rules apply. Nothing is cached: a device revoked a moment ago, by any process, is refused here.
- * Null when the token is no active device's.
+ * Null when the token is no active device's. The device, named by its token, is the scan's actor.
  */
 export async function redeemWithToken(
   db: Autocommit,
-  token: string,
-  request: { code: string; nonce: string; matchId: string; standId?: string },
-  now = new Date(),
+  { now = new Date() }: Ctx<'now'>,
+  request: { token: string; code: string; nonce: string; matchId: string; standId?: string },
 ) {
   const code = await checkCode(db, request.code);
   const facts = await readScanFacts(db, 'scan_facts_by_token', code.ticketId, BY_TOKEN, {
-    tokenHash: hashSecret(token),
+    tokenHash: hashSecret(request.token),
     matchId: request.matchId,
     nonce: request.nonce,
   });

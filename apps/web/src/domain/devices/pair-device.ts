@@ -1,14 +1,16 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { device } from '../../db/schema/index.ts';
+import type { Ctx } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { hashSecret, newDeviceToken } from './device-secrets.ts';
 
 /**
  * A device exchanges its one-time pairing code for a long-lived token, once: the code is cleared in
- * the same guarded UPDATE, so a code read over someone's shoulder cannot pair a second device.
+ * the same guarded UPDATE, so a code read over someone's shoulder cannot pair a second device. The
+ * actor is the device itself, known only by the code it presents.
  */
-export async function pairDevice(db: Executor, code: string, now = new Date()) {
+export async function pairDevice(db: Executor, { now = new Date() }: Ctx<'now'>, { code }: { code: string }) {
   const token = newDeviceToken();
   const [paired] = await db
     .update(device)

@@ -2,13 +2,18 @@ import type { HealthReport } from '@footarena/gate-protocol';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { device, gateEvent, match } from '../../db/schema/index.ts';
+import type { Ctx } from '../context.ts';
 
 /**
  * A gate's health report: kept on the device (the back office shows it), and its passage events
  * recorded once each (a report sent again is harmless). Events about a match of another club are
- * acknowledged and dropped. Returns the ids the gate may forget.
+ * acknowledged and dropped. Returns the ids the gate may forget. The gate that reports is the actor.
  */
-export async function recordDeviceHealth(db: Executor, dev: { id: string; clubId: string }, report: HealthReport, now = new Date()) {
+export async function recordDeviceHealth(
+  db: Executor,
+  { now = new Date() }: Ctx<'now'>,
+  { device: dev, report }: { device: { id: string; clubId: string }; report: HealthReport },
+) {
   const { events, ...health } = report;
   await db
     .update(device)

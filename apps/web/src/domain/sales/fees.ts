@@ -1,10 +1,3 @@
-/** What the sales operations that take money and issue tickets need besides the executor. */
-export interface SalesContext {
-  payments: PaymentProvider;
-  outbox: Outbox;
-  config: SalesConfig;
-}
-
 export interface SalesConfig {
   feePercent: number;
   feeFixedCents: number;
@@ -12,9 +5,6 @@ export interface SalesConfig {
   /** Seals the clubs' ticket-signing keys at rest (derived from configuration). */
   ticketSealingKey: Buffer;
 }
-
-import type { Outbox } from '../outbox.ts';
-import type { PaymentProvider } from './payment-provider.ts';
 
 /**
  * FootArena's commission on an order, paid by the buyer on top of the tickets: a percentage of the

@@ -1,17 +1,25 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
-import { match, matchStand, order, orderItem } from '../../db/schema/index.ts';
+import { match, matchStand, order } from '../../db/schema/index.ts';
+import type { Actor } from '../activity/record-activity.ts';
+import type { Ctx } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { issueTickets } from '../tickets/issue-tickets.ts';
-import type { SalesContext } from './fees.ts';
+import { seatsPerStand } from './release-expired-orders.ts';
 
 /**
  * Turns a paid checkout session into a paid order, exactly once (invariant 2): it asks the provider
  * for the truth (never trusts the caller), locks the order, and does nothing if it is already paid.
  * Held seats become sold. If the hold had lapsed meanwhile, the seats are taken again when still
  * free (one guarded UPDATE per stand); otherwise `seats_gone` — the payment must be refunded.
+ * The actor is whoever reports the payment (the provider's webhook, the buyer on the demo payment
+ * page); no activity line: a sale is its order's own record (decision 013).
  */
-export async function fulfilOrder(tx: Tx, { payments, outbox, config }: SalesContext, sessionId: string, now = new Date()) {
+export async function fulfilOrder(
+  tx: Tx,
+  { payments, outbox, config, now = new Date() }: Ctx<'payments' | 'outbox' | 'config' | 'now'>,
+  { sessionId }: { actor: Actor; sessionId: string },
+) {
   const truth = await payments.retrieveSession(tx, sessionId);
   if (!truth) throw new DomainError('not_found'); // the provider names no order of ours for it
   if (!truth.paid) return { status: 'unpaid' as const };
@@ -37,13 +45,7 @@ export async function fulfilOrder(tx: Tx, { payments, outbox, config }: SalesCon
   if (played?.status === 'cancelled') throw new DomainError('match_cancelled');
   if (truth.amountCents !== current.totalCents) throw new DomainError('payment_mismatch');
 
-  const perStand = await tx
-    .select({ matchStandId: orderItem.matchStandId, quantity: sql<number>`sum(${orderItem.quantity})::int` })
-    .from(orderItem)
-    .where(eq(orderItem.orderId, current.id))
-    .groupBy(orderItem.matchStandId)
-    .orderBy(orderItem.matchStandId);
-  for (const { matchStandId, quantity } of perStand) {
+  for (const { matchStandId, quantity } of await seatsPerStand(tx, [current.id])) {
     const moved =
       current.status === 'pending'
         ? await tx

@@ -116,7 +116,7 @@ export async function placeOrder(
   // holds every seat by ordering again and again. (Another request may have just cancelled it.)
   if (!free) {
     for (const id of previous) {
-      await cancelPendingOrder(tx, outbox, { orderId: id }).catch((error: unknown) => {
+      await cancelPendingOrder(tx, { outbox }, { actor: { kind: 'system' }, order: { orderId: id } }).catch((error: unknown) => {
         if (!(error instanceof DomainError && error.code === 'not_found')) throw error;
       });
     }

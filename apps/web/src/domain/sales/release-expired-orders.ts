@@ -1,14 +1,21 @@
 import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { matchStand, order, orderItem } from '../../db/schema/index.ts';
+import type { Actor } from '../activity/record-activity.ts';
+import type { Ctx } from '../context.ts';
 import { type Outbox, QUEUES, stableJobId } from '../outbox.ts';
 
 /**
  * Gives back the seats of pending orders whose hold has lapsed (all, or one match's): each order
  * flips from pending to expired in one guarded UPDATE, so two releasers never give seats back twice.
- * Runs as a job every minute and lazily before seats are taken.
+ * Runs as a job every minute and when a checkout finds lapsed holds keeping the seats it asks for.
+ * Not logged: a line per lapsed hold would bury the club's log (decision 013).
  */
-export async function releaseExpiredOrders(tx: Tx, outbox: Outbox, { matchId, now = new Date() }: { matchId?: string; now?: Date } = {}) {
+export async function releaseExpiredOrders(
+  tx: Tx,
+  { outbox, now = new Date() }: Ctx<'outbox' | 'now'>,
+  { matchId }: { actor: Actor; matchId?: string },
+) {
   const expired = await tx
     .update(order)
     .set({ status: 'expired' })
@@ -33,16 +40,20 @@ export async function expireSessionLater(tx: Tx, outbox: Outbox, sessionId: stri
 
 /** held -= quantity, per stand, for orders that just left the pending state. */
 export async function releaseHeldSeats(tx: Tx, orderIds: string[]): Promise<void> {
-  const perStand = await tx
-    .select({ matchStandId: orderItem.matchStandId, quantity: sql<number>`sum(${orderItem.quantity})::int` })
-    .from(orderItem)
-    .where(inArray(orderItem.orderId, orderIds))
-    .groupBy(orderItem.matchStandId)
-    .orderBy(orderItem.matchStandId); // the lock order placeOrder uses
-  for (const { matchStandId, quantity } of perStand) {
+  for (const { matchStandId, quantity } of await seatsPerStand(tx, orderIds)) {
     await tx
       .update(matchStand)
       .set({ held: sql`${matchStand.held} - ${quantity}` })
       .where(eq(matchStand.id, matchStandId));
   }
+}
+
+/** The seats of these orders per stand, in the order placeOrder locks the stand rows (no deadlock). */
+export function seatsPerStand(tx: Tx, orderIds: string[]) {
+  return tx
+    .select({ matchStandId: orderItem.matchStandId, quantity: sql<number>`sum(${orderItem.quantity})::int` })
+    .from(orderItem)
+    .where(inArray(orderItem.orderId, orderIds))
+    .groupBy(orderItem.matchStandId)
+    .orderBy(orderItem.matchStandId);
 }

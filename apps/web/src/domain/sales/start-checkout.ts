@@ -24,7 +24,7 @@ export async function startCheckout(
     // Lapsed holds are released by a job every minute, not by every order: a buyer refused for seats
     // that only lapsed holds keep has them released (in a transaction of its own) and tries once more.
     if (!(error instanceof NotEnoughSeats && error.lapsed > 0)) throw error;
-    await db.transaction((tx) => releaseExpiredOrders(tx, outbox, { matchId: input.matchId }));
+    await db.transaction((tx) => releaseExpiredOrders(tx, { outbox }, { actor: { kind: 'system' }, matchId: input.matchId }));
     return place();
   });
   if (placed.status === 'paid') return { paid: true, reference: placed.reference };
@@ -44,7 +44,7 @@ export async function startCheckout(
       cancelUrl: orderPage, // a page with a button to give up; no change on a GET
     });
   } catch (error) {
-    await db.transaction((tx) => cancelPendingOrder(tx, outbox, { orderId: placed.id }));
+    await db.transaction((tx) => cancelPendingOrder(tx, { outbox }, { actor: { kind: 'system' }, order: { orderId: placed.id } }));
     throw error;
   }
   await db.update(order).set({ providerSessionId: session.sessionId }).where(eq(order.id, placed.id));

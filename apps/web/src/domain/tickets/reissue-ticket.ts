@@ -3,7 +3,7 @@ import { sign } from '@footarena/ticket-code';
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { order, ticket } from '../../db/schema/index.ts';
-import { recordActivity } from '../activity/record-activity.ts';
+import { type Person, recordActivity } from '../activity/record-activity.ts';
 import { DomainError } from '../errors.ts';
 import { isUuid } from '../ids.ts';
 import type { SalesConfig } from '../sales/fees.ts';
@@ -18,7 +18,7 @@ import { activeSigningKey } from './signing-key.ts';
 export async function reissueTicket(
   tx: Tx,
   { config }: { config: Pick<SalesConfig, 'ticketSealingKey'> },
-  input: { actor: { userId: string; name: string }; ticketId: string },
+  input: { actor: Person; ticketId: string },
 ) {
   const { ticketId } = input;
   if (!isUuid(ticketId)) throw new DomainError('not_found');

@@ -10,7 +10,7 @@ import { lockAfterFailure } from '../../domain/accounts/lock-after-failure.ts';
 import type { AttemptKey } from '../../domain/accounts/sign-in-policy.ts';
 import { updateProfile } from '../../domain/accounts/update-profile.ts';
 import { DomainError } from '../../domain/errors.ts';
-import { abandonOrder } from '../../domain/sales/abandon-order.ts';
+import { cancelPendingOrder } from '../../domain/sales/cancel-pending-order.ts';
 import { listMyOrders } from '../../domain/sales/list-my-orders.ts';
 import { LOCALES, translator } from '../../i18n/index.ts';
 import { render } from '../../views/layouts/layout.tsx';
@@ -37,7 +37,7 @@ export const accountRoutes = new Hono<AppEnv>()
   .post('/', async (c) => {
     const form = await parseForm(c, profileForm);
     if (!form.ok) return renderProfile(c, form, 400);
-    await updateProfile(c.get('deps').db, c.get('user')!.id, form.data);
+    await updateProfile(c.get('deps').db, {}, { actor: actorOf(c), profile: form.data });
     // Confirmed in the language just chosen, which the next page is in.
     return redirectWithFlash(c, '/account', 'success', translator(form.data.locale)('account.saved'));
   })
@@ -68,7 +68,7 @@ export const accountRoutes = new Hono<AppEnv>()
     if (!o) throw new DomainError('not_found');
     if (o.status === 'pending') {
       await db
-        .transaction((tx) => abandonOrder(tx, operationContext(c), { actor: actorOf(c), order: { orderId: o.id } }))
+        .transaction((tx) => cancelPendingOrder(tx, operationContext(c), { actor: actorOf(c), order: { orderId: o.id } }))
         .catch((error: unknown) => {
           if (!(error instanceof DomainError)) throw error; // paid or released meanwhile: nothing to undo
         });
@@ -91,11 +91,15 @@ export const accountRoutes = new Hono<AppEnv>()
     }
     try {
       await db.transaction((tx) =>
-        deleteAccount(tx, {
-          userId: c.get('user')!.id,
-          password: form.data.password,
-          verifyPassword: (hash, plain) => password.verify({ hash, password: plain }),
-        }),
+        deleteAccount(
+          tx,
+          {},
+          {
+            actor: actorOf(c),
+            password: form.data.password,
+            verifyPassword: (hash, plain) => password.verify({ hash, password: plain }),
+          },
+        ),
       );
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;

@@ -32,14 +32,14 @@ export const adminRoutes = new Hono<AppEnv>()
   .post('/competitions', async (c) => {
     const form = await parseForm(c, competitionForm);
     if (!form.ok) return renderCompetitions(c, { ...form, for: 'new' }, 400);
-    await saveCompetition(c.get('deps').db, form.data);
+    await saveCompetition(c.get('deps').db, {}, { actor: actorOf(c), competition: form.data });
     return redirectWithFlash(c, '/admin/competitions', 'success', c.get('t')('common.saved'));
   })
   .post('/competitions/:competitionId', async (c) => {
     const id = c.req.param('competitionId');
     const form = await parseForm(c, competitionForm);
     if (!form.ok) return renderCompetitions(c, { ...form, for: id }, 400);
-    await saveCompetition(c.get('deps').db, { id, ...form.data });
+    await saveCompetition(c.get('deps').db, {}, { actor: actorOf(c), competition: { id, ...form.data } });
     return redirectWithFlash(c, '/admin/competitions', 'success', c.get('t')('common.saved'));
   })
   .post('/clubs/:clubId/verification', async (c) => {

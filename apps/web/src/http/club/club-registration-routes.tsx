@@ -10,6 +10,7 @@ import { NewClubPage } from '../../views/pages/club/new-club-page.tsx';
 import { parseForm } from '../forms.ts';
 import { requireUser } from '../middleware/access.ts';
 import { redirectWithFlash } from '../middleware/flash.ts';
+import { actorOf, operationContext } from '../operation.ts';
 import type { AppEnv } from '../types.ts';
 import { clubForm, unconfirmedLookAlikes } from './club-form.ts';
 
@@ -47,6 +48,6 @@ export const clubRegistrationRoutes = new Hono<AppEnv>()
         if (attempt >= 3 || !(await slugTaken(db, slug))) throw error;
       }
     }
-    await giveClubSigningKey(db, slug, c.get('deps').config.sales.ticketSealingKey);
+    await giveClubSigningKey(db, operationContext(c), { actor: actorOf(c), clubSlug: slug });
     return redirectWithFlash(c, `/club/${slug}`, 'success', c.get('t')('clubs.created', { name: form.data.name }));
   });

@@ -13,6 +13,7 @@ import { render } from '../../views/layouts/layout.tsx';
 import { PayoutsPage } from '../../views/pages/club/payouts-page.tsx';
 import { requireClub } from '../middleware/access.ts';
 import { redirectWithFlash } from '../middleware/flash.ts';
+import { actorOf } from '../operation.ts';
 import type { AppEnv } from '../types.ts';
 
 const owner = requireClub({ club: ['update'] });
@@ -34,7 +35,7 @@ export const payoutRoutes = new Hono<AppEnv>()
     const account = await findPaymentAccount(db, { clubId: club.id });
     if (!stripe || !account) return c.redirect(`/club/${club.slug}/payouts`, 303);
     const now = await readAccount(stripe.client, account.stripeAccountId);
-    await syncPaymentAccount(db, { clubId: club.id, ...now });
+    await syncPaymentAccount(db, {}, { actor: actorOf(c), account: { clubId: club.id, ...now } });
     const t = c.get('t');
     return redirectWithFlash(
       c,
@@ -58,7 +59,7 @@ async function toOnboarding(c: Context<AppEnv>) {
   let account = await findPaymentAccount(db, { clubId: club.id });
   if (!account) {
     const created = await createConnectedAccount(stripe.client, { clubId: club.id, clubName: club.name, email: c.get('user')!.email });
-    await syncPaymentAccount(db, { clubId: club.id, ...accountFlags(created) });
+    await syncPaymentAccount(db, {}, { actor: actorOf(c), account: { clubId: club.id, ...accountFlags(created) } });
     account = await findPaymentAccount(db, { clubId: club.id });
   }
   const base = `${config.baseURL}/club/${club.slug}/payouts`;

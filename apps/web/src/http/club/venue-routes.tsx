@@ -58,7 +58,7 @@ export const venueRoutes = new Hono<AppEnv>()
     const { club } = c.get('membership');
     const form = await parseForm(c, venueForm);
     if (!form.ok) return showVenues(c, { ...form, for: 'venue:new' }, 400);
-    await createVenue(c.get('deps').db, club.id, form.data);
+    await createVenue(c.get('deps').db, {}, { actor: actorOf(c), clubId: club.id, venue: form.data });
     return redirectWithFlash(c, `/club/${club.slug}/venues`, 'success', c.get('t')('venue.created'));
   })
   .post('/:slug/venues/:venueId', manage, async (c) => {
@@ -66,7 +66,7 @@ export const venueRoutes = new Hono<AppEnv>()
     const venueId = c.req.param('venueId');
     const form = await parseForm(c, venueForm);
     if (!form.ok) return showVenues(c, { ...form, for: `venue:${venueId}` }, 400);
-    await updateVenue(c.get('deps').db, club.id, venueId, form.data);
+    await updateVenue(c.get('deps').db, {}, { actor: actorOf(c), clubId: club.id, venueId, venue: form.data });
     return redirectWithFlash(c, `/club/${club.slug}/venues`, 'success', c.get('t')('common.saved'));
   })
   .post('/:slug/venues/:venueId/stands', manage, async (c) => {

@@ -75,7 +75,7 @@ export const deviceApiV1 = new Hono<DeviceEnv>()
       throw new HTTPException(429, { message: 'Too many wrong pairing codes; try again later.' });
     }
     try {
-      const paired = await pairDevice(db, input.code);
+      const paired = await pairDevice(db, {}, { code: input.code });
       await forgetAttempt(db, keys);
       return c.json(paired);
     } catch (error) {
@@ -87,7 +87,7 @@ export const deviceApiV1 = new Hono<DeviceEnv>()
   // malformed token is refused before the body is read, an unknown or revoked one after.
   .post('/redeem', bearerToken, limit(16 * 1024), jsonBody(RedeemRequest), async (c) => {
     const { db } = c.get('deps');
-    const redeemed = await redeemWithToken(db, c.get('token'), c.req.valid('json'));
+    const redeemed = await redeemWithToken(db, {}, { ...c.req.valid('json'), token: c.get('token') });
     if (!redeemed) throw new HTTPException(401, { message: 'A valid device token is required.' });
     const { answer, clubId } = redeemed;
     // Described by the scan itself, except a repeated nonce or another match's ticket: read then.
@@ -101,7 +101,7 @@ export const deviceApiV1 = new Hono<DeviceEnv>()
     } satisfies MatchesResponse);
   })
   .post('/health', deviceAuth, limit(64 * 1024), jsonBody(HealthReport), async (c) => {
-    const recorded = await recordDeviceHealth(c.get('deps').db, c.get('device'), c.req.valid('json'));
+    const recorded = await recordDeviceHealth(c.get('deps').db, {}, { device: c.get('device'), report: c.req.valid('json') });
     return c.json({ recorded } satisfies HealthAck);
   })
   .post('/sync', deviceAuth, limit(512 * 1024), jsonBody(SyncRequest), async (c) => {
@@ -114,17 +114,21 @@ export const deviceApiV1 = new Hono<DeviceEnv>()
       try {
         // One transaction per scan: a long upload never holds many ticket rows at once.
         const answer = await db.transaction((tx) =>
-          recordOfflineScan(tx, {
-            clubId: dev.clubId,
-            matchId: input.matchId,
-            deviceId: dev.id,
-            nonce: s.nonce,
-            code: s.code,
-            standIds: scope.standIds,
-            gatesOpenAt: scope.match.gatesOpenAt,
-            scannedAt: new Date(s.scannedAt),
-            deviceResult: s.result,
-          }),
+          recordOfflineScan(
+            tx,
+            {},
+            {
+              clubId: dev.clubId,
+              matchId: input.matchId,
+              deviceId: dev.id,
+              nonce: s.nonce,
+              code: s.code,
+              standIds: scope.standIds,
+              gatesOpenAt: scope.match.gatesOpenAt,
+              scannedAt: new Date(s.scannedAt),
+              deviceResult: s.result,
+            },
+          ),
         );
         uploaded.push({ nonce: s.nonce, result: answer.result, conflict: answer.conflict });
       } catch (error) {

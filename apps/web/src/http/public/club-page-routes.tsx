@@ -8,6 +8,7 @@ import { ClubPage } from '../../views/pages/public/club-page.tsx';
 import { UnsubscribePage } from '../../views/pages/public/unsubscribe-page.tsx';
 import { requireUser } from '../middleware/access.ts';
 import { redirectWithFlash } from '../middleware/flash.ts';
+import { actorOf } from '../operation.ts';
 import type { AppEnv } from '../types.ts';
 
 /** A club's public page: its upcoming matches, and following it. */
@@ -25,13 +26,13 @@ export const clubPageRoutes = new Hono<AppEnv>()
   .post('/:slug/follow', requireUser, async (c) => {
     const { db } = c.get('deps');
     const club = await findClubPage(db, c.req.param('slug'));
-    await followClub(db, c.get('user')!.id, club.id);
+    await followClub(db, {}, { actor: actorOf(c), clubId: club.id });
     return redirectWithFlash(c, `/c/${club.slug}`, 'success', c.get('t')('club.followed', { club: club.name }));
   })
   .post('/:slug/unfollow', requireUser, async (c) => {
     const { db } = c.get('deps');
     const club = await findClubPage(db, c.req.param('slug'));
-    await unfollowClub(db, { userId: c.get('user')!.id, clubId: club.id });
+    await unfollowClub(db, {}, { actor: actorOf(c), clubId: club.id });
     return redirectWithFlash(c, `/c/${club.slug}`, 'info', c.get('t')('club.unfollowed', { club: club.name }));
   });
 
@@ -40,6 +41,6 @@ export const unsubscribeRoutes = new Hono<AppEnv>()
   .get('/:token', (c) => render(c, <UnsubscribePage token={c.req.param('token')} />, { title: c.get('t')('unsubscribe.title') }))
   .post('/:token', async (c) => {
     const t = c.get('t');
-    const club = await unfollowClub(c.get('deps').db, { token: c.req.param('token').slice(0, 64) });
+    const club = await unfollowClub(c.get('deps').db, {}, { token: c.req.param('token').slice(0, 64) });
     return redirectWithFlash(c, '/', 'info', club ? t('club.unfollowed', { club }) : t('unsubscribe.already'));
   });

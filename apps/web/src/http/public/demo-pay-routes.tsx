@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { DomainError } from '../../domain/errors.ts';
-import { abandonOrder } from '../../domain/sales/abandon-order.ts';
+import { cancelPendingOrder } from '../../domain/sales/cancel-pending-order.ts';
 import { fulfilOrder } from '../../domain/sales/fulfil-order.ts';
 import { listMyOrders } from '../../domain/sales/list-my-orders.ts';
 import type { DemoProvider } from '../../integrations/payments/demo.ts';
@@ -34,7 +34,7 @@ export const demoPayRoutes = new Hono<AppEnv>()
     try {
       const paid = await db.transaction(async (tx) => {
         if (!(await (payments as DemoProvider).pay(tx, sessionId))) return false;
-        await fulfilOrder(tx, { payments, outbox: c.get('deps').outbox, config: c.get('deps').config.sales }, sessionId);
+        await fulfilOrder(tx, operationContext(c), { actor: actorOf(c), sessionId });
         return true;
       });
       if (!paid) return redirectWithFlash(c, `/matches/${o.matchId}`, 'error', t('demo.expired'));
@@ -47,6 +47,8 @@ export const demoPayRoutes = new Hono<AppEnv>()
   .post('/:sessionId/cancel', async (c) => {
     const cancelled = await c
       .get('deps')
-      .db.transaction((tx) => abandonOrder(tx, operationContext(c), { actor: actorOf(c), order: { sessionId: c.req.param('sessionId') } }));
+      .db.transaction((tx) =>
+        cancelPendingOrder(tx, operationContext(c), { actor: actorOf(c), order: { sessionId: c.req.param('sessionId') } }),
+      );
     return redirectWithFlash(c, `/matches/${cancelled.matchId}`, 'info', c.get('t')('order.cancelled'));
   });

@@ -11,6 +11,7 @@ import { render } from '../../views/layouts/layout.tsx';
 import { HomePage } from '../../views/pages/public/home-page.tsx';
 import { text } from '../fields.ts';
 import { LOCALE_COOKIE } from '../middleware/locale.ts';
+import { actorOf } from '../operation.ts';
 import { safeRedirectPath } from '../redirect.ts';
 import type { AppEnv } from '../types.ts';
 
@@ -77,8 +78,7 @@ export const homeRoutes = new Hono<AppEnv>()
         secure: c.get('deps').config.secureCookies,
         maxAge: 60 * 60 * 24 * 365,
       });
-      const user = c.get('user');
-      if (user) await setPreferredLocale(c.get('deps').db, user.id, lang);
+      if (c.get('user')) await setPreferredLocale(c.get('deps').db, {}, { actor: actorOf(c), locale: lang });
     }
     return c.redirect(safeRedirectPath(body.next), 303);
   });

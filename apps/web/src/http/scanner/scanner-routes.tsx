@@ -12,6 +12,7 @@ import type { MessageKey } from '../../i18n/index.ts';
 import { can, type Permission } from '../../integrations/auth/access.ts';
 import { render } from '../../views/layouts/layout.tsx';
 import { ScannerHead, ScannerPage } from '../../views/pages/scanner/scanner-page.tsx';
+import { actorOf } from '../operation.ts';
 import type { AppEnv } from '../types.ts';
 
 const SCAN: Permission = { checkin: ['scan'] };
@@ -44,7 +45,7 @@ export const scannerRoutes = new Hono<AppEnv>()
     if (!can(membership.role, SCAN)) throw new HTTPException(403);
     if (membership.club.status !== 'active') throw new DomainError('club_suspended');
     c.header('Cache-Control', 'no-store');
-    return c.json(await startStaffScanner(c.get('deps').db, membership.club.id, user));
+    return c.json(await startStaffScanner(c.get('deps').db, {}, { actor: actorOf(c), clubId: membership.club.id }));
   })
   .get('/scan/manifest.webmanifest', (c) => {
     const t = c.get('t');

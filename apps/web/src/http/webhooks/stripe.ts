@@ -22,6 +22,9 @@ export const STRIPE_EVENT_MAX_BYTES = 1024 * 1024;
 const envelope = z.object({ id: z.string().min(1).max(255), type: z.string().min(1).max(255) });
 const objectOf = z.object({ data: z.object({ object: z.object({ id: z.string().min(1).max(255) }) }) });
 
+/** The actor of what an event reports: Stripe itself. */
+const PROVIDER = { kind: 'provider' } as const;
+
 /** Stripe answers 404 for an object it does not know: nothing to act on, retrying will not change that. */
 const unknownAtStripe = (error: unknown) => error instanceof Stripe.errors.StripeInvalidRequestError && error.statusCode === 404;
 
@@ -86,7 +89,7 @@ async function handleEvent(deps: AppDeps, event: Stripe.Event, objectId: string 
     case 'checkout.session.async_payment_succeeded': {
       const sessionId = objectId;
       try {
-        await db.transaction((tx) => fulfilOrder(tx, { payments, outbox, config: config.sales }, sessionId));
+        await db.transaction((tx) => fulfilOrder(tx, { payments, outbox, config: config.sales }, { actor: PROVIDER, sessionId }));
       } catch (error) {
         if (error instanceof DomainError && error.code === 'not_found') return 'not a FootArena order';
         if (!(error instanceof DomainError) || (error.code !== 'seats_gone' && error.code !== 'match_cancelled')) throw error;
@@ -104,13 +107,18 @@ async function handleEvent(deps: AppDeps, event: Stripe.Event, objectId: string 
     }
     case 'checkout.session.async_payment_failed':
     case 'checkout.session.expired': {
-      if ((await cancelUnpaidSession(db, payments, outbox, objectId)) === 'not_ours') return 'not a FootArena order';
+      if ((await cancelUnpaidSession(db, { payments, outbox }, { actor: PROVIDER, sessionId: objectId })) === 'not_ours')
+        return 'not a FootArena order';
       return;
     }
     case 'account.updated': {
       const known = await findPaymentAccount(db, { stripeAccountId: objectId });
       if (!known) return 'not a club account';
-      await syncPaymentAccount(db, { clubId: known.clubId, ...(await readAccount(stripe.client, objectId)) });
+      await syncPaymentAccount(
+        db,
+        {},
+        { actor: PROVIDER, account: { clubId: known.clubId, ...(await readAccount(stripe.client, objectId)) } },
+      );
       return;
     }
     case 'charge.refunded': {
@@ -119,7 +127,7 @@ async function handleEvent(deps: AppDeps, event: Stripe.Event, objectId: string 
       const recorded = await recordProviderRefund(
         db,
         { payments, outbox, baseURL: config.baseURL },
-        { paymentId, amountRefundedCents: charge.amount_refunded },
+        { actor: PROVIDER, paymentId, amountRefundedCents: charge.amount_refunded },
       );
       if (recorded === 'not_ours') return 'not a FootArena payment';
       return;
