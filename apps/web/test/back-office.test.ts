@@ -253,7 +253,7 @@ describe.each(databaseKinds())('club back office on %s', (kind) => {
     const devicesOf = () => db().select().from(device).where(eq(device.clubId, ctx.club.id));
     /** The "Admits" cell of a device's row, as a person reads it. */
     const admits = (html: string, name: string) =>
-      new RegExp(`<tr><td>${name}</td>.*?<td class="admits">(.*?)</td>`, 's').exec(html)?.[1]?.replace(/<br\/?>/g, ' | ') ?? '';
+      new RegExp(`<tr><td>${name}</td>.*?<td class="admits"[^>]*>(.*?)</td>`, 's').exec(html)?.[1]?.replace(/<br\/?>/g, ' | ') ?? '';
 
     const form = await (await ctx.owner.get(`${ctx.base}/devices`, en.headers)).text();
     expect(form).toContain(`<input type="checkbox" name="matchIds[]" value="${id}"/>`);
