@@ -48,5 +48,6 @@ export const clubRegistrationRoutes = new Hono<AppEnv>()
       }
     }
     await giveClubSigningKey(db, slug, c.get('deps').config.sales.ticketSealingKey);
-    return redirectWithFlash(c, `/club/${slug}`, 'success', c.get('t')('clubs.created', { name: form.data.name }));
+    // Straight to the first setup step: the club's ground.
+    return redirectWithFlash(c, `/club/${slug}/venues#add-venue`, 'success', c.get('t')('clubs.created', { name: form.data.name }));
   });
