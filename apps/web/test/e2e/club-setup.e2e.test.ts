@@ -113,6 +113,20 @@ describe.skipIf(!chromiumAvailable())('a new club, from the home page to a match
     await act('add the stand', standForm.getByRole('button', { name: 'Add a stand' }));
     await see(page.getByText('The stand is added.'));
 
+    // Meanwhile the dashboard's checklist (looked at in another tab, not counted): three steps done, the match next.
+    const peek = await context.newPage();
+    await peek.goto(clubPath);
+    const checklist = peek.getByRole('region', { name: 'Ready to sell in five steps' });
+    expect(await checklist.locator('li.done').count()).toBe(3); // venue, stands, and payouts (demo payments)
+    expect(await checklist.locator('li.next').textContent()).toContain('A first match');
+    await see(checklist.getByRole('link', { name: 'Schedule a match' }));
+    await audit(peek);
+    await screenshot(peek, 'dashboard-checklist');
+    await peek.setViewportSize({ width: 390, height: 844 });
+    expect(await peek.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await screenshot(peek, 'phone-dashboard-checklist');
+    await peek.close();
+
     // Payouts need no step with the demo payment provider: the next step is the match.
     const next = page.locator('.setup-next');
     await see(next.getByText('Next step: A first match.'));
