@@ -253,7 +253,7 @@ describe.each(databaseKinds())('club back office on %s', (kind) => {
     const devicesOf = () => db().select().from(device).where(eq(device.clubId, ctx.club.id));
     /** The "Admits" cell of a device's row, as a person reads it. */
     const admits = (html: string, name: string) =>
-      new RegExp(`<tr><td>${name}</td>.*?<td class="admits">(.*?)</td>`, 's').exec(html)?.[1]?.replace(/<br\/?>/g, ' | ') ?? '';
+      new RegExp(`<tr><td>${name}</td>.*?<td class="admits"[^>]*>(.*?)</td>`, 's').exec(html)?.[1]?.replace(/<br\/?>/g, ' | ') ?? '';
 
     const form = await (await ctx.owner.get(`${ctx.base}/devices`, en.headers)).text();
     expect(form).toContain(`<input type="checkbox" name="matchIds[]" value="${id}"/>`);
@@ -320,7 +320,12 @@ describe.each(databaseKinds())('club back office on %s', (kind) => {
     await ctx.owner.post(`${ctx.base}/staff/invite`, { email: 'gatekeeper@example.be', role: 'steward' });
     const mail = await t.smtp.waitFor('gatekeeper@example.be', /Steward Zone/);
     await steward.post(`${new URL(linkIn(mail, 'http://localhost/invitations/')).pathname}/accept`, {});
-    expect((await steward.get(ctx.base)).status).toBe(200);
+    const home = await steward.get(ctx.base);
+    expect(home.status).toBe(200);
+    // Their only part is the dashboard: no club menu, no setup checklist.
+    const homeText = await home.text();
+    expect(homeText).not.toContain('class="club-menu"');
+    expect(homeText).not.toContain('class="card setup"');
     for (const path of [
       `${ctx.base}/venues`,
       `${ctx.base}/matches`,
@@ -336,5 +341,128 @@ describe.each(databaseKinds())('club back office on %s', (kind) => {
     expect((await steward.get(`${ctx.base}/matches/${id}/attendance`)).status).toBe(200);
     expect((await steward.post(`${ctx.base}/matches/${id}/status`, { status: 'cancelled' })).status).toBe(403);
     expect((await db().select().from(match).where(eq(match.id, id)))[0]?.status).toBe('scheduled');
+  });
+  it('guides a new club through its setup checklist, from the venue to a match on sale, in the club menu', async () => {
+    const ctx = await clubWithOwner(t, 'Checklist FC');
+    const dashboard = async () => (await ctx.owner.get(ctx.base, en.headers)).text();
+    const step = (html: string, name: string) => html.match(new RegExp(`<li class="(\\w+)"[^>]*>(?:(?!</li>).)*${name}`, 's'))?.[1];
+    let page = await dashboard();
+    expect(step(page, 'Your ground')).toBe('next');
+    expect(page).toContain(`href="${ctx.base}/venues#add-venue"`);
+    // The demo payment provider needs no payouts: that step is done from the start.
+    expect(step(page, 'Payouts')).toBe('done');
+    expect(page).toMatch(/<a href="\/club\/checklist-fc" aria-current="page">Dashboard<\/a>/);
+
+    await postOk(ctx.owner, `${ctx.base}/venues`, { name: 'Park', street: 'Rue 1', postalCode: '1000', commune: 'Bruxelles' });
+    page = await dashboard();
+    expect([step(page, 'Your ground'), step(page, 'Its stands')]).toEqual(['done', 'next']);
+    const [place] = await db().select().from(venue).where(eq(venue.clubId, ctx.club.id));
+    await postOk(ctx.owner, `${ctx.base}/venues/${place!.id}/stands`, { name: 'Main', capacity: '100', price_adult: '10' });
+    page = await dashboard();
+    expect(step(page, 'A first match')).toBe('next');
+    expect(page).toContain(`href="${ctx.base}/matches/new"`);
+    // The venues page says what comes next, too.
+    expect(await textOf(await ctx.owner.get(`${ctx.base}/venues`, en.headers))).toContain('Next step: A first match.');
+
+    // The new-match form proposes the only venue, a Sunday kick-off at 15:00 and the stand ticked.
+    const form = await (await ctx.owner.get(`${ctx.base}/matches/new`, en.headers)).text();
+    expect(form).toMatch(new RegExp(`<option value="${place!.id}" selected="">`));
+    expect(form).toMatch(/name="kickoffAt" type="datetime-local" value="\d{4}-\d{2}-\d{2}T15:00"/);
+    const [main] = await db().select().from(stand).where(eq(stand.clubId, ctx.club.id));
+    expect(form).toContain(`name="openStands[]" value="${main!.id}" checked=""`);
+    const created = await postOk(ctx.owner, `${ctx.base}/matches/new`, {
+      side: 'home',
+      opponentName: 'Visitors FC',
+      competitionId: await competitionId(t),
+      venueId: place!.id,
+      kickoffAt: brusselsIn(10),
+      orderLimit: '10',
+      'openStands[]': main!.id,
+    });
+    const id = created.split('/matches/')[1]!.split('#')[0]!;
+    expect((await db().select().from(matchStand).where(eq(matchStand.matchId, id)))[0]).toMatchObject({ standId: main!.id, cap: 100 });
+    page = await dashboard();
+    expect(step(page, 'The match on sale')).toBe('next');
+    expect(page).toContain(`href="${ctx.base}/matches/${id}"`);
+    const matchPage = await (await ctx.owner.get(`${ctx.base}/matches/${id}`, en.headers)).text();
+    expect(matchPage).toMatch(/<a href="\/club\/checklist-fc\/matches" aria-current="page">Matches<\/a>/);
+
+    await postOk(ctx.owner, `${ctx.base}/matches/${id}/status`, { status: 'on_sale' });
+    expect(await dashboard()).not.toContain('class="card setup"');
+  });
+
+  it('reports every error of a form at once', async () => {
+    const ctx = await clubWithStands('All At Once');
+    const response = await ctx.owner.post(
+      `${ctx.base}/matches/new`,
+      {
+        side: 'home',
+        opponentName: 'all at once',
+        competitionId: await competitionId(t),
+        venueId: '',
+        kickoffAt: brusselsIn(-1),
+        gatesOpenAt: brusselsIn(-1, '16:00'),
+        orderLimit: '10',
+      },
+      en,
+    );
+    expect(response.status).toBe(400);
+    const text = await textOf(response);
+    for (const message of [
+      'The kick-off must be in the future.',
+      'The gates must open before the kick-off.',
+      'A club cannot play against itself.',
+      'Choose the venue of this home match.',
+    ]) {
+      expect(text).toContain(message);
+    }
+
+    // The stands form: each bad field of each stand, in one answer.
+    const id = await newMatch(ctx);
+    const stands = await ctx.owner.post(
+      `${ctx.base}/matches/${id}/stands`,
+      {
+        [`open_${ctx.main.id}`]: 'on',
+        [`cap_${ctx.main.id}`]: 'lots',
+        [`price_${ctx.main.id}_adult`]: 'cheap',
+        [`open_${ctx.north.id}`]: 'on',
+        [`cap_${ctx.north.id}`]: '0',
+      },
+      en,
+    );
+    expect(stands.status).toBe(400);
+    const standsText = await textOf(stands);
+    expect(standsText).toContain('Enter a whole number.');
+    expect(standsText).toContain('Enter a price in euros, like 12 or 12,50.');
+    expect(standsText).toContain('Enter a number between 1 and 100000.');
+    expect(await db().select().from(matchStand).where(eq(matchStand.matchId, id))).toEqual([]);
+
+    // A status or archive value the forms never send changes nothing.
+    const odd = await ctx.owner.post(`${ctx.base}/matches/${id}/status`, { status: 'played' }, en);
+    expect(odd.headers.get('location')).toBe(`${ctx.base}/matches/${id}`);
+    expect(await textOf(await ctx.owner.follow(odd))).toContain('This value is not valid.');
+    const long = await ctx.owner.post(`${ctx.base}/matches/${id}/status`, {
+      status: 'cancelled',
+      confirm: 'yes',
+      message: 'x'.repeat(1001),
+    });
+    expect(long.headers.get('location')).toBe(`${ctx.base}/matches/${id}/cancel`);
+    expect((await db().select().from(match).where(eq(match.id, id)))[0]?.status).toBe('scheduled');
+    await ctx.owner.post(`${ctx.base}/stands/${ctx.main.id}/archive`, { archived: 'yes' });
+    expect((await db().select().from(stand).where(eq(stand.id, ctx.main.id)))[0]?.archivedAt).toBeNull();
+  });
+
+  it('shows a cancelled match read-only, without its danger zone', async () => {
+    const ctx = await clubWithStands('Read Only FC');
+    const id = await newMatch(ctx);
+    const before = await (await ctx.owner.get(`${ctx.base}/matches/${id}`, en.headers)).text();
+    expect(before).not.toContain('disabled');
+    expect(before).toContain('id="danger"');
+    await postOk(ctx.owner, `${ctx.base}/matches/${id}/status`, { status: 'cancelled', confirm: 'yes' });
+    const after = await (await ctx.owner.get(`${ctx.base}/matches/${id}`, en.headers)).text();
+    expect(after.match(/<fieldset class="plain" disabled="">/g)).toHaveLength(2);
+    expect(after).not.toContain('id="danger"');
+    expect(after).not.toContain('Save the stands');
+    expect(after).toContain('This match is cancelled');
   });
 });

@@ -48,8 +48,16 @@ export class DomainError extends Error {
     readonly params: Record<string, string | number> = {},
     /** The form field the problem is about, when there is one. */
     readonly field?: string,
+    /** Other problems of the same input found at the same time, so that a form shows them all at once. */
+    readonly also: readonly DomainError[] = [],
   ) {
     super(code);
     this.name = 'DomainError';
   }
+}
+
+/** Throws the problems found in one input, all at once (the first, with the others in `also`). */
+export function throwAll(problems: DomainError[]): void {
+  const [first, ...also] = problems;
+  if (first) throw new DomainError(first.code, first.params, first.field, also);
 }

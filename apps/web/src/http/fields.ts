@@ -27,8 +27,14 @@ export const euros = z
     return cents;
   });
 
+/**
+ * An empty field read as absent, else the field's own rule: its own message on failure (a union
+ * would say only "invalid input").
+ */
+const emptyAsAbsent = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+
 /** The same, where an empty field means "not offered" or "not set". */
-export const optionalEuros = z.union([z.literal('').transform(() => undefined), euros]).optional();
+export const optionalEuros = emptyAsAbsent(euros);
 
 /** A <input type="datetime-local"> value, read as Brussels time → an instant. */
 export const brusselsDateTime = z
@@ -44,7 +50,7 @@ export const brusselsDateTime = z
     }
   });
 
-export const optionalBrusselsDateTime = z.union([z.literal('').transform(() => undefined), brusselsDateTime]).optional();
+export const optionalBrusselsDateTime = emptyAsAbsent(brusselsDateTime);
 
 export const wholeNumber = (min: number, max: number) =>
   z
@@ -53,6 +59,9 @@ export const wholeNumber = (min: number, max: number) =>
     .regex(/^\d{1,7}$/, 'error.number')
     .transform(Number)
     .refine((n) => n >= min && n <= max, { message: 'error.numberRange', params: { min, max } });
+
+/** A whole number, or nothing when the field is left empty. */
+export const optionalWholeNumber = (min: number, max: number) => emptyAsAbsent(wholeNumber(min, max));
 
 /** A club's words to its buyers (a cancelled or postponed match, a refund): plain text, lines kept. */
 export const buyersMessage = z.string().trim().max(1000).optional();

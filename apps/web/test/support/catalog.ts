@@ -9,7 +9,8 @@ export async function clubWithOwner(t: TestApp, name: string, email = `${name.to
   const owner = await signIn(t, email);
   const response = await owner.post('/clubs/new', { name, commune: 'Bruxelles' });
   if (response.status !== 303) throw new Error(`club ${name} not created: ${response.status}`);
-  const slug = response.headers.get('location')!.replace('/club/', '');
+  // A new club lands on its first setup step, under /club/<slug>/.
+  const slug = response.headers.get('location')!.match(/^\/club\/([^/#?]+)/)![1]!;
   const [club] = await t.runtime.deps.db.select().from(organization).where(eq(organization.slug, slug));
   return { owner, club: club!, slug, base: `/club/${slug}` };
 }

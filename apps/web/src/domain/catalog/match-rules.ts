@@ -2,7 +2,8 @@ import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { competition, organization, venue } from '../../db/schema/index.ts';
 import { clubNameForms } from '../clubs/club-name.ts';
-import { DomainError } from '../errors.ts';
+import { DomainError, type ErrorCode, throwAll } from '../errors.ts';
+import { fromBrusselsLocal, toBrusselsLocal } from '../time.ts';
 import { findOpponentClubs } from './find-opponent-clubs.ts';
 
 export interface MatchInput {
@@ -29,34 +30,36 @@ export interface MatchInput {
  * among several), and the sale closing at kick-off unless said otherwise.
  */
 export async function checkMatch(db: Executor, clubId: string, input: MatchInput, now: Date) {
-  if (input.kickoffAt <= now) throw new DomainError('kickoff_in_past', {}, 'kickoffAt');
-  if (input.gatesOpenAt && input.gatesOpenAt > input.kickoffAt) throw new DomainError('gates_open_after_kickoff', {}, 'gatesOpenAt');
+  // Every rule is checked before any is reported: the form shows all its problems at once.
+  const problems: DomainError[] = [];
+  const problem = (code: ErrorCode, field: string) => problems.push(new DomainError(code, {}, field));
+  if (input.kickoffAt <= now) problem('kickoff_in_past', 'kickoffAt');
+  if (input.gatesOpenAt && input.gatesOpenAt > input.kickoffAt) problem('gates_open_after_kickoff', 'gatesOpenAt');
   const saleClosesAt = input.saleClosesAt ?? input.kickoffAt;
-  if (saleClosesAt > input.kickoffAt) throw new DomainError('sale_closes_after_kickoff', {}, 'saleClosesAt');
-  if (input.saleOpensAt && input.saleOpensAt >= saleClosesAt) throw new DomainError('sale_window_inverted', {}, 'saleOpensAt');
+  if (saleClosesAt > input.kickoffAt) problem('sale_closes_after_kickoff', 'saleClosesAt');
+  if (input.saleOpensAt && input.saleOpensAt >= saleClosesAt) problem('sale_window_inverted', 'saleOpensAt');
 
   const [own] = await db.select({ name: organization.name }).from(organization).where(eq(organization.id, clubId));
-  if (own && clubNameForms(own.name).full === clubNameForms(input.opponentName).full) {
-    throw new DomainError('opponent_is_self', {}, 'opponentName');
-  }
   const opponents = await findOpponentClubs(db, clubId, input.opponentName);
   let opponentClubId = opponents.linked;
-  if (opponents.ambiguous) {
+  if (own && clubNameForms(own.name).full === clubNameForms(input.opponentName).full) problem('opponent_is_self', 'opponentName');
+  else if (opponents.ambiguous) {
     const choice = input.opponentChoice;
     if (choice === 'none') opponentClubId = null;
     else if (choice && opponents.candidates.some((club) => club.id === choice)) opponentClubId = choice;
-    else throw new DomainError('opponent_ambiguous', {}, 'opponentChoice');
+    else problem('opponent_ambiguous', 'opponentChoice');
   }
   const [league] = await db.select({ id: competition.id }).from(competition).where(eq(competition.id, input.competitionId));
-  if (!league) throw new DomainError('not_found', {}, 'competitionId');
-  if (input.isHome && !input.venueId) throw new DomainError('venue_required', {}, 'venueId');
+  if (!league) problem('not_found', 'competitionId');
+  if (input.isHome && !input.venueId) problem('venue_required', 'venueId');
   if (input.venueId) {
     const [place] = await db
       .select({ id: venue.id })
       .from(venue)
       .where(and(eq(venue.id, input.venueId), eq(venue.clubId, clubId)));
-    if (!place) throw new DomainError('not_found', {}, 'venueId');
+    if (!place) problem('not_found', 'venueId');
   }
+  throwAll(problems);
   return {
     isHome: input.isHome,
     opponentName: input.opponentName,
@@ -69,4 +72,15 @@ export async function checkMatch(db: Executor, clubId: string, input: MatchInput
     saleClosesAt,
     orderLimit: input.orderLimit,
   };
+}
+
+/**
+ * The kick-off a new match's form proposes: the first Sunday at 15:00, Brussels time, at least three
+ * days ahead (amateur football's usual slot, and time enough to sell).
+ */
+export function suggestedKickoff(now: Date): Date {
+  const day = new Date(`${toBrusselsLocal(now).slice(0, 10)}T12:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + 3);
+  day.setUTCDate(day.getUTCDate() + ((7 - day.getUTCDay()) % 7));
+  return fromBrusselsLocal(`${day.toISOString().slice(0, 10)}T15:00`);
 }

@@ -49,5 +49,6 @@ export const clubRegistrationRoutes = new Hono<AppEnv>()
       }
     }
     await giveClubSigningKey(db, operationContext(c), { actor: actorOf(c), clubSlug: slug });
-    return redirectWithFlash(c, `/club/${slug}`, 'success', c.get('t')('clubs.created', { name: form.data.name }));
+    // Straight to the first setup step: the club's ground.
+    return redirectWithFlash(c, `/club/${slug}/venues#add-venue`, 'success', c.get('t')('clubs.created', { name: form.data.name }));
   });

@@ -12,7 +12,7 @@ import { findOpponentClubs } from '../../domain/catalog/find-opponent-clubs.ts';
 import { listCatalogChoices } from '../../domain/catalog/list-catalog-choices.ts';
 import { listClubMatches } from '../../domain/catalog/list-club-matches.ts';
 import { listVenues } from '../../domain/catalog/list-venues.ts';
-import type { MatchInput } from '../../domain/catalog/match-rules.ts';
+import { type MatchInput, suggestedKickoff } from '../../domain/catalog/match-rules.ts';
 import { matchTitle } from '../../domain/catalog/match-title.ts';
 import { postponeMatch } from '../../domain/catalog/postpone-match.ts';
 import { type MatchStandChoice, setMatchStands } from '../../domain/catalog/set-match-stands.ts';
@@ -32,8 +32,16 @@ import { MatchesPage } from '../../views/pages/club/matches-page.tsx';
 import { NewMatchPage } from '../../views/pages/club/new-match-page.tsx';
 import { PostponeMatchPage } from '../../views/pages/club/postpone-match-page.tsx';
 import { domainMessage } from '../errors.tsx';
-import { brusselsDateTime, buyersMessage, optionalBrusselsDateTime, optionalEuros, text, wholeNumber } from '../fields.ts';
-import { type FieldErrors, type FormValues, fieldErrors, parseForm } from '../forms.ts';
+import {
+  brusselsDateTime,
+  buyersMessage,
+  optionalBrusselsDateTime,
+  optionalEuros,
+  optionalWholeNumber,
+  text,
+  wholeNumber,
+} from '../fields.ts';
+import { type FieldErrors, type FormLists, type FormValues, parseForm } from '../forms.ts';
 import { requireClub } from '../middleware/access.ts';
 import { redirectWithFlash } from '../middleware/flash.ts';
 import { actorOf, operationContext } from '../operation.ts';
@@ -52,6 +60,38 @@ const matchForm = z.object({
   saleClosesAt: optionalBrusselsDateTime,
   orderLimit: wholeNumber(1, 50),
 });
+
+/** Scheduling: the details, and the stands of the venue to open at once (the form ticks them all). */
+const newMatchForm = matchForm.extend({ openStands: z.array(z.uuid()).optional() });
+
+/**
+ * The stands form of one match, built from the stands of its venue: per stand `open_<id>` (a
+ * checkbox), `cap_<id>` (empty: the capacity) and `price_<id>_<category>` (empty: the stand's price).
+ */
+function standsForm(stands: MatchStandRow[]) {
+  const shape: Record<string, z.ZodType> = {};
+  for (const s of stands) {
+    shape[`open_${s.standId}`] = z.string().optional();
+    shape[`cap_${s.standId}`] = optionalWholeNumber(1, 100_000);
+    for (const category of PRICE_CATEGORIES) shape[`price_${s.standId}_${category}`] = optionalEuros;
+  }
+  return z.object(shape).transform((d): MatchStandChoice[] =>
+    stands.map((s) => ({
+      standId: s.standId,
+      open: d[`open_${s.standId}`] === 'on',
+      cap: d[`cap_${s.standId}`] as number | undefined,
+      prices: Object.fromEntries(
+        PRICE_CATEGORIES.flatMap((category) => {
+          const cents = d[`price_${s.standId}_${category}`];
+          return cents === undefined ? [] : [[category, cents as number]];
+        }),
+      ),
+    })),
+  );
+}
+
+/** Putting on sale, pausing, or cancelling (then confirmed, with the club's words to the buyers). */
+const statusForm = z.object({ status: z.enum(CLUB_MATCH_STATUSES), confirm: z.string().optional(), message: buyersMessage });
 
 const matchInput = (d: z.infer<typeof matchForm>): MatchInput => ({
   isHome: d.side === 'home',
@@ -84,12 +124,14 @@ const matchValues = (m: ClubMatch): FormValues => ({
 const manage = requireClub({ catalog: ['manage'] });
 /** The latest lines of a match's history on its page; the activity page has them all. */
 const MATCH_HISTORY = 30;
-type Shown = { values?: FormValues; errors?: FieldErrors; for?: 'details' | 'stands' | 'postpone' };
+type Shown = { values?: FormValues; lists?: FormLists; errors?: FieldErrors; for?: 'details' | 'stands' | 'postpone' };
 
-/** A domain rule broken by a form: shown next to its field, or above the form. */
+/** The domain rules broken by a form, all of them: each shown next to its field, or above the form. */
 function asFieldErrors(c: Context<AppEnv>, error: unknown): FieldErrors {
   if (!(error instanceof DomainError)) throw error;
-  return { [error.field ?? '_form']: domainMessage(c, error) };
+  const errors: FieldErrors = {};
+  for (const e of [error, ...error.also]) errors[e.field ?? '_form'] ??= domainMessage(c, e);
+  return errors;
 }
 
 /** The club's matches (/club/:slug/matches…): schedule, open stands, put on sale, postpone, cancel. */
@@ -103,20 +145,27 @@ export const clubMatchRoutes = new Hono<AppEnv>()
     }));
     return render(c, <MatchesPage club={club} matches={matches} past={past} />, { title: c.get('t')('matches.title') });
   })
-  .get('/:slug/matches/new', manage, (c) => showNewMatch(c, { values: { side: 'home', orderLimit: '10' } }))
+  .get('/:slug/matches/new', manage, (c) => showNewMatch(c, {}))
   .post('/:slug/matches/new', manage, async (c) => {
     const { club } = c.get('membership');
-    const form = await parseForm(c, matchForm);
+    const form = await parseForm(c, newMatchForm);
     if (!form.ok) return showNewMatch(c, form, 400);
+    const { openStands = [], ...details } = form.data;
     let id: string;
     try {
       id = await c
         .get('deps')
-        .db.transaction((tx) => createMatch(tx, operationContext(c), { actor: actorOf(c), clubId: club.id, match: matchInput(form.data) }));
+        .db.transaction((tx) =>
+          createMatch(tx, operationContext(c), { actor: actorOf(c), clubId: club.id, match: matchInput(details), openStands }),
+        );
     } catch (error) {
-      return showNewMatch(c, { values: form.values, errors: asFieldErrors(c, error) }, 400);
+      return showNewMatch(c, { values: form.values, lists: form.lists, errors: asFieldErrors(c, error) }, 400);
     }
-    return redirectWithFlash(c, `/club/${club.slug}/matches/${id}#stands`, 'success', c.get('t')('matches.created'));
+    const t = c.get('t');
+    // With its stands open the match is one click from sale (the overview's first button); without, the stands come first.
+    return openStands.length > 0
+      ? redirectWithFlash(c, `/club/${club.slug}/matches/${id}`, 'success', t('matches.createdWithStands'))
+      : redirectWithFlash(c, `/club/${club.slug}/matches/${id}#stands`, 'success', t('matches.created'));
   })
   .get('/:slug/matches/:matchId', manage, (c) => showMatch(c, c.req.param('matchId'), {}))
   .post('/:slug/matches/:matchId', manage, async (c) => {
@@ -141,30 +190,12 @@ export const clubMatchRoutes = new Hono<AppEnv>()
     const matchId = c.req.param('matchId');
     const current = await findClubMatch(db, club.id, matchId);
     const stands = await findMatchStands(db, club.id, matchId, current.venueId);
-    const body = await c.req.parseBody();
-    const field = (name: string) => (typeof body[name] === 'string' ? (body[name] as string) : '');
-    const errors: FieldErrors = {};
-    const choices: MatchStandChoice[] = stands.map((s) => {
-      const choice: MatchStandChoice = { standId: s.standId, open: field(`open_${s.standId}`) === 'on', prices: {} };
-      const cap = field(`cap_${s.standId}`);
-      if (cap) {
-        const parsed = wholeNumber(1, 100_000).safeParse(cap);
-        if (parsed.success) choice.cap = parsed.data;
-        else errors[`cap_${s.standId}`] = fieldErrors(parsed.error.issues, c.get('t'))._form ?? c.get('t')('error.number');
-      }
-      for (const category of PRICE_CATEGORIES) {
-        const name = `price_${s.standId}_${category}`;
-        const parsed = optionalEuros.safeParse(field(name));
-        if (!parsed.success) errors[name] = c.get('t')('error.price');
-        else if (parsed.data !== undefined) choice.prices[category] = parsed.data;
-      }
-      return choice;
-    });
-    const values = Object.fromEntries(Object.entries(body).filter(([, v]) => typeof v === 'string')) as FormValues;
-    if (Object.keys(errors).length > 0) return showMatch(c, matchId, { values, errors, for: 'stands' }, 400);
+    const form = await parseForm(c, standsForm(stands));
+    if (!form.ok) return showMatch(c, matchId, { ...form, for: 'stands' }, 400);
+    const { values } = form;
     try {
       await db.transaction((tx) =>
-        setMatchStands(tx, operationContext(c), { actor: actorOf(c), clubId: club.id, matchId, stands: choices }),
+        setMatchStands(tx, operationContext(c), { actor: actorOf(c), clubId: club.id, matchId, stands: form.data }),
       );
     } catch (error) {
       return showMatch(c, matchId, { values, errors: asFieldErrors(c, error), for: 'stands' }, 400);
@@ -193,29 +224,31 @@ export const clubMatchRoutes = new Hono<AppEnv>()
     const { club } = c.get('membership');
     const { db } = c.get('deps');
     const matchId = c.req.param('matchId');
-    const body = await c.req.parseBody();
-    const status = z.enum(CLUB_MATCH_STATUSES).safeParse(body.status);
+    const form = await parseForm(c, statusForm);
     const back = `/club/${club.slug}/matches/${matchId}`;
-    if (!status.success) return redirectWithFlash(c, back, 'error', c.get('t')('error.invalid'));
+    if (!form.ok) {
+      // A message too long comes from the cancellation's confirmation page: back there to shorten it.
+      if (form.errors.message && !form.errors.status) return redirectWithFlash(c, `${back}/cancel`, 'error', form.errors.message);
+      return redirectWithFlash(c, back, 'error', c.get('t')('error.invalid'));
+    }
+    const { status, confirm, message } = form.data;
     // Cancelling refunds every buyer: only from its confirmation page, never from one click.
-    if (status.data === 'cancelled' && body.confirm !== 'yes') return c.redirect(`${back}/cancel`, 303);
-    const message = buyersMessage.safeParse(body.message);
-    if (!message.success) return redirectWithFlash(c, `${back}/cancel`, 'error', c.get('t')('error.tooLong', { max: 1000 }));
+    if (status === 'cancelled' && confirm !== 'yes') return c.redirect(`${back}/cancel`, 303);
     try {
       await db.transaction((tx) =>
         setMatchStatus(tx, operationContext(c), {
           actor: actorOf(c),
           clubId: club.id,
           matchId,
-          status: status.data,
-          ...(status.data === 'cancelled' && message.data ? { message: message.data } : {}),
+          status,
+          ...(status === 'cancelled' && message ? { message } : {}),
         }),
       );
     } catch (error) {
       if (!(error instanceof DomainError) || error.code === 'not_found') throw error;
       return redirectWithFlash(c, back, 'error', domainMessage(c, error));
     }
-    return redirectWithFlash(c, back, 'success', c.get('t')(`matches.statusSet.${status.data}`));
+    return redirectWithFlash(c, back, 'success', c.get('t')(`matches.statusSet.${status}`));
   })
   .post('/:slug/matches/:matchId/postpone', manage, async (c) => {
     const { club } = c.get('membership');
@@ -292,11 +325,25 @@ const standValues = (stands: MatchStandRow[]): FormValues =>
     ]),
   );
 
+/**
+ * The new-match form; first shown with the defaults most matches take: at home, at the club's venue
+ * when it has one, the next Sunday at 15:00, ten tickets per order, every stand of the venue ticked.
+ */
 async function showNewMatch(c: Context<AppEnv>, shown: Shown, status: 200 | 400 = 200) {
   const { club } = c.get('membership');
   const choices = await matchFormChoices(c.get('deps').db, club, shown.values?.opponentName);
+  const [onlyVenue] = choices.venues.length === 1 ? choices.venues : [];
+  const values = shown.values ?? {
+    side: 'home',
+    venueId: onlyVenue?.id ?? '',
+    kickoffAt: toBrusselsLocal(suggestedKickoff(new Date())),
+    orderLimit: '10',
+  };
+  const openStands = shown.values
+    ? (shown.lists?.openStands ?? [])
+    : choices.venues.flatMap((v) => v.stands.filter((s) => !s.archivedAt).map((s) => s.id));
   c.status(status);
-  return render(c, <NewMatchPage club={club} choices={choices} values={shown.values} errors={shown.errors} />, {
+  return render(c, <NewMatchPage club={club} choices={choices} values={values} openStands={openStands} errors={shown.errors} />, {
     title: c.get('t')('matches.new'),
   });
 }

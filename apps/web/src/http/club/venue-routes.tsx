@@ -22,6 +22,7 @@ import { requireClub } from '../middleware/access.ts';
 import { redirectWithFlash } from '../middleware/flash.ts';
 import { actorOf, operationContext } from '../operation.ts';
 import type { AppEnv } from '../types.ts';
+import { clubSetup } from './club-setup.ts';
 
 const venueForm = z.object({
   name: text(1, 80),
@@ -49,6 +50,8 @@ const standInput = (data: z.infer<typeof standForm>) => ({
   prices: Object.fromEntries(PRICE_CATEGORIES.map((c) => [c, data[`price_${c}`]]).filter(([, v]) => v !== undefined)) as Prices,
 });
 
+const archiveForm = z.object({ archived: z.enum(['true', 'false']).transform((value) => value === 'true') });
+
 const manage = requireClub({ catalog: ['manage'] });
 
 /** Venues and their stands, with prices per category; "for" says which form a failed post came from. */
@@ -58,8 +61,9 @@ export const venueRoutes = new Hono<AppEnv>()
     const { club } = c.get('membership');
     const form = await parseForm(c, venueForm);
     if (!form.ok) return showVenues(c, { ...form, for: 'venue:new' }, 400);
-    await createVenue(c.get('deps').db, {}, { actor: actorOf(c), clubId: club.id, venue: form.data });
-    return redirectWithFlash(c, `/club/${club.slug}/venues`, 'success', c.get('t')('venue.created'));
+    const venueId = await createVenue(c.get('deps').db, {}, { actor: actorOf(c), clubId: club.id, venue: form.data });
+    // The new venue has no stand yet: its "add a stand" form is open, and the page scrolls to it.
+    return redirectWithFlash(c, `/club/${club.slug}/venues#add-stand-${venueId}`, 'success', c.get('t')('venue.created'));
   })
   .post('/:slug/venues/:venueId', manage, async (c) => {
     const { club } = c.get('membership');
@@ -106,7 +110,9 @@ export const venueRoutes = new Hono<AppEnv>()
   })
   .post('/:slug/stands/:standId/archive', manage, async (c) => {
     const { club } = c.get('membership');
-    const archived = (await c.req.parseBody()).archived === 'true';
+    const form = await parseForm(c, archiveForm);
+    if (!form.ok) return redirectWithFlash(c, `/club/${club.slug}/venues`, 'error', c.get('t')('error.invalid'));
+    const { archived } = form.data;
     await c
       .get('deps')
       .db.transaction((tx) =>
@@ -133,9 +139,9 @@ export const venueRoutes = new Hono<AppEnv>()
 
 async function showVenues(c: Context<AppEnv>, shown: VenueFormShown, status: 200 | 400 = 200) {
   const { club } = c.get('membership');
-  const venues = await listVenues(c.get('deps').db, club.id);
+  const [venues, setup] = await Promise.all([listVenues(c.get('deps').db, club.id), clubSetup(c)]);
   c.status(status);
-  return render(c, <VenuesPage club={club} venues={venues} categories={PRICE_CATEGORIES} shown={shown} />, {
+  return render(c, <VenuesPage club={club} venues={venues} categories={PRICE_CATEGORIES} shown={shown} setup={setup} />, {
     title: c.get('t')('venue.title'),
   });
 }

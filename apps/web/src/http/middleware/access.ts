@@ -4,6 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import { findClubMembership } from '../../domain/clubs/find-club-membership.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { can, type Permission } from '../../integrations/auth/access.ts';
+import { clubMenu } from '../club/club-menu.ts';
 import type { AppEnv } from '../types.ts';
 
 /** To sign-in, and back here afterwards. */
@@ -37,6 +38,7 @@ export function requireClub(permission?: Permission) {
     if (permission && !can(membership.role, permission)) throw new HTTPException(403);
     if (membership.club.status !== 'active' && c.req.method !== 'GET') throw new DomainError('club_suspended');
     c.set('membership', membership);
+    c.set('clubMenu', clubMenu(membership, c.req.path));
     await next();
   });
 }

@@ -74,13 +74,20 @@ export function Select(props: {
   options: { value: string; label: string }[];
   selected?: string;
   errors?: FieldErrors;
+  required?: boolean;
 }) {
   const id = `${useContext(FormIdPrefix)}-${props.name}`;
   const error = props.errors?.[props.name];
   return (
     <div class={error ? 'field invalid' : 'field'}>
       <label for={id}>{props.label}</label>
-      <select id={id} name={props.name}>
+      <select
+        id={id}
+        name={props.name}
+        required={props.required}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      >
         {props.options.map((o) => (
           <option value={o.value} selected={o.value === props.selected}>
             {o.label}
@@ -88,7 +95,7 @@ export function Select(props: {
         ))}
       </select>
       {error ? (
-        <small class="error" role="alert">
+        <small id={`${id}-error`} class="error" role="alert">
           {error}
         </small>
       ) : null}

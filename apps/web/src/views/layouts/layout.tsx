@@ -3,6 +3,7 @@ import type { Child } from 'hono/jsx';
 import { jsxRenderer, useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../http/types.ts';
 import { LANGUAGE_NAMES, LOCALES } from '../../i18n/index.ts';
+import { ClubMenu } from '../components/club-menu.tsx';
 import { Form } from '../components/form.tsx';
 
 function LanguageSwitcher() {
@@ -62,6 +63,7 @@ function Layout({ children, title, description, head }: LayoutProps) {
   const c = useRequestContext<AppEnv>();
   const t = c.get('t');
   const flash = c.get('flash');
+  const clubMenu = c.get('clubMenu');
   return (
     <html lang={c.get('locale')}>
       <head>
@@ -78,6 +80,7 @@ function Layout({ children, title, description, head }: LayoutProps) {
           {t('nav.skip')}
         </a>
         <Header />
+        {clubMenu ? <ClubMenu {...clubMenu} /> : null}
         <main id="main">
           {flash ? (
             <p class={`alert ${flash.kind}`} role={flash.kind === 'error' ? 'alert' : 'status'}>

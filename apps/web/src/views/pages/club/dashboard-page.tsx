@@ -1,11 +1,13 @@
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { listClubMatches } from '../../../domain/catalog/list-club-matches.ts';
 import type { ClubMembership } from '../../../domain/clubs/find-club-membership.ts';
+import type { ClubSetup } from '../../../domain/clubs/find-club-setup.ts';
 import type { AppEnv } from '../../../http/types.ts';
 import { formatDateTime, formatMoney } from '../../../i18n/index.ts';
 import { roleLabel } from '../../components/role-label.ts';
 import { TableHead } from '../../components/table-head.tsx';
 import { useT } from '../../components/use-t.ts';
+import { SetupChecklist } from './setup-checklist.tsx';
 
 export type DashboardMatch = Awaited<ReturnType<typeof listClubMatches>>[number] & {
   title: string;
@@ -17,12 +19,15 @@ export interface DashboardPageProps {
   club: ClubMembership['club'];
   role: string;
   /** What the person's role lets them open (integrations/auth/access.ts decides). */
-  may: { manageCatalog: boolean; readSales: boolean; updateClub: boolean; manageStaff: boolean };
+  may: { manageCatalog: boolean; readSales: boolean };
   upcoming: DashboardMatch[];
+  /** The setup checklist, for those who set the club up. */
+  setup: ClubSetup | null;
+  demoPayments: boolean;
 }
 
-/** A club's home in the back office: the way to each part the role may use, and the next matches. */
-export function DashboardPage({ club, role, may, upcoming }: DashboardPageProps) {
+/** A club's home in the back office: the setup checklist until the first match is on sale, then the next matches. */
+export function DashboardPage({ club, role, may, upcoming, setup, demoPayments }: DashboardPageProps) {
   const t = useT();
   const locale = useRequestContext<AppEnv>().get('locale');
   return (
@@ -32,52 +37,11 @@ export function DashboardPage({ club, role, may, upcoming }: DashboardPageProps)
         {club.name}
       </h1>
       {club.status === 'suspended' ? <p class="alert error">{t('error.clubSuspended')}</p> : null}
-      <section class="card">
-        <p>
-          {t('club.yourRole')}: <span class="badge">{roleLabel(t, role)}</span>
-        </p>
-        <p>{club.commune}</p>
-        <div class="actions">
-          {may.manageCatalog ? (
-            <>
-              <a class="button" href={`/club/${club.slug}/matches`}>
-                {t('matches.title')}
-              </a>
-              <a class="button secondary" href={`/club/${club.slug}/venues`}>
-                {t('venue.title')}
-              </a>
-            </>
-          ) : null}
-          {may.readSales ? (
-            <a class="button secondary" href={`/club/${club.slug}/orders`}>
-              {t('orders.title')}
-            </a>
-          ) : null}
-          {may.updateClub ? (
-            <>
-              <a class="button secondary" href={`/club/${club.slug}/devices`}>
-                {t('devices.title')}
-              </a>
-              <a class="button secondary" href={`/club/${club.slug}/payouts`}>
-                {t('payouts.title')}
-              </a>
-              <a class="button secondary" href={`/club/${club.slug}/settings`}>
-                {t('settings.title')}
-              </a>
-            </>
-          ) : null}
-          {may.manageStaff ? (
-            <a class="button secondary" href={`/club/${club.slug}/staff`}>
-              {t('staff.title')}
-            </a>
-          ) : null}
-          {may.updateClub ? (
-            <a class="button secondary" href={`/club/${club.slug}/activity`}>
-              {t('activity.link')}
-            </a>
-          ) : null}
-        </div>
-      </section>
+      <p class="meta">
+        {t('club.yourRole')}: <span class="badge">{roleLabel(t, role)}</span>
+        {club.commune ? ` · ${club.commune}` : null}
+      </p>
+      {setup ? <SetupChecklist club={club} setup={setup} demoPayments={demoPayments} /> : null}
       <section class="card">
         <h2>{t('dashboard.upcoming')}</h2>
         {upcoming.length === 0 ? <p>{t('matches.none')}</p> : null}

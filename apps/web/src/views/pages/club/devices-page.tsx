@@ -56,7 +56,8 @@ export function DevicesPage({ club, devices, matches, stands, pairing, values, l
         {devices.length === 0 ? (
           <p>{t('devices.none')}</p>
         ) : (
-          <table>
+          // On a phone each device reads as a card, each value under its column's name (app.css, table.stack).
+          <table class="stack">
             <TableHead
               columns={[t('devices.name'), t('devices.kind'), t('devices.admits'), t('admin.status'), t('devices.health')]}
               actions
@@ -65,8 +66,8 @@ export function DevicesPage({ club, devices, matches, stands, pairing, values, l
               {devices.map((d) => (
                 <tr>
                   <td>{d.name}</td>
-                  <td>{t(d.kind === 'gate' ? 'devices.gate' : 'devices.phone')}</td>
-                  <td class="admits">
+                  <td data-label={t('devices.kind')}>{t(d.kind === 'gate' ? 'devices.gate' : 'devices.phone')}</td>
+                  <td class="admits" data-label={t('devices.admits')}>
                     {d.matches === null && d.stands === null ? (
                       t('devices.admitsAll')
                     ) : (
@@ -79,8 +80,12 @@ export function DevicesPage({ club, devices, matches, stands, pairing, values, l
                       </>
                     )}
                   </td>
-                  <td>{d.inactive ? t('devices.statusRevoked') : d.paired ? t('devices.statusPaired') : t('devices.statusWaiting')}</td>
-                  <td data-health>{d.kind === 'gate' && !d.inactive ? <GateHealth described={d.described} locale={locale} /> : '—'}</td>
+                  <td data-label={t('admin.status')}>
+                    {d.inactive ? t('devices.statusRevoked') : d.paired ? t('devices.statusPaired') : t('devices.statusWaiting')}
+                  </td>
+                  <td data-health data-label={t('devices.health')}>
+                    {d.kind === 'gate' && !d.inactive ? <GateHealth described={d.described} locale={locale} /> : '—'}
+                  </td>
                   <td>
                     {d.inactive ? null : (
                       <div class="actions">

@@ -82,6 +82,7 @@ export function MatchFields({ values, errors, choices }: { values?: FormValues; 
         options={[{ value: '', label: '—' }, ...choices.competitions.map((comp) => ({ value: comp.id, label: comp.name }))]}
         selected={values?.competitionId}
         errors={errors}
+        required
       />
       <Select
         name="venueId"

@@ -9,6 +9,7 @@ export function NewClubPage({ values, errors, lookAlikes, confirmed }: ClubFormS
     <section class="card narrow">
       <h1>{t('clubs.register')}</h1>
       <p>{t('clubs.registerIntro')}</p>
+      <p class="hint">{t('form.requiredNote')}</p>
       <Form action="/clubs/new">
         <FormError errors={errors} />
         <ClubFields values={values} errors={errors} lookAlikes={lookAlikes} confirmed={confirmed} />
