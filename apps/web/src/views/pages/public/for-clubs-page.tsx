@@ -14,6 +14,13 @@ const STEPS = ['account', 'club', 'venue', 'payouts', 'match'] as const;
 /** What FootArena offers a club, in a volunteer's words, and the way to register. */
 export function ForClubsPage({ example, locale }: ForClubsPageProps) {
   const t = useT();
+  const register = (
+    <p>
+      <a class="button" href="/clubs/new">
+        {t('forClubs.register')}
+      </a>
+    </p>
+  );
   return (
     <article class="for-clubs">
       <section class="card">
@@ -25,11 +32,7 @@ export function ForClubsPage({ example, locale }: ForClubsPageProps) {
             paid: formatMoney(example.paidCents, locale),
           })}
         </p>
-        <p>
-          <a class="button" href="/clubs/new">
-            {t('forClubs.register')}
-          </a>
-        </p>
+        {register}
       </section>
       <section class="card">
         <h2>{t('forClubs.offerTitle')}</h2>
@@ -48,11 +51,7 @@ export function ForClubsPage({ example, locale }: ForClubsPageProps) {
             <li>{t(`forClubs.step.${key}`)}</li>
           ))}
         </ol>
-        <p>
-          <a class="button" href="/clubs/new">
-            {t('forClubs.register')}
-          </a>
-        </p>
+        {register}
       </section>
     </article>
   );
