@@ -82,6 +82,8 @@ export function createApp(deps: AppDeps) {
       },
       strictTransportSecurity: deps.config.secureCookies ? 'max-age=31536000; includeSubDomains' : false,
       referrerPolicy: 'same-origin',
+      // A response that sets its own policy keeps it (the dev mailbox's framed mail, stricter still).
+      overwrite: false,
     }),
   );
 
