@@ -11,6 +11,7 @@ import { LOGO_MAX_BYTES } from './domain/clubs/set-club-logo.ts';
 import { accountRoutes } from './http/account/account-routes.tsx';
 import { ticketRoutes } from './http/account/ticket-routes.tsx';
 import { adminRoutes } from './http/admin/admin-routes.tsx';
+import { assetRoutes, prepareAssets } from './http/assets.ts';
 import { activityRoutes } from './http/club/activity-routes.tsx';
 import { attendanceRoutes } from './http/club/attendance-routes.tsx';
 import { clubDashboardRoutes } from './http/club/club-dashboard-routes.tsx';
@@ -26,6 +27,7 @@ import { venueRoutes } from './http/club/venue-routes.tsx';
 import { devMailRoutes } from './http/dev/mail-routes.tsx';
 import { deviceApiV1 } from './http/device-api/v1.ts';
 import { handleError, renderError } from './http/errors.tsx';
+import { compress } from './http/middleware/compress.ts';
 import { csrfToken } from './http/middleware/csrf-token.ts';
 import { flash } from './http/middleware/flash.ts';
 import { locale } from './http/middleware/locale.ts';
@@ -64,6 +66,7 @@ export function createApp(deps: AppDeps) {
     await next();
   });
   app.use(requestLog);
+  app.use(compress);
   // Every path parameter of every route below is checked by name before anything reads it.
   const params = routeParamGuard();
   app.use(params.middleware);
@@ -83,16 +86,12 @@ export function createApp(deps: AppDeps) {
       },
       strictTransportSecurity: deps.config.secureCookies ? 'max-age=31536000; includeSubDomains' : false,
       referrerPolicy: 'same-origin',
+      // A response that sets its own policy keeps it (the dev mailbox's framed mail, stricter still).
+      overwrite: false,
     }),
   );
 
-  const assets = { ...STATIC_ASSETS, ...deps.clientAssets };
-  app.get('/assets/:name', (c) => {
-    const asset = assets[c.req.param('name')];
-    if (!asset) return c.text('Not found', 404);
-    c.header('Cache-Control', 'public, max-age=3600');
-    return c.body(asset.body, 200, { 'Content-Type': asset.type });
-  });
+  app.route('/assets', assetRoutes(prepareAssets({ ...STATIC_ASSETS, ...deps.clientAssets })));
   app.route('/webhooks/stripe', stripeWebhookRoutes); // raw body, signed: before the form middleware
   app.use('/api/v1/*', noStore);
   app.route('/api/v1', deviceApiV1); // JSON with a device token: no cookies, no forms

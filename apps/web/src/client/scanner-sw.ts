@@ -18,15 +18,12 @@ const worker = self as unknown as {
   addEventListener(type: 'fetch', listener: (event: FetchEvent) => void): void;
 };
 
-const CACHE = 'footarena-scanner-v1';
-const SHELL = [
-  '/scan',
-  '/assets/scanner.js',
-  '/assets/zxing_reader.wasm',
-  '/assets/app.css',
-  '/assets/icon.svg',
-  '/scan/manifest.webmanifest',
-];
+// Written in front of this script when it is served (http/assets.ts serviceWorkerScript): the page,
+// the hashed URLs of its assets, and a version that changes with them.
+declare const PRECACHE: readonly string[];
+declare const PRECACHE_VERSION: string;
+const CACHE = `footarena-scanner-${PRECACHE_VERSION}`;
+const SHELL = PRECACHE;
 const NETWORK_WAIT_MS = 3_000;
 
 worker.addEventListener('install', (event) => {

@@ -16,7 +16,7 @@ import { WedgeReader } from './scanner/wedge.ts';
 
 const SYNC_EVERY_MS = 10_000;
 
-const say = translator(JSON.parse($('scanner-messages').textContent ?? '{}'));
+const say = translator(JSON.parse($('scanner-messages').textContent ?? '{}'), document.documentElement.lang);
 const store = createStore(() => localStorage);
 const session = loadSession(store, navigator.onLine);
 const queue = new ScanQueue(store);

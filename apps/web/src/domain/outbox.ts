@@ -16,7 +16,8 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 /**
  * A mail the domain asks for by template: the mail job renders it in the recipient's language, dates
- * (ISO instants) in Brussels time, so that no domain operation renders anything.
+ * (ISO instants) in Brussels time and money (cents) as the pages write it, so that no domain
+ * operation renders anything. `params.name` greets the recipient; `params.match` names the match.
  */
 export interface TemplateMail {
   to: string;
@@ -25,6 +26,7 @@ export interface TemplateMail {
   locale?: string | null;
   params: { url: string } & Record<string, string>;
   dates?: Record<string, string>;
+  money?: Record<string, number>;
   /** The club's own words to the recipient (why a match was cancelled…), quoted as they wrote them. */
   note?: string;
 }

@@ -24,6 +24,7 @@ const PARAM_RULES: Record<string, (value: string) => boolean> = {
   sessionId: (v) => /^[A-Za-z0-9_-]{1,100}$/.test(v),
   token: (v) => /^[A-Za-z0-9_-]{1,128}$/.test(v),
   name: (v) => /^[\w.-]{1,200}$/.test(v), // /assets/:name, /dev/mail/:name
+  index: (v) => /^\d{1,3}$/.test(v), // /dev/mail/:name/attachments/:index
 };
 
 interface Route {

@@ -27,3 +27,33 @@ export function formatDateTime(date: Date, locale: string): string {
     (tag) => new Intl.DateTimeFormat(tag, { dateStyle: 'full', timeStyle: 'short', timeZone: TIME_ZONE }),
   ).format(date);
 }
+
+export type MessageParams = Record<string, string | number>;
+
+// `{count, plural, one {# ticket} other {# tickets}}`: ICU's plural syntax, each option a text that may
+// hold `{name}` placeholders (one level of braces), `=N` for an exact number.
+const PLURAL = /\{(\w+),\s*plural,((?:\s*(?:=\d+|\w+)\s*\{(?:[^{}]|\{\w+\})*\})+)\s*\}/g;
+const PLURAL_OPTION = /(=\d+|\w+)\s*\{((?:[^{}]|\{\w+\})*)\}/g;
+
+/**
+ * A message with its parameters filled in: `{name}` placeholders, and plural forms chosen by the
+ * language's own rules (Intl.PluralRules: French says "0 ticket", Dutch and English "0 tickets"),
+ * `#` standing for the number. A missing parameter is shown by `missing` (by default, as written).
+ */
+export function fillMessage(
+  text: string,
+  params: MessageParams,
+  locale: string,
+  missing: (name: string) => string = (name) => `{${name}}`,
+): string {
+  const withPlurals = text.replace(PLURAL, (whole, name: string, body: string) => {
+    const value = params[name];
+    if (value === undefined) return whole;
+    const n = Number(value);
+    const options = new Map([...body.matchAll(PLURAL_OPTION)].map((m) => [m[1]!, m[2]!]));
+    const rule = formatterOf('plural', locale, (tag) => new Intl.PluralRules(tag)).select(n);
+    const chosen = options.get(`=${n}`) ?? options.get(rule) ?? options.get('other') ?? '';
+    return chosen.replace(/#/g, formatterOf('number', locale, (tag) => new Intl.NumberFormat(tag)).format(n));
+  });
+  return withPlurals.replace(/\{(\w+)\}/g, (_, name: string) => (params[name] === undefined ? missing(name) : String(params[name])));
+}

@@ -5,7 +5,8 @@ import { fr } from './fr.ts';
 import { formatDateTime, formatMoney, negotiateLocale, translator } from './index.ts';
 import { nl } from './nl.ts';
 
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+// The names a message fills in: `{name}` and the number of `{count, plural, …}`, each once.
+const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)(?:\}|,\s*plural,)/g)].map((m) => m[1]))].sort();
 
 describe('translations', () => {
   it('have the same keys and the same placeholders in French, Dutch and English', () => {
@@ -19,6 +20,34 @@ describe('translations', () => {
 
   it('have no empty message', () => {
     for (const dictionary of [en, fr, nl]) for (const text of Object.values(dictionary)) expect(text.trim()).not.toBe('');
+  });
+
+  it('write real plurals, never "ticket(s)"', () => {
+    for (const dictionary of [en, fr, nl]) {
+      for (const [key, text] of Object.entries(dictionary))
+        expect({ key, text }).not.toMatchObject({ text: expect.stringMatching(/\w\((s|en|x|e|es|n)\)/) });
+    }
+  });
+
+  it('space French punctuation: a no-break space before ":", a narrow one before ";", "!" and "?"', () => {
+    // A plain space before French punctuation breaks the line at the wrong place; the test names each line to fix.
+    for (const [key, text] of Object.entries(fr)) {
+      expect({ key, text }).not.toMatchObject({ text: expect.stringMatching(/(?:[^\u00a0]:|[^\u202f][;!?])(?=\s|$)/) });
+    }
+  });
+
+  it('choose plural forms by each language’s rules', () => {
+    expect(translator('en')('sales.summary', { tickets: 1, revenue: '€5.00' })).toBe('1 ticket sold, €5.00 for the club.');
+    expect(translator('en')('sales.summary', { tickets: 0, revenue: '€0.00' })).toBe('0 tickets sold, €0.00 for the club.');
+    // French counts 0 and 1 as singular; Dutch, like English, only 1.
+    expect(translator('fr')('sales.summary', { tickets: 0, revenue: '0 €' })).toBe('0 ticket vendu, 0 € pour le club.');
+    expect(translator('fr')('sales.summary', { tickets: 2, revenue: '9 €' })).toBe('2 tickets vendus, 9 € pour le club.');
+    expect(translator('nl')('home.seatsLeft', { count: 1 })).toBe('Nog 1 plaats');
+    expect(translator('nl')('home.seatsLeft', { count: 0 })).toBe('Nog 0 plaatsen');
+    // Placeholders inside a form are filled too; the number is written the language's way.
+    expect(translator('fr')('mail.ticketsRefunded.subject', { count: 1500, reference: 'FA-1', match: 'A – B' })).toBe(
+      'Commande FA-1\u00a0: 1\u202f500 tickets remboursés (A – B)',
+    );
   });
 
   it('fill in parameters and leave unknown ones visible', () => {

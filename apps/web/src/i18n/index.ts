@@ -1,6 +1,6 @@
 import { TIME_ZONE } from '../domain/time.ts';
 import { en, type Messages } from './en.ts';
-import { formatterOf } from './formats.ts';
+import { fillMessage, formatterOf, type MessageParams } from './formats.ts';
 
 export { formatDateTime } from './formats.ts';
 
@@ -13,7 +13,7 @@ export const DEFAULT_LOCALE: Locale = 'fr';
 /** Each language in its own words, for the switcher and the profile. */
 export const LANGUAGE_NAMES: Record<Locale, string> = { fr: 'Français', nl: 'Nederlands', en: 'English' };
 export type MessageKey = keyof Messages;
-export type Params = Record<string, string | number>;
+export type Params = MessageParams;
 export type Translate = (key: MessageKey, params?: Params) => string;
 
 const dictionaries: Record<Locale, Messages> = { fr, nl, en };
@@ -28,8 +28,7 @@ export function isMessageKey(value: unknown): value is MessageKey {
 
 export function translator(locale: Locale): Translate {
   const messages = dictionaries[locale];
-  return (key, params) =>
-    params ? messages[key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`)) : messages[key];
+  return (key, params) => (params ? fillMessage(messages[key], params, locale) : messages[key]);
 }
 
 /** Picks the best supported language from an Accept-Language header, by quality. */

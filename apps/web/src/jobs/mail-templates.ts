@@ -1,4 +1,4 @@
-import { DEFAULT_LOCALE, type Locale, type MessageKey, translator } from '../i18n/index.ts';
+import { DEFAULT_LOCALE, type Locale, type MessageKey, type Translate, translator } from '../i18n/index.ts';
 import type { MailContent } from '../integrations/mail/transport.ts';
 
 const templates = {
@@ -21,9 +21,14 @@ export type MailTemplate = keyof typeof templates;
 export const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch);
 
+/** How a mail opens: the person by name when the sender knows it. */
+export const greeting = (t: Translate, name: string | null | undefined) =>
+  name?.trim() ? t('mail.greeting', { name: name.trim() }) : t('mail.greetingNoName');
+
 /**
- * Renders a message with one call to action, in the recipient's language (French by default).
- * Mail a person did not ask for (news from a followed club) carries an unsubscribe link.
+ * Renders a message with one call to action, in the recipient's language (French by default),
+ * greeting `params.name` when given. Mail a person did not ask for (news from a followed club)
+ * carries an unsubscribe link.
  */
 export function renderMail(
   template: MailTemplate,
@@ -34,12 +39,12 @@ export function renderMail(
   const t = translator(locale ?? DEFAULT_LOCALE);
   const keys = templates[template];
   const subject = t(keys.subject, params);
-  const body = t(keys.body, params);
+  const body = `${greeting(t, params.name)}\n\n${t(keys.body, params)}`;
   const action = t(keys.action, params);
   const footer = t('mail.footer');
-  const unsubscribe = unsubscribeUrl ? `${t('mail.unsubscribe')}: ${unsubscribeUrl}` : '';
-  const quoted = note ? `\n\n${t('mail.clubMessage')}:\n${note}` : '';
-  const text = `${body}${quoted}\n\n${action}: ${params.url}\n\n-- \n${footer}\n${unsubscribe ? `${unsubscribe}\n` : ''}`;
+  const unsubscribe = unsubscribeUrl ? t('mail.field', { label: t('mail.unsubscribe'), value: unsubscribeUrl }) : '';
+  const quoted = note ? `\n\n${t('mail.field', { label: t('mail.clubMessage'), value: '' }).trimEnd()}\n${note}` : '';
+  const text = `${body}${quoted}\n\n${t('mail.field', { label: action, value: params.url })}\n\n-- \n${footer}\n${unsubscribe ? `${unsubscribe}\n` : ''}`;
   const html = mailPage(
     locale ?? DEFAULT_LOCALE,
     `<p>${escapeHtml(body).replace(/\n/g, '<br>')}</p>

@@ -1,5 +1,5 @@
 import { QUEUES, type TemplateMail } from '../domain/outbox.ts';
-import { DEFAULT_LOCALE, formatDateTime, isLocale } from '../i18n/index.ts';
+import { DEFAULT_LOCALE, formatDateTime, formatMoney, isLocale } from '../i18n/index.ts';
 import type { MailMessage, MailTransport } from '../integrations/mail/transport.ts';
 import type { Jobs } from './jobs.ts';
 import { renderMail } from './mail-templates.ts';
@@ -16,9 +16,9 @@ export async function workMail(jobs: Jobs, transport: MailTransport, pollingInte
 
 export function renderMailJob(job: MailJob): MailMessage {
   if (!('template' in job)) return job;
-  const locale = isLocale(job.locale) ? job.locale : undefined;
-  const dates = Object.fromEntries(
-    Object.entries(job.dates ?? {}).map(([name, iso]) => [name, formatDateTime(new Date(iso), locale ?? DEFAULT_LOCALE)]),
-  );
-  return { to: job.to, ...renderMail(job.template, locale, { ...job.params, ...dates }, { note: job.note }) };
+  const locale = isLocale(job.locale) ? job.locale : DEFAULT_LOCALE;
+  const dates = Object.entries(job.dates ?? {}).map(([name, iso]) => [name, formatDateTime(new Date(iso), locale)]);
+  const money = Object.entries(job.money ?? {}).map(([name, cents]) => [name, formatMoney(cents, locale)]);
+  const params = { ...job.params, ...Object.fromEntries([...dates, ...money]) };
+  return { to: job.to, ...renderMail(job.template, locale, params, { note: job.note }) };
 }

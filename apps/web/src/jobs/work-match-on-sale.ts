@@ -28,7 +28,7 @@ export async function workMatchOnSale(jobs: Jobs, db: Db, baseURL: string, polli
       .where(eq(match.id, matchId));
     if (!m) return; // deleted meanwhile
     const followers = await db
-      .select({ userId: user.id, email: user.email, locale: user.locale, token: clubFollower.unsubscribeToken })
+      .select({ userId: user.id, email: user.email, name: user.name, locale: user.locale, token: clubFollower.unsubscribeToken })
       .from(clubFollower)
       .innerJoin(user, eq(user.id, clubFollower.userId))
       .where(eq(clubFollower.clubId, m.clubId));
@@ -39,6 +39,7 @@ export async function workMatchOnSale(jobs: Jobs, db: Db, baseURL: string, polli
         locale,
         {
           url: `${baseURL}/matches/${m.id}`,
+          name: follower.name,
           match: matchTitle(m.isHome, m.club, m.opponent),
           club: m.club,
           opponent: m.opponent,

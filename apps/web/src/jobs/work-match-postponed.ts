@@ -27,7 +27,7 @@ export async function workMatchPostponed(jobs: Jobs, db: Db, baseURL: string, po
       .where(eq(match.id, job!.data.matchId));
     if (!m) return;
     const holders = await db
-      .selectDistinctOn([order.email], { email: order.email, locale: user.locale })
+      .selectDistinctOn([order.email], { email: order.email, locale: user.locale, name: user.name })
       .from(order)
       .leftJoin(user, eq(user.id, order.userId))
       .where(and(eq(order.matchId, m.id), eq(order.status, 'paid')));
@@ -39,6 +39,7 @@ export async function workMatchPostponed(jobs: Jobs, db: Db, baseURL: string, po
         locale,
         {
           url: `${baseURL}/matches/${m.id}`,
+          ...(holder.name ? { name: holder.name } : {}),
           match: matchTitle(m.isHome, m.club, m.opponent),
           date: formatDateTime(m.kickoffAt, locale ?? 'fr'),
         },

@@ -3,9 +3,9 @@ import { QUEUES } from '../domain/outbox.ts';
 import { findOrderTickets } from '../domain/tickets/find-order-tickets.ts';
 import { DEFAULT_LOCALE, formatDateTime, isLocale, translator } from '../i18n/index.ts';
 import type { MailTransport } from '../integrations/mail/transport.ts';
-import { renderMatchIcs, renderTicketsPdf, ticketQrPng } from '../views/tickets/ticket-files.ts';
+import { renderMatchIcs, renderTicketsPdf, ticketLine, ticketQrPng, venueLine } from '../views/tickets/ticket-files.ts';
 import type { Jobs } from './jobs.ts';
-import { escapeHtml, mailPage } from './mail-templates.ts';
+import { escapeHtml, greeting, mailPage } from './mail-templates.ts';
 
 /**
  * The tickets of a paid order, by e-mail in the buyer's language: each QR inline, one PDF with a
@@ -25,20 +25,28 @@ export async function workTicketsMail(
     const locale = isLocale(o.locale) ? o.locale : DEFAULT_LOCALE;
     const t = translator(locale);
     const { title } = o;
-    const when = formatDateTime(o.kickoffAt, locale);
     const qrs = await Promise.all(o.tickets.map((tk) => ticketQrPng(tk.code)));
-    const lines = o.tickets.map((tk) => `${tk.stand} · ${t(`category.${tk.category}`)}`);
-    const text = `${t('mail.tickets.body', { match: title, date: when, count: o.tickets.length })}\n\n${lines.join('\n')}\n\n${t('order.reference')}: ${o.reference}\n${baseURL}/account/tickets\n\n-- \n${t('mail.footer')}\n`;
+    const lines = o.tickets.map((tk) => ticketLine(t, locale, tk));
+    const body = t('mail.tickets.body', { match: title, date: formatDateTime(o.kickoffAt, locale), count: o.tickets.length });
+    // Where and when to come: what a supporter looks for on the way to the ground.
+    const place = venueLine(o);
+    const practical = [
+      ...(place ? [t('mail.tickets.where', { place })] : []),
+      ...(o.gatesOpenAt ? [t('mail.tickets.gates', { time: formatDateTime(o.gatesOpenAt, locale) })] : []),
+    ];
+    const hello = greeting(t, o.name);
+    const text = `${hello}\n\n${body}\n\n${practical.map((line) => `${line}\n`).join('')}\n${lines.join('\n')}\n\n${t('mail.field', { label: t('order.reference'), value: o.reference })}\n${baseURL}/account/tickets\n\n-- \n${t('mail.footer')}\n`;
     const html = mailPage(
       locale,
-      `<p>${escapeHtml(t('mail.tickets.body', { match: title, date: when, count: o.tickets.length }))}</p>
-${o.tickets
+      `<p>${escapeHtml(hello)}</p>
+<p>${escapeHtml(body)}</p>
+${practical.length > 0 ? `<p>${practical.map(escapeHtml).join('<br>')}</p>\n` : ''}${o.tickets
   .map(
     (_tk, i) =>
       `<div style="border:1px solid #ccc;border-radius:8px;padding:12px;margin:12px 0;text-align:center"><p><strong>${escapeHtml(lines[i]!)}</strong></p><img src="cid:ticket-${i + 1}@footarena" alt="${escapeHtml(t('tickets.qrLabel'))}" width="240" height="240"></div>`,
   )
   .join('\n')}
-<p>${escapeHtml(t('order.reference'))}: <strong>${escapeHtml(o.reference)}</strong> · <a href="${baseURL}/account/tickets">${escapeHtml(t('tickets.title'))}</a></p>`,
+<p>${escapeHtml(t('mail.field', { label: t('order.reference'), value: o.reference }))} · <a href="${baseURL}/account/tickets">${escapeHtml(t('tickets.title'))}</a></p>`,
       escapeHtml(t('mail.footer')),
     );
     await transport.send({

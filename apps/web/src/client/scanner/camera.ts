@@ -68,8 +68,10 @@ async function makeDetector(): Promise<Detector> {
   if (native && (await native.getSupportedFormats()).includes('qr_code')) return new native({ formats: ['qr_code'] });
   // No BarcodeDetector (desktop Chromium, Firefox, Safari): zxing in WebAssembly, served by this site.
   const { BarcodeDetector, prepareZXingModule } = await import('barcode-detector/ponyfill');
+  // Its hashed URL, written by the page on the scanner's script tag.
+  const wasm = document.querySelector<HTMLScriptElement>('script[data-wasm-url]')?.dataset.wasmUrl ?? '/assets/zxing_reader.wasm';
   prepareZXingModule({
-    overrides: { locateFile: (path: string, prefix: string) => (path.endsWith('.wasm') ? '/assets/zxing_reader.wasm' : prefix + path) },
+    overrides: { locateFile: (path: string, prefix: string) => (path.endsWith('.wasm') ? wasm : prefix + path) },
   });
   return new BarcodeDetector({ formats: ['qr_code'] });
 }

@@ -1,14 +1,14 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
-import { matchStand, order, orderItem, user } from '../../db/schema/index.ts';
+import { matchStand, order, orderItem } from '../../db/schema/index.ts';
 import { type Actor, recordActivity } from '../activity/record-activity.ts';
 import type { Ctx } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { isUuid } from '../ids.ts';
-import { QUEUES, type TemplateMail } from '../outbox.ts';
 import { revokeTickets } from '../tickets/revoke-tickets.ts';
 import { countPickedTickets } from './count-picked-tickets.ts';
 import { planRefund } from './plan-refund.ts';
+import { sendRefundMail } from './send-refund-mail.ts';
 
 /**
  * Refunds a paid order of this club: everything not yet refunded, or the tickets the club picked
@@ -80,19 +80,14 @@ export async function refundOrder(
     .set({ refundedCents: sql`${order.refundedCents} + ${amountCents}`, status: remainingAfter === 0 ? 'refunded' : 'paid' })
     .where(eq(order.id, current.id))
     .returning();
-  const [buyer] = current.userId ? await tx.select({ locale: user.locale }).from(user).where(eq(user.id, current.userId)) : [];
-  await outbox.send(tx, QUEUES.mail, {
-    to: current.email,
+  await sendRefundMail(tx, outbox, {
+    order: current,
     template: input.reason === 'match_cancelled' ? 'matchCancelled' : remainingAfter === 0 ? 'orderRefunded' : 'ticketsRefunded',
-    locale: buyer?.locale,
-    params: {
-      url: `${baseURL}/account/orders/${current.reference}`,
-      reference: current.reference,
-      amount: (amountCents / 100).toFixed(2),
-      count: String(count),
-    },
+    amountCents,
+    count,
+    url: `${baseURL}/account/orders/${current.reference}`,
     dates: { date: current.createdAt.toISOString() },
-    ...(input.message ? { note: input.message } : {}),
-  } satisfies TemplateMail);
+    note: input.message,
+  });
   return { ...refunded!, amountCents };
 }

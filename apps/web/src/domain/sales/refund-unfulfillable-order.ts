@@ -1,10 +1,10 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
-import { order, orderItem, user } from '../../db/schema/index.ts';
+import { order, orderItem } from '../../db/schema/index.ts';
 import { type Actor, recordActivity } from '../activity/record-activity.ts';
 import type { Ctx } from '../context.ts';
-import { QUEUES, type TemplateMail } from '../outbox.ts';
 import { releaseHeldSeats } from './release-expired-orders.ts';
+import { sendRefundMail } from './send-refund-mail.ts';
 
 /**
  * A payment that cannot get its tickets — it completed after its hold lapsed and the seats were sold
@@ -43,16 +43,11 @@ export async function refundUnfulfillableOrder(
     amountCents: refunded.totalCents,
     idempotencyKey: `refund-unfulfillable-${refunded.id}`,
   });
-  const [buyer] = refunded.userId ? await tx.select({ locale: user.locale }).from(user).where(eq(user.id, refunded.userId)) : [];
-  await outbox.send(tx, QUEUES.mail, {
-    to: refunded.email,
+  await sendRefundMail(tx, outbox, {
+    order: refunded,
     template: input.reason === 'match_cancelled' ? 'matchCancelled' : 'seatsGone',
-    locale: buyer?.locale,
-    params: {
-      url: `${baseURL}/matches/${refunded.matchId}`,
-      reference: refunded.reference,
-      amount: (refunded.totalCents / 100).toFixed(2),
-    },
-  } satisfies TemplateMail);
+    amountCents: refunded.totalCents,
+    url: `${baseURL}/matches/${refunded.matchId}`,
+  });
   return refunded;
 }

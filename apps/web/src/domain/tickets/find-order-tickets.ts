@@ -9,6 +9,7 @@ export async function findOrderTickets(db: Executor, orderId: string) {
     .select({
       reference: order.reference,
       email: order.email,
+      name: user.name,
       locale: user.locale,
       matchId: match.id,
       kickoffAt: match.kickoffAt,

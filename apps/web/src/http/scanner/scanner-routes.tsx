@@ -10,12 +10,16 @@ import { isClubSlug } from '../../domain/ids.ts';
 import { en } from '../../i18n/en.ts';
 import type { MessageKey } from '../../i18n/index.ts';
 import { can, type Permission } from '../../integrations/auth/access.ts';
+import { assetUrl } from '../../views/asset-url.ts';
 import { render } from '../../views/layouts/layout.tsx';
 import { ScannerHead, ScannerPage } from '../../views/pages/scanner/scanner-page.tsx';
+import { serviceWorkerScript } from '../assets.ts';
 import { actorOf } from '../operation.ts';
 import type { AppEnv } from '../types.ts';
 
 const SCAN: Permission = { checkin: ['scan'] };
+/** What the scanner needs to open and scan with no network: its worker keeps these. */
+const SCANNER_ASSETS = ['scanner.js', 'zxing_reader.wasm', 'app.css', 'icon.svg'];
 /** The club a staff member starts the scanner for: a slug, or nothing (then no club is found). */
 const clubField = validator('form', (form) => z.object({ club: z.string() }).safeParse(form).data ?? { club: '' });
 /** What the scanner script says, in the page's language (it keeps working offline from the cache). */
@@ -59,7 +63,7 @@ export const scannerRoutes = new Hono<AppEnv>()
         orientation: 'portrait',
         background_color: '#ffffff',
         theme_color: '#14532d',
-        icons: [{ src: '/assets/icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+        icons: [{ src: assetUrl('icon.svg'), sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
       }),
       200,
       { 'Content-Type': 'application/manifest+json; charset=utf-8' },
@@ -67,6 +71,7 @@ export const scannerRoutes = new Hono<AppEnv>()
   })
   .get('/scan-sw.js', (c) => {
     const worker = c.get('deps').clientAssets['scanner-sw.js']!;
+    const precache = ['/scan', ...SCANNER_ASSETS.map(assetUrl), '/scan/manifest.webmanifest'];
     // Checked for updates at every visit, so a new scanner reaches the phones at once.
-    return c.body(worker.body as string, 200, { 'Content-Type': worker.type, 'Cache-Control': 'no-cache' });
+    return c.body(serviceWorkerScript(worker, precache), 200, { 'Content-Type': worker.type, 'Cache-Control': 'no-cache' });
   });

@@ -16,6 +16,14 @@ export interface MailMessage extends MailContent {
   attachments?: { filename: string; content: Buffer | string; contentType: string; cid?: string }[];
 }
 
+/** A message as the file transport stores it (`<id>.json`), each attachment in `<id>.<index>.part`. */
+export interface StoredMail extends MailContent {
+  to: string;
+  from: string;
+  date: string;
+  attachments: { filename: string; contentType: string; size: number; cid?: string }[];
+}
+
 export interface MailTransport {
   send(message: MailMessage): Promise<void>;
 }
@@ -37,14 +45,15 @@ export function createMailTransport(opts: { smtpUrl?: string; from: string; mail
       const info = await streamer.sendMail({ from: opts.from, ...message });
       const base = `${new Date().toISOString().replace(/[:.]/g, '-')}-${info.messageId.replace(/[^\w.-]/g, '')}`;
       writeFileSync(path.join(opts.mailDir, `${base}.eml`), info.message as Buffer);
+      // Each attachment beside the message, so the dev mailbox lists and serves it without parsing the .eml.
+      const files = (message.attachments ?? []).map((a, i) => {
+        const content = typeof a.content === 'string' ? Buffer.from(a.content) : a.content;
+        writeFileSync(path.join(opts.mailDir, `${base}.${i}.part`), content);
+        return { filename: a.filename, contentType: a.contentType, size: content.length, ...(a.cid ? { cid: a.cid } : {}) };
+      });
       writeFileSync(
         path.join(opts.mailDir, `${base}.json`),
-        JSON.stringify({
-          ...message,
-          attachments: message.attachments?.map((a) => a.filename), // the files themselves are in the .eml
-          from: opts.from,
-          date: new Date().toISOString(),
-        }),
+        JSON.stringify({ ...message, attachments: files, from: opts.from, date: new Date().toISOString() } satisfies StoredMail),
       );
     },
   };

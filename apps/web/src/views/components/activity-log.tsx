@@ -47,12 +47,7 @@ export function describeActivity(entry: Pick<ActivityEntry, 'action' | 'details'
     case 'order.refunded':
       return because(t('activity.order.refunded', { amount }));
     case 'order.tickets_refunded':
-      return because(
-        t(num(d.tickets) === 1 ? 'activity.order.tickets_refunded.one' : 'activity.order.tickets_refunded', {
-          count: num(d.tickets),
-          amount,
-        }),
-      );
+      return because(t('activity.order.tickets_refunded', { count: num(d.tickets), amount }));
     case 'order.refunded_at_provider':
       return t('activity.order.refunded_at_provider', { amount });
     case 'match.updated':

@@ -3,6 +3,7 @@ import type { Child } from 'hono/jsx';
 import { jsxRenderer, useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../http/types.ts';
 import { LANGUAGE_NAMES, LOCALES } from '../../i18n/index.ts';
+import { assetUrl } from '../asset-url.ts';
 import { ClubMenu } from '../components/club-menu.tsx';
 import { Form } from '../components/form.tsx';
 
@@ -71,8 +72,8 @@ function Layout({ children, title, description, head }: LayoutProps) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} · FootArena`}</title>
         {description ? <meta name="description" content={description} /> : null}
-        <link rel="stylesheet" href="/assets/app.css" />
-        <link rel="icon" href="/assets/icon.svg" type="image/svg+xml" />
+        <link rel="stylesheet" href={assetUrl('app.css')} />
+        <link rel="icon" href={assetUrl('icon.svg')} type="image/svg+xml" />
         {head}
       </head>
       <body>

@@ -2,7 +2,15 @@ import { createEvent } from 'ics';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import type { OrderTickets } from '../../domain/tickets/find-order-tickets.ts';
-import { formatDateTime, formatMoney, type Locale, translator } from '../../i18n/index.ts';
+import { formatDateTime, formatMoney, type Locale, type Translate, translator } from '../../i18n/index.ts';
+
+/** Where the match is played, in one line (the venue's name and address), when it has a venue. */
+export const venueLine = (o: Pick<OrderTickets, 'venue' | 'street' | 'postalCode' | 'commune'>) =>
+  o.venue ? `${o.venue}, ${o.street}, ${o.postalCode} ${o.commune}` : null;
+
+/** What one ticket is: its stand, its category and what it cost. */
+export const ticketLine = (t: Translate, locale: Locale, tk: OrderTickets['tickets'][number]) =>
+  `${tk.stand} · ${t(`category.${tk.category}`)} · ${tk.unitPriceCents === 0 ? t('match.free') : formatMoney(tk.unitPriceCents, locale)}`;
 
 /** A ticket's QR code as a PNG, error correction M (the size the code format is made for). */
 export function ticketQrPng(code: string): Promise<Buffer> {
@@ -25,7 +33,8 @@ export async function renderTicketsPdf(o: OrderTickets, locale: Locale): Promise
     doc.fillColor('#000000').fontSize(18).text(o.title, 28, 76, { width: 364 });
     doc.fontSize(11).text(formatDateTime(o.kickoffAt, locale));
     if (o.gatesOpenAt) doc.text(t('match.gatesOpen', { time: formatDateTime(o.gatesOpenAt, locale) }));
-    if (o.venue) doc.text(`${o.venue}, ${o.street}, ${o.postalCode} ${o.commune}`);
+    const place = venueLine(o);
+    if (place) doc.text(place);
     doc
       .moveDown(0.5)
       .fontSize(14)
@@ -52,7 +61,7 @@ export function renderMatchIcs(o: OrderTickets, baseURL: string): string {
     startOutputType: 'utc',
     duration: { hours: 2 },
     title: o.title,
-    location: o.venue ? `${o.venue}, ${o.street}, ${o.postalCode} ${o.commune}` : undefined,
+    location: venueLine(o) ?? undefined,
     url: `${baseURL}/matches/${o.matchId}`,
     productId: 'footarena',
   });

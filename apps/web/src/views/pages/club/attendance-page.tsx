@@ -6,6 +6,7 @@ import type { RefusalReason, summarizeAttendance } from '../../../domain/checkin
 import type { describeGateHealth } from '../../../domain/devices/describe-gate-health.ts';
 import type { AppEnv } from '../../../http/types.ts';
 import { formatTime } from '../../../i18n/index.ts';
+import { assetUrl } from '../../asset-url.ts';
 import { CsvLinks } from '../../components/csv-links.tsx';
 import { GateHealth } from '../../components/gate-health.tsx';
 import { TableHead } from '../../components/table-head.tsx';
@@ -172,10 +173,10 @@ export function AttendancePage({
               </tbody>
             </table>
           </div>
-          <script type="module" src="/assets/line-chart.js" />
+          <script type="module" src={assetUrl('line-chart.js')} />
         </section>
       ) : null}
-      <script type="module" src="/assets/live-refresh.js" />
+      <script type="module" src={assetUrl('live-refresh.js')} />
     </>
   );
 }

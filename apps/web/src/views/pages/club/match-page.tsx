@@ -8,6 +8,7 @@ import type { summarizeMatchSales } from '../../../domain/sales/summarize-match-
 import type { FieldErrors, FormValues } from '../../../http/forms.ts';
 import type { AppEnv } from '../../../http/types.ts';
 import { formatDateTime, formatMoney } from '../../../i18n/index.ts';
+import { assetUrl } from '../../asset-url.ts';
 import { ActivityLog } from '../../components/activity-log.tsx';
 import { Field, Form, FormError } from '../../components/form.tsx';
 import { MatchStatusBadge } from '../../components/match-status-badge.tsx';
@@ -122,7 +123,7 @@ export function MatchPage({ club, match: m, title, sales, stands, categories, ch
         <p>
           <a href={`/club/${club.slug}/orders?match=${m.id}`}>{t('orders.title')}</a>
         </p>
-        <script type="module" src="/assets/line-chart.js" />
+        <script type="module" src={assetUrl('line-chart.js')} />
       </section>
 
       <section class="card" id="stands">

@@ -1,3 +1,4 @@
+import { assetUrl } from '../../asset-url.ts';
 import { Form } from '../../components/form.tsx';
 import { JsonScript } from '../../components/json-script.tsx';
 import { useT } from '../../components/use-t.ts';
@@ -109,7 +110,7 @@ export function ScannerPage({ messages, clubs, signedIn }: ScannerPageProps) {
         <p id="result-detail" class="result-detail" />
         <p class="result-hint">{t('scanner.tapHint')}</p>
       </div>
-      <script type="module" src="/assets/scanner.js" />
+      <script type="module" src={assetUrl('scanner.js')} data-wasm-url={assetUrl('zxing_reader.wasm')} />
     </div>
   );
 }
