@@ -56,9 +56,16 @@ function Header() {
   );
 }
 
-type LayoutProps = { children?: Child; title: string; description?: string; head?: Child };
+type LayoutProps = {
+  children?: Child;
+  title: string;
+  description?: string;
+  head?: Child;
+  /** Without the site's header and footer: a page that needs the whole screen (a ticket's QR at the gate). */
+  minimal?: boolean;
+};
 
-function Layout({ children, title, description, head }: LayoutProps) {
+function Layout({ children, title, description, head, minimal }: LayoutProps) {
   const c = useRequestContext<AppEnv>();
   const t = c.get('t');
   const flash = c.get('flash');
@@ -73,11 +80,11 @@ function Layout({ children, title, description, head }: LayoutProps) {
         <link rel="icon" href="/assets/icon.svg" type="image/svg+xml" />
         {head}
       </head>
-      <body>
+      <body class={minimal ? 'minimal' : undefined}>
         <a class="skip" href="#main">
           {t('nav.skip')}
         </a>
-        <Header />
+        {minimal ? null : <Header />}
         <main id="main">
           {flash ? (
             <p class={`alert ${flash.kind}`} role={flash.kind === 'error' ? 'alert' : 'status'}>
@@ -86,9 +93,11 @@ function Layout({ children, title, description, head }: LayoutProps) {
           ) : null}
           {children}
         </main>
-        <footer class="site">
-          <p>{t('footer.tagline')}</p>
-        </footer>
+        {minimal ? null : (
+          <footer class="site">
+            <p>{t('footer.tagline')}</p>
+          </footer>
+        )}
       </body>
     </html>
   );
