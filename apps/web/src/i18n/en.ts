@@ -478,6 +478,7 @@ export const en = {
   'tickets.reissued': 'Here is your new code; the old one no longer works.',
   'tickets.noneUpcoming': 'No ticket for a match to come. Find one on the home page.',
   'tickets.position': 'Ticket {n} of {total}',
+  'tickets.gatesAt': 'Gates open at {time}',
   'tickets.navLabel': 'This match’s tickets',
   'tickets.previous': 'Previous ticket',
   'tickets.next': 'Next ticket',

@@ -484,6 +484,7 @@ export const fr: Messages = {
   'tickets.reissued': 'Voici votre nouveau code ; l’ancien ne fonctionne plus.',
   'tickets.noneUpcoming': 'Aucun ticket pour un match à venir. Trouvez-en un sur la page d’accueil.',
   'tickets.position': 'Ticket {n} sur {total}',
+  'tickets.gatesAt': 'Ouverture des portes à {time}',
   'tickets.navLabel': 'Les tickets de ce match',
   'tickets.previous': 'Ticket précédent',
   'tickets.next': 'Ticket suivant',

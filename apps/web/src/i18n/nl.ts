@@ -481,6 +481,7 @@ export const nl: Messages = {
   'tickets.reissued': 'Hier is je nieuwe code; de oude werkt niet meer.',
   'tickets.noneUpcoming': 'Geen ticket voor een komende wedstrijd. Zoek er een op de startpagina.',
   'tickets.position': 'Ticket {n} van {total}',
+  'tickets.gatesAt': 'Poorten open om {time}',
   'tickets.navLabel': 'De tickets van deze wedstrijd',
   'tickets.previous': 'Vorig ticket',
   'tickets.next': 'Volgend ticket',

@@ -95,6 +95,12 @@ describe.skipIf(!chromiumAvailable())('"My tickets" in a browser', () => {
     const home = await clubWithOwner(t, 'Ticket Town');
     const sale = await matchOnSale(t, home);
     matchId = sale.matchId;
+    // Gates open at 13:45 for the 15:00 kick-off (brusselsIn's default): the time a supporter plans by.
+    const [row] = await db().select().from(match).where(eq(match.id, matchId));
+    await db()
+      .update(match)
+      .set({ gatesOpenAt: new Date(row!.kickoffAt.getTime() - 75 * 60_000) })
+      .where(eq(match.id, matchId));
     // Two orders for the same match (2 adults, then a free child): three tickets, "1 of 3" to "3 of 3".
     await buy(t, FAN, matchId, { [`q_${sale.matchStandId}_adult`]: '2' });
     await buy(t, FAN, matchId, { [`q_${sale.matchStandId}_child`]: '1' });
@@ -174,6 +180,8 @@ describe.skipIf(!chromiumAvailable())('"My tickets" in a browser', () => {
     const [first] = await validTickets();
     await page.goto(`/account/tickets/${first!.id}`);
     await page.getByText('Turn the screen brightness up').waitFor();
+    await page.getByText('Gates open at 13:45').waitFor();
+    expect(await page.getByText('Main · Adult').count()).toBe(1);
     for (const [width, height] of [
       [390, 844],
       [1366, 768],

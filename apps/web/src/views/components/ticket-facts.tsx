@@ -10,16 +10,23 @@ import { VerifiedBadge } from './verified-badge.tsx';
 export type ShownTicket = MyTicket & { title: string };
 
 /** When and where: kick-off, the gates' opening time (what a supporter plans the trip by) and the venue. */
-export function MatchWhen({ ticket: tk }: { ticket: ShownTicket }) {
+export function MatchWhen({ ticket: tk, gates = true }: { ticket: ShownTicket; gates?: boolean }) {
   const t = useT();
   const locale = useRequestContext<AppEnv>().get('locale');
   return (
     <>
       {formatDateTime(tk.kickoffAt, locale)}
-      {tk.gatesOpenAt ? ` · ${t('match.gatesOpen', { time: formatClock(tk.gatesOpenAt, locale) })}` : null}
+      {gates && tk.gatesOpenAt ? ` · ${t('match.gatesOpen', { time: formatClock(tk.gatesOpenAt, locale) })}` : null}
       {tk.venue ? ` · ${tk.venue}` : null}
     </>
   );
+}
+
+/** The gates' opening time on its own, for the page shown at the gate; nothing when the club gave none. */
+export function GateTime({ ticket: tk }: { ticket: ShownTicket }) {
+  const t = useT();
+  const locale = useRequestContext<AppEnv>().get('locale');
+  return tk.gatesOpenAt ? <>{t('tickets.gatesAt', { time: formatClock(tk.gatesOpenAt, locale) })}</> : null;
 }
 
 /** The match a ticket is for, named as everywhere else, with the club's verified mark. */

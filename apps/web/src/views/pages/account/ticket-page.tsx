@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx';
 import { Form } from '../../components/form.tsx';
-import { MatchName, MatchWhen, type ShownTicket, TicketState, TicketWhat } from '../../components/ticket-facts.tsx';
+import { GateTime, MatchName, MatchWhen, type ShownTicket, TicketState, TicketWhat } from '../../components/ticket-facts.tsx';
 import { OfflineNote } from '../../components/ticket-offline.tsx';
 import { useT } from '../../components/use-t.ts';
 
@@ -43,8 +43,13 @@ export function TicketPage({ ticket: tk, qr, position, count, previousId, nextId
           <MatchName ticket={tk} />
         </h1>
         <p class="when">
-          <MatchWhen ticket={tk} />
+          <MatchWhen ticket={tk} gates={false} />
         </p>
+        {tk.gatesOpenAt ? (
+          <p class="gates">
+            <GateTime ticket={tk} />
+          </p>
+        ) : null}
         <p>
           <TicketWhat ticket={tk} position={position} count={count} />
         </p>
@@ -65,18 +70,16 @@ export function TicketPage({ ticket: tk, qr, position, count, previousId, nextId
               <span aria-hidden="true">← </span>
               {t('tickets.previous')}
             </a>
-          ) : (
-            <span />
-          )}
-          <a href="/account/tickets">{t('tickets.all')}</a>
+          ) : null}
           {nextId ? (
             <a href={`/account/tickets/${nextId}`} rel="next" class="button secondary">
               {t('tickets.next')}
               <span aria-hidden="true"> →</span>
             </a>
-          ) : (
-            <span />
-          )}
+          ) : null}
+          <a href="/account/tickets" class="all">
+            {t('tickets.all')}
+          </a>
         </nav>
         {tk.status === 'valid' && !tk.usedAt && !tk.past ? (
           <details class="leaked">

@@ -20,6 +20,11 @@ export function TicketsPage({ upcoming, past, renderedAt }: TicketsPageProps) {
     <div class="my-tickets">
       <h1>{t('tickets.title')}</h1>
       <OfflineNote renderedAt={renderedAt} />
+      {upcoming.some((group) => group.valid.length > 0) ? (
+        <p class="saved-note" id="tickets-offline-ready" hidden>
+          {t('tickets.offlineReady')}
+        </p>
+      ) : null}
       {upcoming.length === 0 ? <p class="card">{t(past.length === 0 ? 'tickets.none' : 'tickets.noneUpcoming')}</p> : null}
       {upcoming.map((group) => (
         <MatchBlock group={group} />
@@ -31,11 +36,6 @@ export function TicketsPage({ upcoming, past, renderedAt }: TicketsPageProps) {
             <MatchBlock group={group} />
           ))}
         </details>
-      ) : null}
-      {upcoming.some((group) => group.valid.length > 0) ? (
-        <p class="hint" id="tickets-offline-ready" hidden>
-          {t('tickets.offlineReady')}
-        </p>
       ) : null}
       <script type="module" src="/assets/tickets.js" />
     </div>
