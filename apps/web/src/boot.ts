@@ -54,7 +54,7 @@ export function resolveConfig(env: Env, secret: string): AppConfig {
   };
 }
 
-const CLIENT_MODULES = ['line-chart', 'live-refresh', 'scanner', 'scanner-sw'];
+const CLIENT_MODULES = ['line-chart', 'live-refresh', 'scanner', 'scanner-sw', 'tickets', 'tickets-sw'];
 
 /**
  * The browser modules of src/client, bundled and minified once per process (no CDN, no build step),

@@ -55,6 +55,11 @@ export function formatTime(date: Date, locale: Locale): string {
   return formatterOf('time', locale, (tag) => new Intl.DateTimeFormat(tag, { timeStyle: 'medium', timeZone: TIME_ZONE })).format(date);
 }
 
+/** The time of day to the minute ("14:30"), for a gate time beside the kick-off's date. */
+export function formatClock(date: Date, locale: Locale): string {
+  return formatterOf('clock', locale, (tag) => new Intl.DateTimeFormat(tag, { timeStyle: 'short', timeZone: TIME_ZONE })).format(date);
+}
+
 export function formatMoney(cents: number, locale: Locale): string {
   return formatterOf('money', locale, (tag) => new Intl.NumberFormat(tag, { style: 'currency', currency: 'EUR' })).format(cents / 100);
 }

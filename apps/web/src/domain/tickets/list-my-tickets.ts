@@ -4,9 +4,12 @@ import { match, matchStand, order, orderItem, organization, stand, ticket, venue
 import { clubVerified } from '../clubs/club-verified.ts';
 import { isUuid } from '../ids.ts';
 
+/** A match counts as played this long after its kick-off; until then a latecomer still needs the QR at the gate. */
+const PLAYED_AFTER_KICKOFF_MS = 3 * 60 * 60 * 1000;
+
 /**
- * A supporter's tickets: upcoming first (soonest first), then past ones; `ticketId` narrows to one.
- * Someone else's ticket is simply not there.
+ * A supporter's tickets: upcoming first (soonest first, a match under way included), then past ones;
+ * `ticketId` narrows to one. Someone else's ticket is simply not there.
  */
 export async function listMyTickets(db: Executor, userId: string, { ticketId, now = new Date() }: { ticketId?: string; now?: Date } = {}) {
   if (ticketId && !isUuid(ticketId)) return [];
@@ -19,6 +22,7 @@ export async function listMyTickets(db: Executor, userId: string, { ticketId, no
       /** Revoked because the holder was given a new code for the seat (not refunded). */
       replaced: sql<boolean>`exists (select 1 from ticket successor where successor.seat_id = ${ticket.seatId} and successor.id <> ${ticket.id} and successor.status = 'valid')`,
       reference: order.reference,
+      orderedAt: order.createdAt,
       category: orderItem.category,
       unitPriceCents: orderItem.unitPriceCents,
       stand: stand.name,
@@ -42,9 +46,10 @@ export async function listMyTickets(db: Executor, userId: string, { ticketId, no
     .leftJoin(venue, eq(venue.id, match.venueId))
     .where(and(eq(order.userId, userId), ticketId ? eq(ticket.id, ticketId) : undefined))
     .orderBy(asc(match.kickoffAt), asc(ticket.id));
-  const upcoming = rows.filter((r) => r.kickoffAt > now);
-  const past = rows.filter((r) => r.kickoffAt <= now).reverse();
-  return [...upcoming, ...past].map((r) => ({ ...r, past: r.kickoffAt <= now }));
+  const played = (r: (typeof rows)[number]) => r.kickoffAt.getTime() + PLAYED_AFTER_KICKOFF_MS <= now.getTime();
+  const upcoming = rows.filter((r) => !played(r));
+  const past = rows.filter(played).reverse();
+  return [...upcoming, ...past].map((r) => ({ ...r, past: played(r) }));
 }
 
 export type MyTicket = Awaited<ReturnType<typeof listMyTickets>>[number];

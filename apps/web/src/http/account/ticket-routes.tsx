@@ -3,19 +3,28 @@ import { matchTitle } from '../../domain/catalog/match-title.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { listMyOrders } from '../../domain/sales/list-my-orders.ts';
 import { findOrderTickets } from '../../domain/tickets/find-order-tickets.ts';
+import { groupMyTickets, locateTicket } from '../../domain/tickets/group-my-tickets.ts';
 import { listMyTickets } from '../../domain/tickets/list-my-tickets.ts';
 import { reissueTicket } from '../../domain/tickets/reissue-ticket.ts';
 import { resendTickets } from '../../domain/tickets/resend-tickets.ts';
+import { assetUrl } from '../../views/asset-url.ts';
 import type { ShownTicket } from '../../views/components/ticket-facts.tsx';
 import { ticketQrSvg } from '../../views/components/ticket-qr.tsx';
 import { render } from '../../views/layouts/layout.tsx';
 import { TicketPage } from '../../views/pages/account/ticket-page.tsx';
-import { TicketsPage } from '../../views/pages/account/tickets-page.tsx';
+import { TicketsHead, TicketsPage } from '../../views/pages/account/tickets-page.tsx';
 import { renderMatchIcs, renderTicketsPdf } from '../../views/tickets/ticket-files.ts';
 import { requireUser } from '../middleware/access.ts';
 import { redirectWithFlash } from '../middleware/flash.ts';
 import { actorOf, operationContext } from '../operation.ts';
+import { safeRedirectPath } from '../redirect.ts';
 import type { AppEnv } from '../types.ts';
+
+/** Where "My tickets" lives: the scope of its service worker and its installed app. */
+const SCOPE = '/account/tickets';
+/** What the offline copy needs besides the pages: the files those pages load (see client/tickets-sw.ts). */
+/** What a ticket page needs besides itself, under today's hashed names (the copy is replaced wholesale). */
+const offlineAssets = () => ['app.css', 'icon.svg', 'tickets.js'].map(assetUrl);
 
 /** A supporter's tickets, each with its match named as everywhere else. */
 async function myTickets(c: Context<AppEnv>, only: { ticketId?: string } = {}): Promise<ShownTicket[]> {
@@ -32,10 +41,53 @@ async function ownOrderTickets(c: Context<AppEnv>, reference: string) {
   return { ...o, orderId: mine.id };
 }
 
-/** "My tickets": every ticket's QR, to show at the gate; one ticket full screen for scanning. */
+/**
+ * "My tickets": the tickets by match and order, one ticket full screen for scanning, and what makes
+ * it an installable app that keeps the upcoming tickets on the phone for a stadium without network.
+ */
 export const ticketRoutes = new Hono<AppEnv>()
+  .get('/manifest.webmanifest', (c) => {
+    const t = c.get('t');
+    return c.body(
+      JSON.stringify({
+        name: `FootArena · ${t('tickets.title')}`,
+        short_name: t('tickets.title'),
+        start_url: SCOPE,
+        scope: SCOPE,
+        display: 'standalone',
+        orientation: 'portrait',
+        background_color: '#ffffff',
+        theme_color: '#0a6b3d',
+        icons: [{ src: assetUrl('icon.svg'), sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+      }),
+      200,
+      { 'Content-Type': 'application/manifest+json; charset=utf-8' },
+    );
+  })
+  .get('/sw.js', (c) => {
+    const worker = c.get('deps').clientAssets['tickets-sw.js']!;
+    // Its scope is SCOPE itself (the list has no trailing slash), one level above the script.
+    return c.body(worker.body as string, 200, { 'Content-Type': worker.type, 'Service-Worker-Allowed': SCOPE });
+  })
+  // Sign-out passes through here on its way out: the service worker drops this device's copy of the
+  // tickets when it sees this address (it is in its scope). The server only forwards the flash.
+  .get('/forget', (c) => {
+    const next = safeRedirectPath(c.req.query('next'), '/');
+    const flash = c.get('flash');
+    return flash ? redirectWithFlash(c, next, flash.kind, flash.text) : c.redirect(next, 303);
+  })
   .use(requireUser)
-  .get('/', async (c) => render(c, <TicketsPage tickets={await myTickets(c)} />, { title: c.get('t')('tickets.title') }))
+  .get('/', async (c) => {
+    const groups = groupMyTickets(await myTickets(c));
+    const page = <TicketsPage upcoming={groups.filter((g) => !g.past)} past={groups.filter((g) => g.past)} renderedAt={new Date()} />;
+    return render(c, page, { title: c.get('t')('tickets.title'), head: <TicketsHead /> });
+  })
+  // What the service worker keeps for offline use, replacing its whole copy: this list is the truth,
+  // so a refunded or re-issued ticket leaves the phone at the next refresh.
+  .get('/offline.json', async (c) => {
+    const upcoming = (await myTickets(c)).filter((tk) => tk.status === 'valid' && !tk.past);
+    return c.json({ pages: [SCOPE, ...upcoming.map((tk) => `${SCOPE}/${tk.id}`)], assets: offlineAssets() });
+  })
   .get('/orders/:reference/tickets.pdf', async (c) => {
     const o = await ownOrderTickets(c, c.req.param('reference'));
     const pdf = await renderTicketsPdf(o, c.get('locale'));
@@ -47,7 +99,7 @@ export const ticketRoutes = new Hono<AppEnv>()
   .post('/orders/:reference/resend', async (c) => {
     const o = await ownOrderTickets(c, c.req.param('reference'));
     await c.get('deps').db.transaction((tx) => resendTickets(tx, operationContext(c), { actor: actorOf(c), orderId: o.orderId }));
-    return redirectWithFlash(c, '/account/tickets', 'success', c.get('t')('tickets.resent', { email: o.email }));
+    return redirectWithFlash(c, SCOPE, 'success', c.get('t')('tickets.resent', { email: o.email }));
   })
   .get('/:ticketId/match.ics', async (c) => {
     const [tk] = await listMyTickets(c.get('deps').db, c.get('user')!.id, { ticketId: c.req.param('ticketId') });
@@ -61,11 +113,23 @@ export const ticketRoutes = new Hono<AppEnv>()
     const id = await c
       .get('deps')
       .db.transaction((tx) => reissueTicket(tx, operationContext(c), { actor: actorOf(c), ticketId: c.req.param('ticketId') }));
-    return redirectWithFlash(c, `/account/tickets/${id}`, 'success', c.get('t')('tickets.reissued'));
+    return redirectWithFlash(c, `${SCOPE}/${id}`, 'success', c.get('t')('tickets.reissued'));
   })
   .get('/:ticketId', async (c) => {
-    const [tk] = await myTickets(c, { ticketId: c.req.param('ticketId') });
-    if (!tk) throw new DomainError('not_found');
+    const found = locateTicket(groupMyTickets(await myTickets(c)), c.req.param('ticketId'));
+    if (!found) throw new DomainError('not_found');
+    const { ticket: tk, position, count, previous, next } = found;
     const qr = tk.status === 'valid' ? await ticketQrSvg(tk.code) : null;
-    return render(c, <TicketPage ticket={tk} qr={qr} />, { title: c.get('t')('tickets.title') });
+    const page = (
+      <TicketPage
+        ticket={tk}
+        qr={qr}
+        position={position}
+        count={count}
+        previousId={previous?.id ?? null}
+        nextId={next?.id ?? null}
+        renderedAt={new Date()}
+      />
+    );
+    return render(c, page, { title: tk.title, head: <TicketsHead />, minimal: true });
   });

@@ -98,7 +98,11 @@ export const authRoutes = new Hono<AppEnv>()
       const { headers } = await auth.api.signOut({ headers: c.req.raw.headers, returnHeaders: true });
       forwardCookies(c, headers);
     }
-    return redirectWithFlash(c, '/', 'info', c.get('t')('signOut.done'));
+    // Nothing of this person stays on the device: the browser's own cache (and its back-button copies)
+    // here, the offline tickets on the way through /account/tickets/forget, which their service worker
+    // watches. Not "storage": that would also wipe a steward scanner's unsent scans on this phone.
+    c.header('Clear-Site-Data', '"cache"');
+    return redirectWithFlash(c, '/account/tickets/forget', 'info', c.get('t')('signOut.done'));
   })
   .get('/forgot-password', (c) => renderForgot(c, {}))
   .post('/forgot-password', async (c) => {

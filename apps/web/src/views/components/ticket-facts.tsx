@@ -1,7 +1,7 @@
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { MyTicket } from '../../domain/tickets/list-my-tickets.ts';
 import type { AppEnv } from '../../http/types.ts';
-import { formatDateTime, formatTime } from '../../i18n/index.ts';
+import { formatClock, formatDateTime, formatTime } from '../../i18n/index.ts';
 import { Price } from './price.tsx';
 import { useT } from './use-t.ts';
 import { VerifiedBadge } from './verified-badge.tsx';
@@ -9,29 +9,53 @@ import { VerifiedBadge } from './verified-badge.tsx';
 /** A supporter's ticket as the pages show it: the match named (matchTitle) beside its facts. */
 export type ShownTicket = MyTicket & { title: string };
 
-/** What a ticket is for (match, kick-off, stand, price, order) and whether it still admits. */
-export function TicketFacts({ ticket: tk }: { ticket: ShownTicket }) {
+/** When and where: kick-off, the gates' opening time (what a supporter plans the trip by) and the venue. */
+export function MatchWhen({ ticket: tk, gates = true }: { ticket: ShownTicket; gates?: boolean }) {
   const t = useT();
   const locale = useRequestContext<AppEnv>().get('locale');
   return (
     <>
-      <p>
-        <strong>{tk.title}</strong>
-        <VerifiedBadge verified={tk.clubVerified} />
-        <br />
-        {formatDateTime(tk.kickoffAt, locale)}
-        {tk.gatesOpenAt ? ` · ${t('match.gatesOpen', { time: formatDateTime(tk.gatesOpenAt, locale) })}` : null}
-      </p>
-      <p>
-        {tk.stand} · {t(`category.${tk.category}`)} · <Price cents={tk.unitPriceCents} /> · {t('order.reference')} {tk.reference}
-      </p>
-      {tk.status === 'revoked' ? (
-        <p class="badge bad">{t(tk.replaced ? 'tickets.replaced' : 'tickets.revoked')}</p>
-      ) : tk.usedAt ? (
-        <p class="badge">{t('tickets.entered', { time: formatTime(tk.usedAt, locale) })}</p>
-      ) : tk.past ? (
-        <p class="badge">{t('tickets.past')}</p>
-      ) : null}
+      {formatDateTime(tk.kickoffAt, locale)}
+      {gates && tk.gatesOpenAt ? ` · ${t('match.gatesOpen', { time: formatClock(tk.gatesOpenAt, locale) })}` : null}
+      {tk.venue ? ` · ${tk.venue}` : null}
     </>
   );
+}
+
+/** The gates' opening time on its own, for the page shown at the gate; nothing when the club gave none. */
+export function GateTime({ ticket: tk }: { ticket: ShownTicket }) {
+  const t = useT();
+  const locale = useRequestContext<AppEnv>().get('locale');
+  return tk.gatesOpenAt ? <>{t('tickets.gatesAt', { time: formatClock(tk.gatesOpenAt, locale) })}</> : null;
+}
+
+/** The match a ticket is for, named as everywhere else, with the club's verified mark. */
+export function MatchName({ ticket: tk }: { ticket: ShownTicket }) {
+  return (
+    <>
+      {tk.title}
+      <VerifiedBadge verified={tk.clubVerified} />
+    </>
+  );
+}
+
+/** What one ticket is: its number among the match's tickets, stand, category and price. */
+export function TicketWhat({ ticket: tk, position, count }: { ticket: ShownTicket; position: number | null; count: number }) {
+  const t = useT();
+  return (
+    <>
+      {position === null ? null : <strong>{t('tickets.position', { n: position, total: count })} · </strong>}
+      {tk.stand} · {t(`category.${tk.category}`)} · <Price cents={tk.unitPriceCents} />
+    </>
+  );
+}
+
+/** Whether a ticket still admits: refunded, replaced, entered, or its match is over (nothing when it simply admits). */
+export function TicketState({ ticket: tk }: { ticket: ShownTicket }) {
+  const t = useT();
+  const locale = useRequestContext<AppEnv>().get('locale');
+  if (tk.status === 'revoked') return <span class="badge bad">{t(tk.replaced ? 'tickets.replaced' : 'tickets.revoked')}</span>;
+  if (tk.usedAt) return <span class="badge">{t('tickets.entered', { time: formatTime(tk.usedAt, locale) })}</span>;
+  if (tk.past) return <span class="badge">{t('tickets.past')}</span>;
+  return null;
 }

@@ -58,9 +58,16 @@ function Header() {
   );
 }
 
-type LayoutProps = { children?: Child; title: string; description?: string; head?: Child };
+type LayoutProps = {
+  children?: Child;
+  title: string;
+  description?: string;
+  head?: Child;
+  /** Without the site's header and footer: a page that needs the whole screen (a ticket's QR at the gate). */
+  minimal?: boolean;
+};
 
-function Layout({ children, title, description, head }: LayoutProps) {
+function Layout({ children, title, description, head, minimal }: LayoutProps) {
   const c = useRequestContext<AppEnv>();
   const t = c.get('t');
   const flash = c.get('flash');
@@ -76,12 +83,12 @@ function Layout({ children, title, description, head }: LayoutProps) {
         <link rel="icon" href={assetUrl('icon.svg')} type="image/svg+xml" />
         {head}
       </head>
-      <body>
+      <body class={minimal ? 'minimal' : undefined}>
         <a class="skip" href="#main">
           {t('nav.skip')}
         </a>
-        <Header />
-        {clubMenu ? <ClubMenu {...clubMenu} /> : null}
+        {minimal ? null : <Header />}
+        {clubMenu && !minimal ? <ClubMenu {...clubMenu} /> : null}
         <main id="main">
           {flash ? (
             <p class={`alert ${flash.kind}`} role={flash.kind === 'error' ? 'alert' : 'status'}>
@@ -90,12 +97,14 @@ function Layout({ children, title, description, head }: LayoutProps) {
           ) : null}
           {children}
         </main>
-        <footer class="site">
-          <p>{t('footer.tagline')}</p>
-          <p>
-            <a href="/for-clubs">{t('footer.forClubs')}</a>
-          </p>
-        </footer>
+        {minimal ? null : (
+          <footer class="site">
+            <p>{t('footer.tagline')}</p>
+            <p>
+              <a href="/for-clubs">{t('footer.forClubs')}</a>
+            </p>
+          </footer>
+        )}
       </body>
     </html>
   );

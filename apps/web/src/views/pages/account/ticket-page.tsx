@@ -1,45 +1,100 @@
 import type { Child } from 'hono/jsx';
+import { assetUrl } from '../../asset-url.ts';
 import { Form } from '../../components/form.tsx';
-import { type ShownTicket, TicketFacts } from '../../components/ticket-facts.tsx';
+import { GateTime, MatchName, MatchWhen, type ShownTicket, TicketState, TicketWhat } from '../../components/ticket-facts.tsx';
+import { OfflineNote } from '../../components/ticket-offline.tsx';
 import { useT } from '../../components/use-t.ts';
 
 export interface TicketPageProps {
   ticket: ShownTicket;
-  /** The QR code (inline SVG) of a valid ticket; none for a revoked one. */
+  /** The QR code (inline SVG, quiet zone included) of a valid ticket; none for a revoked one. */
   qr: Child | null;
+  /** Its place among the match's valid tickets (null when it no longer admits), and how many there are. */
+  position: number | null;
+  count: number;
+  /** The match's other tickets on either side, for next / previous (and a swipe). */
+  previousId: string | null;
+  nextId: string | null;
+  renderedAt: Date;
 }
 
-/** One ticket full screen, its QR to scan at the gate; resend the order's tickets, or get a new code. */
-export function TicketPage({ ticket: tk, qr }: TicketPageProps) {
+/**
+ * One ticket, full screen, to scan at the gate: the code as large as the screen allows, what it is
+ * for beside it, the way to the match's other tickets, and — away from the code, behind its own
+ * confirmation — the new code for a leaked one.
+ */
+export function TicketPage({ ticket: tk, qr, position, count, previousId, nextId, renderedAt }: TicketPageProps) {
   const t = useT();
   return (
-    <section class="ticket-full">
-      {qr ? (
-        <div class="qr" role="img" aria-label={t('tickets.qrLabel')}>
-          {qr}
-        </div>
-      ) : null}
-      <TicketFacts ticket={tk} />
-      {tk.status === 'valid' && !tk.past ? (
-        <div class="actions">
-          <Form action={`/account/tickets/orders/${tk.reference}/resend`} idPrefix="resend">
-            <button type="submit" class="secondary">
-              {t('tickets.resend')}
-            </button>
-          </Form>
-          {tk.usedAt ? null : (
+    <div class="ticket-full">
+      <div class="ticket-code">
+        {qr ? (
+          <div class="qr" role="img" aria-label={t('tickets.qrLabel')}>
+            {qr}
+          </div>
+        ) : (
+          <p class="no-code">
+            <TicketState ticket={tk} />
+          </p>
+        )}
+      </div>
+      <div class="ticket-side">
+        <OfflineNote renderedAt={renderedAt} />
+        <h1>
+          <MatchName ticket={tk} />
+        </h1>
+        <p class="when">
+          <MatchWhen ticket={tk} gates={false} />
+        </p>
+        {tk.gatesOpenAt ? (
+          <p class="gates">
+            <GateTime ticket={tk} />
+          </p>
+        ) : null}
+        <p>
+          <TicketWhat ticket={tk} position={position} count={count} />
+        </p>
+        {qr ? (
+          <>
+            <p>
+              <TicketState ticket={tk} />
+            </p>
+            <p class="hint brightness">
+              <span aria-hidden="true">☀ </span>
+              {t('tickets.brightness')}
+            </p>
+          </>
+        ) : null}
+        <nav class="ticket-nav" aria-label={t('tickets.navLabel')}>
+          {previousId ? (
+            <a href={`/account/tickets/${previousId}`} rel="prev" class="button secondary">
+              <span aria-hidden="true">← </span>
+              {t('tickets.previous')}
+            </a>
+          ) : null}
+          {nextId ? (
+            <a href={`/account/tickets/${nextId}`} rel="next" class="button secondary">
+              {t('tickets.next')}
+              <span aria-hidden="true"> →</span>
+            </a>
+          ) : null}
+          <a href="/account/tickets" class="all">
+            {t('tickets.all')}
+          </a>
+        </nav>
+        {tk.status === 'valid' && !tk.usedAt && !tk.past ? (
+          <details class="leaked">
+            <summary>{t('tickets.leaked')}</summary>
+            <p class="hint">{t('tickets.reissueHint')}</p>
             <Form action={`/account/tickets/${tk.id}/reissue`} idPrefix="reissue">
-              <button type="submit" class="secondary">
+              <button type="submit" class="danger">
                 {t('tickets.reissue')}
               </button>
             </Form>
-          )}
-        </div>
-      ) : null}
-      {tk.status === 'valid' && !tk.usedAt ? <p class="hint">{t('tickets.reissueHint')}</p> : null}
-      <p>
-        <a href="/account/tickets">← {t('tickets.title')}</a>
-      </p>
-    </section>
+          </details>
+        ) : null}
+      </div>
+      <script type="module" src={assetUrl('tickets.js')} />
+    </div>
   );
 }

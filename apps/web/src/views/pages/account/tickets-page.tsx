@@ -1,27 +1,110 @@
-import { type ShownTicket, TicketFacts } from '../../components/ticket-facts.tsx';
+import type { MatchTickets } from '../../../domain/tickets/group-my-tickets.ts';
+import { assetUrl } from '../../asset-url.ts';
+import { Form } from '../../components/form.tsx';
+import { MatchName, MatchWhen, type ShownTicket, TicketState, TicketWhat } from '../../components/ticket-facts.tsx';
+import { OfflineNote } from '../../components/ticket-offline.tsx';
 import { useT } from '../../components/use-t.ts';
 
-/** "My tickets": every ticket, upcoming first, with the way to show, print or add it to a calendar. */
-export function TicketsPage({ tickets }: { tickets: ShownTicket[] }) {
+export interface TicketsPageProps {
+  /** Matches still to come, soonest first, each with its orders and tickets. */
+  upcoming: MatchTickets<ShownTicket>[];
+  /** Matches played, latest first: folded away. */
+  past: MatchTickets<ShownTicket>[];
+  /** When this page was made: what the offline copy says it dates from. */
+  renderedAt: Date;
+}
+
+/** "My tickets": a block per match, its tickets by order ("1 of 3"), the QR a tap away; past matches folded. */
+export function TicketsPage({ upcoming, past, renderedAt }: TicketsPageProps) {
   const t = useT();
   return (
-    <>
+    <div class="my-tickets">
       <h1>{t('tickets.title')}</h1>
-      {tickets.length === 0 ? <p class="card">{t('tickets.none')}</p> : null}
-      <ul class="matches">
-        {tickets.map((tk) => (
-          <li class={tk.status === 'revoked' || tk.past ? 'card ticket inactive' : 'card ticket'}>
-            <TicketFacts ticket={tk} />
-            {tk.status === 'valid' && !tk.past ? (
-              <p class="actions">
-                <a href={`/account/tickets/${tk.id}`}>{t('tickets.show')}</a>
-                <a href={`/account/tickets/orders/${tk.reference}/tickets.pdf`}>{t('tickets.pdf')}</a>
-                <a href={`/account/tickets/${tk.id}/match.ics`}>{t('tickets.calendar')}</a>
-              </p>
-            ) : null}
-          </li>
-        ))}
-      </ul>
+      <OfflineNote renderedAt={renderedAt} />
+      {upcoming.some((group) => group.valid.length > 0) ? (
+        <p class="saved-note" id="tickets-offline-ready" hidden>
+          {t('tickets.offlineReady')}
+        </p>
+      ) : null}
+      {upcoming.length === 0 ? <p class="card">{t(past.length === 0 ? 'tickets.none' : 'tickets.noneUpcoming')}</p> : null}
+      {upcoming.map((group) => (
+        <MatchBlock group={group} />
+      ))}
+      {past.length > 0 ? (
+        <details class="past-tickets">
+          <summary>{t('matches.past')}</summary>
+          {past.map((group) => (
+            <MatchBlock group={group} />
+          ))}
+        </details>
+      ) : null}
+      <script type="module" src={assetUrl('tickets.js')} />
+    </div>
+  );
+}
+
+function MatchBlock({ group }: { group: MatchTickets<ShownTicket> }) {
+  const t = useT();
+  const first = group.valid[0];
+  const live = !group.past;
+  const headingId = `match-${group.matchId}`;
+  return (
+    <section class={live ? 'card match-tickets' : 'card match-tickets inactive'} aria-labelledby={headingId}>
+      <h2 id={headingId}>
+        <MatchName ticket={group.first} />
+      </h2>
+      <p class="when">
+        <MatchWhen ticket={group.first} />
+      </p>
+      {live && first ? (
+        <p class="actions">
+          <a class="button" href={`/account/tickets/${first.id}`}>
+            {t('tickets.show')}
+          </a>
+          <a href={`/account/tickets/${first.id}/match.ics`}>{t('tickets.calendar')}</a>
+        </p>
+      ) : null}
+      {group.orders.map((o) => (
+        <div class="order-tickets">
+          <h3>
+            {t('order.reference')} {o.reference}
+          </h3>
+          <ul class="ticket-lines">
+            {o.tickets.map(({ ticket: tk, position }) => (
+              <li class={tk.status === 'valid' ? undefined : 'inactive'}>
+                {tk.status === 'valid' && live ? (
+                  <a href={`/account/tickets/${tk.id}`}>
+                    <TicketWhat ticket={tk} position={position} count={group.valid.length} />
+                  </a>
+                ) : (
+                  <TicketWhat ticket={tk} position={position} count={group.valid.length} />
+                )}{' '}
+                <TicketState ticket={tk} />
+              </li>
+            ))}
+          </ul>
+          {live && o.tickets.some((n) => n.ticket.status === 'valid') ? (
+            <div class="actions">
+              <a href={`/account/tickets/orders/${o.reference}/tickets.pdf`}>{t('tickets.pdf')}</a>
+              <Form action={`/account/tickets/orders/${o.reference}/resend`} idPrefix={`resend-${o.reference}`} class="inline">
+                <button type="submit" class="link">
+                  {t('tickets.resend')}
+                </button>
+              </Form>
+            </div>
+          ) : null}
+        </div>
+      ))}
+    </section>
+  );
+}
+
+/** "My tickets" installs as an app of its own (manifest), with the bar in the site's green. */
+export function TicketsHead() {
+  return (
+    <>
+      <link rel="manifest" href="/account/tickets/manifest.webmanifest" />
+      <meta name="theme-color" content="#0a6b3d" />
     </>
   );
 }
