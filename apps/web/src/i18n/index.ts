@@ -2,7 +2,7 @@ import { TIME_ZONE } from '../domain/time.ts';
 import { en, type Messages } from './en.ts';
 import { formatterOf } from './formats.ts';
 
-export { formatDateTime } from './formats.ts';
+export { formatDateTime, formatMoney } from './formats.ts';
 
 import { fr } from './fr.ts';
 import { nl } from './nl.ts';
@@ -54,8 +54,4 @@ export function formatDate(date: Date, locale: Locale): string {
 /** The time of day to the second, as the match-day pages show it (Brussels clocks). */
 export function formatTime(date: Date, locale: Locale): string {
   return formatterOf('time', locale, (tag) => new Intl.DateTimeFormat(tag, { timeStyle: 'medium', timeZone: TIME_ZONE })).format(date);
-}
-
-export function formatMoney(cents: number, locale: Locale): string {
-  return formatterOf('money', locale, (tag) => new Intl.NumberFormat(tag, { style: 'currency', currency: 'EUR' })).format(cents / 100);
 }

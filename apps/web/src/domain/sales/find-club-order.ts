@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { match, matchStand, order, orderItem, stand, user } from '../../db/schema/index.ts';
 import { DomainError } from '../errors.ts';
@@ -8,7 +8,12 @@ import { isUuid } from '../ids.ts';
 export async function findClubOrder(db: Executor, clubId: string, orderId: string) {
   if (!isUuid(orderId)) throw new DomainError('not_found');
   const [found] = await db
-    .select({ order, buyer: user.name, opponent: match.opponentName, kickoffAt: match.kickoffAt })
+    .select({
+      order,
+      buyer: sql<string | null>`coalesce(${user.name}, ${order.buyerName})`,
+      opponent: match.opponentName,
+      kickoffAt: match.kickoffAt,
+    })
     .from(order)
     .innerJoin(match, eq(match.id, order.matchId))
     .leftJoin(user, eq(user.id, order.userId))

@@ -81,9 +81,10 @@ export async function refundOrder(
   await outbox.send(tx, QUEUES.mail, {
     to: current.email,
     template: input.reason === 'match_cancelled' ? 'matchCancelled' : remainingAfter === 0 ? 'orderRefunded' : 'ticketsRefunded',
-    locale: buyer?.locale,
+    locale: buyer?.locale ?? current.buyerLocale, // a guest's: the language they bought in
     params: {
-      url: `${baseURL}/account/orders/${current.reference}`,
+      // A guest's order has no page in an account (their private link is in the tickets mail).
+      url: current.userId ? `${baseURL}/account/orders/${current.reference}` : `${baseURL}/matches/${current.matchId}`,
       reference: current.reference,
       amount: (amountCents / 100).toFixed(2),
       count: String(count),

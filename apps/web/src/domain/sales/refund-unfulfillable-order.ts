@@ -47,7 +47,7 @@ export async function refundUnfulfillableOrder(
   await outbox.send(tx, QUEUES.mail, {
     to: refunded.email,
     template: input.reason === 'match_cancelled' ? 'matchCancelled' : 'seatsGone',
-    locale: buyer?.locale,
+    locale: buyer?.locale ?? refunded.buyerLocale, // a guest's: the language they bought in
     params: {
       url: `${baseURL}/matches/${refunded.matchId}`,
       reference: refunded.reference,
