@@ -51,7 +51,7 @@ export function MyOrderPage({ order: o, payUrl, abandonAction, links, tickets }:
       ) : null}
       {tickets && tickets.length > 0 ? (
         <section id="tickets" class="guest-tickets">
-          <h2>{t('tickets.title')}</h2>
+          <h2>{t('checkout.title')}</h2>
           <p class="hint">{t('order.guestLinkHint')}</p>
           {tickets.map((tk, i) => (
             <figure class="ticket-qr" id={`ticket-${tk.id}`}>
