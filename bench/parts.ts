@@ -55,10 +55,9 @@ let next = 0;
 const checkout = (m: { matchId: string; matchStandId: string }) => () =>
   startCheckout(
     db,
-    { payments, outbox, sales: config.sales, baseURL: base },
+    { payments, outbox, config: config.sales, baseURL: base },
     {
-      userId: buyers[next++ % buyers.length]!,
-      email: 'b@example.be',
+      actor: { userId: buyers[next++ % buyers.length]!, name: 'Buyer', email: 'b@example.be' },
       matchId: m.matchId,
       lines: [{ matchStandId: m.matchStandId, category: 'adult', quantity: 1 }],
     },

@@ -39,6 +39,7 @@ import { authRoutes } from './http/public/auth-routes.tsx';
 import { clubPageRoutes, unsubscribeRoutes } from './http/public/club-page-routes.tsx';
 import { demoPayRoutes } from './http/public/demo-pay-routes.tsx';
 import { forClubsRoutes } from './http/public/for-clubs-routes.tsx';
+import { guestOrderRoutes } from './http/public/guest-order-routes.tsx';
 import { homeRoutes } from './http/public/home-routes.tsx';
 import { logoRoutes } from './http/public/logo-routes.ts';
 import { matchRoutes } from './http/public/match-routes.tsx';
@@ -155,6 +156,7 @@ export function createApp(deps: AppDeps) {
   app.route('/club', attendanceRoutes);
   app.route('/club', activityRoutes);
   app.route('/matches', matchRoutes);
+  app.route('/guest-orders', guestOrderRoutes);
   app.route('/', scannerRoutes);
   app.route('/c', clubPageRoutes);
   app.route('/unsubscribe', unsubscribeRoutes);

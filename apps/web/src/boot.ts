@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import pino, { type Logger } from 'pino';
 import { type Database, migrateDatabase, openDatabase } from './db/client.ts';
 import type { AppConfig, AppDeps, Asset, Runtime } from './deps.ts';
+import { attachGuestOrders } from './domain/sales/attach-guest-orders.ts';
 import { deriveKey } from './domain/secret-box.ts';
 import type { Env } from './env.ts';
 import { createAuth } from './integrations/auth/auth.ts';
@@ -54,7 +55,7 @@ export function resolveConfig(env: Env, secret: string): AppConfig {
   };
 }
 
-const CLIENT_MODULES = ['line-chart', 'live-refresh', 'scanner', 'scanner-sw', 'tickets', 'tickets-sw'];
+const CLIENT_MODULES = ['basket', 'line-chart', 'live-refresh', 'scanner', 'scanner-sw', 'tickets', 'tickets-sw'];
 
 /**
  * The browser modules of src/client, bundled and minified once per process (no CDN, no build step),
@@ -114,7 +115,18 @@ export async function boot(env: Env, overrides: { database?: Database; logger?: 
   const jobs = await startJobs(database, overrides.jobs);
   const secret = resolveSecret(env);
   const config = resolveConfig(env, secret);
-  const auth = createAuth({ db: database.db, logger, outbox: jobs, baseURL: config.baseURL, secret, secureCookies: config.secureCookies });
+  const auth = createAuth({
+    db: database.db,
+    logger,
+    outbox: jobs,
+    baseURL: config.baseURL,
+    secret,
+    secureCookies: config.secureCookies,
+    // The address is now proved its owner's: the orders a guest bought with it join the account.
+    onEmailVerified: async (user) => {
+      await database.db.transaction((tx) => attachGuestOrders(tx, {}, { actor: { userId: user.id, name: user.name }, email: user.email }));
+    },
+  });
   const mail = createMailTransport({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, mailDir: path.join(env.DATA_DIR, 'mail') });
   return {
     database,

@@ -162,8 +162,8 @@ describe.each(databaseKinds())('the public catalog on %s', (kind) => {
     const text = await textOf(new Response(html));
     expect(text).toContain('Alpha Ixelles – FC Ganshoren');
     expect(text).toContain('Seats left: 200'); // 250 for sale, 40 sold, 10 being bought
-    expect(text).toContain('Adult · €9.00'); // on sale: the ticket form
-    expect(text).toContain('Child (under 12) · Free');
+    expect(text).toContain('Adult €9.00 − +'); // on sale: the ticket form, a stepper per category
+    expect(text).toContain('Child (under 12) Free − +');
     expect(html).toContain('href="https://www.openstreetmap.org/search?query=Rue%201%2C%201050%20Ixelles%2C%20Belgium"');
     expect(html).toContain('<meta property="og:title" content="Alpha Ixelles – FC Ganshoren"/>');
     const ld = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)![1]!);

@@ -135,9 +135,18 @@ describe.each(databaseKinds())('buying tickets with the demo provider on %s', (k
     expect(await seats()).toMatchObject({ held: before.held, sold: before.sold + 2 });
   });
 
-  it('sends a visitor who is not signed in to sign in first', async () => {
-    const response = await t.client().post(`/matches/${matchId}/checkout`, { [`q_${mainId}_adult`]: '1' });
-    expect(response.headers.get('location')).toBe(`/sign-in?next=${encodeURIComponent(`/matches/${matchId}/checkout`)}`);
+  it('sends a visitor who is not signed in to the checkout step with the basket, which offers sign-in, sign-up and guest', async () => {
+    const visitor = t.client();
+    const response = await visitor.post(`/matches/${matchId}/checkout`, { [`q_${mainId}_adult`]: '1' });
+    const checkout = `/matches/${matchId}/checkout?q_${mainId}_adult=1`;
+    expect(response.headers.get('location')).toBe(checkout);
+    const html = await (await visitor.get(checkout, en.headers)).text();
+    const page = await textOf(new Response(html));
+    expect(page).toContain('1 × Main · Adult');
+    expect(page).toContain('Pay €13.75'); // 12.50 + the fee
+    expect(html).toContain(`/sign-in?next=${encodeURIComponent(checkout)}`);
+    expect(html).toContain(`/sign-up?next=${encodeURIComponent(checkout)}`);
+    expect(page).toContain('Or without an account');
   });
 
   it("shows the club its orders, searchable, as a safe CSV, and the match's sales with a chart", async () => {
@@ -356,5 +365,13 @@ describe.each(databaseKinds())('buying tickets with the demo provider on %s', (k
     expect(mail.html).toContain('The pitch is flooded.<br>We are sorry &amp; hope to see you soon &lt;3');
     // A cancelled match has no confirmation page any more.
     expect((await owner.owner.get(`${owner.base}/matches/${matchId}/cancel`)).status).toBe(303);
+    // Its public page reads as cancelled: no prices, no seats left, nothing to buy.
+    const page = await t.client().get(`/matches/${matchId}`, en.headers);
+    const html = await page.text();
+    const text = await textOf(new Response(html));
+    expect(text).toContain('This match is cancelled: no tickets are sold.');
+    expect(text).not.toMatch(/€|Seats left/);
+    expect(html).not.toContain(`/matches/${matchId}/checkout`);
+    expect(html).not.toContain('"offers":[{');
   });
 });

@@ -110,7 +110,21 @@ describe.each(databaseKinds())('seat holds and fulfilment on %s', (kind) => {
 
   const place = (matchId: string, lines: OrderLine[], now?: Date, userId = buyerId) =>
     db().transaction((tx) =>
-      placeOrder(tx, payments(), t.runtime.deps.outbox, config, { userId, email: 'buyer@example.be', matchId, lines }, now),
+      placeOrder(
+        tx,
+        { payments: payments(), outbox: t.runtime.deps.outbox, config, now },
+        { actor: { userId, name: 'Buyer', email: 'buyer@example.be' }, matchId, lines },
+      ),
+    );
+
+  /** An order placed by a guest (no account): name and e-mail only. */
+  const placeAsGuest = (matchId: string, lines: OrderLine[], email: string) =>
+    db().transaction((tx) =>
+      placeOrder(
+        tx,
+        { payments: payments(), outbox: t.runtime.deps.outbox, config },
+        { actor: { kind: 'guest', name: 'Guest', email, locale: 'en' }, matchId, lines },
+      ),
     );
 
   /** What the match page sends the provider for an order placed here. */
@@ -281,8 +295,12 @@ describe.each(databaseKinds())('seat holds and fulfilment on %s', (kind) => {
     const checkout = (userId: string, quantity: number) =>
       startCheckout(
         db(),
-        { payments: payments(), outbox: t.runtime.deps.outbox, sales: config, baseURL: 'http://localhost' },
-        { userId, email: 'buyer@example.be', matchId, lines: [{ matchStandId: stands[0]!.id, category: 'adult', quantity }] },
+        { payments: payments(), outbox: t.runtime.deps.outbox, config, baseURL: 'http://localhost' },
+        {
+          actor: { userId, name: 'Buyer', email: 'buyer@example.be' },
+          matchId,
+          lines: [{ matchStandId: stands[0]!.id, category: 'adult', quantity }],
+        },
       );
     // One seat is free and the lapsed hold keeps three: four are sold.
     expect(await checkout(buyerId, 4)).toMatchObject({ paid: false });
@@ -400,6 +418,34 @@ describe.each(databaseKinds())('seat holds and fulfilment on %s', (kind) => {
       providerSessionId: session.sessionId,
     });
     expect(await seats(stands[0]!.id)).toEqual({ held: 0, sold: 2 });
+  });
+
+  it('lets 500 guests race for 100 seats: exactly 100 held, 400 clear refusals', async () => {
+    const { matchId, stands } = await matchOnSale('Guest Race FC', [100]);
+    const results = await Promise.allSettled(
+      Array.from({ length: 500 }, (_, i) =>
+        placeAsGuest(matchId, [{ matchStandId: stands[0]!.id, category: 'adult', quantity: 1 }], `guest${i}@example.be`),
+      ),
+    );
+    const refused = results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(100);
+    expect(refused).toHaveLength(400);
+    for (const reason of refused) expect(reason).toMatchObject({ code: 'not_enough_seats', params: { left: 0 } });
+    expect(await seats(stands[0]!.id)).toEqual({ held: 100, sold: 0 });
+  });
+
+  it('keeps one pending order per guest e-mail and match, even when one guest orders many times at once', async () => {
+    const { matchId, stands } = await matchOnSale('Guest Greedy FC', [50]);
+    const lines = [{ matchStandId: stands[0]!.id, category: 'adult' as const, quantity: 2 }];
+    const results = await Promise.allSettled(Array.from({ length: 30 }, () => placeAsGuest(matchId, lines, 'greedy@example.be')));
+    expect(results.filter((r) => r.status === 'rejected')).toEqual([]); // one at a time per address: no deadlock
+    // Another address and a signed-in buyer with the same address are other buyers.
+    await placeAsGuest(matchId, lines, 'other@example.be');
+    const orders = await db().select().from(order).where(eq(order.matchId, matchId));
+    const pending = orders.filter((o) => o.status === 'pending');
+    expect(pending.map((o) => o.email).sort()).toEqual(['greedy@example.be', 'other@example.be']);
+    expect(pending.every((o) => o.userId === null && o.buyerName === 'Guest' && o.accessTokenHash?.length === 64)).toBe(true);
+    expect((await seats(stands[0]!.id)).held).toBe(4);
   });
 
   it('keeps one pending paid order per buyer and match: a new choice replaces the previous one', async () => {

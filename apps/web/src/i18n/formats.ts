@@ -1,4 +1,4 @@
-// Dates as people in Brussels read them, shared by the server's pages and the browser modules (no
+// Dates and money as people in Brussels read them, shared by the server's pages and the browser modules (no
 // dictionary here, so the scanner's bundle stays small).
 import { TIME_ZONE } from '../domain/time.ts';
 
@@ -56,4 +56,9 @@ export function fillMessage(
     return chosen.replace(/#/g, formatterOf('number', locale, (tag) => new Intl.NumberFormat(tag)).format(n));
   });
   return withPlurals.replace(/\{(\w+)\}/g, (_, name: string) => (params[name] === undefined ? missing(name) : String(params[name])));
+}
+
+/** Euros from cents, as the pages and the match page's running total show them. */
+export function formatMoney(cents: number, locale: string): string {
+  return formatterOf('money', locale, (tag) => new Intl.NumberFormat(tag, { style: 'currency', currency: 'EUR' })).format(cents / 100);
 }

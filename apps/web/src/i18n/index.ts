@@ -2,7 +2,7 @@ import { TIME_ZONE } from '../domain/time.ts';
 import { en, type Messages } from './en.ts';
 import { fillMessage, formatterOf, type MessageParams } from './formats.ts';
 
-export { formatDateTime } from './formats.ts';
+export { formatDateTime, formatMoney } from './formats.ts';
 
 import { fr } from './fr.ts';
 import { nl } from './nl.ts';
@@ -58,8 +58,4 @@ export function formatTime(date: Date, locale: Locale): string {
 /** The time of day to the minute ("14:30"), for a gate time beside the kick-off's date. */
 export function formatClock(date: Date, locale: Locale): string {
   return formatterOf('clock', locale, (tag) => new Intl.DateTimeFormat(tag, { timeStyle: 'short', timeZone: TIME_ZONE })).format(date);
-}
-
-export function formatMoney(cents: number, locale: Locale): string {
-  return formatterOf('money', locale, (tag) => new Intl.NumberFormat(tag, { style: 'currency', currency: 'EUR' })).format(cents / 100);
 }

@@ -13,7 +13,8 @@ export async function startWorkers(runtime: Runtime, pollingIntervalSeconds = 2)
   await workMatchOnSale(runtime.jobs, runtime.deps.db, runtime.deps.config.baseURL, pollingIntervalSeconds);
   await workMatchPostponed(runtime.jobs, runtime.deps.db, runtime.deps.config.baseURL, pollingIntervalSeconds);
   await workRefundMatch(runtime.jobs, runtime.deps.db, runtime.deps.payments, runtime.deps.config.baseURL, pollingIntervalSeconds);
-  await workTicketsMail(runtime.jobs, runtime.deps.db, runtime.mail, runtime.deps.config.baseURL, pollingIntervalSeconds);
+  const { baseURL, sales } = runtime.deps.config;
+  await workTicketsMail(runtime.jobs, runtime.deps.db, runtime.mail, baseURL, sales.ticketSealingKey, pollingIntervalSeconds);
   await workExpireSession(runtime.jobs, runtime.deps.db, runtime.deps.payments, pollingIntervalSeconds);
   await workReleaseHolds(runtime.jobs, runtime.deps.db, pollingIntervalSeconds);
 }

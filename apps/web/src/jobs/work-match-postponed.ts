@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { match, order, organization, user } from '../db/schema/index.ts';
 import { matchTitle } from '../domain/catalog/match-title.ts';
@@ -27,7 +27,11 @@ export async function workMatchPostponed(jobs: Jobs, db: Db, baseURL: string, po
       .where(eq(match.id, job!.data.matchId));
     if (!m) return;
     const holders = await db
-      .selectDistinctOn([order.email], { email: order.email, locale: user.locale, name: user.name })
+      .selectDistinctOn([order.email], {
+        email: order.email,
+        locale: sql<string | null>`coalesce(${user.locale}, ${order.buyerLocale})`,
+        name: sql<string | null>`coalesce(${user.name}, ${order.buyerName})`,
+      })
       .from(order)
       .leftJoin(user, eq(user.id, order.userId))
       .where(and(eq(order.matchId, m.id), eq(order.status, 'paid')));

@@ -1,5 +1,6 @@
 import type { Db } from '../db/client.ts';
 import { QUEUES } from '../domain/outbox.ts';
+import { guestOrderPath, guestOrderToken } from '../domain/sales/guest-link.ts';
 import { findOrderTickets } from '../domain/tickets/find-order-tickets.ts';
 import { DEFAULT_LOCALE, formatDateTime, isLocale, translator } from '../i18n/index.ts';
 import type { MailTransport } from '../integrations/mail/transport.ts';
@@ -17,6 +18,8 @@ export async function workTicketsMail(
   db: Db,
   transport: MailTransport,
   baseURL: string,
+  /** Derives a guest's private link (guest-link.ts). */
+  sealingKey: Buffer,
   pollingIntervalSeconds = 2,
 ): Promise<void> {
   await jobs.boss.work<{ orderId: string }>(QUEUES.ticketsMail, { pollingIntervalSeconds }, async ([job]) => {
@@ -26,6 +29,8 @@ export async function workTicketsMail(
     const t = translator(locale);
     const { title } = o;
     const qrs = await Promise.all(o.tickets.map((tk) => ticketQrPng(tk.code)));
+    // A guest has no "My tickets": their mail links the order's private page instead.
+    const link = o.guest ? `${baseURL}${guestOrderPath(guestOrderToken(job!.data.orderId, sealingKey))}` : `${baseURL}/account/tickets`;
     const lines = o.tickets.map((tk) => ticketLine(t, locale, tk));
     const body = t('mail.tickets.body', { match: title, date: formatDateTime(o.kickoffAt, locale), count: o.tickets.length });
     // Where and when to come: what a supporter looks for on the way to the ground.
@@ -35,7 +40,7 @@ export async function workTicketsMail(
       ...(o.gatesOpenAt ? [t('mail.tickets.gates', { time: formatDateTime(o.gatesOpenAt, locale) })] : []),
     ];
     const hello = greeting(t, o.name);
-    const text = `${hello}\n\n${body}\n\n${practical.map((line) => `${line}\n`).join('')}\n${lines.join('\n')}\n\n${t('mail.field', { label: t('order.reference'), value: o.reference })}\n${baseURL}/account/tickets\n\n-- \n${t('mail.footer')}\n`;
+    const text = `${hello}\n\n${body}\n\n${practical.map((line) => `${line}\n`).join('')}\n${lines.join('\n')}\n\n${t('mail.field', { label: t('order.reference'), value: o.reference })}\n${link}\n\n-- \n${t('mail.footer')}\n`;
     const html = mailPage(
       locale,
       `<p>${escapeHtml(hello)}</p>
@@ -46,7 +51,7 @@ ${practical.length > 0 ? `<p>${practical.map(escapeHtml).join('<br>')}</p>\n` : 
       `<div style="border:1px solid #ccc;border-radius:8px;padding:12px;margin:12px 0;text-align:center"><p><strong>${escapeHtml(lines[i]!)}</strong></p><img src="cid:ticket-${i + 1}@footarena" alt="${escapeHtml(t('tickets.qrLabel'))}" width="240" height="240"></div>`,
   )
   .join('\n')}
-<p>${escapeHtml(t('mail.field', { label: t('order.reference'), value: o.reference }))} · <a href="${baseURL}/account/tickets">${escapeHtml(t('tickets.title'))}</a></p>`,
+<p>${escapeHtml(t('mail.field', { label: t('order.reference'), value: o.reference }))} · <a href="${escapeHtml(link)}">${escapeHtml(t('tickets.title'))}</a></p>`,
       escapeHtml(t('mail.footer')),
     );
     await transport.send({

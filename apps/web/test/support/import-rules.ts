@@ -41,7 +41,12 @@ export const RULES: Record<Layer, Partial<Record<Layer, Allowance>>> = {
   },
   views: { views: true, i18n: true, domain: 'types', http: 'types' },
   i18n: { i18n: true, domain: (target) => target === 'domain/time.ts' },
-  client: { client: true, i18n: (target) => target === 'i18n/formats.ts', domain: (target) => target === 'domain/time.ts' },
+  client: {
+    client: true,
+    i18n: (target) => target === 'i18n/formats.ts',
+    // The clock's zone, and the fee rule the match page's running total applies (pure, types only beside).
+    domain: (target) => target === 'domain/time.ts' || target === 'domain/sales/fees.ts',
+  },
   cli: { cli: true, domain: true, db: true, integrations: true, jobs: true, i18n: true, root: true },
   root: {
     root: true,

@@ -13,6 +13,7 @@ export const ACTIVITY_ACTIONS = [
   'order.refunded_at_provider',
   'order.tickets_resent',
   'order.abandoned',
+  'order.attached',
   'ticket.reissued',
   // matches and their seats
   'match.created',
@@ -48,7 +49,8 @@ export const ACTIVITY_ACTIONS = [
 ] as const;
 export type ActivityAction = (typeof ACTIVITY_ACTIONS)[number];
 
-export const ACTOR_KINDS = ['user', 'system', 'provider'] as const;
+// A guest is a buyer without an account, named as they typed it at the checkout.
+export const ACTOR_KINDS = ['user', 'guest', 'system', 'provider'] as const;
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json | undefined };
 /** Small facts of one line (counts, amounts in cents, names as they were): enough to say it in words. */

@@ -19,8 +19,14 @@ export const order = pgTable(
     matchId: uuid('match_id')
       .notNull()
       .references(() => match.id, { onDelete: 'restrict' }),
+    /** The buyer's account; none for a guest (until they verify this e-mail and the order is attached). */
     userId: text('user_id').references(() => user.id, { onDelete: 'set null' }),
     email: text('email').notNull(),
+    /** A guest's name and language, for their mails (an account's come from the account). */
+    buyerName: text('buyer_name'),
+    buyerLocale: text('buyer_locale'),
+    /** SHA-256 of a guest's private link token (the token itself is never stored). */
+    accessTokenHash: text('access_token_hash').unique(),
     reference: text('reference').notNull().unique(),
     status: text('status', { enum: ORDER_STATUSES }).notNull().default('pending'),
     subtotalCents: integer('subtotal_cents').notNull(),
@@ -39,6 +45,8 @@ export const order = pgTable(
   (t) => [
     index('order_club_created_idx').on(t.clubId, t.createdAt),
     index('order_user_idx').on(t.userId),
+    // A guest's orders by their e-mail: one pending order per address, attached once it is verified.
+    index('order_guest_email_idx').on(t.email).where(sql`${t.userId} IS NULL`),
     index('order_pending_expiry_idx').on(t.holdExpiresAt).where(sql`${t.status} = 'pending'`),
     check('order_money_ck', sql`${t.subtotalCents} >= 0 AND ${t.feeCents} >= 0 AND ${t.totalCents} = ${t.subtotalCents} + ${t.feeCents}`),
     check('order_refund_ck', sql`${t.refundedCents} >= 0 AND ${t.refundedCents} <= ${t.totalCents}`),

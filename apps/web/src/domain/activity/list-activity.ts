@@ -52,7 +52,7 @@ export async function listActivity(
     ...entry,
     matchTitle: opponentName !== null && isHome !== null ? matchTitle(isHome, clubName, opponentName) : null,
     /** The person who acted is the order's buyer (a supporter's own action), not the club's staff. */
-    byBuyer: actorUserId !== null && actorUserId === buyerId,
+    byBuyer: entry.actorKind === 'guest' || (actorUserId !== null && actorUserId === buyerId),
   }));
   return { entries, more: rows.length > shown };
 }

@@ -5,9 +5,10 @@ export type { ActivityAction, ActivityDetails };
 
 /**
  * Who asks for an operation: a person (staff, a supporter, a platform admin), named as they are at
- * that moment, or FootArena itself (a job, the clock) or the payment provider (a webhook).
+ * that moment, a guest buyer (no account: the name they gave), or FootArena itself (a job, the clock)
+ * or the payment provider (a webhook).
  */
-export type Actor = { userId: string; name: string } | { kind: 'system' | 'provider' };
+export type Actor = { userId: string; name: string } | { kind: 'guest'; name: string } | { kind: 'system' | 'provider' };
 /** A person as an actor: what acts only on one's own account, orders or tickets takes. */
 export type Person = Extract<Actor, { userId: string }>;
 
@@ -30,7 +31,9 @@ export async function recordActivity(
   const { actor, subject = {} } = entry;
   await tx.insert(activity).values({
     clubId: entry.clubId,
-    ...('kind' in actor ? { actorKind: actor.kind } : { actorKind: 'user' as const, actorUserId: actor.userId, actorName: actor.name }),
+    ...('kind' in actor
+      ? { actorKind: actor.kind, actorName: 'name' in actor ? actor.name : null }
+      : { actorKind: 'user' as const, actorUserId: actor.userId, actorName: actor.name }),
     action: entry.action,
     matchId: subject.matchId ?? null,
     orderId: subject.orderId ?? null,

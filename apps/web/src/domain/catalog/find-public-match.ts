@@ -36,10 +36,13 @@ export async function findPublicMatch(db: Executor, matchId: string, now = new D
       seatsLeft: seatsLeft(s),
       prices: s.prices
         .map((p) => ({ category: p.category as PriceCategory, priceCents: p.priceCents }))
-        .sort((a, b) => b.priceCents - a.priceCents),
+        .sort((a, b) => CATEGORY_ORDER.indexOf(a.category) - CATEGORY_ORDER.indexOf(b.category)),
     })),
   };
 }
+
+/** The order buyers read categories in: the full price first, then the reductions. */
+const CATEGORY_ORDER: readonly PriceCategory[] = ['adult', 'senior', 'youth', 'child', 'member'];
 
 function selectPublicMatch(db: Executor) {
   return db

@@ -34,7 +34,14 @@ export async function listUpcomingMatches(db: Executor, filter: CatalogFilter = 
 type Paging = { page?: number; pageSize?: number; now?: Date };
 
 /** The catalog's one SQL query (one row more than a page, to know whether another page follows). */
-export function catalogQuery(db: Executor, filter: CatalogFilter = {}, { page = 1, pageSize = 20, now = new Date() }: Paging = {}) {
+/** Matches per page of the catalog. */
+export const CATALOG_PAGE_SIZE = 20;
+
+export function catalogQuery(
+  db: Executor,
+  filter: CatalogFilter = {},
+  { page = 1, pageSize = CATALOG_PAGE_SIZE, now = new Date() }: Paging = {},
+) {
   const conditions: (SQL | undefined)[] = [
     gt(match.kickoffAt, now),
     filter.from ? gte(match.kickoffAt, filter.from) : undefined,

@@ -1,4 +1,4 @@
-import { and, eq, type SQL } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { matchStand, order, orderItem, stand, ticket, user } from '../../db/schema/index.ts';
 
@@ -24,7 +24,7 @@ export function selectTicketDetails<E extends Record<string, SQL>>(db: Executor,
       standId: matchStand.standId,
       stand: stand.name,
       category: orderItem.category,
-      holder: user.name,
+      holder: sql<string | null>`coalesce(${user.name}, ${order.buyerName})`, // a guest's: the name they gave
       ...extra,
     })
     .from(ticket)

@@ -10,8 +10,9 @@ import { expireSessionLater, releaseHeldSeats } from './release-expired-orders.t
  * A pending order ends without payment — the buyer gave it up (from its page, or turning back at the
  * payment page), a new order replaced it, the match was cancelled, or the provider says the payment
  * failed or the session expired: the seats return to sale now, and the payment session is ended after
- * the commit. A person may end only their own order, and the club's log says the buyer did it; the
- * other endings are not logged (decision 013: the order's status is their record).
+ * the commit. A person may end only their own order (a guest names it by what only they were given:
+ * its payment session or private link), and the club's log says the buyer did it; the other endings
+ * are not logged (decision 013: the order's status is their record).
  */
 export async function cancelPendingOrder(
   tx: Tx,
@@ -34,10 +35,10 @@ export async function cancelPendingOrder(
   if (!cancelled) throw new DomainError('not_found');
   await releaseHeldSeats(tx, [cancelled.id]);
   if (cancelled.sessionId) await expireSessionLater(tx, outbox, cancelled.sessionId);
-  if (buyer) {
+  if (buyer || ('kind' in actor && actor.kind === 'guest')) {
     await recordActivity(tx, {
       clubId: cancelled.clubId,
-      actor: buyer,
+      actor,
       action: 'order.abandoned',
       subject: { orderId: cancelled.id, matchId: cancelled.matchId },
     });

@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { match, matchStand, order, orderItem, stand, ticket, user } from '../../db/schema/index.ts';
 import { DomainError } from '../errors.ts';
@@ -15,7 +15,12 @@ export type TicketState = 'valid' | 'used' | 'refunded';
 export async function findClubOrder(db: Executor, clubId: string, orderId: string) {
   if (!isUuid(orderId)) throw new DomainError('not_found');
   const [found] = await db
-    .select({ order, buyer: user.name, opponent: match.opponentName, kickoffAt: match.kickoffAt })
+    .select({
+      order,
+      buyer: sql<string | null>`coalesce(${user.name}, ${order.buyerName})`,
+      opponent: match.opponentName,
+      kickoffAt: match.kickoffAt,
+    })
     .from(order)
     .innerJoin(match, eq(match.id, order.matchId))
     .leftJoin(user, eq(user.id, order.userId))

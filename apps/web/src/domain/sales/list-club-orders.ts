@@ -20,7 +20,7 @@ export async function listClubOrders(
       createdAt: order.createdAt,
       paidAt: order.paidAt,
       email: order.email,
-      buyer: user.name,
+      buyer: sql<string | null>`coalesce(${user.name}, ${order.buyerName})`, // a guest's: the name they gave
       subtotalCents: order.subtotalCents,
       feeCents: order.feeCents,
       totalCents: order.totalCents,
@@ -36,7 +36,9 @@ export async function listClubOrders(
       and(
         eq(order.clubId, clubId),
         matchId ? eq(order.matchId, matchId) : undefined,
-        q.trim() ? or(ilike(order.reference, pattern), ilike(order.email, pattern), ilike(user.name, pattern)) : undefined,
+        q.trim()
+          ? or(ilike(order.reference, pattern), ilike(order.email, pattern), ilike(user.name, pattern), ilike(order.buyerName, pattern))
+          : undefined,
       ),
     )
     .orderBy(desc(order.createdAt))

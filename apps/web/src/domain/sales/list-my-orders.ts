@@ -1,11 +1,36 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { match, matchStand, order, orderItem, organization, stand } from '../../db/schema/index.ts';
 import { matchTitle } from '../catalog/match-title.ts';
 import { clubVerified } from '../clubs/club-verified.ts';
 
 /** A supporter's orders, newest first, with their lines; `only` narrows to one order. */
-export async function listMyOrders(db: Executor, userId: string, only: { reference?: string; sessionId?: string } = {}) {
+export function listMyOrders(db: Executor, userId: string, only: { reference?: string; sessionId?: string } = {}) {
+  return selectOrders(
+    db,
+    and(
+      eq(order.userId, userId),
+      only.reference ? eq(order.reference, only.reference) : undefined,
+      only.sessionId ? eq(order.providerSessionId, only.sessionId) : undefined,
+    )!,
+  );
+}
+
+/**
+ * A guest's order, by what only its buyer holds: the hash of its private link's token (the order
+ * stays reachable there once attached to an account), or its payment session while it is a guest's.
+ */
+export async function findGuestOrder(db: Executor, by: { accessTokenHash: string } | { sessionId: string }) {
+  const [found] = await selectOrders(
+    db,
+    'accessTokenHash' in by
+      ? eq(order.accessTokenHash, by.accessTokenHash)
+      : and(eq(order.providerSessionId, by.sessionId), isNull(order.userId), isNotNull(order.accessTokenHash))!,
+  );
+  return found ?? null;
+}
+
+async function selectOrders(db: Executor, where: SQL) {
   const orders = await db
     .select({
       id: order.id,
@@ -16,6 +41,10 @@ export async function listMyOrders(db: Executor, userId: string, only: { referen
       totalCents: order.totalCents,
       holdExpiresAt: order.holdExpiresAt,
       providerSessionId: order.providerSessionId,
+      email: order.email,
+      buyerName: order.buyerName,
+      /** Bought as a guest: seen through the private link (also once attached to an account). */
+      guest: sql<boolean>`${order.accessTokenHash} is not null`,
       createdAt: order.createdAt,
       matchId: match.id,
       kickoffAt: match.kickoffAt,
@@ -27,13 +56,7 @@ export async function listMyOrders(db: Executor, userId: string, only: { referen
     .from(order)
     .innerJoin(match, eq(match.id, order.matchId))
     .innerJoin(organization, eq(organization.id, order.clubId))
-    .where(
-      and(
-        eq(order.userId, userId),
-        only.reference ? eq(order.reference, only.reference) : undefined,
-        only.sessionId ? eq(order.providerSessionId, only.sessionId) : undefined,
-      ),
-    )
+    .where(where)
     .orderBy(desc(order.createdAt))
     .limit(100);
   if (orders.length === 0) return [];

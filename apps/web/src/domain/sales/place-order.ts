@@ -14,18 +14,26 @@ import {
   user,
 } from '../../db/schema/index.ts';
 import { saleIsOpen } from '../catalog/match-status.ts';
+import type { Ctx } from '../context.ts';
 import { DomainError } from '../errors.ts';
-import type { Outbox } from '../outbox.ts';
 import { issueTickets } from '../tickets/issue-tickets.ts';
 import { cancelPendingOrder } from './cancel-pending-order.ts';
-import { platformFee, type SalesConfig } from './fees.ts';
-import type { PaymentProvider } from './payment-provider.ts';
+import { platformFee } from './fees.ts';
+import { guestOrderToken, guestTokenHash } from './guest-link.ts';
 
 export interface OrderLine {
   matchStandId: string;
   category: PriceCategory;
   quantity: number;
 }
+
+/**
+ * Who buys: a signed-in supporter (named and reached as their account is), or a guest known only by
+ * the name, e-mail address and language they typed at the checkout.
+ */
+export type Buyer = { userId: string; name: string; email: string } | { kind: 'guest'; name: string; email: string; locale: string };
+
+export const isGuest = (buyer: Buyer): buyer is Extract<Buyer, { kind: 'guest' }> => 'kind' in buyer;
 
 // Order references people read out at the gate or on the phone: no 0/O, 1/I/L.
 const ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
@@ -38,17 +46,16 @@ export const newReference = () => `FA-${Array.from({ length: 7 }, () => ALPHABET
  */
 export async function placeOrder(
   tx: Tx,
-  payments: PaymentProvider,
-  outbox: Outbox,
-  config: SalesConfig,
-  input: { userId: string; email: string; matchId: string; lines: OrderLine[] },
-  now = new Date(),
+  { payments, outbox, config, now = new Date() }: Ctx<'payments' | 'outbox' | 'config' | 'now'>,
+  input: { actor: Buyer; matchId: string; lines: OrderLine[] },
 ) {
+  const { actor: buyer } = input;
+  const guest = isGuest(buyer);
   const lines = input.lines.filter((l) => l.quantity > 0);
   if (lines.length === 0) throw new DomainError('empty_order');
   // Sorted: concurrent orders lock the stand rows in the same order, so they never deadlock.
   const standIds = [...new Set(lines.map((l) => l.matchStandId))].sort();
-  const m = await lockBuyerAndMatch(tx, input.userId, input.matchId, standIds);
+  const m = await lockBuyerAndMatch(tx, buyer, input.matchId, standIds);
   if (m?.clubStatus !== 'active') throw new DomainError('not_found');
   if (!saleIsOpen(m, now)) throw new DomainError('sale_closed');
   const count = lines.reduce((sum, l) => sum + l.quantity, 0);
@@ -73,6 +80,8 @@ export async function placeOrder(
   // The order and its items in one statement, which also names the buyer's pending orders for this
   // match placed before it (read after the buyer's lock, so none is missed).
   const orderId = randomUUID();
+  // A guest reaches the order through a private link; only its hash is kept.
+  const accessToken = guest ? guestOrderToken(orderId, config.ticketSealingKey) : null;
   const items = tx.$with('items', {}).as(
     tx
       .insert(orderItem)
@@ -95,8 +104,11 @@ export async function placeOrder(
       id: orderId,
       clubId: m.clubId,
       matchId: m.id,
-      userId: input.userId,
-      email: input.email,
+      userId: guest ? null : buyer.userId,
+      email: buyer.email,
+      buyerName: guest ? buyer.name : null,
+      buyerLocale: guest ? buyer.locale : null,
+      accessTokenHash: accessToken ? guestTokenHash(accessToken) : null,
       reference: newReference(),
       status: free ? 'paid' : 'pending',
       subtotalCents,
@@ -109,10 +121,11 @@ export async function placeOrder(
     .returning({
       ...getTableColumns(order),
       previous: sql<string[]>`(select coalesce(json_agg(p.id), '[]'::json) from ${order} p
-        where p.user_id = ${input.userId} and p.match_id = ${m.id} and p.status = 'pending' and p.id <> ${orderId})`,
+        where ${guest ? sql`p.user_id is null and p.email = ${buyer.email}` : sql`p.user_id = ${buyer.userId}`}
+          and p.match_id = ${m.id} and p.status = 'pending' and p.id <> ${orderId})`,
     });
   const { previous, ...placed } = created!;
-  // One pending order per buyer and match: a new paid choice replaces the previous one, so nobody
+  // One pending order per buyer (a guest: per e-mail address) and match: a new paid choice replaces the previous one, so nobody
   // holds every seat by ordering again and again. (Another request may have just cancelled it.)
   if (!free) {
     for (const id of previous) {
@@ -147,17 +160,20 @@ export async function placeOrder(
     unitAmountCents: l.unitPriceCents,
     quantity: l.quantity,
   }));
-  return { ...placed, paymentLines, destinationAccountId };
+  return { ...placed, paymentLines, destinationAccountId, accessToken };
 }
 
 /**
  * The first statement of an order: the buyer's row locked — one buyer's orders go one at a time
  * (they replace each other: without this, a burst of clicks would cancel each other's holds in
- * crossing orders and deadlock) —, the match read FOR SHARE (a cancellation waits for this order,
- * then refunds it), and the prices of the stands asked for, with the stands' names.
+ * crossing orders and deadlock); a guest has no row, so their e-mail address takes a transaction
+ * lock instead —, the match read FOR SHARE (a cancellation waits for this order, then refunds it),
+ * and the prices of the stands asked for, with the stands' names.
  */
-async function lockBuyerAndMatch(tx: Tx, userId: string, matchId: string, standIds: string[]) {
-  const buyer = tx.select({ id: user.id }).from(user).where(eq(user.id, userId)).for('update').as('buyer');
+async function lockBuyerAndMatch(tx: Tx, buyer: Buyer, matchId: string, standIds: string[]) {
+  const lock = isGuest(buyer)
+    ? sql`(select pg_advisory_xact_lock(hashtextextended(${`guest-order:${buyer.email}`}, 0))) as buyer`
+    : tx.select({ id: user.id }).from(user).where(eq(user.id, buyer.userId)).for('update').as('buyer');
   const [m] = await tx
     .select({
       id: match.id,
@@ -178,7 +194,7 @@ async function lockBuyerAndMatch(tx: Tx, userId: string, matchId: string, standI
     })
     .from(match)
     .innerJoin(organization, eq(organization.id, match.clubId))
-    .innerJoin(buyer, sql`true`)
+    .innerJoin(lock, sql`true`)
     .where(eq(match.id, matchId))
     .for('share', { of: match });
   return m;

@@ -85,7 +85,8 @@ export async function refundOrder(
     template: input.reason === 'match_cancelled' ? 'matchCancelled' : remainingAfter === 0 ? 'orderRefunded' : 'ticketsRefunded',
     amountCents,
     count,
-    url: `${baseURL}/account/orders/${current.reference}`,
+    // A guest's order has no page in an account (their private link is in the tickets mail).
+    url: current.userId ? `${baseURL}/account/orders/${current.reference}` : `${baseURL}/matches/${current.matchId}`,
     dates: { date: current.createdAt.toISOString() },
     note: input.message,
   });

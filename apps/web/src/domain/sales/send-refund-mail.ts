@@ -12,7 +12,14 @@ export async function sendRefundMail(
   tx: Tx,
   outbox: Outbox,
   input: {
-    order: { email: string; userId: string | null; matchId: string; reference: string };
+    order: {
+      email: string;
+      userId: string | null;
+      matchId: string;
+      reference: string;
+      buyerName: string | null;
+      buyerLocale: string | null;
+    };
     template: TemplateMail['template'];
     amountCents: number;
     url: string;
@@ -32,12 +39,12 @@ export async function sendRefundMail(
   await outbox.send(tx, QUEUES.mail, {
     to: order.email,
     template: input.template,
-    locale: buyer?.locale,
+    locale: buyer?.locale ?? order.buyerLocale ?? undefined, // a guest's: the language they bought in
     params: {
       url: input.url,
       reference: order.reference,
       match: m ? matchTitle(m.isHome, m.club, m.opponent) : '',
-      ...(buyer?.name ? { name: buyer.name } : {}),
+      ...((buyer?.name ?? order.buyerName) ? { name: (buyer?.name ?? order.buyerName)! } : {}),
       ...(input.count === undefined ? {} : { count: String(input.count) }),
     },
     money: { amount: input.amountCents },

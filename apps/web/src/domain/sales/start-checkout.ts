@@ -1,11 +1,10 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { order } from '../../db/schema/index.ts';
-import type { Outbox } from '../outbox.ts';
+import type { Ctx } from '../context.ts';
 import { cancelPendingOrder } from './cancel-pending-order.ts';
-import type { SalesConfig } from './fees.ts';
-import type { PaymentProvider } from './payment-provider.ts';
-import { NotEnoughSeats, type OrderLine, placeOrder } from './place-order.ts';
+import { guestOrderPath } from './guest-link.ts';
+import { type Buyer, NotEnoughSeats, type OrderLine, placeOrder } from './place-order.ts';
 import { releaseExpiredOrders } from './release-expired-orders.ts';
 
 /**
@@ -15,11 +14,11 @@ import { releaseExpiredOrders } from './release-expired-orders.ts';
  */
 export async function startCheckout(
   db: Db,
-  ctx: { payments: PaymentProvider; outbox: Outbox; sales: SalesConfig; baseURL: string },
-  input: { userId: string; email: string; matchId: string; lines: OrderLine[] },
-): Promise<{ paid: true; reference: string } | { paid: false; reference: string; url: string }> {
+  ctx: Ctx<'payments' | 'outbox' | 'config' | 'baseURL' | 'now'>,
+  input: { actor: Buyer; matchId: string; lines: OrderLine[] },
+): Promise<{ paid: boolean; reference: string; orderPath: string; url: string }> {
   const { payments, outbox } = ctx;
-  const place = () => db.transaction((tx) => placeOrder(tx, payments, outbox, ctx.sales, input));
+  const place = () => db.transaction((tx) => placeOrder(tx, ctx, input));
   const placed = await place().catch(async (error: unknown) => {
     // Lapsed holds are released by a job every minute, not by every order: a buyer refused for seats
     // that only lapsed holds keep has them released (in a transaction of its own) and tries once more.
@@ -27,8 +26,10 @@ export async function startCheckout(
     await db.transaction((tx) => releaseExpiredOrders(tx, { outbox }, { actor: { kind: 'system' }, matchId: input.matchId }));
     return place();
   });
-  if (placed.status === 'paid') return { paid: true, reference: placed.reference };
-  const orderPage = `${ctx.baseURL}/account/orders/${placed.reference}`;
+  // A guest's order is seen through its private link, an account's in the account.
+  const orderPath = placed.accessToken ? guestOrderPath(placed.accessToken) : `/account/orders/${placed.reference}`;
+  const orderPage = `${ctx.baseURL}${orderPath}`;
+  if (placed.status === 'paid') return { paid: true, reference: placed.reference, orderPath, url: orderPage };
   let session: { sessionId: string; url: string };
   try {
     session = await payments.createSession(db, {
@@ -48,5 +49,5 @@ export async function startCheckout(
     throw error;
   }
   await db.update(order).set({ providerSessionId: session.sessionId }).where(eq(order.id, placed.id));
-  return { paid: false, reference: placed.reference, url: session.url };
+  return { paid: false, reference: placed.reference, orderPath, url: session.url };
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { clubLogo, match, matchStand, order, orderItem, organization, stand, ticket, user, venue } from '../../db/schema/index.ts';
 import { matchTitle } from '../catalog/match-title.ts';
@@ -9,8 +9,10 @@ export async function findOrderTickets(db: Executor, orderId: string) {
     .select({
       reference: order.reference,
       email: order.email,
-      name: user.name,
-      locale: user.locale,
+      locale: sql<string | null>`coalesce(${user.locale}, ${order.buyerLocale})`, // a guest's: the language they bought in
+      name: sql<string | null>`coalesce(${user.name}, ${order.buyerName})`,
+      /** Bought as a guest: the mail carries the private link to the order. */
+      guest: sql<boolean>`${order.accessTokenHash} is not null`,
       matchId: match.id,
       kickoffAt: match.kickoffAt,
       gatesOpenAt: match.gatesOpenAt,

@@ -56,7 +56,10 @@ export const accountRoutes = new Hono<AppEnv>()
     if (!o) throw new DomainError('not_found'); // another person's order is not found, not forbidden
     // Only the demo provider's page can be gone back to; a Stripe session is left from its own page.
     const payUrl = o.providerSessionId?.startsWith('demo_') ? `/demo-pay/${o.providerSessionId}` : undefined;
-    return render(c, <MyOrderPage order={o} payUrl={payUrl} />, { title: c.get('t')('order.title', { reference: o.reference }) });
+    const links = { tickets: '/account/tickets', pdf: `/account/tickets/orders/${o.reference}/tickets.pdf` };
+    return render(c, <MyOrderPage order={o} payUrl={payUrl} abandonAction={`/account/orders/${o.reference}/abandon`} links={links} />, {
+      title: c.get('t')('order.title', { reference: o.reference }),
+    });
   })
   // Payment sessions opened before this was a form still send buyers who turn back here: show the
   // order (with its button to give up) and change nothing, as a GET must.

@@ -2,8 +2,9 @@ import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../types.ts';
 
 // Areas whose answers are personal even without a session cookie: the device API (a Bearer token),
-// the demo payment page and e-mailed unsubscribe links. Everything else private needs a sign-in.
-const PRIVATE_WITHOUT_SESSION = /^\/(api\/v1|demo-pay|unsubscribe|account|club|admin|scan|invitations)(\/|$)/;
+// the demo payment page, a guest's private order link and e-mailed unsubscribe links. Everything
+// else private needs a sign-in.
+const PRIVATE_WITHOUT_SESSION = /^\/(api\/v1|demo-pay|guest-orders|unsubscribe|account|club|admin|scan|invitations)(\/|$)/;
 
 /**
  * Nothing shown to a signed-in person, nor any answer of the private areas, is kept by a browser,

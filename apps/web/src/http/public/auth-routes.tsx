@@ -6,6 +6,7 @@ import { forgetAttempt } from '../../domain/accounts/forget-attempt.ts';
 import { lockAfterFailure } from '../../domain/accounts/lock-after-failure.ts';
 import { ATTEMPT_POLICY } from '../../domain/accounts/sign-in-policy.ts';
 import { DomainError } from '../../domain/errors.ts';
+import { attachGuestOrders } from '../../domain/sales/attach-guest-orders.ts';
 import { PASSWORD_MIN } from '../../integrations/auth/auth.ts';
 import { render } from '../../views/layouts/layout.tsx';
 import { CheckEmailPage } from '../../views/pages/public/check-email-page.tsx';
@@ -28,6 +29,15 @@ function forwardCookies(c: Context, headers: Headers) {
   for (const cookie of headers.getSetCookie()) c.header('set-cookie', cookie, { append: true });
 }
 
+/**
+ * Where the e-mail confirmation link leads: /verified, then on to `next` (a checkout with its basket,
+ * say) — so confirming the address continues what the person was doing.
+ */
+const verifiedCallback = (next: string | undefined) => {
+  const path = safeRedirectPath(next, '');
+  return path ? `/verified?next=${encodeURIComponent(path)}` : '/verified';
+};
+
 /** Requests that send e-mail are limited per IP address, so nobody floods an inbox through us. */
 async function limitMail(c: Context<AppEnv>) {
   const attempt = await countAttempt(c.get('deps').db, [{ kind: 'mail', value: clientIp(c) }]);
@@ -35,18 +45,19 @@ async function limitMail(c: Context<AppEnv>) {
 }
 
 export const authRoutes = new Hono<AppEnv>()
-  .get('/sign-up', (c) => renderSignUp(c, {}))
+  .get('/sign-up', (c) => renderSignUp(c, { values: { next: safeRedirectPath(c.req.query('next'), '') } }))
   .post('/sign-up', async (c) => {
     const form = await parseForm(c, signUpForm);
     if (!form.ok) return renderSignUp(c, form, 400);
     const { auth } = c.get('deps');
     await limitMail(c);
+    const { next, ...account } = form.data;
     // A known address gets the same answer as a new one; its owner is told by e-mail instead.
     await auth.api.signUpEmail({
-      body: { ...form.data, locale: c.get('locale'), callbackURL: '/verified' },
+      body: { ...account, locale: c.get('locale'), callbackURL: verifiedCallback(next) },
       headers: c.req.raw.headers,
     });
-    return c.redirect(`/check-email?to=${encodeURIComponent(form.data.email)}`, 303);
+    return c.redirect(`/check-email?to=${encodeURIComponent(account.email)}`, 303);
   })
   .get('/check-email', (c) => {
     const to = emailField.safeParse(c.req.query('to') ?? '');
@@ -55,8 +66,11 @@ export const authRoutes = new Hono<AppEnv>()
   // better-auth verifies the link, signs the person in and sends them here (with ?error=… on failure).
   .get('/verified', async (c) => {
     const t = c.get('t');
-    if (c.req.query('error') || !c.get('user')) return redirectWithFlash(c, '/sign-in', 'error', t('verify.failed'));
-    return redirectWithFlash(c, '/', 'success', t('verify.done'));
+    const next = safeRedirectPath(c.req.query('next'), '');
+    if (c.req.query('error') || !c.get('user')) {
+      return redirectWithFlash(c, next ? `/sign-in?next=${encodeURIComponent(next)}` : '/sign-in', 'error', t('verify.failed'));
+    }
+    return redirectWithFlash(c, next || '/', 'success', t('verify.done'));
   })
   .get('/sign-in', (c) => renderSignIn(c, { values: { next: safeRedirectPath(c.req.query('next'), '') } }))
   .post('/sign-in', async (c) => {
@@ -72,12 +86,17 @@ export const authRoutes = new Hono<AppEnv>()
       return renderSignIn(c, { values, errors: { _form: t('error.signInLocked', { minutes: attempt.retryInMinutes }) } }, 429);
     }
     try {
-      const { headers } = await auth.api.signInEmail({
-        body: { email, password, rememberMe: true, callbackURL: '/verified' },
+      const { headers, response } = await auth.api.signInEmail({
+        body: { email, password, rememberMe: true, callbackURL: verifiedCallback(form.data.next) },
         headers: c.req.raw.headers,
         returnHeaders: true,
       });
       await forgetAttempt(db, keys);
+      // Signing in proves the (confirmed) address too: orders bought with it as a guest join the account.
+      if ('user' in response && response.user) {
+        const { id, name } = response.user;
+        await db.transaction((tx) => attachGuestOrders(tx, {}, { actor: { userId: id, name }, email }));
+      }
       rememberDevice(c, email);
       forwardCookies(c, headers);
       return c.redirect(safeRedirectPath(form.data.next), 303);

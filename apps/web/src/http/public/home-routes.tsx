@@ -3,7 +3,7 @@ import { setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { setPreferredLocale } from '../../domain/accounts/set-preferred-locale.ts';
 import { listCatalogChoices } from '../../domain/catalog/list-catalog-choices.ts';
-import { listUpcomingMatches } from '../../domain/catalog/list-upcoming-matches.ts';
+import { CATALOG_PAGE_SIZE, listUpcomingMatches } from '../../domain/catalog/list-upcoming-matches.ts';
 import { isClubSlug } from '../../domain/ids.ts';
 import { brusselsDayStart } from '../../domain/time.ts';
 import { isLocale } from '../../i18n/index.ts';
@@ -57,7 +57,8 @@ export const homeRoutes = new Hono<AppEnv>()
       c,
       <HomePage
         filter={query}
-        filtered={Boolean(filter.from || filter.to || filter.clubSlug || filter.competitionSlug || filter.q)}
+        activeFilters={[filter.q, filter.clubSlug, filter.competitionSlug, filter.from, filter.to].filter(Boolean).length}
+        firstRank={(query.page - 1) * CATALOG_PAGE_SIZE + 1}
         choices={choices}
         matches={items}
         previousUrl={query.page > 1 ? pageLink(query.page - 1) : undefined}

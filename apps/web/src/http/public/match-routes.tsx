@@ -1,23 +1,23 @@
 import { type Context, Hono } from 'hono';
 import { raw } from 'hono/html';
-import type { PriceCategory } from '../../db/schema/index.ts';
 import type { AppConfig } from '../../deps.ts';
+import { countAttempt } from '../../domain/accounts/count-attempt.ts';
 import { findPublicMatch, type PublicMatch } from '../../domain/catalog/find-public-match.ts';
 import { DomainError } from '../../domain/errors.ts';
-import { UUID_PATTERN } from '../../domain/ids.ts';
-import type { OrderLine } from '../../domain/sales/place-order.ts';
+import type { Buyer, OrderLine } from '../../domain/sales/place-order.ts';
+import { priceBasket } from '../../domain/sales/price-basket.ts';
 import { startCheckout } from '../../domain/sales/start-checkout.ts';
-import { formatDateTime, type Translate } from '../../i18n/index.ts';
-import { Form, FormError } from '../../views/components/form.tsx';
-import { MatchStatusBadge, SeatsLeftBadge } from '../../views/components/match-status-badge.tsx';
-import { Price } from '../../views/components/price.tsx';
-import { VerifiedBadge } from '../../views/components/verified-badge.tsx';
+import { formatDateTime } from '../../i18n/index.ts';
 import { render } from '../../views/layouts/layout.tsx';
+import { CheckoutPage } from '../../views/pages/public/checkout-page.tsx';
+import { MatchPage } from '../../views/pages/public/match-page.tsx';
+import { clientIp } from '../client-ip.ts';
 import { domainMessage, ERROR_HTTP } from '../errors.tsx';
-import type { FieldErrors, FormValues } from '../forms.ts';
-import { requireUser } from '../middleware/access.ts';
+import { type FieldErrors, type FormValues, parseForm } from '../forms.ts';
 import { redirectWithFlash } from '../middleware/flash.ts';
+import { operationContext } from '../operation.ts';
 import type { AppEnv } from '../types.ts';
+import { basketForm, basketQuery, guestForm, quantityField } from './checkout-schemas.ts';
 
 /** schema.org SportsEvent, so search engines and shared links understand the page. */
 function structuredData(m: PublicMatch, config: AppConfig) {
@@ -47,7 +47,8 @@ function structuredData(m: PublicMatch, config: AppConfig) {
           },
         }
       : undefined,
-    offers: m.stands.flatMap((s) =>
+    // A cancelled match offers nothing.
+    offers: (m.status === 'cancelled' ? [] : m.stands).flatMap((s) =>
       s.prices.map((p) => ({
         '@type': 'Offer',
         name: `${s.name} (${p.category})`,
@@ -68,64 +69,98 @@ function mapLink(m: PublicMatch) {
   return `https://www.openstreetmap.org/search?query=${encodeURIComponent(query)}`;
 }
 
-const categoryLabel = (t: Translate, category: string) => t(`category.${category}` as Parameters<Translate>[0]);
+/** The basket a link carries in its query (a wrong one is simply empty). */
+function linkedBasket(c: Context<AppEnv>): OrderLine[] {
+  const parsed = basketForm.safeParse(c.req.query());
+  return parsed.success ? parsed.data.lines : [];
+}
 
-const QUANTITY_FIELD = new RegExp(`^q_(${UUID_PATTERN})_(adult|youth|child|member|senior)$`);
+/** A +/− press: the line's quantity one up or down, kept between 0 and the order limit. */
+function stepped(lines: OrderLine[], step: { field: string; delta: number }, limit: number): OrderLine[] {
+  const exists = lines.some((l) => quantityField(l.matchStandId, l.category) === step.field);
+  const [, matchStandId = '', category = 'adult'] = step.field.match(/^q_(.+)_([a-z]+)$/) ?? [];
+  const all = exists ? lines : [...lines, { matchStandId, category: category as OrderLine['category'], quantity: 0 }];
+  return all.map((l) =>
+    quantityField(l.matchStandId, l.category) === step.field
+      ? { ...l, quantity: Math.max(0, Math.min(limit, l.quantity + step.delta)) }
+      : l,
+  );
+}
 
 export const matchRoutes = new Hono<AppEnv>()
-  .get('/:matchId', async (c) => renderMatchPage(c, await findPublicMatch(c.get('deps').db, c.req.param('matchId')), {}))
-  // Choosing tickets places the order and holds the seats, then the buyer goes to pay.
-  .post('/:matchId/checkout', requireUser, async (c) => {
-    const t = c.get('t');
-    const { db, payments, outbox, config } = c.get('deps');
+  .get('/:matchId', async (c) => renderMatchPage(c, await findPublicMatch(c.get('deps').db, c.req.param('matchId')), linkedBasket(c)))
+  // The step before paying, for a basket that came by link: what it costs, then one button to pay —
+  // signed in, or after signing in, signing up or giving a name and an address as a guest.
+  .get('/:matchId/checkout', async (c) => {
+    const m = await findPublicMatch(c.get('deps').db, c.req.param('matchId'));
+    const lines = linkedBasket(c);
+    if (lines.every((l) => l.quantity === 0)) return c.redirect(`/matches/${m.id}#tickets`, 303);
+    return renderCheckout(c, m, lines, {});
+  })
+  // Choosing tickets places the order and holds the seats, then the buyer goes to pay. A visitor
+  // not signed in goes to the checkout step with the basket; a +/− press comes back to the page.
+  .post('/:matchId/checkout', async (c) => {
+    const { db } = c.get('deps');
     const matchId = c.req.param('matchId');
+    const form = await parseForm(c, basketForm);
     // The match as the page shows it is read only to answer a refusal, not on the way to paying.
     const page = async (shown: { values: FormValues; errors: FieldErrors }, status: 400 | 409) =>
-      renderMatchPage(c, await findPublicMatch(db, matchId), shown, status);
-    const body = await c.req.parseBody();
-    const values: FormValues = {};
-    const lines: OrderLine[] = [];
-    for (const [name, raw] of Object.entries(body)) {
-      const field = QUANTITY_FIELD.exec(name);
-      if (!field || typeof raw !== 'string') continue;
-      values[name] = raw;
-      const quantity = raw.trim() === '' ? 0 : /^\d{1,3}$/.test(raw.trim()) ? Number(raw) : Number.NaN;
-      if (!Number.isInteger(quantity)) return page({ values, errors: { _form: t('error.quantity') } }, 400);
-      lines.push({ matchStandId: field[1]!, category: field[2] as PriceCategory, quantity });
+      renderMatchPage(c, await findPublicMatch(db, matchId), [], shown, status);
+    if (!form.ok) return page(form, 400);
+    const { lines, step } = form.data;
+    if (step) {
+      const m = await findPublicMatch(db, matchId);
+      return c.redirect(`/matches/${m.id}${basketQuery(stepped(lines, step, m.orderLimit))}#tickets`, 303);
     }
-    const user = c.get('user')!;
+    const user = c.get('user');
+    let actor: Buyer;
+    if (user) actor = { userId: user.id, name: user.name, email: user.email };
+    else if (form.values.as === 'guest') {
+      const guest = await parseForm(c, guestForm);
+      const m = () => findPublicMatch(db, matchId);
+      if (!guest.ok) return renderCheckout(c, await m(), lines, guest, 400);
+      // A guest's order sends mail to the address typed: limited per IP address like every such request.
+      const attempt = await countAttempt(db, [{ kind: 'mail', value: clientIp(c) }]);
+      if (!attempt.allowed) throw new DomainError('rate_limited', { minutes: attempt.retryInMinutes });
+      actor = { kind: 'guest', ...guest.data, locale: c.get('locale') };
+    } else return c.redirect(`/matches/${matchId}/checkout${basketQuery(lines)}`, 303);
     try {
-      const started = await startCheckout(
-        db,
-        { payments, outbox, sales: config.sales, baseURL: config.baseURL },
-        { userId: user.id, email: user.email, matchId, lines },
-      );
-      if (started.paid) return redirectWithFlash(c, `/account/orders/${started.reference}`, 'success', t('order.freeIssued'));
+      const started = await startCheckout(db, operationContext(c), { actor, matchId, lines });
+      if (started.paid) return redirectWithFlash(c, started.orderPath, 'success', c.get('t')('order.freeIssued'));
       return c.redirect(started.url, 303);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      return page({ values, errors: { _form: domainMessage(c, error) } }, ERROR_HTTP[error.code].status === 400 ? 400 : 409);
+      const status = ERROR_HTTP[error.code].status === 400 ? 400 : 409;
+      const shown = { values: form.values, errors: { _form: domainMessage(c, error) } };
+      if (user) return page(shown, status);
+      return renderCheckout(c, await findPublicMatch(db, matchId), lines, shown, status);
     }
   });
 
 async function renderMatchPage(
   c: Context<AppEnv>,
   m: PublicMatch,
-  shown: { values?: FormValues; errors?: FieldErrors },
+  lines: OrderLine[],
+  shown: { values?: FormValues; errors?: FieldErrors } = {},
   status: 200 | 400 | 409 = 200,
 ) {
-  const t = c.get('t');
   const locale = c.get('locale');
   const { config } = c.get('deps');
   c.status(status);
-  const { title } = m;
-  const when = formatDateTime(m.kickoffAt, locale);
-  const description = `${when} · ${m.competition}${m.venue?.name ? ` · ${m.venue.name}, ${m.venue.commune}` : ''}`;
-  const map = mapLink(m);
+  const quantities: Record<string, number> = {};
+  for (const l of lines) quantities[quantityField(l.matchStandId, l.category)] = l.quantity;
+  // A refused choice is shown again as it was typed, where it is a number.
+  for (const [name, value] of Object.entries(shown.values ?? {}))
+    if (/^q_/.test(name) && /^\d{1,3}$/.test(value)) quantities[name] = Number(value);
+  const shownLines = Object.entries(quantities).flatMap(([name, quantity]) => {
+    const [, matchStandId = '', category = ''] = name.match(/^q_(.+)_([a-z]+)$/) ?? [];
+    return [{ matchStandId, category: category as OrderLine['category'], quantity }];
+  });
+  const description = `${formatDateTime(m.kickoffAt, locale)} · ${m.competition}${m.venue?.name ? ` · ${m.venue.name}, ${m.venue.commune}` : ''}`;
   const head = (
     <>
       <meta property="og:type" content="website" />
-      <meta property="og:title" content={title} />
+      <meta property="og:title" content={m.title} />
       <meta property="og:description" content={description} />
       <meta property="og:url" content={`${config.baseURL}/matches/${m.id}`} />
       <meta property="og:site_name" content="FootArena" />
@@ -135,113 +170,43 @@ async function renderMatchPage(
       <script type="application/ld+json">{raw(structuredData(m, config))}</script>
     </>
   );
+  const { feePercent, feeFixedCents, holdMinutes } = config.sales;
   return render(
     c,
-    <article class="match-page">
-      <header class="card">
-        <p class="meta">
-          <a href={`/c/${m.club.slug}`}>{m.club.name}</a>
-          <VerifiedBadge verified={m.club.verified} /> · {m.competition}
-        </p>
-        <h1 class="club-title">
-          {m.club.logo ? <img src={m.club.logo} alt="" width="48" height="48" /> : null}
-          {title}
-        </h1>
-        <p>
-          <time datetime={m.kickoffAt.toISOString()}>
-            <strong>{when}</strong>
-          </time>
-          {m.gatesOpenAt ? ` · ${t('match.gatesOpen', { time: formatDateTime(m.gatesOpenAt, locale) })}` : null}
-        </p>
-        {m.opponentClub ? (
-          <p class="meta">
-            {t('matches.opponent')}: <a href={`/c/${m.opponentClub.slug}`}>{m.opponentClub.name}</a>
-            <VerifiedBadge verified={m.opponentClub.verified} />
-          </p>
-        ) : null}
-        <p>
-          <MatchStatusBadge status={m.displayStatus} />
-        </p>
-        {m.venue?.name ? (
-          <address>
-            {m.venue.name}
-            <br />
-            {m.venue.street}, {m.venue.postalCode} {m.venue.commune}
-            {map ? (
-              <>
-                <br />
-                <a href={map} rel="noopener" target="_blank">
-                  {t('match.map')}
-                </a>
-              </>
-            ) : null}
-          </address>
-        ) : (
-          <p>{t('match.away')}</p>
-        )}
-      </header>
-      {m.isHome ? (
-        <section class="card" id="tickets">
-          <h2>{t('match.tickets')}</h2>
-          {m.stands.length === 0 ? <p>{t('match.noStands')}</p> : null}
-          {m.saleOpen ? (
-            <Form action={`/matches/${m.id}/checkout`} class="buy">
-              <FormError errors={shown.errors} />
-              {m.stands.map((s) => (
-                <fieldset class="stand-choice">
-                  <legend>
-                    {s.name} <SeatsLeftBadge seatsLeft={s.seatsLeft} />
-                  </legend>
-                  {s.seatsLeft > 0
-                    ? s.prices.map((p) => (
-                        <div class="field quantity">
-                          <label for={`q_${s.id}_${p.category}`}>
-                            {categoryLabel(t, p.category)} · <Price cents={p.priceCents} />
-                          </label>
-                          <input
-                            id={`q_${s.id}_${p.category}`}
-                            name={`q_${s.id}_${p.category}`}
-                            type="number"
-                            inputmode="numeric"
-                            min="0"
-                            max={String(Math.min(m.orderLimit, s.seatsLeft))}
-                            value={shown.values?.[`q_${s.id}_${p.category}`] ?? '0'}
-                          />
-                        </div>
-                      ))
-                    : null}
-                </fieldset>
-              ))}
-              <p class="hint">
-                {t('match.orderHint', { limit: m.orderLimit, minutes: config.sales.holdMinutes })}{' '}
-                {t('match.feeHint', { percent: config.sales.feePercent })}
-              </p>
-              <button type="submit">{t('match.buy')}</button>
-            </Form>
-          ) : (
-            <ul class="stands">
-              {m.stands.map((s) => (
-                <li>
-                  <strong>{s.name}</strong> <SeatsLeftBadge seatsLeft={s.seatsLeft} />
-                  <ul class="prices">
-                    {s.prices.map((p) => (
-                      <li>
-                        {categoryLabel(t, p.category)}: <Price cents={p.priceCents} />
-                      </li>
-                    ))}
-                  </ul>
-                </li>
-              ))}
-            </ul>
-          )}
-          {!m.saleOpen && m.status === 'scheduled' ? (
-            <p class="alert info">
-              {m.saleOpensAt ? t('match.saleOpensAt', { date: formatDateTime(m.saleOpensAt, locale) }) : t('match.saleSoon')}
-            </p>
-          ) : null}
-        </section>
-      ) : null}
-    </article>,
-    { title, description, head },
+    <MatchPage
+      match={m}
+      quantities={quantities}
+      basket={priceBasket(m, shownLines, config.sales)}
+      fee={{ feePercent, feeFixedCents }}
+      holdMinutes={holdMinutes}
+      mapUrl={mapLink(m)}
+      errors={shown.errors}
+    />,
+    { title: m.title, description, head },
+  );
+}
+
+function renderCheckout(
+  c: Context<AppEnv>,
+  m: PublicMatch,
+  lines: OrderLine[],
+  shown: { values?: FormValues; errors?: FieldErrors },
+  status: 200 | 400 | 409 = 200,
+) {
+  const user = c.get('user');
+  c.status(status);
+  // Nobody signs in, signs up or types an address for a page that keeps it.
+  c.header('Cache-Control', 'no-store');
+  return render(
+    c,
+    <CheckoutPage
+      match={m}
+      basket={priceBasket(m, lines, c.get('deps').config.sales)}
+      basketQuery={basketQuery(lines)}
+      buyer={user ? { name: user.name, email: user.email } : undefined}
+      values={shown.values}
+      errors={shown.errors}
+    />,
+    { title: c.get('t')('checkout.title') },
   );
 }

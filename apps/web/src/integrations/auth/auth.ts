@@ -17,13 +17,15 @@ export interface AuthOptions {
   baseURL: string;
   secret: string;
   secureCookies: boolean;
+  /** Once a person confirms their address (the app attaches the orders a guest bought with it). */
+  onEmailVerified?: (user: { id: string; name: string; email: string }) => Promise<void>;
 }
 
 export const PASSWORD_MIN = 10;
 export const PASSWORD_MAX = 128;
 export const SESSION_COOKIE_PREFIX = 'footarena';
 
-export function createAuth({ db, logger, outbox, baseURL, secret, secureCookies }: AuthOptions) {
+export function createAuth({ db, logger, outbox, baseURL, secret, secureCookies, onEmailVerified }: AuthOptions) {
   const localeOf = (user: object) => ('locale' in user && isLocale(user.locale) ? user.locale : undefined);
   const mail = (to: string, message: ReturnType<typeof renderMail>) => outbox.send(db, QUEUES.mail, { to, ...message });
 
@@ -53,6 +55,9 @@ export function createAuth({ db, logger, outbox, baseURL, secret, secureCookies 
       autoSignInAfterVerification: true,
       expiresIn: 24 * 60 * 60,
       sendVerificationEmail: ({ user, url }) => mail(user.email, renderMail('verify', localeOf(user), { url, name: user.name })),
+      afterEmailVerification: async (user) => {
+        await onEmailVerified?.(user);
+      },
     },
     user: {
       additionalFields: {

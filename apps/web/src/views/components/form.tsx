@@ -59,13 +59,18 @@ export function Field(props: FieldProps) {
           {props.hint}
         </small>
       ) : null}
-      {error ? (
-        <small id={`${id}-error`} class="error" role="alert">
-          {error}
-        </small>
-      ) : null}
+      <FieldError id={id} error={error} />
     </div>
   );
+}
+
+/** A field's error under it, announced, and named by the field's aria-describedby (`<id>-error`). */
+export function FieldError({ id, error }: { id: string; error?: string }) {
+  return error ? (
+    <small id={`${id}-error`} class="error" role="alert">
+      {error}
+    </small>
+  ) : null;
 }
 
 export function Select(props: {

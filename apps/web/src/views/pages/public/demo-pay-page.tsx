@@ -6,7 +6,7 @@ import { PendingOrder } from '../../components/pending-order.tsx';
 import { useT } from '../../components/use-t.ts';
 
 /** The demo provider's checkout page: clearly marked as moving no money. */
-export function DemoPayPage({ order: o, sessionId }: { order: MyOrder; sessionId: string }) {
+export function DemoPayPage({ order: o, sessionId, orderPath }: { order: MyOrder; sessionId: string; orderPath: string }) {
   const t = useT();
   return (
     <NarrowCard
@@ -26,7 +26,7 @@ export function DemoPayPage({ order: o, sessionId }: { order: MyOrder; sessionId
         </PendingOrder>
       ) : (
         <p>
-          <a href={`/account/orders/${o.reference}`}>{t('order.see')}</a>
+          <a href={orderPath}>{t('order.see')}</a>
         </p>
       )}
     </NarrowCard>

@@ -26,7 +26,8 @@ export function SignInPage({ values, errors }: SignInPageProps) {
         <a href="/forgot-password">{t('signIn.forgot')}</a>
       </p>
       <p>
-        {t('signIn.noAccount')} <a href="/sign-up">{t('nav.signUp')}</a>
+        {t('signIn.noAccount')}{' '}
+        <a href={values?.next ? `/sign-up?next=${encodeURIComponent(values.next)}` : '/sign-up'}>{t('nav.signUp')}</a>
       </p>
     </NarrowCard>
   );

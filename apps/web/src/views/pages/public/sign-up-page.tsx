@@ -19,13 +19,16 @@ export function SignUpPage({ values, errors, passwordMin }: SignUpPageProps) {
       <p>{t('signUp.intro')}</p>
       <Form action="/sign-up">
         <FormError errors={errors} />
+        {/* Where to go once the address is confirmed (already a safe path): a checkout keeps its basket. */}
+        <input type="hidden" name="next" value={values?.next ?? ''} />
         <Field name="name" label={t('field.name')} values={values} errors={errors} required maxlength={100} autocomplete="name" />
         <EmailField values={values} errors={errors} />
         <NewPasswordField errors={errors} min={passwordMin} />
         <button type="submit">{t('signUp.submit')}</button>
       </Form>
       <p>
-        {t('signUp.haveAccount')} <a href="/sign-in">{t('nav.signIn')}</a>
+        {t('signUp.haveAccount')}{' '}
+        <a href={values?.next ? `/sign-in?next=${encodeURIComponent(values.next)}` : '/sign-in'}>{t('nav.signIn')}</a>
       </p>
     </NarrowCard>
   );

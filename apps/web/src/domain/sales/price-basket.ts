@@ -1,0 +1,27 @@
+import type { PublicMatch } from '../catalog/find-public-match.ts';
+import { platformFee, type SalesConfig } from './fees.ts';
+import type { OrderLine } from './place-order.ts';
+
+/**
+ * What a basket will cost before it is ordered, from the match's prices as its page shows them: the
+ * lines it names on this match (others are left out), the tickets, the fee and the total the buyer
+ * will pay. placeOrder prices the order again, from the database, when it is placed.
+ */
+export function priceBasket(m: PublicMatch, lines: OrderLine[], config: Pick<SalesConfig, 'feePercent' | 'feeFixedCents'>) {
+  const priced = lines.flatMap((line) => {
+    const stand = m.stands.find((s) => s.id === line.matchStandId);
+    const price = stand?.prices.find((p) => p.category === line.category);
+    return stand && price && line.quantity > 0 ? [{ ...line, stand: stand.name, unitPriceCents: price.priceCents }] : [];
+  });
+  const subtotalCents = priced.reduce((sum, l) => sum + l.unitPriceCents * l.quantity, 0);
+  const feeCents = platformFee(subtotalCents, config);
+  return {
+    lines: priced,
+    count: priced.reduce((sum, l) => sum + l.quantity, 0),
+    subtotalCents,
+    feeCents,
+    totalCents: subtotalCents + feeCents,
+  };
+}
+
+export type PricedBasket = ReturnType<typeof priceBasket>;
