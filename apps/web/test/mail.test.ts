@@ -1,10 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { match, order, orderItem, user } from '../src/db/schema/index.ts';
+import { match, order, user } from '../src/db/schema/index.ts';
 import { QUEUES, type TemplateMail } from '../src/domain/outbox.ts';
 import { formatDateTime, formatMoney, type Locale } from '../src/i18n/index.ts';
-import { brusselsIn, clubWithOwner, matchOnSale, postOk } from './support/catalog.ts';
+import { brusselsIn, clubWithOwner, matchOnSale, postOk, refundableTickets } from './support/catalog.ts';
 import { createUser, databaseKinds, signIn, startTestApp, type TestApp } from './support/harness.ts';
 
 // Every kind of mail a buyer or follower gets, in French, Dutch and English, through the real SMTP
@@ -76,8 +76,8 @@ describe.each(databaseKinds())('mails in three languages on %s', (kind) => {
   it('tells of a refund with the amount in the buyer’s money format and a real plural', async () => {
     // French: one ticket of two, then the rest; Dutch: the whole order.
     const fr = orders.fr!;
-    const [item] = await t.runtime.deps.db.select().from(orderItem).where(eq(orderItem.orderId, fr.id));
-    await postOk(owner.owner, `${owner.base}/orders/${fr.id}/items/${item!.id}/refund`, { confirm: 'yes' });
+    const [picked] = await refundableTickets(owner.owner, owner.base, fr.id);
+    await postOk(owner.owner, `${owner.base}/orders/${fr.id}/refund`, { 'ticket[]': picked!, confirm: 'yes' });
     const [afterOne] = await t.runtime.deps.db.select().from(order).where(eq(order.id, fr.id));
     const partial = await t.smtp.waitFor(people.fr.email, /1 ticket remboursé/);
     expect(partial.subject).toBe(`Commande ${fr.reference}\u00a0: 1 ticket remboursé (${TITLE})`);

@@ -24,6 +24,10 @@ async function sessionOrder(c: Context<AppEnv>, sessionId: string) {
   return o;
 }
 
+/** Who pays or turns back at the demo page: the guest who holds the session, or the signed-in buyer. */
+const buyerActor = (c: Context<AppEnv>, o: Awaited<ReturnType<typeof sessionOrder>>) =>
+  o.guest ? { kind: 'guest' as const, name: o.buyerName ?? o.email } : actorOf(c);
+
 /**
  * The demo provider's checkout page (no Stripe key configured): clearly not a real payment, and
  * "pay" runs the very fulfilment a Stripe webhook runs.
@@ -45,7 +49,7 @@ export const demoPayRoutes = new Hono<AppEnv>()
     try {
       const paid = await db.transaction(async (tx) => {
         if (!(await (payments as DemoProvider).pay(tx, sessionId))) return false;
-        await fulfilOrder(tx, operationContext(c), { actor: actorOf(c), sessionId });
+        await fulfilOrder(tx, operationContext(c), { actor: buyerActor(c, o), sessionId });
         return true;
       });
       if (!paid) return redirectWithFlash(c, `/matches/${o.matchId}`, 'error', t('demo.expired'));
@@ -58,9 +62,8 @@ export const demoPayRoutes = new Hono<AppEnv>()
   .post('/:sessionId/cancel', async (c) => {
     const sessionId = c.req.param('sessionId');
     const o = await sessionOrder(c, sessionId);
-    const actor = o.guest ? { kind: 'guest' as const, name: o.buyerName ?? o.email } : actorOf(c);
     const cancelled = await c
       .get('deps')
-      .db.transaction((tx) => cancelPendingOrder(tx, operationContext(c), { actor, order: { sessionId } }));
+      .db.transaction((tx) => cancelPendingOrder(tx, operationContext(c), { actor: buyerActor(c, o), order: { sessionId } }));
     return redirectWithFlash(c, `/matches/${cancelled.matchId}`, 'info', c.get('t')('order.cancelled'));
   });
