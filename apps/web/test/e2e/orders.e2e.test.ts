@@ -130,7 +130,7 @@ describe.skipIf(!chromiumAvailable())('orders, attendance and the page for clubs
       await page.getByRole('link', { name: /Pour les clubs/ }).click();
       await see(page.getByRole('heading', { name: 'FootArena pour les clubs', level: 1 }));
       // The fee example is the platform's configured fee, in the reader's money format.
-      await see(page.getByText(/Exemple : pour un ticket à 10,00\s€, le supporter paie \d+,\d\d\s€/));
+      await see(page.getByText(/Exemple\s: pour un ticket à 10,00\s€, le supporter paie \d+,\d\d\s€/));
       inaccessible.push(...(await accessibilityViolations(page)));
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(viewport.width);
       await screenshot(page, `for-clubs-${size}.png`);
