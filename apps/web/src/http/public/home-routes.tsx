@@ -1,12 +1,13 @@
 import { Hono } from 'hono';
 import { setCookie } from 'hono/cookie';
+import { validator } from 'hono/validator';
 import { z } from 'zod';
 import { setPreferredLocale } from '../../domain/accounts/set-preferred-locale.ts';
 import { listCatalogChoices } from '../../domain/catalog/list-catalog-choices.ts';
 import { CATALOG_PAGE_SIZE, listUpcomingMatches } from '../../domain/catalog/list-upcoming-matches.ts';
 import { isClubSlug } from '../../domain/ids.ts';
 import { brusselsDayStart } from '../../domain/time.ts';
-import { isLocale } from '../../i18n/index.ts';
+import { LOCALES } from '../../i18n/index.ts';
 import { render } from '../../views/layouts/layout.tsx';
 import { HomePage } from '../../views/pages/public/home-page.tsx';
 import { text } from '../fields.ts';
@@ -32,6 +33,11 @@ const filterQuery = z.object({
   q: text(0, 80).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(500).catch(1),
 });
+
+/** The language switcher's form: an unknown language changes nothing, a missing `next` goes home. */
+const languageChoice = validator('form', (form) =>
+  z.object({ lang: z.enum(LOCALES).optional().catch(undefined), next: z.string().optional().catch(undefined) }).parse(form),
+);
 
 export const homeRoutes = new Hono<AppEnv>()
   .get('/', async (c) => {
@@ -68,10 +74,9 @@ export const homeRoutes = new Hono<AppEnv>()
     );
   })
   // The language switcher: remembered in a cookie, and in the profile of a signed-in user.
-  .post('/lang', async (c) => {
-    const body = await c.req.parseBody();
-    const lang = body.lang;
-    if (isLocale(lang)) {
+  .post('/lang', languageChoice, async (c) => {
+    const { lang, next } = c.req.valid('form');
+    if (lang) {
       setCookie(c, LOCALE_COOKIE, lang, {
         path: '/',
         sameSite: 'Lax',
@@ -81,5 +86,5 @@ export const homeRoutes = new Hono<AppEnv>()
       });
       if (c.get('user')) await setPreferredLocale(c.get('deps').db, {}, { actor: actorOf(c), locale: lang });
     }
-    return c.redirect(safeRedirectPath(body.next), 303);
+    return c.redirect(safeRedirectPath(next), 303);
   });
