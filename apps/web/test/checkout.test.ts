@@ -278,10 +278,19 @@ describe.each(databaseKinds())('buying tickets with the demo provider on %s', (k
       .where(eq(order.providerSessionId, sessionPath.split('/').at(-1)!));
     expect(paid).toMatchObject({ status: 'paid', subtotalCents: 3750, feeCents: 375, totalCents: 4125, refundedCents: 0 });
     const [first, second] = await refundableTickets(owner.owner, owner.base, paid!.id);
+    /** The match's sales as its page sums them up: tickets sold, money for the club. */
+    const sold = async () => {
+      const text = await textOf(await owner.owner.get(`${owner.base}/matches/${matchId}`, en.headers));
+      const [, tickets, euros] = /(\d+) tickets? sold, €([\d.,]+) for the club/.exec(text)!;
+      return { tickets: Number(tickets), euros: Number(euros!.replace(',', '')) };
+    };
+    const soldBefore = await sold();
 
     await postOk(owner.owner, `${owner.base}/orders/${paid!.id}/refund`, { 'ticket[]': first!, confirm: 'yes' });
     const afterOne = (await t.runtime.deps.db.select().from(order).where(eq(order.id, paid!.id)))[0]!;
     expect(afterOne).toMatchObject({ status: 'paid', refundedCents: 1375 }); // 12.50 + its share of the fee
+    // A refunded ticket is no longer a sale: the match's figures drop by its price.
+    expect(await sold()).toEqual({ tickets: soldBefore.tickets - 1, euros: soldBefore.euros - 12.5 });
     expect((await seats()).sold).toBe(before.sold + 2);
     await t.smtp.waitFor('fan@example.be', new RegExp(`Order ${paid!.reference}: 1 ticket refunded`));
 

@@ -5,11 +5,16 @@ import { toBrusselsLocal } from '../time.ts';
 
 /**
  * Paid sales of one match of this club: the revenue for the club (ticket prices, the fee is
- * FootArena's), tickets sold, and both cumulated per Brussels day for the sales chart.
+ * FootArena's), tickets sold, and both cumulated per Brussels day for the sales chart. Refunded
+ * tickets are not sales: a partly refunded order counts what it kept.
  */
 export async function summarizeMatchSales(db: Executor, clubId: string, matchId: string) {
   const rows = await db
-    .select({ paidAt: order.paidAt, subtotalCents: order.subtotalCents, tickets: sql<number>`sum(${orderItem.quantity})::int` })
+    .select({
+      paidAt: order.paidAt,
+      subtotalCents: sql<number>`sum((${orderItem.quantity} - ${orderItem.refundedQuantity}) * ${orderItem.unitPriceCents})::int`,
+      tickets: sql<number>`sum(${orderItem.quantity} - ${orderItem.refundedQuantity})::int`,
+    })
     .from(order)
     .innerJoin(orderItem, eq(orderItem.orderId, order.id))
     .where(and(eq(order.clubId, clubId), eq(order.matchId, matchId), eq(order.status, 'paid')))
