@@ -6,6 +6,13 @@ import { match, matchStand, PRICE_CATEGORIES } from './catalog.ts';
 export const ORDER_STATUSES = ['pending', 'paid', 'expired', 'cancelled', 'refunded'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
+/**
+ * Where the seats went: bought online, sold at the gate by a steward (cash, or paid on the buyer's own
+ * phone), given to a guest list, or a free entry counted at the gate. The match-day report adds up per channel.
+ */
+export const ORDER_CHANNELS = ['online', 'box_office', 'guest', 'free_entry'] as const;
+export type OrderChannel = (typeof ORDER_CHANNELS)[number];
+
 // An order holds seats from the moment it is placed (pending) until it is paid or its hold lapses.
 // Money in cents (invariant 6): subtotal = what the club gets; fee = FootArena's commission, paid on
 // top by the buyer; total = subtotal + fee.
@@ -32,7 +39,9 @@ export const order = pgTable(
     subtotalCents: integer('subtotal_cents').notNull(),
     feeCents: integer('fee_cents').notNull(),
     totalCents: integer('total_cents').notNull(),
-    provider: text('provider', { enum: ['demo', 'stripe', 'free'] }).notNull(),
+    channel: text('channel', { enum: ORDER_CHANNELS }).notNull().default('online'),
+    /** Who took the money: the demo or Stripe payment page, nobody (free), or a steward in cash. */
+    provider: text('provider', { enum: ['demo', 'stripe', 'free', 'cash'] }).notNull(),
     providerSessionId: text('provider_session_id').unique(),
     /** Stripe's PaymentIntent, known once paid: what a refund refers to. */
     providerPaymentId: text('provider_payment_id'),

@@ -1,0 +1,1 @@
+ALTER TABLE "order" ADD COLUMN "channel" text DEFAULT 'online' NOT NULL;
