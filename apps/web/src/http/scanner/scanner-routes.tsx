@@ -38,6 +38,7 @@ export const scannerRoutes = new Hono<AppEnv>()
     return render(c, <ScannerPage messages={messages} clubs={clubs} signedIn={Boolean(user)} />, {
       title: t('scanner.title'),
       head: <ScannerHead />,
+      minimal: true, // an app of its own: the site's header would push the camera off a phone's screen
     });
   })
   .post('/scan/device', clubField, async (c) => {
