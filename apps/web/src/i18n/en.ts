@@ -854,6 +854,7 @@ export const en = {
   'guests.csv.noFile': 'Choose a CSV file.',
   'guests.csv.tooLarge': 'The file is too large (256 KB at most).',
   'guests.csv.line': 'Line {line}: {problem}',
+  'scanner.mode.free': 'Free entry',
   'scanner.mode.guests': 'Guests',
   'scanner.guestsTitle': 'Guest lists',
   'scanner.guestSearch': "Guest's name",

@@ -869,6 +869,7 @@ export const fr: Messages = {
   'guests.csv.noFile': 'Choisissez un fichier CSV.',
   'guests.csv.tooLarge': 'Le fichier est trop grand (256 Ko au plus).',
   'guests.csv.line': 'Ligne {line} : {problem}',
+  'scanner.mode.free': 'Entrée gratuite',
   'scanner.mode.guests': 'Invités',
   'scanner.guestsTitle': "Listes d'invités",
   'scanner.guestSearch': "Nom de l'invité",

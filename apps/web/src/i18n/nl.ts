@@ -868,6 +868,7 @@ export const nl: Messages = {
   'guests.csv.noFile': 'Kies een CSV-bestand.',
   'guests.csv.tooLarge': 'Het bestand is te groot (hoogstens 256 kB).',
   'guests.csv.line': 'Regel {line}: {problem}',
+  'scanner.mode.free': 'Gratis toegang',
   'scanner.mode.guests': 'Gasten',
   'scanner.guestsTitle': 'Gastenlijsten',
   'scanner.guestSearch': 'Naam van de gast',

@@ -146,7 +146,10 @@ export class Scanner {
     try {
       const outcome = await syncOnce(this.parts, session.device, session.matchId);
       if (outcome.kind === 'synced') {
-        if (outcome.refreshed) this.#renderCounters();
+        if (outcome.refreshed) {
+          this.#renderCounters();
+          this.parts.modes.refresh(); // a mode may come with the match's data (guests)
+        }
         this.setOnline(true);
         if (outcome.more) setTimeout(() => void this.sync(), 0);
       } else if (outcome.kind === 'revoked') this.forget(say('scanner.revoked'));

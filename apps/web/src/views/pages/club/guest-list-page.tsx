@@ -43,7 +43,7 @@ export function GuestListPage(props: {
         {list.guests.length === 0 ? (
           <p class="hint">{t('guests.noGuests')}</p>
         ) : (
-          <div class="table-scroll">
+          <div class="table-wrap">
             <table>
               <TableHead
                 columns={[t('guests.name'), t('guests.email'), t('guests.stand'), t('guests.placesColumn'), t('guests.enteredColumn')]}
@@ -159,7 +159,7 @@ export function GuestListPage(props: {
         <p class="hint">{t('guests.allowancesHint')}</p>
         <Form action={`${base}/seats`} idPrefix="seats">
           <FormError errors={sent('seats')?.errors} />
-          <AllowanceFields stands={list.stands} values={seatValues} errors={sent('seats')?.errors} />
+          <AllowanceFields stands={list.stands} values={seatValues} errors={sent('seats')?.errors} legendHidden />
           <button type="submit">{t('common.save')}</button>
         </Form>
       </section>

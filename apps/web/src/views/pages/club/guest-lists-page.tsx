@@ -39,7 +39,7 @@ export function GuestListsPage(props: {
         {props.lists.length === 0 ? (
           <p class="hint">{t('guests.none')}</p>
         ) : (
-          <div class="table-scroll">
+          <div class="table-wrap">
             <table>
               <TableHead columns={[t('guests.listName'), t('guests.kind'), t('guests.seatsColumn'), t('guests.guestsColumn')]} />
               <tbody>
@@ -83,11 +83,17 @@ export function GuestListsPage(props: {
 }
 
 /** One number per open stand: the seats the list sets aside there, with what the stand has left. */
-export function AllowanceFields(props: { stands: (OpenStand & { used?: number })[]; values?: FormValues; errors?: FieldErrors }) {
+export function AllowanceFields(props: {
+  stands: (OpenStand & { used?: number })[];
+  values?: FormValues;
+  errors?: FieldErrors;
+  /** Under a heading that already says it: the legend is for screen readers only. */
+  legendHidden?: boolean;
+}) {
   const t = useT();
   return (
     <fieldset class="plain">
-      <legend>{t('guests.allowances')}</legend>
+      <legend class={props.legendHidden ? 'visually-hidden' : undefined}>{t('guests.allowances')}</legend>
       {props.stands.map((s) => (
         <Field
           name={`seats_${s.matchStandId}`}
