@@ -346,6 +346,19 @@ describe.each(databaseKinds())('guest lists and free entries on %s', (kind) => {
     expect(row!.under).toBe(12);
   });
 
+  it('gives every seat back when a list shrinks to nothing, so the stand can be closed again', async () => {
+    const c4 = await clubWithOwner(t, 'Closing Guests FC');
+    const m4 = await matchOnSale(t, c4, 'Closers FC');
+    const list = await newList(c4.owner, c4.base, m4.matchId, m4.matchStandId, 'Short list', 2);
+    const held = await c4.owner.post(`${c4.base}/matches/${m4.matchId}/stands`, { [`cap_${m4.standId}`]: '50' });
+    expect(held.status).toBe(400); // seats held by the list keep the stand open
+    await postOk(c4.owner, `${list.path}/seats`, { [`seats_${m4.matchStandId}`]: '0' });
+    expect(await seats(m4.matchStandId)).toMatchObject({ held: 0, sold: 0 });
+    await postOk(c4.owner, `${c4.base}/matches/${m4.matchId}/status`, { status: 'scheduled' });
+    await postOk(c4.owner, `${c4.base}/matches/${m4.matchId}/stands`, { [`cap_${m4.standId}`]: '50' });
+    expect(await db().select().from(matchStand).where(eq(matchStand.matchId, m4.matchId))).toHaveLength(0);
+  });
+
   it('never oversells when online buyers and a guest list take seats of one stand at the same moment', async () => {
     const c3 = await clubWithOwner(t, 'Rush Guests FC');
     const m3 = await matchOnSale(t, c3, 'Rush FC'); // 50 seats

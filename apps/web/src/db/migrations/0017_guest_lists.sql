@@ -41,7 +41,7 @@ ALTER TABLE "guest_list" ADD CONSTRAINT "guest_list_club_id_organization_id_fk" 
 ALTER TABLE "guest_list" ADD CONSTRAINT "guest_list_match_id_match_id_fk" FOREIGN KEY ("match_id") REFERENCES "public"."match"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "guest_list_stand" ADD CONSTRAINT "guest_list_stand_club_id_organization_id_fk" FOREIGN KEY ("club_id") REFERENCES "public"."organization"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "guest_list_stand" ADD CONSTRAINT "guest_list_stand_guest_list_id_guest_list_id_fk" FOREIGN KEY ("guest_list_id") REFERENCES "public"."guest_list"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "guest_list_stand" ADD CONSTRAINT "guest_list_stand_match_stand_id_match_stand_id_fk" FOREIGN KEY ("match_stand_id") REFERENCES "public"."match_stand"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "guest_list_stand" ADD CONSTRAINT "guest_list_stand_match_stand_id_match_stand_id_fk" FOREIGN KEY ("match_stand_id") REFERENCES "public"."match_stand"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "guest_match_idx" ON "guest" USING btree ("club_id","match_id");--> statement-breakpoint
 CREATE INDEX "guest_list_idx" ON "guest" USING btree ("guest_list_id");--> statement-breakpoint
 CREATE INDEX "guest_list_match_idx" ON "guest_list" USING btree ("club_id","match_id");--> statement-breakpoint

@@ -39,9 +39,10 @@ export const guestListStand = pgTable(
     guestListId: uuid('guest_list_id')
       .notNull()
       .references(() => guestList.id, { onDelete: 'cascade' }),
+    // A stand closed for the match had nothing sold or held: its rows here are at 0 and go with it.
     matchStandId: uuid('match_stand_id')
       .notNull()
-      .references(() => matchStand.id, { onDelete: 'restrict' }),
+      .references(() => matchStand.id, { onDelete: 'cascade' }),
     allowance: integer('allowance').notNull(),
     used: integer('used').notNull().default(0),
   },
