@@ -42,7 +42,7 @@ const scanner = new Scanner({
   locale,
 });
 modes.register('scan', { enter: () => void scanner.resumeCamera(), leave: () => scanner.pauseCamera() });
-const changed = () => scanner.renderStatus();
+const changed = () => scanner.admittedElsewhere();
 for (const [id, mode] of [
   ['guests', new GuestsMode({ session, store, queue, api, say, verdicts, changed })],
   ['free', new FreeMode({ session, store, api, say, verdicts, changed })],

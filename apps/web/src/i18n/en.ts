@@ -821,7 +821,6 @@ export const en = {
   'guests.guests': 'Guests',
   'guests.noGuests': 'No guests on this list yet.',
   'guests.name': 'Name',
-  'guests.email': 'E-mail',
   'guests.stand': 'Stand',
   'guests.placesColumn': 'Places',
   'guests.enteredColumn': 'Entered',

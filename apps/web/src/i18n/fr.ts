@@ -836,7 +836,6 @@ export const fr: Messages = {
   'guests.guests': 'Invités',
   'guests.noGuests': "Pas encore d'invités sur cette liste.",
   'guests.name': 'Nom',
-  'guests.email': 'E-mail',
   'guests.stand': 'Tribune',
   'guests.placesColumn': 'Places',
   'guests.enteredColumn': 'Entrés',

@@ -835,7 +835,6 @@ export const nl: Messages = {
   'guests.guests': 'Gasten',
   'guests.noGuests': 'Nog geen gasten op deze lijst.',
   'guests.name': 'Naam',
-  'guests.email': 'E-mail',
   'guests.stand': 'Tribune',
   'guests.placesColumn': 'Plaatsen',
   'guests.enteredColumn': 'Binnen',

@@ -70,6 +70,7 @@ describe.skipIf(!chromiumAvailable())('guest lists in a browser', () => {
     await page.getByLabel('Kind').selectOption('sponsors');
     await page.getByRole('spinbutton', { name: 'Main' }).fill('6');
     await audit(page, 'guest lists');
+    await page.screenshot({ path: `${SHOTS}/guest-lists-1366.png`, fullPage: true });
     await page.getByRole('button', { name: 'Create the list' }).click();
     await page.getByRole('heading', { name: 'Sponsors', level: 1 }).waitFor();
 
@@ -81,11 +82,11 @@ describe.skipIf(!chromiumAvailable())('guest lists in a browser', () => {
     await page.getByText('Line 3: the name is missing').waitFor();
     expect(await db.select().from(guest)).toHaveLength(0);
     await page.screenshot({ path: `${SHOTS}/guest-import-refused-1366.png`, fullPage: true });
-    writeFileSync(csvPath, '\uFEFFname;email;places\r\nMarie Dupont;;2\r\nPaul Press;paul@example.be;1\r\n');
+    writeFileSync(csvPath, '\uFEFFname;email;places\r\nMarie Dupont;;2\r\nPaul Press;paul@example.be;1\r\nOlga Offline;;1\r\n');
     await page.getByLabel('CSV file').setInputFiles(csvPath);
     await page.getByRole('button', { name: 'Import', exact: true }).click();
-    await page.getByText('2 guests imported.').waitFor();
-    await page.getByRole('cell', { name: 'Marie Dupont', exact: true }).waitFor();
+    await page.getByText('3 guests imported.').waitFor();
+    await page.getByRole('cell', { name: /^Marie Dupont none/ }).waitFor();
     await audit(page, 'guest list');
     await page.screenshot({ path: `${SHOTS}/guest-list-1366.png`, fullPage: true });
     await page.setViewportSize({ width: 390, height: 844 });
@@ -125,6 +126,28 @@ describe.skipIf(!chromiumAvailable())('guest lists in a browser', () => {
     await gate.getByText('Free entry counted: Main').waitFor();
     await gate.evaluate(() => document.getElementById('scan-result')!.click());
     await gate.screenshot({ path: `${SHOTS}/scanner-free-390.png` });
+
+    // No network: the guests of the last sync are still found, and a place let in is queued, then uploaded.
+    await gate.locator('#scan-modes button[data-mode="guests"]').click();
+    await phone.setOffline(true);
+    await gate.getByLabel("Guest's name").fill('olga');
+    await gate.getByText('Sponsors · Main · 0 of 1 entered').waitFor();
+    await gate.getByRole('button', { name: 'Admit 1 place — Olga Offline' }).click();
+    await verdict(gate, 'ok');
+    expect(await gate.locator('#result-detail').textContent()).toContain('checked offline');
+    await gate.evaluate(() => document.getElementById('scan-result')!.click());
+    await gate
+      .locator('#scan-counters')
+      .getByText(/^4 of [45] admitted/)
+      .waitFor(); // Marie's 2, a child, Olga (the child counts as expected from the next sync)
+    await gate.screenshot({ path: `${SHOTS}/scanner-guest-offline-390.png` });
+    const [olga] = await db.select().from(guest).where(eq(guest.name, 'Olga Offline'));
+    const [olgaTicket] = await db.select().from(ticket).where(eq(ticket.orderId, olga!.orderId));
+    expect(olgaTicket!.usedAt).toBeNull();
+    await phone.setOffline(false);
+    await gate.waitForFunction(() => document.getElementById('scan-status')?.textContent === 'Online', undefined, { timeout: 30_000 });
+    const [uploaded] = await db.select().from(ticket).where(eq(ticket.id, olgaTicket!.id));
+    expect(uploaded!.usedAt).not.toBeNull();
 
     expect(problems).toEqual([]);
     expect(inaccessible).toEqual([]);

@@ -211,6 +211,12 @@ export class Scanner {
     }
   }
 
+  /** After an admission made in another mode (a guest by name, a free entry): counters and status line. */
+  admittedElsewhere() {
+    this.#renderCounters();
+    this.renderStatus();
+  }
+
   pauseCamera() {
     this.parts.camera.stop();
   }

@@ -45,15 +45,15 @@ export function GuestListPage(props: {
         ) : (
           <div class="table-wrap">
             <table>
-              <TableHead
-                columns={[t('guests.name'), t('guests.email'), t('guests.stand'), t('guests.placesColumn'), t('guests.enteredColumn')]}
-                actions
-              />
+              <TableHead columns={[t('guests.name'), t('guests.stand'), t('guests.placesColumn'), t('guests.enteredColumn')]} actions />
               <tbody>
                 {list.guests.map((g) => (
                   <tr>
-                    <td>{g.name}</td>
-                    <td>{g.email ?? t('guests.byName')}</td>
+                    <td>
+                      {g.name}
+                      <br />
+                      <small class="hint">{g.email ?? t('guests.byName')}</small>
+                    </td>
                     <td>{g.stand}</td>
                     <td>{g.places}</td>
                     <td>{g.entered}</td>
