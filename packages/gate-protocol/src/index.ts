@@ -111,6 +111,17 @@ export const SyncRequest = z.strictObject({
 });
 export type SyncRequest = z.infer<typeof SyncRequest>;
 
+/** A guest of one of the match's guest lists: who, on which list, in which stand, how many places. */
+const GuestFacts = z.strictObject({
+  id: z.uuid(),
+  name: z.string(),
+  /** The guest list's name (Sponsors, Press…). */
+  list: z.string(),
+  standId: z.uuid(),
+  stand: z.string(),
+  places: z.number().int(),
+});
+
 export const SyncResponse = z.strictObject({
   /** Send it back with the next sync to get only what changed since this one. */
   cursor: z.string(),
@@ -144,31 +155,12 @@ export const SyncResponse = z.strictObject({
    * admitted offline is an offline scan of one of the guest's ticket codes (uploaded like any scan;
    * first scan wins). Absent from servers before guest lists.
    */
-  guests: z
-    .array(
-      z.strictObject({
-        id: z.uuid(),
-        name: z.string(),
-        list: z.string(),
-        standId: z.uuid(),
-        stand: z.string(),
-        places: z.number().int(),
-        tickets: z.array(z.strictObject({ id: z.uuid(), code: z.string() })),
-      }),
-    )
-    .optional(),
+  guests: z.array(GuestFacts.extend({ tickets: z.array(z.strictObject({ id: z.uuid(), code: z.string() })) })).optional(),
 });
 export type SyncResponse = z.infer<typeof SyncResponse>;
 
 /** A guest, as the steward finds them by name at the gate. */
-export const Guest = z.strictObject({
-  id: z.uuid(),
-  name: z.string(),
-  /** The guest list's name (Sponsors, Press…). */
-  list: z.string(),
-  standId: z.uuid(),
-  stand: z.string(),
-  places: z.number().int(),
+export const Guest = GuestFacts.extend({
   /** Places of this guest already admitted. */
   entered: z.number().int(),
 });

@@ -5,7 +5,7 @@ import { GUEST_LIST_KINDS } from '../../db/schema/index.ts';
 import { findClubMatch } from '../../domain/catalog/find-club-match.ts';
 import { matchTitle } from '../../domain/catalog/match-title.ts';
 import { DomainError } from '../../domain/errors.ts';
-import { addGuests } from '../../domain/guests/add-guests.ts';
+import { addGuests, type NewGuest } from '../../domain/guests/add-guests.ts';
 import { type Allowances, createGuestList } from '../../domain/guests/create-guest-list.ts';
 import { findGuestList } from '../../domain/guests/find-guest-list.ts';
 import { listGuestLists } from '../../domain/guests/list-guest-lists.ts';
@@ -110,29 +110,18 @@ export const guestRoutes = new Hono<AppEnv>()
     return redirectWithFlash(c, listPath(c), 'success', c.get('t')('common.saved'));
   })
   .post('/:slug/matches/:matchId/guests/:listId/add', manage, async (c) => {
-    const { club } = c.get('membership');
     const list = await listOf(c);
     const form = await parseForm(c, guestForm);
     if (!form.ok) return showList(c, { form: 'add', values: form.values, errors: form.errors }, 400);
     const { matchStandId, ...one } = form.data;
     try {
-      await c.get('deps').db.transaction((tx) =>
-        addGuests(tx, operationContext(c), {
-          actor: actorOf(c),
-          clubId: club.id,
-          guestListId: list.id,
-          matchStandId,
-          guests: [one],
-          locale: c.get('locale'),
-        }),
-      );
+      await addToList(c, list.id, matchStandId, [one], false);
     } catch (error) {
       return showList(c, { form: 'add', values: form.values, errors: asErrors(c, error) }, 409);
     }
     return redirectWithFlash(c, `${listPath(c)}#guests`, 'success', c.get('t')('guests.added', { name: one.name }));
   })
   .post('/:slug/matches/:matchId/guests/:listId/import', manage, async (c) => {
-    const { club } = c.get('membership');
     const t = c.get('t');
     const list = await listOf(c);
     const body = await c.req.parseBody();
@@ -149,17 +138,7 @@ export const guestRoutes = new Hono<AppEnv>()
       return showList(c, { form: 'import', values, csvProblems }, 400);
     }
     try {
-      await c.get('deps').db.transaction((tx) =>
-        addGuests(tx, operationContext(c), {
-          actor: actorOf(c),
-          clubId: club.id,
-          guestListId: list.id,
-          matchStandId: stand.data,
-          guests: parsed.guests,
-          locale: c.get('locale'),
-          imported: true,
-        }),
-      );
+      await addToList(c, list.id, stand.data, parsed.guests, true);
     } catch (error) {
       const errors = asErrors(c, error);
       return showList(c, { form: 'import', values, errors: { _form: errors.places ?? errors._form ?? '' } }, 409);
@@ -181,6 +160,22 @@ export const guestRoutes = new Hono<AppEnv>()
     }
     return redirectWithFlash(c, `${listPath(c)}#guests`, 'success', c.get('t')('guests.removed'));
   });
+
+/** Guests into a list, in one stand, all or none (a form's one guest, or a CSV's every line). */
+function addToList(c: Context<AppEnv>, guestListId: string, matchStandId: string, guests: NewGuest[], imported: boolean) {
+  const { club } = c.get('membership');
+  return c.get('deps').db.transaction((tx) =>
+    addGuests(tx, operationContext(c), {
+      actor: actorOf(c),
+      clubId: club.id,
+      guestListId,
+      matchStandId,
+      guests,
+      locale: c.get('locale'),
+      imported,
+    }),
+  );
+}
 
 const listPath = (c: Context<AppEnv>) =>
   `/club/${c.get('membership').club.slug}/matches/${c.req.param('matchId')}/guests/${c.req.param('listId')}`;
