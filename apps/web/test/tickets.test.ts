@@ -108,7 +108,7 @@ describe.each(databaseKinds())('tickets on %s', (kind) => {
     expect(manifest).toMatchObject({ name: 'FootArena · Mes tickets', start_url: '/account/tickets', scope: '/account/tickets' });
     const worker = await t.app.request('http://localhost/account/tickets/sw.js');
     expect(worker.headers.get('service-worker-allowed')).toBe('/account/tickets');
-    expect(worker.headers.get('cache-control')).toBe('no-cache');
+    expect(worker.headers.get('cache-control')).toBe('no-store');
     expect(worker.headers.get('content-type')).toContain('javascript');
   });
 

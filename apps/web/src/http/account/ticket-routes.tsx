@@ -51,12 +51,8 @@ export const ticketRoutes = new Hono<AppEnv>()
   .get('/sw.js', (c) => {
     const worker = c.get('deps').clientAssets['tickets-sw.js']!;
     // Its scope is SCOPE itself (the list has no trailing slash), one level above the script.
-    // Checked for updates at every visit, like the scanner's; what it keeps comes with offline.json.
-    return c.body(worker.body as string, 200, {
-      'Content-Type': worker.type,
-      'Service-Worker-Allowed': SCOPE,
-      'Cache-Control': 'no-cache',
-    });
+    // Never cached (no-store, as everything under /account): a new worker reaches the phones at once.
+    return c.body(worker.body as string, 200, { 'Content-Type': worker.type, 'Service-Worker-Allowed': SCOPE });
   })
   // Sign-out passes through here on its way out: the service worker drops this device's copy of the
   // tickets when it sees this address (it is in its scope). The server only forwards the flash.
