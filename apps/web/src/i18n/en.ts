@@ -866,6 +866,7 @@ export const en = {
   'scanner.freeEntryTitle': 'Children under {age} enter free',
   'scanner.freeEntry': 'Free entry: {stand}',
   'scanner.freeEntryCounted': 'Free entry counted: {stand}',
+  'scanner.freeEntryOff': 'Free entry is no longer on for this match.',
   'scanner.freeEntryFull': '{stand} is full: no more entries there.',
   'scanner.needsNetwork': 'Needs network: try again when online.',
 } as const;

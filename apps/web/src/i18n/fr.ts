@@ -881,6 +881,7 @@ export const fr: Messages = {
   'scanner.freeEntryTitle': 'Entrée gratuite pour les moins de {age} ans',
   'scanner.freeEntry': 'Entrée gratuite : {stand}',
   'scanner.freeEntryCounted': 'Entrée gratuite comptée : {stand}',
+  'scanner.freeEntryOff': "L'entrée gratuite n'est plus activée pour ce match.",
   'scanner.freeEntryFull': 'La tribune {stand} est complète.',
   'scanner.needsNetwork': 'Nécessite le réseau : réessayez une fois en ligne.',
 };

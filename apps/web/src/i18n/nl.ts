@@ -880,6 +880,7 @@ export const nl: Messages = {
   'scanner.freeEntryTitle': 'Gratis toegang onder {age} jaar',
   'scanner.freeEntry': 'Gratis toegang: {stand}',
   'scanner.freeEntryCounted': 'Gratis toegang geteld: {stand}',
+  'scanner.freeEntryOff': 'Gratis toegang staat niet meer aan voor deze wedstrijd.',
   'scanner.freeEntryFull': '{stand} is vol.',
   'scanner.needsNetwork': 'Netwerk nodig: probeer opnieuw zodra je online bent.',
 };

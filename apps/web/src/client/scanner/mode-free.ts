@@ -80,7 +80,7 @@ export class FreeMode {
     } catch (error) {
       if (error instanceof Refused && error.status === 409) {
         verdicts.show('wrong_stand', null, false);
-        message.textContent = say('scanner.freeEntryFull', { stand });
+        message.textContent = error.code === 'free_entry_off' ? say('scanner.freeEntryOff') : say('scanner.freeEntryFull', { stand });
       } else if (!(error instanceof Unauthorized) && !(error instanceof Refused)) {
         session.online = false;
         message.textContent = say('scanner.needsNetwork');
