@@ -11,6 +11,8 @@ export interface MatchData {
   used: string[];
   gatesOpenAt: string | null;
   attendance: Attendance | null;
+  /** The match's guest lists (each sync sends them whole), for admitting guests by name offline. */
+  guests?: SyncResponse['guests'];
 }
 
 /**
@@ -27,6 +29,7 @@ export function dataAfterSync(previous: MatchData | null, answer: SyncResponse):
     used: union(base?.used, answer.used),
     gatesOpenAt: answer.gatesOpenAt,
     attendance: answer.attendance,
+    guests: answer.guests ?? [],
   };
 }
 

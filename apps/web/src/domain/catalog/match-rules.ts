@@ -22,6 +22,8 @@ export interface MatchInput {
   /** Defaults to the kick-off. */
   saleClosesAt?: Date;
   orderLimit: number;
+  /** "Children under N enter free" (counted at the gate); absent: off. */
+  freeEntryUnder?: number;
 }
 
 /**
@@ -71,6 +73,7 @@ export async function checkMatch(db: Executor, clubId: string, input: MatchInput
     saleOpensAt: input.saleOpensAt ?? null,
     saleClosesAt,
     orderLimit: input.orderLimit,
+    freeEntryUnder: input.freeEntryUnder ?? null,
   };
 }
 

@@ -17,6 +17,7 @@ const FIELD_KEY: Record<string, MessageKey> = {
   saleOpensAt: 'matches.saleOpens',
   saleClosesAt: 'matches.saleCloses',
   orderLimit: 'matches.orderLimit',
+  freeEntryUnder: 'matches.freeEntryUnder',
 };
 
 const REASON_KEY: Record<string, MessageKey> = {
@@ -74,6 +75,12 @@ export function describeActivity(entry: Pick<ActivityEntry, 'action' | 'details'
           )
           .join('; '),
       });
+    case 'guests.list_created':
+    case 'guests.list_changed':
+    case 'guests.added':
+    case 'guests.imported':
+    case 'guests.removed':
+      return t(`activity.${entry.action}`, { list: str(d.list), name: str(d.name), count: num(d.count), places: num(d.places) });
     case 'stand.created':
     case 'stand.updated':
       return t(`activity.${entry.action}`, { stand: str(d.stand), capacity: num(d.capacity) });

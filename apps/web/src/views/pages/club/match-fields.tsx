@@ -129,6 +129,14 @@ export function MatchFields({ values, errors, choices }: { values?: FormValues; 
         required
         hint={t('matches.orderLimitHint')}
       />
+      <Field
+        name="freeEntryUnder"
+        type="number"
+        label={t('matches.freeEntryUnder')}
+        values={values}
+        errors={errors}
+        hint={t('matches.freeEntryUnderHint')}
+      />
     </>
   );
 }
