@@ -34,6 +34,9 @@ export const ERROR_CODES = [
   'payment_mismatch',
   'payments_not_ready',
   'match_cancelled',
+  // the box office at the gate
+  'quota_exceeded',
+  'quota_out_of_range',
   // tickets and check-in
   'ticket_used',
   'ticket_entered',

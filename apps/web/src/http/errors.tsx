@@ -39,6 +39,8 @@ export const ERROR_HTTP: Record<ErrorCode, { status: ContentfulStatusCode; messa
   payment_mismatch: { status: 409, message: 'error.paymentMismatch' },
   payments_not_ready: { status: 409, message: 'error.paymentsNotReady' },
   match_cancelled: { status: 409, message: 'error.saleClosed' },
+  quota_exceeded: { status: 409, message: 'error.quotaExceeded' },
+  quota_out_of_range: { status: 400, message: 'error.quotaOutOfRange' },
   ticket_used: { status: 409, message: 'error.ticketUsed' },
   ticket_entered: { status: 409, message: 'error.ticketEntered' },
   nonce_reused: { status: 409, message: 'error.nonceReused' },
