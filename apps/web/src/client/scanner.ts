@@ -8,6 +8,7 @@ import { createApi } from './scanner/api.ts';
 import { Camera } from './scanner/camera.ts';
 import { Scanner } from './scanner/controller.ts';
 import { ScanHistory } from './scanner/history.ts';
+import { SellMode, wireSellMode } from './scanner/mode-sell.ts';
 import { ModeBar } from './scanner/modes.ts';
 import { $, translator } from './scanner/page.ts';
 import { ScanQueue } from './scanner/queue.ts';
@@ -40,6 +41,17 @@ const scanner = new Scanner({
   locale,
 });
 modes.register('scan', { enter: () => void scanner.resumeCamera(), leave: () => scanner.pauseCamera() });
+const sell = new SellMode({
+  session,
+  store,
+  api,
+  say,
+  locale,
+  setOnline: (online) => scanner.setOnline(online),
+  sync: () => void scanner.sync(),
+});
+modes.register('sell', sell);
+wireSellMode(sell);
 $('scan-modes').addEventListener('click', (event) => {
   const button = (event.target as HTMLElement).closest<HTMLButtonElement>('button[data-mode]');
   if (button?.dataset.mode) modes.select(button.dataset.mode);

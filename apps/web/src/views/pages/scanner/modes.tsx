@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx';
 import type { MessageKey } from '../../../i18n/index.ts';
 import { ScanMode } from './mode-scan.tsx';
+import { SellMode } from './mode-sell.tsx';
 
 /**
  * The scanner's modes, in the order of the bar at the bottom of the screen: each one a panel of its own
@@ -8,4 +9,5 @@ import { ScanMode } from './mode-scan.tsx';
  */
 export const SCANNER_MODES: { id: string; label: MessageKey; Panel: () => Child }[] = [
   { id: 'scan', label: 'scanner.mode.scan', Panel: ScanMode },
+  { id: 'sell', label: 'scanner.mode.sell', Panel: SellMode },
 ];
