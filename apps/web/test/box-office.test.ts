@@ -6,6 +6,7 @@ import type {
   QuotaResponse,
   ShiftCloseResponse,
 } from '@footarena/gate-protocol';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activity, boxOfficeQuota, boxOfficeShift, matchStand, member, order, orderItem, scan, ticket } from '../src/db/schema/index.ts';
@@ -459,4 +460,60 @@ describe.each(databaseKinds())('the box office at the gate on %s', (kind) => {
       expect(tickets!.n).toBe(after.sold);
     },
   );
+
+  it('answers every box office call as the published OpenAPI document says', async () => {
+    const doc = (await (await t.app.request('http://localhost/api/v1/openapi.json')).json()) as {
+      paths: Record<
+        string,
+        Record<string, { responses: Record<string, { content: { 'application/json': { schema: { $ref: string } } } }> }>
+      >;
+      components: { schemas: Record<string, object> };
+    };
+    const ajv = new Ajv2020({ strict: false, validateFormats: false });
+    for (const [name, schema] of Object.entries(doc.components.schemas)) ajv.addSchema(schema, `#/components/schemas/${name}`);
+    const conforms = async (path: string, response: Response, method = 'post') => {
+      const declared = doc.paths[path]![method]!.responses[String(response.status)];
+      expect(declared, `${path} documents status ${response.status}`).toBeDefined();
+      const validate = ajv.getSchema(declared!.content['application/json'].schema.$ref)!;
+      const body = await response.json();
+      expect(validate(body), JSON.stringify(validate.errors)).toBe(true);
+      return body;
+    };
+    const phone = await sellingPhone('Documented desk', 'Schema City');
+    const { m } = phone;
+    await conforms('/box-office/quota', await api('/box-office/quota', phone.token, { matchId: m.matchId }));
+    await conforms('/box-office/matches/{matchId}', await api(`/box-office/matches/${m.matchId}`, phone.token), 'get');
+    const sold = await conforms(
+      '/box-office/sales',
+      await api('/box-office/sales', phone.token, cash(m.matchId, 1, randomUUID(), 'adult', m.matchStandId)),
+    );
+    await conforms(
+      '/box-office/sales',
+      await api('/box-office/sales', phone.token, { ...cash(m.matchId, 1, randomUUID(), 'adult', m.matchStandId), method: 'phone' }),
+    );
+    await conforms('/box-office/sales', await api('/box-office/sales', phone.token, cash(m.matchId, 99)));
+    await conforms(
+      '/box-office/sales',
+      await api('/box-office/sales', phone.token, cash(m.matchId, 49, randomUUID(), 'adult', m.matchStandId)),
+    );
+    await conforms('/box-office/sales/{orderId}', await api(`/box-office/sales/${(sold as GateSaleResponse).orderId}`, phone.token), 'get');
+    await conforms('/box-office/sales/{orderId}', await api(`/box-office/sales/${randomUUID()}`, phone.token), 'get');
+    const offline = {
+      clientSaleId: 'schema-0001',
+      soldAt: new Date().toISOString(),
+      lines: [{ matchStandId: m.matchStandId, category: 'adult', quantity: 1 }],
+    };
+    await conforms(
+      '/box-office/offline-sales',
+      await api('/box-office/offline-sales', phone.token, { matchId: m.matchId, sales: [offline] }),
+    );
+    await conforms(
+      '/box-office/shift/close',
+      await api('/box-office/shift/close', phone.token, { matchId: m.matchId, countedCents: 1000, stewardName: 'Doc' }),
+    );
+    await conforms(
+      '/box-office/shift/close',
+      await api('/box-office/shift/close', phone.token, { matchId: m.matchId, countedCents: -1, stewardName: 'Doc' }),
+    );
+  });
 });

@@ -195,7 +195,7 @@ export const HealthAck = z.strictObject({
 });
 export type HealthAck = z.infer<typeof HealthAck>;
 
-// The box office: a device the club lets sell at the gate (docs/device-api.md §6).
+// The box office: a device the club lets sell at the gate (docs/device-api.md §9).
 
 export const PRICE_CATEGORIES = ['adult', 'youth', 'child', 'member', 'senior'] as const;
 export const MAX_GATE_SALE_TICKETS = 50;

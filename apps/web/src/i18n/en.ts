@@ -879,6 +879,7 @@ export const en = {
   'scanner.sell.difference': 'Difference',
   'scanner.sell.closed': 'Shift closed by {name}; {seats} unsold offline seats given back.',
   'scanner.sell.closeFailed': 'The shift could not be closed: connect to the network and try again.',
+  'boxOffice.whoSells': 'Who may sell tickets at the gate:',
   // end of box office
 } as const;
 

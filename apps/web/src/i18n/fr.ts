@@ -893,5 +893,6 @@ export const fr: Messages = {
   'scanner.sell.difference': 'Écart',
   'scanner.sell.closed': 'Caisse clôturée par {name} ; {seats} places hors ligne non vendues rendues.',
   'scanner.sell.closeFailed': 'La caisse n’a pas pu être clôturée : connectez-vous au réseau et réessayez.',
+  'boxOffice.whoSells': 'Qui peut vendre des billets à l’entrée :',
   // end of box office
 };

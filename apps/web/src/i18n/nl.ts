@@ -894,5 +894,6 @@ export const nl: Messages = {
   'scanner.sell.difference': 'Verschil',
   'scanner.sell.closed': 'Kassa afgesloten door {name}; {seats} onverkochte offline plaatsen teruggegeven.',
   'scanner.sell.closeFailed': 'De kassa kon niet worden afgesloten: maak verbinding met het netwerk en probeer opnieuw.',
+  'boxOffice.whoSells': 'Wie aan de ingang tickets mag verkopen:',
   // end of box office
 };

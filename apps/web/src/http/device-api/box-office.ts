@@ -59,7 +59,7 @@ async function saleJson(
 }
 
 /**
- * The box office of a device the club lets sell (docs/device-api.md §6): its catalog for a match, a sale
+ * The box office of a device the club lets sell (docs/device-api.md §9): its catalog for a match, a sale
  * (cash, or on the buyer's phone) and its state, the offline quota, offline sales uploaded, the end of
  * the shift. Mounted under /api/v1/box-office behind the device's token.
  */
