@@ -107,9 +107,15 @@ document.addEventListener('keydown', (event) => {
 window.addEventListener('storage', (event) => {
   if (queue.takeOtherTabs(event.key)) scanner.renderStatus();
 });
-window.addEventListener('online', () => scanner.setOnline(true));
+window.addEventListener('online', () => {
+  scanner.setOnline(true);
+  void sell.uploadLater();
+});
 window.addEventListener('offline', () => scanner.setOnline(false));
-setInterval(() => void scanner.sync(), SYNC_EVERY_MS);
+setInterval(() => {
+  void scanner.sync();
+  void sell.uploadLater();
+}, SYNC_EVERY_MS);
 
 scanner.renderStatus();
 if ('serviceWorker' in navigator) void navigator.serviceWorker.register('/scan-sw.js', { scope: '/scan' }).catch(() => {});

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { device, order, ticket } from '../../src/db/schema/index.ts';
+import { device, matchStand, order, ticket } from '../../src/db/schema/index.ts';
 import { clubWithOwner, matchOnSale } from '../support/catalog.ts';
 import { createUser, linkIn, signIn } from '../support/harness.ts';
 import { accessibilityViolations, chromiumAvailable, labelProblems, launchBrowser, type TestBrowser } from './browser.ts';
@@ -137,5 +137,53 @@ describe.skipIf(!chromiumAvailable())('the box office in the steward’s phone, 
     await owner.close();
     await phone.close();
     await buyer.close();
+  });
+
+  it('keeps selling for cash without network from the seats the phone reserved, refuses beyond them, and uploads when back', {
+    timeout: 180_000,
+  }, async () => {
+    if (!browser || !served) throw new Error('browser not launched');
+    const { baseURL, t } = served;
+    const db = t.runtime.deps.db;
+    const ctx = await clubWithOwner(t, 'Offline Office FC');
+    const sale = await matchOnSale(t, ctx, 'No Network United');
+    expect((await ctx.owner.post(`${ctx.base}/box-office/settings`, { quotaSeats: '2' })).status).toBe(303);
+    // The owner sells from their own browser scanner (owners always may).
+    const phone = await browser.newContext({ baseURL, locale: 'en-BE', viewport: { width: 390, height: 844 } });
+    await phone.addCookies([...ctx.owner.cookies].map(([name, value]) => ({ name, value, url: baseURL })));
+    const page = await phone.newPage();
+    await page.goto('/scan');
+    await page.getByRole('button', { name: 'Scan for Offline Office FC' }).click();
+    await page.getByRole('button', { name: 'Start scanning' }).click();
+    await page.locator('#scan-modes').getByRole('button', { name: 'Sell' }).click();
+    await page.locator('#sell-quota').getByText('2 of them for sales without network').waitFor();
+
+    await phone.setOffline(true);
+    await page.getByRole('button', { name: 'One Adult more' }).click();
+    await page.getByRole('button', { name: 'One Adult more' }).click();
+    await page.getByRole('button', { name: 'One Adult more' }).click();
+    await page.getByRole('button', { name: 'Cash', exact: true }).click();
+    await page
+      .locator('#sell-result[data-result="error"]')
+      .getByText(/only 2 seats left for sales without network/)
+      .waitFor();
+    await page.getByRole('button', { name: 'One Adult less' }).click();
+    await page.getByRole('button', { name: 'Cash', exact: true }).click();
+    await page
+      .locator('#sell-result[data-result="ok"]')
+      .getByText(/2 tickets sold offline/)
+      .waitFor();
+    await page.screenshot({ path: `${SHOTS}/sell-offline-390.png`, fullPage: true });
+    const seats = async () => (await db.select().from(matchStand).where(eq(matchStand.id, sale.matchStandId)))[0]!;
+    expect(await seats()).toMatchObject({ sold: 0, held: 2 }); // nothing reached the server yet
+
+    await page.locator('#sell-quota').getByText('0 seats left for you').waitFor();
+    // Back online: the phone uploads the sale by itself; its tickets are admitted.
+    await phone.setOffline(false);
+    await expect.poll(async () => (await seats()).sold, { timeout: 20_000 }).toBe(2);
+    const sold = await db.select().from(order).where(eq(order.matchId, sale.matchId));
+    expect(sold).toHaveLength(1);
+    expect((await db.select().from(ticket).where(eq(ticket.orderId, sold[0]!.id))).every((tk) => tk.usedAt !== null)).toBe(true);
+    await phone.close();
   });
 });

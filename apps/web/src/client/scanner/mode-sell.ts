@@ -82,6 +82,17 @@ export class SellMode implements Mode {
     this.render();
   }
 
+  /** Uploads offline sales in the background (every sync, whatever mode is shown); no network: later. */
+  async uploadLater() {
+    if (!this.parts.session.device || !this.parts.session.matchId || this.#pending.length === 0) return;
+    try {
+      await this.upload();
+      this.render();
+    } catch {
+      // Offline still: the next sync tries again.
+    }
+  }
+
   /** Sends the sales made offline; each one answered (recorded, or refused) leaves the phone. */
   async upload() {
     const pending = this.#pending;
