@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Executor, Tx } from '../../db/client.ts';
-import { boxOfficeSale, order, orderItem, type PriceCategory } from '../../db/schema/index.ts';
+import { boxOfficeSale, order, type PriceCategory } from '../../db/schema/index.ts';
 import type { Ctx } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { guestOrderToken, guestTokenHash } from '../sales/guest-link.ts';
-import { newReference } from '../sales/place-order.ts';
+import { newReference, orderItemsCte } from '../sales/place-order.ts';
 import { issueTickets } from '../tickets/issue-tickets.ts';
 import { admitOrderTickets } from './admit-order-tickets.ts';
 import { lockGateMatch, priceGateLines } from './gate-match.ts';
@@ -68,21 +68,7 @@ export async function sellAtGate(
   const orderId = randomUUID();
   const soldAt = offline ? new Date(Math.min(offline.soldAt.getTime(), now.getTime())) : now;
   const cash = input.method === 'cash';
-  const items = tx.$with('items', {}).as(
-    tx
-      .insert(orderItem)
-      .values(
-        priced.map((l) => ({
-          clubId: m.clubId,
-          orderId,
-          matchStandId: l.matchStandId,
-          category: l.category,
-          unitPriceCents: l.unitPriceCents,
-          quantity: l.quantity,
-        })),
-      )
-      .getSQL(),
-  );
+  const items = orderItemsCte(tx, m.clubId, orderId, priced);
   await tx
     .with(items)
     .insert(order)

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import PDFDocument from 'pdfkit';
 import { z } from 'zod';
+import type { Tx } from '../../db/client.ts';
 import { listBoxOfficeAccess } from '../../domain/boxoffice/list-box-office-access.ts';
 import { listMatchShifts } from '../../domain/boxoffice/list-match-shifts.ts';
 import { setDeviceSelling } from '../../domain/boxoffice/set-device-selling.ts';
@@ -35,6 +36,15 @@ async function showBoxOffice(c: Context<AppEnv>, form: { values?: FormValues; er
   return render(c, <BoxOfficePage club={club} access={access} {...form} />, { title: c.get('t')('boxOffice.title') });
 }
 
+/** A "let sell" / "stop selling" button of the page: the form read, the change made, back to the page. */
+async function toggleSelling(c: Context<AppEnv>, change: (tx: Tx, canSell: boolean, clubId: string) => Promise<void>) {
+  const form = await parseForm(c, toggleForm);
+  if (!form.ok) return showBoxOffice(c, form, 400);
+  const { club } = c.get('membership');
+  await c.get('deps').db.transaction((tx) => change(tx, form.data.canSell === 'on', club.id));
+  return redirectWithFlash(c, `/club/${club.slug}/box-office`, 'success', c.get('t')('boxOffice.saved'));
+}
+
 /** A match's figures for its day, read once for the page, the CSV and the PDF. */
 async function matchDay(c: Context<AppEnv>) {
   const { club } = c.get('membership');
@@ -61,34 +71,16 @@ export const boxOfficeRoutes = new Hono<AppEnv>()
       );
     return redirectWithFlash(c, `/club/${club.slug}/box-office`, 'success', c.get('t')('boxOffice.saved'));
   })
-  .post('/:slug/box-office/devices/:deviceId', manage, async (c) => {
-    const form = await parseForm(c, toggleForm);
-    if (!form.ok) return showBoxOffice(c, form, 400);
-    const { club } = c.get('membership');
-    await c.get('deps').db.transaction((tx) =>
-      setDeviceSelling(tx, operationContext(c), {
-        actor: actorOf(c),
-        clubId: club.id,
-        deviceId: c.req.param('deviceId'),
-        canSell: form.data.canSell === 'on',
-      }),
-    );
-    return redirectWithFlash(c, `/club/${club.slug}/box-office`, 'success', c.get('t')('boxOffice.saved'));
-  })
-  .post('/:slug/box-office/members/:memberId', manage, async (c) => {
-    const form = await parseForm(c, toggleForm);
-    if (!form.ok) return showBoxOffice(c, form, 400);
-    const { club } = c.get('membership');
-    await c.get('deps').db.transaction((tx) =>
-      setMemberSelling(tx, operationContext(c), {
-        actor: actorOf(c),
-        clubId: club.id,
-        memberId: c.req.param('memberId'),
-        canSell: form.data.canSell === 'on',
-      }),
-    );
-    return redirectWithFlash(c, `/club/${club.slug}/box-office`, 'success', c.get('t')('boxOffice.saved'));
-  })
+  .post('/:slug/box-office/devices/:deviceId', manage, (c) =>
+    toggleSelling(c, (tx, canSell, clubId) =>
+      setDeviceSelling(tx, operationContext(c), { actor: actorOf(c), clubId, deviceId: c.req.param('deviceId'), canSell }),
+    ),
+  )
+  .post('/:slug/box-office/members/:memberId', manage, (c) =>
+    toggleSelling(c, (tx, canSell, clubId) =>
+      setMemberSelling(tx, operationContext(c), { actor: actorOf(c), clubId, memberId: c.req.param('memberId'), canSell }),
+    ),
+  )
   .get('/:slug/matches/:matchId/match-day', readSales, async (c) => {
     const { club, m, title, report, shifts } = await matchDay(c);
     return render(c, <MatchDayPage club={club} match={m} title={title} report={report} shifts={shifts} />, {
