@@ -390,7 +390,11 @@ describe.each(databaseKinds())('the box office at the gate on %s', (kind) => {
     ).json()) as GateSaleResponse;
     const buyer = t.client();
     const toPay = await buyer.post(new URL(onPhone.payUrl!).pathname, { email: '' });
-    await buyer.post(`${new URL(toPay.headers.get('location')!).pathname}/pay`, {});
+    const paidPage = await buyer.post(`${new URL(toPay.headers.get('location')!).pathname}/pay`, {});
+    // No address given: the tickets are on the private page, mailed to nobody.
+    const tickets = await textOf(await buyer.get(paidPage.headers.get('location')!, { 'accept-language': 'en' }));
+    expect(tickets).toContain('Ticket 1 of 1');
+    expect(tickets).not.toContain('were sent to');
     await api('/box-office/shift/close', phone.token, { matchId: m.matchId, countedCents: 2000, stewardName: 'Rita Report' });
 
     const en = { 'accept-language': 'en' };
