@@ -220,10 +220,15 @@ describe.each(databaseKinds())('the box office at the gate on %s', (kind) => {
     });
     // The quota's last seats went to the online sales first; none is left held.
     expect(await seats(m.matchStandId)).toMatchObject({ sold: 5, held: 0 });
-    const [line] = await db()
+    // The same close sent again (the answer was lost): the same count, no second line.
+    const resent = await api('/box-office/shift/close', phone.token, { matchId: m.matchId, countedCents: 3950, stewardName: 'Nora Till' });
+    expect(((await resent.json()) as ShiftCloseResponse).differenceCents).toBe(-50);
+    const lines = await db()
       .select()
       .from(activity)
       .where(and(eq(activity.matchId, m.matchId), eq(activity.action, 'box_office.shift_closed')));
+    expect(lines).toHaveLength(1);
+    const [line] = lines;
     expect(line!.details).toMatchObject({ steward: 'Nora Till', expectedCents: 4000, countedCents: 3950, differenceCents: -50 });
     const history = await textOf(await club.owner.get(`${club.base}/activity`));
     expect(history).toContain('Nora Till closed the box office shift on Offline desk');
@@ -429,11 +434,12 @@ describe.each(databaseKinds())('the box office at the gate on %s', (kind) => {
   });
 
   it.runIf(kind === 'postgres')(
-    'never oversells a stand when online buyers and two box offices take its seats at the same moment',
+    'never oversells a stand when online buyers, two box offices and their offline quotas take its seats at the same moment',
     async () => {
       const a = await sellingPhone('Race desk A', 'Rush Rovers');
       const b = await pairedPhone('Race desk B');
       await postOk(club.owner, `${club.base}/box-office/devices/${b.deviceId}`, { canSell: 'on' });
+      await postOk(club.owner, `${club.base}/box-office/settings`, { quotaSeats: '5' });
       const { m } = a;
       const ctx = { ...t.runtime.deps, config: t.runtime.deps.config.sales };
       const online = Array.from({ length: 40 }, (_, i) =>
@@ -455,13 +461,25 @@ describe.each(databaseKinds())('the box office at the gate on %s', (kind) => {
           r.status === 200 ? 'ok' : ((await r.json()) as { error: string }).error,
         ),
       );
-      const results = await Promise.all([...online, ...gate]);
-      expect(results.filter((r) => r !== 'ok' && r !== 'not_enough_seats')).toEqual([]);
-      expect(results.filter((r) => r === 'ok')).toHaveLength(50);
-      const after = await seats(m.matchStandId);
-      expect(after.sold + after.held).toBe(50);
+      // Both devices reserve their offline seats in the middle of the rush.
+      const quotas = [a, b].map((d) => api('/box-office/quota', d.token, { matchId: m.matchId }).then((r) => r.status));
+      const [onlineResults, gateResults, quotaStatuses] = await Promise.all([Promise.all(online), Promise.all(gate), Promise.all(quotas)]);
+      expect(quotaStatuses).toEqual([200, 200]);
+      expect([...onlineResults, ...gateResults].filter((r) => r !== 'ok' && r !== 'not_enough_seats')).toEqual([]);
+      const during = await seats(m.matchStandId);
+      expect(during.sold + during.held).toBe(50); // full, never past it
+      // The shifts close: the quotas' unsold seats go back; what was sold and what online buyers hold remain.
+      let returned = 0;
+      for (const d of [a, b]) {
+        const response = await api('/box-office/shift/close', d.token, { matchId: m.matchId, countedCents: 0, stewardName: 'Racer' });
+        returned += ((await response.json()) as ShiftCloseResponse).seatsReturned;
+      }
+      const onlineOk = onlineResults.filter((r) => r === 'ok').length;
+      const gateOk = gateResults.filter((r) => r === 'ok').length;
+      expect(onlineOk + gateOk + returned).toBe(50);
+      expect(await seats(m.matchStandId)).toMatchObject({ sold: gateOk, held: onlineOk });
       const [tickets] = await db().select({ n: sql<number>`count(*)::int` }).from(ticket).where(eq(ticket.matchId, m.matchId));
-      expect(tickets!.n).toBe(after.sold);
+      expect(tickets!.n).toBe(gateOk);
     },
   );
 
