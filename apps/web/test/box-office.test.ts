@@ -317,6 +317,15 @@ describe.each(databaseKinds())('the box office at the gate on %s', (kind) => {
     // The tickets reach the address given on the phone.
     const mail = await t.smtp.waitFor('walk.in@example.be', undefined, { timeout: 20_000 });
     expect(mail.attachments.length).toBeGreaterThan(0);
+    // Free children only: nothing to pay on a phone, recorded and admitted at once.
+    const free = (await (
+      await api('/box-office/sales', phone.token, {
+        ...body,
+        clientSaleId: randomUUID(),
+        lines: [{ matchStandId: m.matchStandId, category: 'child', quantity: 1 }],
+      })
+    ).json()) as GateSaleResponse;
+    expect(free).toMatchObject({ status: 'paid', method: 'cash', totalCents: 0, admitted: 1, payUrl: null });
     // A gate basket's page is the buyer's only: the same path with another token is unknown.
     expect((await buyer.get(`/gate-pay/${'x'.repeat(43)}`)).status).toBe(404);
   });

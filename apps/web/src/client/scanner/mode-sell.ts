@@ -135,7 +135,8 @@ export class SellMode implements Mode {
       ? say('scanner.sell.quota', { left: stand.seatsLeft + stand.quotaLeft, offline: room })
       : say('scanner.sell.noCatalog');
     $<HTMLButtonElement>('sell-cash').disabled = lines.length === 0 || this.#busy;
-    $<HTMLButtonElement>('sell-phone').disabled = lines.length === 0 || this.#busy || !this.parts.session.online;
+    // Nothing to pay (free categories only): cash records it; no payment page for zero.
+    $<HTMLButtonElement>('sell-phone').disabled = lines.length === 0 || total === 0 || this.#busy || !this.parts.session.online;
   }
 
   #line(category: string, priceCents: number) {

@@ -62,12 +62,14 @@ export async function sellAtGate(
   const m = await lockGateMatch(tx, dev, input.matchId, now, { selling: !offline });
   const { priced, perStand, subtotalCents } = priceGateLines(m.prices, input.lines);
   const shift = await openShift(tx, dev, m.id, now);
-  const mode = input.method === 'phone' ? 'hold' : offline ? 'offline' : 'sell';
+  // Nothing to pay (free categories only): no payment page, the people go in as for cash.
+  const method = subtotalCents === 0 ? 'cash' : input.method;
+  const mode = method === 'phone' ? 'hold' : offline ? 'offline' : 'sell';
   for (const s of perStand) await takeGateSeats(tx, { deviceId: dev.id, matchId: m.id, ...s, mode });
 
   const orderId = randomUUID();
   const soldAt = offline ? new Date(Math.min(offline.soldAt.getTime(), now.getTime())) : now;
-  const cash = input.method === 'cash';
+  const cash = method === 'cash';
   const items = orderItemsCte(tx, m.clubId, orderId, priced);
   await tx
     .with(items)
@@ -98,7 +100,7 @@ export async function sellAtGate(
     matchId: m.id,
     shiftId: shift.id,
     deviceId: dev.id,
-    method: input.method,
+    method,
     clientSaleId: input.clientSaleId,
     offline: Boolean(offline),
     soldAt,
