@@ -45,10 +45,8 @@ try {
   await migrateDatabase(database);
   await seedReference(database.db);
   await (await startJobs(database)).stop(); // the job queue's own tables and queues
-  if (database.kind !== 'pglite') throw new Error('unreachable');
-  const dump = await database.pglite.dumpDataDir('gzip');
-  writeFileSync(path.join(distDir, 'empty-db.tar.gz'), new Uint8Array(await dump.arrayBuffer()));
   await database.close();
+  cpSync(path.join(scratch, 'pgdata'), path.join(distDir, 'empty-db'), { recursive: true });
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }

@@ -1,4 +1,4 @@
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, cpSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -34,7 +34,7 @@ export type Database =
 // Next to this module: src/db/ when run from the sources, dist/ when run from the build of `npm start`
 // (src/cli/build.ts copies the migrations there and adds an empty database already migrated).
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
-const emptyDatabase = fileURLToPath(new URL('./empty-db.tar.gz', import.meta.url));
+const emptyDatabase = fileURLToPath(new URL('./empty-db', import.meta.url));
 
 /**
  * PGlite's own start parameters with 16 MB of shared buffers instead of PostgreSQL's 128 MB: the
@@ -88,15 +88,14 @@ function statementName(text: string) {
  * Opens the embedded database in `dir`. PGlite has no lock of its own and a second process
  * writing the same directory loses data, so a lock file refuses it.
  */
-export async function openPglite(dir: string, options: { loadDataDir?: Blob } = {}): Promise<Database> {
+export async function openPglite(dir: string): Promise<Database> {
   mkdirSync(dir, { recursive: true });
   const release = lockDirectory(dir);
   const dataDir = path.join(dir, 'pgdata');
-  // A fresh folder starts from the build's empty database when there is one: no initdb.
-  const loadDataDir =
-    options.loadDataDir ??
-    (!existsSync(path.join(dataDir, 'PG_VERSION')) && existsSync(emptyDatabase) ? new Blob([readFileSync(emptyDatabase)]) : undefined);
-  const pglite = await PGlite.create({ dataDir, startParams: PGLITE_PARAMS, ...(loadDataDir ? { loadDataDir } : {}) });
+  // A fresh folder starts as a copy of the build's empty database when there is one: no initdb, and
+  // opened as any existing database is (loading a dump instead grew the process by 120 MB).
+  if (!existsSync(path.join(dataDir, 'PG_VERSION')) && existsSync(emptyDatabase)) cpSync(emptyDatabase, dataDir, { recursive: true });
+  const pglite = await PGlite.create({ dataDir, startParams: PGLITE_PARAMS });
   const db = drizzlePglite(pglite, { schema }) as unknown as Db;
   return {
     kind: 'pglite',
