@@ -5,6 +5,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { appDir, builtStamp, distDir, inputStamp } from '../src/cli/build-stamp.ts';
 
+// Run from the repository's root too (`npm start` there): relative paths (DATA_DIR) are the app's.
+process.chdir(appDir);
 if (builtStamp() !== inputStamp()) {
   console.log('Building FootArena (once, and again after the sources change)…');
   const tsx = path.join(appDir, '../../node_modules/.bin/tsx');
