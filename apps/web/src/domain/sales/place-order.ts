@@ -66,6 +66,14 @@ export async function placeOrder(
     if (!price) throw new DomainError('not_found'); // another match's stand, or a category not sold here
     return { ...line, unitPriceCents: price.priceCents, standName: price.name };
   });
+  // Fewer seats left than asked, as the first statement saw them: refused before anything is written
+  // (three buyers in four at an opening). Only a refusal is decided on this read; a seat is still
+  // taken by the guarded UPDATE below alone (invariant 1).
+  for (const matchStandId of standIds) {
+    const asked = priced.filter((l) => l.matchStandId === matchStandId).reduce((sum, l) => sum + l.quantity, 0);
+    const stand = m.prices.find((p) => p.matchStandId === matchStandId)!;
+    if (asked > stand.left) throw await seatsShort(tx, matchStandId, stand.name, now);
+  }
   const subtotalCents = priced.reduce((sum, l) => sum + l.unitPriceCents * l.quantity, 0);
   const feeCents = platformFee(subtotalCents, config);
   const free = subtotalCents === 0;
@@ -173,7 +181,7 @@ export function orderItemsCte(tx: Tx, clubId: string, orderId: string, lines: (O
  * (they replace each other: without this, a burst of clicks would cancel each other's holds in
  * crossing orders and deadlock); a guest has no row, so their e-mail address takes a transaction
  * lock instead —, the match read FOR SHARE (a cancellation waits for this order, then refunds it),
- * and the prices of the stands asked for, with the stands' names.
+ * and the prices of the stands asked for, with the stands' names and the seats they have left.
  */
 async function lockBuyerAndMatch(tx: Tx, buyer: Buyer, matchId: string, standIds: string[]) {
   const lock = isGuest(buyer)
@@ -189,9 +197,10 @@ async function lockBuyerAndMatch(tx: Tx, buyer: Buyer, matchId: string, standIds
       saleClosesAt: match.saleClosesAt,
       orderLimit: match.orderLimit,
       clubStatus: organization.status,
-      prices: sql<{ matchStandId: string; category: PriceCategory; priceCents: number; name: string }[]>`(
+      prices: sql<{ matchStandId: string; category: PriceCategory; priceCents: number; name: string; left: number }[]>`(
         select coalesce(json_agg(json_build_object('matchStandId', ${matchStandPrice.matchStandId}, 'category', ${matchStandPrice.category},
-          'priceCents', ${matchStandPrice.priceCents}, 'name', ${stand.name})), '[]'::json)
+          'priceCents', ${matchStandPrice.priceCents}, 'name', ${stand.name},
+          'left', ${matchStand.cap} - ${matchStand.sold} - ${matchStand.held})), '[]'::json)
         from ${matchStandPrice}
         join ${matchStand} on ${matchStand.id} = ${matchStandPrice.matchStandId}
         join ${stand} on ${stand.id} = ${matchStand.standId}
