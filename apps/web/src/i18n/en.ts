@@ -567,6 +567,7 @@ export const en = {
   'tickets.replaced': 'Replaced by a new code: this one is refused at the gate',
   'tickets.entered': 'Entered at {time}',
   'tickets.qrLabel': 'QR code of the ticket, to scan at the gate',
+  'tickets.shortCode': 'Code to type: {code}',
   'mail.tickets.subject': 'Your tickets: {match} ({reference})',
   'mail.tickets.body':
     '{count, plural, one {Here is your ticket for {match}, {date}.} other {Here are your # tickets for {match}, {date}.}} Show each QR code at the gate, on your phone or printed (the PDF is attached). Each ticket lets one person in, once.',

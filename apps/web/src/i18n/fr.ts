@@ -574,6 +574,7 @@ export const fr: Messages = {
   'tickets.replaced': 'Remplacé par un nouveau code : celui-ci est refusé à l’entrée',
   'tickets.entered': 'Entré à {time}',
   'tickets.qrLabel': 'QR code du ticket, à scanner à l’entrée',
+  'tickets.shortCode': 'Code à saisir : {code}',
   'mail.tickets.subject': 'Vos tickets : {match} ({reference})',
   'mail.tickets.body':
     '{count, plural, one {Voici votre ticket pour {match}, {date}.} other {Voici vos # tickets pour {match}, {date}.}} Montrez chaque QR code à l’entrée, sur votre téléphone ou imprimé (le PDF est joint). Chaque ticket fait entrer une personne, une fois.',

@@ -577,6 +577,7 @@ export const nl: Messages = {
   'tickets.replaced': 'Vervangen door een nieuwe code: deze wordt aan de ingang geweigerd',
   'tickets.entered': 'Binnengegaan om {time}',
   'tickets.qrLabel': 'QR-code van het ticket, om te scannen aan de ingang',
+  'tickets.shortCode': 'Code om in te typen: {code}',
   'mail.tickets.subject': 'Je tickets: {match} ({reference})',
   'mail.tickets.body':
     '{count, plural, one {Hier is je ticket voor {match}, {date}.} other {Hier zijn je # tickets voor {match}, {date}.}} Toon elke QR-code aan de ingang, op je telefoon of afgedrukt (de pdf zit in de bijlage). Elk ticket laat één persoon binnen, één keer.',
