@@ -1,4 +1,11 @@
-import { type HealthReport, PASSAGE_EVENTS, SCAN_RESULTS, type ScanResult } from '@footarena/gate-protocol';
+import {
+  type HealthReport,
+  PASSAGE_EVENTS,
+  SCAN_DIRECTIONS,
+  SCAN_RESULTS,
+  type ScanDirection,
+  type ScanResult,
+} from '@footarena/gate-protocol';
 import { sql } from 'drizzle-orm';
 import { boolean, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organization, user } from './auth.ts';
@@ -138,9 +145,7 @@ export { SCAN_RESULTS, type ScanResult };
 /** How a scan's code reached the device: its QR read, its short code typed, or the ticket found by name. */
 export const SCAN_METHODS = ['qr', 'typed', 'search'] as const;
 export type ScanMethod = (typeof SCAN_METHODS)[number];
-/** Which way the person went: in, or out (re-entry). */
-export const SCAN_DIRECTIONS = ['in', 'out'] as const;
-export type ScanDirection = (typeof SCAN_DIRECTIONS)[number];
+export { SCAN_DIRECTIONS, type ScanDirection };
 
 // Every scan, admitted or refused, with its reason; (device, nonce) is unique: a repeated request
 // returns the first answer instead of scanning again.

@@ -1,9 +1,10 @@
 import type { ScanResult } from '@footarena/gate-protocol';
+import { parseShortCode } from '@footarena/ticket-code';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { scan, scanConflict, ticket } from '../../db/schema/index.ts';
 import type { Ctx } from '../context.ts';
-import { firstAnswer, judgeScan, type RedeemAnswer, recordScan, type ScanInput } from './redeem-ticket.ts';
+import { firstAnswer, judgeScan, type RedeemAnswer, recordScan, type ScanInput, typedScan } from './redeem-ticket.ts';
 
 export interface OfflineAnswer extends RedeemAnswer {
   /** The device let in someone whose entry does not count: already admitted elsewhere, revoked… */
@@ -20,8 +21,11 @@ export interface OfflineAnswer extends RedeemAnswer {
 export async function recordOfflineScan(
   tx: Tx,
   { now = new Date() }: Ctx<'now'>,
-  input: ScanInput & { scannedAt: Date; deviceResult: ScanResult },
+  uploaded: ScanInput & { scannedAt: Date; deviceResult: ScanResult },
 ): Promise<OfflineAnswer> {
+  // A short code typed offline is logged as typed, under its canonical spelling.
+  const typed = parseShortCode(uploaded.code);
+  const input = typed.kind === 'other' ? uploaded : typedScan(uploaded, typed);
   const seen = await firstAnswer(tx, input);
   if (seen) {
     // This scan reached the server online but its answer came too late: the device decided offline

@@ -1,24 +1,26 @@
+import { parseShortCode } from '@footarena/ticket-code';
 import { sql } from 'drizzle-orm';
 import type { Autocommit } from '../../db/client.ts';
+import type { ScanDirection } from '../../db/schema/index.ts';
 import { device, match } from '../../db/schema/index.ts';
 import type { Ctx } from '../context.ts';
 import { deviceActive } from '../devices/device-active.ts';
 import { hashSecret } from '../devices/device-secrets.ts';
 import { scopeStands } from '../devices/list-device-matches.ts';
 import { DomainError } from '../errors.ts';
-import { checkCode, judgeAndLog, readScanFacts, seenJson } from './redeem-ticket.ts';
+import { checkCode, judgeAndLog, readScanFacts, seenJson, type TicketLookup, typedCode, typedScan } from './redeem-ticket.ts';
 
 interface DeviceContext {
   device: { id: string; clubId: string; matchIds: string[] | null; standIds: string[] | null };
   /** The match the scan names, when it is the device's club's. */
-  match: { gatesOpenAt: string | null } | null;
+  match: { gatesOpenAt: string | null; allowReentry: boolean } | null;
   seen: Parameters<typeof judgeAndLog>[4];
 }
 
 const BY_TOKEN = {
   context: sql<DeviceContext | null>`(select json_build_object(
       'device', json_build_object('id', ${device.id}, 'clubId', ${device.clubId}, 'matchIds', ${device.matchIds}, 'standIds', ${device.standIds}),
-      'match', (select json_build_object('gatesOpenAt', m.gates_open_at) from ${match} m
+      'match', (select json_build_object('gatesOpenAt', m.gates_open_at, 'allowReentry', m.allow_reentry) from ${match} m
                 where m.id = ${sql.placeholder('matchId')}::uuid and m.club_id = ${device.clubId}),
       'seen', ${seenJson(sql`${device.id}`)})
     from ${device} where ${device.tokenHash} = ${sql.placeholder('tokenHash')} and ${deviceActive})`,
@@ -34,10 +36,15 @@ const BY_TOKEN = {
 export async function redeemWithToken(
   db: Autocommit,
   { now = new Date() }: Ctx<'now'>,
-  request: { token: string; code: string; nonce: string; matchId: string; standId?: string },
+  request: { token: string; code: string; nonce: string; matchId: string; standId?: string; direction?: ScanDirection },
 ) {
-  const code = await checkCode(db, request.code);
-  const facts = await readScanFacts(db, 'scan_facts_by_token', code.ticketId, BY_TOKEN, {
+  // A short code typed by the steward is looked up within the scanned match (a typo never is); a QR
+  // code is verified with the club keys first.
+  const typed = parseShortCode(request.code);
+  const code = typed.kind === 'other' ? await checkCode(db, request.code) : null;
+  const lookup: TicketLookup | null =
+    typed.kind === 'short' ? { matchId: request.matchId, shortCode: typed.code } : code?.ticketId ? { ticketId: code.ticketId } : null;
+  const facts = await readScanFacts(db, 'scan_facts_by_token', lookup, BY_TOKEN, {
     tokenHash: hashSecret(request.token),
     matchId: request.matchId,
     nonce: request.nonce,
@@ -47,7 +54,7 @@ export async function redeemWithToken(
   if (!own) throw new DomainError('not_found');
   const standIds = scopeStands(dev, request.matchId, request.standId);
   if (standIds === 'forbidden') throw new DomainError('forbidden');
-  const input = {
+  const scanned = {
     clubId: dev.clubId,
     matchId: request.matchId,
     deviceId: dev.id,
@@ -55,6 +62,10 @@ export async function redeemWithToken(
     code: request.code,
     standIds,
     gatesOpenAt: own.gatesOpenAt === null ? null : new Date(own.gatesOpenAt),
+    direction: request.direction,
+    allowReentry: own.allowReentry,
   };
-  return { deviceId: dev.id, clubId: dev.clubId, answer: await judgeAndLog(db, input, code, facts.ticket, seen, now) };
+  const input = code ? scanned : typedScan(scanned, typed);
+  const checked = code ?? typedCode(facts.ticket, scanned);
+  return { deviceId: dev.id, clubId: dev.clubId, answer: await judgeAndLog(db, input, checked, facts.ticket, seen, now) };
 }

@@ -9,6 +9,7 @@ import {
   type SyncResponse,
 } from '@footarena/gate-protocol';
 import { openApiDocument } from '@footarena/gate-protocol/openapi';
+import { parseShortCode } from '@footarena/ticket-code';
 import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { HTTPException } from 'hono/http-exception';
@@ -92,7 +93,12 @@ export const deviceApiV1 = new Hono<DeviceEnv>()
     const { answer, clubId } = redeemed;
     // Described by the scan itself, except a repeated nonce or another match's ticket: read then.
     const ticket = answer.ticket ?? (answer.ticketId ? await describeTicket(db, clubId, answer.ticketId) : null);
-    return c.json({ result: answer.result, ticket } satisfies RedeemResponse);
+    return c.json({
+      result: answer.result,
+      ticket,
+      ...(answer.entry ? { entry: { at: answer.entry.at.toISOString(), device: answer.entry.device } } : {}),
+      ...(parseShortCode(c.req.valid('json').code).kind === 'typo' ? { hint: 'check_code' as const } : {}),
+    } satisfies RedeemResponse);
   })
   .get('/matches', deviceAuth, async (c) => {
     const matches = await listDeviceMatches(c.get('deps').db, c.get('device'));
@@ -146,12 +152,15 @@ export const deviceApiV1 = new Hono<DeviceEnv>()
     return c.json({
       ...changes,
       serverTime: changes.serverTime.toISOString(),
+      entries: changes.entries.map((e) => ({ ...e, at: e.at.toISOString() })),
       gatesOpenAt: scope.match.gatesOpenAt?.toISOString() ?? null,
+      allowReentry: scope.match.allowReentry,
       uploaded,
       attendance: {
         expected: attendance.sold,
         admitted: attendance.admitted,
-        stands: attendance.stands.map((s) => ({ id: s.standId, name: s.name, expected: s.sold, admitted: s.admitted })),
+        inside: attendance.inside,
+        stands: attendance.stands.map((s) => ({ id: s.standId, name: s.name, expected: s.sold, admitted: s.admitted, inside: s.inside })),
       },
     } satisfies SyncResponse);
   })

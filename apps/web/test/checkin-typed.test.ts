@@ -1,0 +1,188 @@
+import { randomUUID } from 'node:crypto';
+import type { RedeemResponse, SyncResponse } from '@footarena/gate-protocol';
+import { formatShortCode } from '@footarena/ticket-code';
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { matchStand, order, scan, scanConflict, ticket } from '../src/db/schema/index.ts';
+import { activeSigningKey } from '../src/domain/tickets/signing-key.ts';
+import { clubWithOwner, matchOnSale } from './support/catalog.ts';
+import { insertPaidOrder, insertSignedTickets } from './support/gate.ts';
+import { databaseKinds, startTestApp, type TestApp } from './support/harness.ts';
+
+// Tickets without a camera (issue 16): a short code typed at the scanner, online and offline; "already
+// used" says when and where.
+describe.each(databaseKinds())('tickets without a camera on %s', (kind) => {
+  let t: TestApp;
+  const db = () => t.runtime.deps.db;
+  let home: Awaited<ReturnType<typeof clubWithOwner>>;
+  let away: Awaited<ReturnType<typeof clubWithOwner>>;
+  let matchId = '';
+  let otherMatchId = '';
+  let awayMatchId = '';
+  let north = { token: '', deviceId: '' };
+  let south = { token: '', deviceId: '' };
+  let awayGate = { token: '', deviceId: '' };
+  const lines = new Map<string, { clubId: string; matchId: string; orderId: string; orderItemId: string }>();
+
+  const api = (path: string, body: unknown, token?: string) =>
+    t.app.request(`http://localhost/api/v1${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    });
+  const redeem = async (gate: { token: string }, code: string, more: Record<string, unknown> = {}) => {
+    const response = await api('/redeem', { code, nonce: randomUUID(), matchId, ...more }, gate.token);
+    expect(response.status).toBe(200);
+    return (await response.json()) as RedeemResponse;
+  };
+  const sync = async (gate: { token: string }, scans: unknown[], cursor: string | null = null, forMatch = matchId) => {
+    const response = await api('/sync', { matchId: forMatch, cursor, scans }, gate.token);
+    expect(response.status).toBe(200);
+    return (await response.json()) as SyncResponse;
+  };
+
+  async function pairedDevice(club: typeof home, name: string) {
+    const page = await club.owner.post(`${club.base}/devices`, { name, kind: 'gate' });
+    const code = /<p class="pairing-code">([2-9A-HJKMNP-Z]{8})<\/p>/.exec(await page.text())![1]!;
+    const paired = await api('/pair', { code });
+    return (await paired.json()) as { token: string; deviceId: string };
+  }
+
+  async function paidLine(club: typeof home, forMatch: string, reference: string, buyerName: string | null) {
+    const [ms] = await db().select().from(matchStand).where(eq(matchStand.matchId, forMatch));
+    const paid = await insertPaidOrder(db(), {
+      clubId: club.club.id,
+      matchId: forMatch,
+      reference,
+      lines: [{ matchStandId: ms!.id, category: 'adult', unitPriceCents: 1000, quantity: 40 }],
+    });
+    if (buyerName) await db().update(order).set({ buyerName }).where(eq(order.id, paid.orderId));
+    lines.set(reference, { clubId: club.club.id, matchId: forMatch, orderId: paid.orderId, orderItemId: paid.itemIds[0]! });
+  }
+
+  async function tickets(n: number, reference = 'FA-TYPED01') {
+    const l = lines.get(reference)!;
+    const key = await db().transaction((tx) => activeSigningKey(tx, l.clubId, t.runtime.deps.config.sales.ticketSealingKey));
+    return insertSignedTickets(db(), key, l, n);
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+    home = await clubWithOwner(t, 'Typed FC');
+    away = await clubWithOwner(t, 'Elsewhere FC');
+    ({ matchId } = await matchOnSale(t, home, 'Visitors'));
+    ({ matchId: otherMatchId } = await matchOnSale(t, home, 'Others'));
+    ({ matchId: awayMatchId } = await matchOnSale(t, away, 'Guests'));
+    await paidLine(home, matchId, 'FA-TYPED01', 'Lina Peeters');
+    await paidLine(home, otherMatchId, 'FA-TYPED02', 'Lina Peeters');
+    await paidLine(away, awayMatchId, 'FA-AWAY001', 'Lina Peeters');
+    north = await pairedDevice(home, 'North gate');
+    south = await pairedDevice(home, 'South gate');
+    awayGate = await pairedDevice(away, 'Away gate');
+  });
+  afterAll(() => t?.close());
+
+  it('admits a ticket by its short code typed in any spelling, once, through the same admission, logged as typed', async () => {
+    const [tk] = await tickets(1);
+    const typed = formatShortCode(tk!.shortCode).toLowerCase().replaceAll('-', ' ');
+    expect(await redeem(north, typed)).toMatchObject({ result: 'ok', ticket: { id: tk!.id, stand: 'Main' } });
+    const again = await redeem(south, tk!.shortCode);
+    expect(again).toMatchObject({ result: 'already_used', ticket: { id: tk!.id }, entry: { device: 'North gate' } });
+    // And the QR of the same ticket is used too: one entry per ticket, whatever was scanned.
+    expect((await redeem(south, tk!.code)).result).toBe('already_used');
+    const logged = await db().select().from(scan).where(eq(scan.ticketId, tk!.id));
+    expect(logged.map((s) => [s.result, s.method]).sort()).toEqual([
+      ['already_used', 'qr'],
+      ['already_used', 'typed'],
+      ['ok', 'typed'],
+    ]);
+    const [row] = await db().select().from(ticket).where(eq(ticket.id, tk!.id));
+    expect(new Date(again.entry!.at).getTime()).toBe(row!.usedAt!.getTime());
+  });
+
+  it('refuses a typo without looking anything up, and a short code of another match or club as unknown', async () => {
+    const [tk] = await tickets(1);
+    const code = tk!.shortCode;
+    const typo = code.slice(0, 3) + code[4] + code[3] + code.slice(5); // two neighbours swapped
+    if (code[3] !== code[4]) expect(await redeem(north, typo)).toEqual({ result: 'unknown', ticket: null, hint: 'check_code' });
+    const wrongChar = code.slice(0, 8) + (code[8] === 'A' ? 'B' : 'A');
+    expect(await redeem(north, wrongChar)).toEqual({ result: 'unknown', ticket: null, hint: 'check_code' });
+    const [other] = await tickets(1, 'FA-TYPED02');
+    expect(await redeem(north, other!.shortCode)).toEqual({ result: 'unknown', ticket: null });
+    const [foreign] = await tickets(1, 'FA-AWAY001');
+    expect(await redeem(north, foreign!.shortCode)).toEqual({ result: 'unknown', ticket: null });
+    // The away club's own gate cannot reach our match with our code either.
+    const walled = await api('/redeem', { code: code, nonce: randomUUID(), matchId }, awayGate.token);
+    expect(walled.status).toBe(404);
+    const [row] = await db().select().from(ticket).where(eq(ticket.id, tk!.id));
+    expect(row!.usedAt).toBeNull();
+    expect((await redeem(north, code)).result).toBe('ok');
+  });
+
+  it('replays a repeated nonce for the same short code in another spelling, and refuses it for another code', async () => {
+    const [a, b] = await tickets(2);
+    const nonce = randomUUID();
+    const first = await api('/redeem', { code: a!.shortCode, nonce, matchId }, north.token);
+    expect(((await first.json()) as RedeemResponse).result).toBe('ok');
+    const replay = await api('/redeem', { code: formatShortCode(a!.shortCode).toLowerCase(), nonce, matchId }, north.token);
+    expect(((await replay.json()) as RedeemResponse).result).toBe('ok');
+    const reused = await api('/redeem', { code: b!.shortCode, nonce, matchId }, north.token);
+    expect(reused.status).toBe(409);
+    const [row] = await db().select().from(ticket).where(eq(ticket.id, b!.id));
+    expect(row!.usedAt).toBeNull();
+  });
+
+  it('syncs the short codes of the match (all, then what changed), and the entries with time and device', async () => {
+    const before = await sync(north, []);
+    const all = await db().select().from(ticket).where(eq(ticket.matchId, matchId));
+    expect(Object.keys(before.shortCodes).sort()).toEqual(all.map((tk) => tk.shortCode).sort());
+    for (const tk of all) expect(before.shortCodes[tk.shortCode]).toBe(tk.id);
+    const foreign = await db().select().from(ticket).where(eq(ticket.matchId, awayMatchId));
+    for (const tk of foreign) expect(before.shortCodes[tk.shortCode]).toBeUndefined();
+    const entered = all.filter((tk) => tk.usedAt);
+    expect(before.entries.map((e) => e.id).sort()).toEqual(entered.map((tk) => tk.id).sort());
+    expect(before.entries.every((e) => e.device === 'North gate' && !e.outside)).toBe(true);
+
+    const [fresh] = await tickets(1);
+    // Changes since the cursor: a new ticket's code; the overlap of a few minutes may repeat older ones.
+    const after = await sync(north, [], before.cursor);
+    expect(after.shortCodes[fresh!.shortCode]).toBe(fresh!.id);
+  });
+
+  it('takes short codes typed offline on upload: first scan wins, a second entry is a conflict', async () => {
+    const [tk] = await tickets(1);
+    const at = new Date(Date.now() - 60_000);
+    const uploaded = await sync(north, [
+      { code: formatShortCode(tk!.shortCode), nonce: randomUUID(), scannedAt: at.toISOString(), result: 'ok' },
+    ]);
+    expect(uploaded.uploaded[0]).toEqual({ nonce: expect.any(String), result: 'ok', conflict: false });
+    const later = await sync(south, [
+      { code: tk!.shortCode.toLowerCase(), nonce: randomUUID(), scannedAt: new Date().toISOString(), result: 'ok' },
+    ]);
+    expect(later.uploaded[0]).toMatchObject({ result: 'already_used', conflict: true });
+    const entry = later.entries.find((e) => e.id === tk!.id);
+    expect(entry).toMatchObject({ device: 'North gate', outside: false });
+    expect(new Date(entry!.at).getTime()).toBe(at.getTime());
+    expect(await db().select().from(scanConflict).where(eq(scanConflict.ticketId, tk!.id))).toHaveLength(1);
+    const logged = await db()
+      .select()
+      .from(scan)
+      .where(and(eq(scan.ticketId, tk!.id), eq(scan.offline, true)));
+    expect(logged.map((s) => s.method)).toEqual(['typed', 'typed']);
+    // A typo typed offline names no ticket: refused, never admitted.
+    const typo = await sync(north, [{ code: 'K7M-Q4P-9X2', nonce: randomUUID(), scannedAt: new Date().toISOString(), result: 'ok' }]);
+    expect(typo.uploaded[0]).toMatchObject({ result: 'unknown', conflict: true });
+  });
+
+  it('says when and by which gate a ticket entered, also when it lost a race for it', async () => {
+    const batch = await tickets(10);
+    const answers = await Promise.all(batch.flatMap((tk) => [redeem(north, tk.code), redeem(south, tk.shortCode)]));
+    for (let i = 0; i < batch.length; i++) {
+      const pair = [answers[2 * i]!, answers[2 * i + 1]!];
+      expect(pair.map((a) => a.result).sort()).toEqual(['already_used', 'ok']);
+      const refused = pair.find((a) => a.result === 'already_used')!;
+      const winner = pair[0]!.result === 'ok' ? 'North gate' : 'South gate';
+      expect(refused.entry?.device).toBe(winner);
+    }
+  });
+});
