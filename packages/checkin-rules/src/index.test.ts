@@ -67,7 +67,7 @@ describe('a short code typed offline', () => {
   });
 
   it('is judged on the ticket the synced short codes name, like its QR', () => {
-    expect(judgeOfflineTyped(parseShortCode('abc-def-gh' + short[8]!.toLowerCase()), lists(), scope, now)).toEqual({
+    expect(judgeOfflineTyped(parseShortCode(`abc-def-gh${short[8]!.toLowerCase()}`), lists(), scope, now)).toEqual({
       result: 'ok',
       ticketId,
     });

@@ -352,6 +352,10 @@ export const en = {
   'matches.saleClosesHint': 'Empty: at the kick-off.',
   'matches.orderLimit': 'Tickets per order, at most',
   'matches.orderLimitHint': '10 by default.',
+  'matches.allowReentry': 'Allow re-entry',
+  'matches.allowReentryHint':
+    'Supporters may go out (at half-time, say) and come back in: the scanner gets Entry and Exit modes. Off: each ticket enters once.',
+  'attendance.inside': 'Inside now',
   'matches.needVenue': 'Add a venue with its stands first, for home matches.',
   'matches.publicPage': 'Public page',
   'matches.sale': 'Sale',

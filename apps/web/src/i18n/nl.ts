@@ -356,6 +356,10 @@ export const nl: Messages = {
   'matches.saleClosesHint': 'Leeg: bij de aftrap.',
   'matches.orderLimit': 'Tickets per bestelling, hoogstens',
   'matches.orderLimitHint': 'Standaard 10.',
+  'matches.allowReentry': 'Opnieuw binnenkomen toestaan',
+  'matches.allowReentryHint':
+    'Supporters mogen naar buiten (bijvoorbeeld tijdens de rust) en terug binnenkomen: de scanner krijgt de standen Binnen en Buiten. Uit: elk ticket komt één keer binnen.',
+  'attendance.inside': 'Nu binnen',
   'matches.needVenue': 'Voeg eerst een stadion met tribunes toe, voor thuiswedstrijden.',
   'matches.publicPage': 'Publieke pagina',
   'matches.sale': 'Verkoop',

@@ -22,6 +22,8 @@ export interface MatchInput {
   /** Defaults to the kick-off. */
   saleClosesAt?: Date;
   orderLimit: number;
+  /** People may go out and come back in (the scanner's Exit mode); default no. */
+  allowReentry?: boolean;
 }
 
 /**
@@ -71,6 +73,7 @@ export async function checkMatch(db: Executor, clubId: string, input: MatchInput
     saleOpensAt: input.saleOpensAt ?? null,
     saleClosesAt,
     orderLimit: input.orderLimit,
+    allowReentry: input.allowReentry ?? false,
   };
 }
 

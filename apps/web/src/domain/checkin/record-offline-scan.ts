@@ -46,11 +46,29 @@ export async function recordOfflineScan(
   const [held] =
     verdict.result === 'admissible'
       ? await tx
-          .select({ status: ticket.status, usedAt: ticket.usedAt, usedByDevice: ticket.usedByDevice })
+          .select({ status: ticket.status, usedAt: ticket.usedAt, usedByDevice: ticket.usedByDevice, exitedAt: ticket.exitedAt })
           .from(ticket)
           .where(eq(ticket.id, verdict.ticketId))
           .for('update')
       : [];
+  if (input.direction === 'out') {
+    // Someone let out (re-entry) is no conflict whatever the server thinks: nobody got in.
+    const inside = held?.status === 'valid' && held.usedAt !== null && held.exitedAt === null;
+    const result = verdict.result !== 'admissible' ? verdict.result : inside ? 'ok' : held?.status === 'valid' ? 'not_inside' : 'revoked';
+    const answer = { result, ticketId: verdict.ticketId };
+    const first = await recordScan(tx, input, answer, extra);
+    if (first) return { ...first, conflict: false };
+    if (result === 'ok') await tx.update(ticket).set({ exitedAt: at }).where(eq(ticket.id, verdict.ticketId!));
+    return { ...answer, conflict: false };
+  }
+  if (input.allowReentry && held?.status === 'valid' && held.usedAt && held.exitedAt && at.getTime() >= held.exitedAt.getTime()) {
+    // Back in after going out (re-entry): the ticket is inside again; its first entry stays.
+    const answer = { result: 'ok' as const, ticketId: verdict.ticketId };
+    const first = await recordScan(tx, input, answer, extra);
+    if (first) return offlineAnswer(first, 'ok');
+    await tx.update(ticket).set({ exitedAt: null }).where(eq(ticket.id, verdict.ticketId!));
+    return { ...answer, conflict: false };
+  }
   if (verdict.result !== 'admissible' || held?.status !== 'valid') {
     const answer = { result: verdict.result === 'admissible' ? ('revoked' as const) : verdict.result, ticketId: verdict.ticketId };
     const first = await recordScan(tx, input, answer, extra);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { judgeCode, judgeTicket } from '@footarena/checkin-rules';
 import { parse, parseShortCode, UNKNOWN_KEY, verify } from '@footarena/ticket-code';
-import { and, eq, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Autocommit, Executor, Tx } from '../../db/client.ts';
 import { preparedOnce } from '../../db/prepared.ts';
 import { clubSigningKey, type ScanDirection, type ScanMethod, type ScanResult, scan, ticket } from '../../db/schema/index.ts';
@@ -54,7 +54,7 @@ export async function redeemTicket(db: Autocommit, { now = new Date() }: Ctx<'no
     // A short code typed by the steward: looked up within the scanned match (a typo is never looked up).
     const lookup = typed.kind === 'short' ? { matchId: input.matchId, shortCode: typed.code } : null;
     const facts = await readScanFacts(db, 'scan_facts', lookup, BY_DEVICE, { deviceId: input.deviceId, nonce: input.nonce });
-    return judgeAndLog(db, typedScan(input, typed), typedCode(facts.ticket, input), facts.ticket, facts.seen, now);
+    return judgeAndLog(db, typedScan(input, typed), foundCode(facts.ticket, input), facts.ticket, facts.seen, now);
   }
   const code = await checkCode(db, input.code);
   const lookup = code.ticketId ? { ticketId: code.ticketId } : null;
@@ -70,10 +70,10 @@ export const typedScan = <S extends Pick<ScanInput, 'code' | 'method'>>(input: S
 });
 
 /**
- * What judgeCode needs for a typed short code: the ticket found in the scanned match (of the club: the
- * caller checked the match is), or a code that names nothing (`unknown`).
+ * What judgeCode needs for a ticket found without a signed code (a typed short code, a search): the
+ * ticket found in the scanned match (of the club: the caller checked the match is), or nothing (`unknown`).
  */
-export function typedCode(found: { id: string } | null, scope: { clubId: string; matchId: string }): CheckedCode {
+export function foundCode(found: { id: string } | null, scope: { clubId: string; matchId: string }): CheckedCode {
   if (!found) return { verified: { ok: false, error: 'bad_format' }, keyClubId: null, ticketId: null };
   return { verified: { ok: true, keyId: '', ticketId: found.id, matchId: scope.matchId }, keyClubId: scope.clubId, ticketId: found.id };
 }
@@ -93,8 +93,11 @@ interface Seen {
 type FieldsOf<E> = { [K in keyof E]: E[K] extends SQL<infer T> ? T : never };
 type TicketRow = Awaited<ReturnType<ReturnType<typeof selectTicketDetails>['where']>>[number];
 
-/** The ticket a scan names: by id (a verified QR code), or by short code within the scanned match (typed). */
-export type TicketLookup = { ticketId: string } | { matchId: string; shortCode: string };
+/**
+ * The ticket a scan names: by id (a verified QR code), by short code within the scanned match (typed),
+ * or by id within the scanned match (found by a search).
+ */
+export type TicketLookup = { ticketId: string } | { matchId: string; shortCode: string } | { matchId: string; ticketId: string };
 
 /**
  * What a scan is judged on, in one prepared statement (`name`): the ticket the code names, with
@@ -109,19 +112,21 @@ export async function readScanFacts<E extends Record<string, SQL>>(
   params: Record<string, unknown>,
 ) {
   if (lookup) {
-    const query =
-      'ticketId' in lookup
-        ? preparedOnce(db, `${name}_ticket`, (n) =>
-            selectTicketDetails(db, extra)
-              .where(eq(ticket.id, sql.placeholder('ticketId')))
-              .prepare(n),
-          )
-        : preparedOnce(db, `${name}_short_code`, (n) =>
-            selectTicketDetails(db, extra)
-              .where(and(eq(ticket.matchId, sql.placeholder('ticketMatchId')), eq(ticket.shortCode, sql.placeholder('shortCode'))))
-              .prepare(n),
-          );
-    const values = 'ticketId' in lookup ? { ticketId: lookup.ticketId } : { ticketMatchId: lookup.matchId, shortCode: lookup.shortCode };
+    const [suffix, where, values] =
+      'shortCode' in lookup
+        ? ([
+            'short_code',
+            and(eq(ticket.matchId, sql.placeholder('ticketMatchId')), eq(ticket.shortCode, sql.placeholder('shortCode'))),
+            { ticketMatchId: lookup.matchId, shortCode: lookup.shortCode },
+          ] as const)
+        : 'matchId' in lookup
+          ? ([
+              'in_match',
+              and(eq(ticket.matchId, sql.placeholder('ticketMatchId')), eq(ticket.id, sql.placeholder('ticketId'))),
+              { ticketMatchId: lookup.matchId, ticketId: lookup.ticketId },
+            ] as const)
+          : (['ticket', eq(ticket.id, sql.placeholder('ticketId')), { ticketId: lookup.ticketId }] as const);
+    const query = preparedOnce(db, `${name}_${suffix}`, (n) => selectTicketDetails(db, extra).where(where).prepare(n));
     const [found] = (await query.execute({ ...params, ...values })) as (TicketRow & FieldsOf<E>)[];
     if (found) {
       const { id, seatId, status, revokedAt, standId, stand, category, holder, usedAt, usedBy, exitedAt, ...rest } = found;
@@ -198,25 +203,62 @@ async function logScan(db: Autocommit, input: ScanInput, verdict: Verdict, now: 
     await log.execute({ ...params, result: verdict.result });
     return verdict;
   }
-  const admitAndLog = preparedOnce(db, 'scan_admit_log', (n) => {
-    const admitted = db.$with('admitted', { id: ticket.id }).as(
+  const move = movementOf(input);
+  const admitAndLog = preparedOnce(db, `scan_${move}_log`, (n) => {
+    const moved = db.$with('moved', { id: ticket.id }).as(
       db
         .update(ticket)
-        .set({ usedAt: sql`${sql.placeholder('usedAt')}::timestamptz`, usedByDevice: sql`${sql.placeholder('deviceId')}::uuid` })
-        .where(and(eq(ticket.id, sql.placeholder('ticketId')), isNull(ticket.usedAt), eq(ticket.status, 'valid')))
+        .set(MOVES[move].set)
+        .where(and(eq(ticket.id, sql.placeholder('ticketId')), eq(ticket.status, 'valid'), MOVES[move].guard))
         .returning({ id: ticket.id })
         .getSQL(),
     );
     return db
-      .with(admitted)
+      .with(moved)
       .insert(scan)
-      .values({ ...SCAN_VALUES, result: sql`(case when exists (select 1 from ${admitted}) then 'ok' else 'already_used' end)` })
+      .values({
+        ...SCAN_VALUES,
+        result: sql`(case when exists (select 1 from ${moved}) then 'ok' else ${sql.raw(`'${MOVES[move].refused}'`)} end)`,
+      })
       .returning({ result: scan.result })
       .prepare(n);
   });
   const [logged] = await admitAndLog.execute(params);
   return { result: logged!.result, ticketId: verdict.ticketId, ticket: verdict.ticket };
 }
+
+/**
+ * The three ways a scan moves a ticket, each one guarded UPDATE: `admit` (single entry: valid and never
+ * entered), `reenter` (a match that allows re-entry: never entered, or out now — never inside twice),
+ * `exit` (re-entry: inside now). The first entry's time and device stay the ticket's used_at/used_by_device.
+ */
+const MOVES = {
+  admit: {
+    set: { usedAt: sql`${sql.placeholder('usedAt')}::timestamptz`, usedByDevice: sql`${sql.placeholder('deviceId')}::uuid` },
+    guard: isNull(ticket.usedAt),
+    refused: 'already_used',
+  },
+  reenter: {
+    set: {
+      usedAt: sql`coalesce(${ticket.usedAt}, ${sql.placeholder('usedAt')}::timestamptz)`,
+      usedByDevice: sql`coalesce(${ticket.usedByDevice}, ${sql.placeholder('deviceId')}::uuid)`,
+      exitedAt: sql`null`,
+    },
+    guard: or(isNull(ticket.usedAt), isNotNull(ticket.exitedAt)),
+    refused: 'already_used',
+  },
+  exit: {
+    set: { exitedAt: sql`${sql.placeholder('usedAt')}::timestamptz` },
+    guard: and(isNotNull(ticket.usedAt), isNull(ticket.exitedAt)),
+    refused: 'not_inside',
+  },
+} as const satisfies Record<
+  string,
+  { set: Partial<Record<keyof typeof ticket.$inferInsert, SQL>>; guard: SQL | undefined; refused: ScanResult }
+>;
+
+const movementOf = (input: Pick<ScanInput, 'direction' | 'allowReentry'>): keyof typeof MOVES =>
+  input.direction === 'out' ? 'exit' : input.allowReentry ? 'reenter' : 'admit';
 
 /** The columns of an online scan's log entry, filled by logScan's params. */
 const SCAN_VALUES = {
@@ -295,7 +337,7 @@ export type Verdict = RedeemAnswer | { result: 'admissible'; ticketId: string; t
  */
 export async function judgeScan(tx: Executor, input: Omit<ScanInput, 'deviceId' | 'nonce'>, at: Date): Promise<Verdict> {
   const typed = parseShortCode(input.code);
-  const code = typed.kind === 'other' ? await checkCode(tx, input.code) : typedCode(await typedTicket(tx, input, typed), input);
+  const code = typed.kind === 'other' ? await checkCode(tx, input.code) : foundCode(await typedTicket(tx, input, typed), input);
   const [found] = code.ticketId ? await selectTicketDetails(tx).where(eq(ticket.id, code.ticketId)) : [];
   return judgeFound(tx, input, code, found ?? null, at);
 }
@@ -308,7 +350,13 @@ async function judgeFound(
   found: TicketRow | null,
   at: Date,
 ): Promise<Verdict> {
-  const scope = { clubId: input.clubId, matchId: input.matchId, standIds: input.standIds, gatesOpenAt: input.gatesOpenAt };
+  const scope = {
+    clubId: input.clubId,
+    matchId: input.matchId,
+    standIds: input.standIds,
+    gatesOpenAt: input.gatesOpenAt,
+    allowReentry: input.allowReentry ?? false,
+  };
   const judged = judgeCode(code, scope);
   if (judged.result !== 'lookup') return judged;
   let ticketId = judged.ticketId;
@@ -323,7 +371,9 @@ async function judgeFound(
   }
   // Whether it entered is decided under the row lock: by the admitting update online, by the first
   // scan offline (record-offline-scan.ts).
-  const verdict = judgeTicket(ticketId, { revoked, used: false, standId: found.standId }, scope, at);
+  // An exit is judged as of a ticket inside: the exiting update decides whether it is.
+  const direction = input.direction ?? 'in';
+  const verdict = judgeTicket(ticketId, { revoked, used: direction === 'out', standId: found.standId }, scope, at, direction);
   return verdict.result === 'ok' ? { result: 'admissible', ticketId, ticket: description } : { ...verdict, ticket: description };
 }
 

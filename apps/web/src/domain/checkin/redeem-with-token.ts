@@ -8,7 +8,7 @@ import { deviceActive } from '../devices/device-active.ts';
 import { hashSecret } from '../devices/device-secrets.ts';
 import { scopeStands } from '../devices/list-device-matches.ts';
 import { DomainError } from '../errors.ts';
-import { checkCode, judgeAndLog, readScanFacts, seenJson, type TicketLookup, typedCode, typedScan } from './redeem-ticket.ts';
+import { checkCode, foundCode, judgeAndLog, readScanFacts, seenJson, type TicketLookup, typedScan } from './redeem-ticket.ts';
 
 interface DeviceContext {
   device: { id: string; clubId: string; matchIds: string[] | null; standIds: string[] | null };
@@ -26,6 +26,9 @@ const BY_TOKEN = {
     from ${device} where ${device.tokenHash} = ${sql.placeholder('tokenHash')} and ${deviceActive})`,
 };
 
+/** What the steward presents: a code (its QR read, or its short code typed), or a ticket found by a search. */
+type Presented = { code: string } | { ticketId: string };
+
 /**
  * A scan sent to the device API, with the device known only by its token: the device (active: not
  * revoked, a staff browser only while its person is on the staff), the match and the stands it may
@@ -36,14 +39,22 @@ const BY_TOKEN = {
 export async function redeemWithToken(
   db: Autocommit,
   { now = new Date() }: Ctx<'now'>,
-  request: { token: string; code: string; nonce: string; matchId: string; standId?: string; direction?: ScanDirection },
+  request: { token: string; nonce: string; matchId: string; standId?: string; direction?: ScanDirection } & Presented,
 ) {
-  // A short code typed by the steward is looked up within the scanned match (a typo never is); a QR
-  // code is verified with the club keys first.
-  const typed = parseShortCode(request.code);
-  const code = typed.kind === 'other' ? await checkCode(db, request.code) : null;
+  // A ticket found by a search, or a short code typed by the steward, is looked up within the scanned
+  // match (a typo never is); a QR code is verified with the club keys first.
+  const searched = 'ticketId' in request ? request.ticketId : null;
+  const text = 'code' in request ? request.code : '';
+  const typed = parseShortCode(text);
+  const code = searched === null && typed.kind === 'other' ? await checkCode(db, text) : null;
   const lookup: TicketLookup | null =
-    typed.kind === 'short' ? { matchId: request.matchId, shortCode: typed.code } : code?.ticketId ? { ticketId: code.ticketId } : null;
+    searched !== null
+      ? { matchId: request.matchId, ticketId: searched }
+      : typed.kind === 'short'
+        ? { matchId: request.matchId, shortCode: typed.code }
+        : code?.ticketId
+          ? { ticketId: code.ticketId }
+          : null;
   const facts = await readScanFacts(db, 'scan_facts_by_token', lookup, BY_TOKEN, {
     tokenHash: hashSecret(request.token),
     matchId: request.matchId,
@@ -59,13 +70,14 @@ export async function redeemWithToken(
     matchId: request.matchId,
     deviceId: dev.id,
     nonce: request.nonce,
-    code: request.code,
+    // A search's admission is logged (and its nonce bound) under the ticket it names.
+    code: searched !== null ? `ticket:${searched}` : text,
     standIds,
     gatesOpenAt: own.gatesOpenAt === null ? null : new Date(own.gatesOpenAt),
     direction: request.direction,
     allowReentry: own.allowReentry,
   };
-  const input = code ? scanned : typedScan(scanned, typed);
-  const checked = code ?? typedCode(facts.ticket, scanned);
+  const input = code ? scanned : searched !== null ? { ...scanned, method: 'search' as const } : typedScan(scanned, typed);
+  const checked = code ?? foundCode(facts.ticket, scanned);
   return { deviceId: dev.id, clubId: dev.clubId, answer: await judgeAndLog(db, input, checked, facts.ticket, seen, now) };
 }

@@ -59,6 +59,7 @@ const matchForm = z.object({
   saleOpensAt: optionalBrusselsDateTime,
   saleClosesAt: optionalBrusselsDateTime,
   orderLimit: wholeNumber(1, 50),
+  allowReentry: z.literal('on').optional(),
 });
 
 /** Scheduling: the details, and the stands of the venue to open at once (the form ticks them all). */
@@ -104,6 +105,7 @@ const matchInput = (d: z.infer<typeof matchForm>): MatchInput => ({
   saleOpensAt: d.saleOpensAt,
   saleClosesAt: d.saleClosesAt,
   orderLimit: d.orderLimit,
+  allowReentry: d.allowReentry === 'on',
 });
 
 const local = (date: Date | null | undefined) => (date ? toBrusselsLocal(date) : '');
@@ -119,6 +121,7 @@ const matchValues = (m: ClubMatch): FormValues => ({
   // Closing at kick-off is the default: shown as such (empty), as the hint says.
   saleClosesAt: m.saleClosesAt?.getTime() === m.kickoffAt.getTime() ? '' : local(m.saleClosesAt),
   orderLimit: String(m.orderLimit),
+  allowReentry: m.allowReentry ? 'on' : '',
 });
 
 const manage = requireClub({ catalog: ['manage'] });

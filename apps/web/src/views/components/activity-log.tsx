@@ -17,6 +17,7 @@ const FIELD_KEY: Record<string, MessageKey> = {
   saleOpensAt: 'matches.saleOpens',
   saleClosesAt: 'matches.saleCloses',
   orderLimit: 'matches.orderLimit',
+  allowReentry: 'matches.allowReentry',
 };
 
 const REASON_KEY: Record<string, MessageKey> = {

@@ -56,7 +56,15 @@ export function AttendancePage({
             <p>{t('attendance.noStands')}</p>
           ) : (
             <table>
-              <TableHead columns={[t('attendance.stand'), t('attendance.seats'), t('attendance.sold'), t('attendance.admitted')]} />
+              <TableHead
+                columns={[
+                  t('attendance.stand'),
+                  t('attendance.seats'),
+                  t('attendance.sold'),
+                  t('attendance.admitted'),
+                  t('attendance.inside'),
+                ]}
+              />
               <tbody>
                 {a.stands.map((s) => (
                   <tr data-stand={s.name}>
@@ -64,6 +72,7 @@ export function AttendancePage({
                     <td>{s.seats}</td>
                     <td>{s.sold}</td>
                     <td>{s.admitted}</td>
+                    <td data-inside>{s.inside}</td>
                   </tr>
                 ))}
               </tbody>
