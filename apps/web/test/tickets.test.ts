@@ -141,6 +141,16 @@ describe.each(databaseKinds())('tickets on %s', (kind) => {
     await db().delete(ticket).where(eq(ticket.id, id));
   });
 
+  it('installs "My tickets" as an app of its own: a manifest and a worker kept to its scope, checked at every visit', async () => {
+    const asked = await t.app.request('http://localhost/account/tickets/manifest.webmanifest', { headers: { 'accept-language': 'fr-BE' } });
+    const manifest = (await asked.json()) as Record<string, unknown>;
+    expect(manifest).toMatchObject({ name: 'FootArena · Mes tickets', start_url: '/account/tickets', scope: '/account/tickets' });
+    const worker = await t.app.request('http://localhost/account/tickets/sw.js');
+    expect(worker.headers.get('service-worker-allowed')).toBe('/account/tickets');
+    expect(worker.headers.get('cache-control')).toBe('no-store');
+    expect(worker.headers.get('content-type')).toContain('javascript');
+  });
+
   it('revokes the ticket of a refunded seat at once, and issues free tickets without payment', async () => {
     const fan = await signIn(t, 'holder@example.be');
     const free = await fan.post(`/matches/${matchId}/checkout`, { [`q_${mainId}_child`]: '2' });

@@ -7,6 +7,8 @@
 import { createApi } from './scanner/api.ts';
 import { Camera } from './scanner/camera.ts';
 import { Scanner } from './scanner/controller.ts';
+import { ScanHistory } from './scanner/history.ts';
+import { ModeBar } from './scanner/modes.ts';
 import { $, translator } from './scanner/page.ts';
 import { ScanQueue } from './scanner/queue.ts';
 import { loadSession } from './scanner/session.ts';
@@ -22,7 +24,26 @@ const session = loadSession(store, navigator.onLine);
 const queue = new ScanQueue(store);
 const api = createApi(() => session.device?.token);
 const verdicts = new VerdictView(say);
-const scanner = new Scanner({ session, store, queue, api, say, camera: new Camera($('scan-video')), verdicts });
+const modes = new ModeBar();
+const locale = document.documentElement.lang;
+const scanHistory = new ScanHistory(store);
+const scanner = new Scanner({
+  session,
+  store,
+  queue,
+  api,
+  say,
+  camera: new Camera($('scan-video')),
+  verdicts,
+  history: scanHistory,
+  modes,
+  locale,
+});
+modes.register('scan', { enter: () => void scanner.resumeCamera(), leave: () => scanner.pauseCamera() });
+$('scan-modes').addEventListener('click', (event) => {
+  const button = (event.target as HTMLElement).closest<HTMLButtonElement>('button[data-mode]');
+  if (button?.dataset.mode) modes.select(button.dataset.mode);
+});
 
 $<HTMLFormElement>('pair-form').addEventListener('submit', (event) => {
   event.preventDefault();
@@ -46,13 +67,27 @@ $<HTMLFormElement>('manual-form').addEventListener('submit', (event) => {
   input.value = '';
 });
 $('scan-result').addEventListener('click', () => scanner.dismissVerdict());
-$('switch-match').addEventListener('click', () => void scanner.chooseMatch());
-$('forget-device').addEventListener('click', () => scanner.forget());
+// The menu's actions close it, so the screen is back to work.
+const closeMenu = () => document.querySelector<HTMLDetailsElement>('.scan-menu')?.removeAttribute('open');
+$('switch-match').addEventListener('click', () => {
+  closeMenu();
+  void scanner.chooseMatch();
+});
+$('forget-device').addEventListener('click', () => {
+  closeMenu();
+  if (confirm(say('scanner.forgetConfirm'))) scanner.forget(); // pairing again needs the club: not one slip away
+});
 
 // A keyboard-wedge reader types the code and Enter wherever the focus is (outside the fields).
 const wedge = new WedgeReader();
 document.addEventListener('keydown', (event) => {
-  if (event.target instanceof HTMLInputElement || event.target instanceof HTMLSelectElement || $('scan-live').hidden) return;
+  if (
+    event.target instanceof HTMLInputElement ||
+    event.target instanceof HTMLSelectElement ||
+    $('scan-live').hidden ||
+    $('mode-scan').hidden
+  )
+    return;
   const code = wedge.press(event.key, Date.now());
   if (code) scanner.submit(code, true);
 });

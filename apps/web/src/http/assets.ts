@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import type { Asset } from '../deps.ts';
-import { publishAssetUrls } from '../views/asset-url.ts';
+import { assetUrl, publishAssetUrls } from '../views/asset-url.ts';
 import { acceptedEncoding, COMPRESSIBLE, type Encoding } from './middleware/compress.ts';
 import type { AppEnv } from './types.ts';
 
@@ -97,4 +97,26 @@ export function assetRoutes(assets: Map<string, ServedAsset>) {
 export function serviceWorkerScript(worker: Asset, precache: readonly string[]): string {
   const version = createHash('sha256').update(precache.join('\n')).digest('hex').slice(0, 10);
   return `const PRECACHE = ${JSON.stringify(precache)};\nconst PRECACHE_VERSION = ${JSON.stringify(version)};\n${String(worker.body)}`;
+}
+
+/**
+ * The web app manifest of a part of the site that installs as an app of its own (the scanner, "My
+ * tickets"): named in the visitor's language, kept to its scope, with the site's icon.
+ */
+export function webManifest(c: Context<AppEnv>, app: { name: string; scope: string; themeColor: string }) {
+  return c.body(
+    JSON.stringify({
+      name: `FootArena · ${app.name}`,
+      short_name: app.name,
+      start_url: app.scope,
+      scope: app.scope,
+      display: 'standalone',
+      orientation: 'portrait',
+      background_color: '#ffffff',
+      theme_color: app.themeColor,
+      icons: [{ src: assetUrl('icon.svg'), sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+    }),
+    200,
+    { 'Content-Type': 'application/manifest+json; charset=utf-8' },
+  );
 }

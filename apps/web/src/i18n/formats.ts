@@ -28,6 +28,11 @@ export function formatDateTime(date: Date, locale: string): string {
   ).format(date);
 }
 
+/** A time of day with seconds (14:32:05), as a list of scans shows it. */
+export function formatClock(date: Date, locale: string): string {
+  return formatterOf('clock', locale, (tag) => new Intl.DateTimeFormat(tag, { timeStyle: 'medium', timeZone: TIME_ZONE })).format(date);
+}
+
 export type MessageParams = Record<string, string | number>;
 
 // `{count, plural, one {# ticket} other {# tickets}}`: ICU's plural syntax, each option a text that may

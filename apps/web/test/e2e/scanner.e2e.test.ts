@@ -150,7 +150,20 @@ describe.skipIf(!chromiumAvailable())('steward scanner in a browser', () => {
     expect(third!.usedByDevice).toBe(scanner!.id);
 
     await page.evaluate(() => document.getElementById('scan-result')!.setAttribute('hidden', ''));
+    // The app's own chrome (no site header), and the last scans, newest first, kept across the reload.
+    expect(await page.locator('header.site').count()).toBe(0);
+    const history = page.locator('#scan-history li');
+    await history.filter({ hasText: 'Admitted' }).nth(2).waitFor();
+    const words = await history.locator('strong').allTextContents();
+    expect(words.slice(0, 2)).toEqual(['Admitted', 'Admitted']); // the handheld reader's, then the typed one
+    expect(words.slice(2)).toContain('Already used'); // (the camera may have read the code in view more than once)
+    expect(words.at(-1)).toBe('Admitted'); // the first scan of all
+    expect(await history.nth(1).textContent()).toContain('checked offline');
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: results('scanner-live.png') });
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.screenshot({ path: results('scanner-live-wide.png') });
+    await page.setViewportSize({ width: 390, height: 844 });
     expect([...(await accessibilityViolations(page)), ...(await labelProblems(page))]).toEqual([]);
     expect(problems).toEqual([]);
 

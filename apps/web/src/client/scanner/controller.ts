@@ -4,7 +4,9 @@ import type { MatchesResponse, PairResponse } from '@footarena/gate-protocol';
 import { type Api, Refused, Unauthorized } from './api.ts';
 import { type Camera, SameCodeFilter } from './camera.ts';
 import { renderCounters } from './counters.ts';
+import { renderHistory, type ScanHistory } from './history.ts';
 import { fillMatchChoice } from './match-choice.ts';
+import type { ModeBar } from './modes.ts';
 import { $, type Say } from './page.ts';
 import type { ScanQueue } from './queue.ts';
 import { canCheckOffline, judgeScan, ScanLine } from './scan.ts';
@@ -21,6 +23,10 @@ export interface ScannerParts {
   say: Say;
   camera: Camera;
   verdicts: VerdictView;
+  history: ScanHistory;
+  modes: ModeBar;
+  /** The page's language, for times. */
+  locale: string;
 }
 
 export class Scanner {
@@ -34,6 +40,9 @@ export class Scanner {
     const { device } = this.parts.session;
     for (const name of ['setup', 'match', 'live']) $(`scan-${name}`).hidden = name !== screen;
     $('scan-device').textContent = device ? this.parts.say('scanner.device', { name: device.name }) : '';
+    $('switch-match').hidden = screen !== 'live';
+    $('forget-device').hidden = !device;
+    if (screen !== 'live') $('live-title').textContent = '';
   }
 
   /** The online/offline line, with the number of scans waiting to be uploaded. */
@@ -115,13 +124,16 @@ export class Scanner {
     void canCheckOffline().then((able) => {
       $('offline-warning').hidden = able;
     });
-    $('live-title').textContent = $<HTMLSelectElement>('match-select').selectedOptions[0]?.textContent ?? '';
+    this.parts.history.open(matchId);
     this.show('live');
+    $('live-title').textContent = $<HTMLSelectElement>('match-select').selectedOptions[0]?.textContent ?? '';
     this.#renderCounters();
+    this.#renderHistory();
     this.renderStatus();
-    $<HTMLInputElement>('manual-code').focus();
+    this.parts.modes.refresh();
+    this.parts.modes.select('scan');
     void this.sync();
-    await this.#startCamera();
+    await this.resumeCamera();
   }
 
   // --- sync and scans ----------------------------------------------------------------------------
@@ -173,18 +185,36 @@ export class Scanner {
     if (outcome.queued) this.renderStatus();
     if (outcome.admitted) this.#renderCounters();
     this.parts.verdicts.show(outcome.result, outcome.ticket, outcome.offline);
+    this.parts.history.add({ at: Date.now(), result: outcome.result, ticket: outcome.ticket, offline: outcome.offline });
+    this.#renderHistory();
   }
 
-  async #startCamera() {
+  /** Films for codes while scan mode is shown; a phone without a camera gets the typed code instead. */
+  async resumeCamera() {
+    const { camera, modes, say } = this.parts;
+    if (modes.current !== 'scan' || $('scan-live').hidden) return;
     try {
-      await this.parts.camera.start(
+      await camera.start(
         (code) => this.submit(code, false),
         () => !this.#line.busy,
       );
+      $('scan-camera').hidden = false;
       $('camera-message').textContent = '';
     } catch {
-      $('camera-message').textContent = this.parts.say('scanner.noCamera');
+      // No camera box to stare at: the typed code is the way in.
+      $('scan-camera').hidden = true;
+      $('camera-message').textContent = say('scanner.noCamera');
+      $<HTMLInputElement>('manual-code').focus();
     }
+  }
+
+  pauseCamera() {
+    this.parts.camera.stop();
+  }
+
+  #renderHistory() {
+    const { history, say, locale } = this.parts;
+    renderHistory($('scan-history'), history.entries, say, locale);
   }
 
   #renderCounters() {

@@ -6,11 +6,14 @@ const PREFIX = 'footarena.scanner.';
 /** The full localStorage key of one of the scanner's entries (what a `storage` event names). */
 export const storageKey = (key: string) => `${PREFIX}${key}`;
 
+/** What the scanner keeps per match, under `kind.matchId`. */
+const MATCH_ENTRIES = ['data', 'history'];
+
 export interface Store {
   get<T>(key: string): T | null;
   /** `null` removes the entry. */
   set(key: string, value: unknown): void;
-  /** Forgets the offline data of every match but this one (it is fetched again when needed). */
+  /** Forgets the offline data and scan history of every match but this one (data is fetched again when needed). */
   keepOnlyMatch(matchId: string): void;
 }
 
@@ -38,9 +41,11 @@ export function createStore(storage: () => Storage): Store {
     keepOnlyMatch(matchId) {
       try {
         const local = storage();
-        const keep = storageKey(`data.${matchId}`);
         const keys = Array.from({ length: local.length }, (_, i) => local.key(i) ?? '');
-        for (const key of keys) if (key.startsWith(storageKey('data.')) && key !== keep) local.removeItem(key);
+        for (const kind of MATCH_ENTRIES) {
+          const keep = storageKey(`${kind}.${matchId}`);
+          for (const key of keys) if (key.startsWith(storageKey(`${kind}.`)) && key !== keep) local.removeItem(key);
+        }
       } catch {
         // Storage unavailable: nothing to prune.
       }

@@ -1,6 +1,7 @@
 // The verdict on the whole screen, with a sound and a vibration, so that the steward knows without
 // reading: green and one high beep for yes, red and two low ones for no.
 import type { RedeemResponse, ScanResult } from '@footarena/gate-protocol';
+import { describeTicket } from './history.ts';
 import { $, type Say } from './page.ts';
 
 const SHOW_OK_MS = 900;
@@ -24,7 +25,7 @@ export class VerdictView {
     screen.dataset.result = result;
     screen.className = ok ? 'scan-result ok' : 'scan-result refused';
     $('result-word').textContent = say(`scanResult.${result}`);
-    const details = ticket ? [ticket.stand, say(`category.${ticket.category}`), ticket.holderFirstName].filter(Boolean).join(' · ') : '';
+    const details = describeTicket(ticket, say);
     $('result-detail').textContent = [details, offline ? say('scanner.checkedOffline') : ''].filter(Boolean).join(' — ');
     screen.hidden = false;
     this.#signal(ok);

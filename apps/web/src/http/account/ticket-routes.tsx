@@ -14,6 +14,7 @@ import { render } from '../../views/layouts/layout.tsx';
 import { TicketPage } from '../../views/pages/account/ticket-page.tsx';
 import { TicketsHead, TicketsPage } from '../../views/pages/account/tickets-page.tsx';
 import { renderMatchIcs, renderTicketsPdf } from '../../views/tickets/ticket-files.ts';
+import { webManifest } from '../assets.ts';
 import { requireUser } from '../middleware/access.ts';
 import { redirectWithFlash } from '../middleware/flash.ts';
 import { actorOf, operationContext } from '../operation.ts';
@@ -46,27 +47,11 @@ async function ownOrderTickets(c: Context<AppEnv>, reference: string) {
  * it an installable app that keeps the upcoming tickets on the phone for a stadium without network.
  */
 export const ticketRoutes = new Hono<AppEnv>()
-  .get('/manifest.webmanifest', (c) => {
-    const t = c.get('t');
-    return c.body(
-      JSON.stringify({
-        name: `FootArena · ${t('tickets.title')}`,
-        short_name: t('tickets.title'),
-        start_url: SCOPE,
-        scope: SCOPE,
-        display: 'standalone',
-        orientation: 'portrait',
-        background_color: '#ffffff',
-        theme_color: '#0a6b3d',
-        icons: [{ src: assetUrl('icon.svg'), sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
-      }),
-      200,
-      { 'Content-Type': 'application/manifest+json; charset=utf-8' },
-    );
-  })
+  .get('/manifest.webmanifest', (c) => webManifest(c, { name: c.get('t')('tickets.title'), scope: SCOPE, themeColor: '#0a6b3d' }))
   .get('/sw.js', (c) => {
     const worker = c.get('deps').clientAssets['tickets-sw.js']!;
     // Its scope is SCOPE itself (the list has no trailing slash), one level above the script.
+    // Never cached (no-store, as everything under /account): a new worker reaches the phones at once.
     return c.body(worker.body as string, 200, { 'Content-Type': worker.type, 'Service-Worker-Allowed': SCOPE });
   })
   // Sign-out passes through here on its way out: the service worker drops this device's copy of the

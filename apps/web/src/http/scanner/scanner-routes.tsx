@@ -13,7 +13,7 @@ import { can, type Permission } from '../../integrations/auth/access.ts';
 import { assetUrl } from '../../views/asset-url.ts';
 import { render } from '../../views/layouts/layout.tsx';
 import { ScannerHead, ScannerPage } from '../../views/pages/scanner/scanner-page.tsx';
-import { serviceWorkerScript } from '../assets.ts';
+import { serviceWorkerScript, webManifest } from '../assets.ts';
 import { actorOf } from '../operation.ts';
 import type { AppEnv } from '../types.ts';
 
@@ -38,6 +38,7 @@ export const scannerRoutes = new Hono<AppEnv>()
     return render(c, <ScannerPage messages={messages} clubs={clubs} signedIn={Boolean(user)} />, {
       title: t('scanner.title'),
       head: <ScannerHead />,
+      minimal: true, // an app of its own: the site's header would push the camera off a phone's screen
     });
   })
   .post('/scan/device', clubField, async (c) => {
@@ -51,24 +52,7 @@ export const scannerRoutes = new Hono<AppEnv>()
     c.header('Cache-Control', 'no-store');
     return c.json(await startStaffScanner(c.get('deps').db, {}, { actor: actorOf(c), clubId: membership.club.id }));
   })
-  .get('/scan/manifest.webmanifest', (c) => {
-    const t = c.get('t');
-    return c.body(
-      JSON.stringify({
-        name: `FootArena · ${t('scanner.title')}`,
-        short_name: t('scanner.title'),
-        start_url: '/scan',
-        scope: '/scan',
-        display: 'standalone',
-        orientation: 'portrait',
-        background_color: '#ffffff',
-        theme_color: '#14532d',
-        icons: [{ src: assetUrl('icon.svg'), sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
-      }),
-      200,
-      { 'Content-Type': 'application/manifest+json; charset=utf-8' },
-    );
-  })
+  .get('/scan/manifest.webmanifest', (c) => webManifest(c, { name: c.get('t')('scanner.title'), scope: '/scan', themeColor: '#14532d' }))
   .get('/scan-sw.js', (c) => {
     const worker = c.get('deps').clientAssets['scanner-sw.js']!;
     const precache = ['/scan', ...SCANNER_ASSETS.map(assetUrl), '/scan/manifest.webmanifest'];

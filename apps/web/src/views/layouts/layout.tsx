@@ -7,7 +7,8 @@ import { assetUrl } from '../asset-url.ts';
 import { ClubMenu } from '../components/club-menu.tsx';
 import { Form } from '../components/form.tsx';
 
-function LanguageSwitcher() {
+/** The three languages, each one button (the scanner's menu shows it too). */
+export function LanguageSwitcher() {
   const c = useRequestContext<AppEnv>();
   const url = new URL(c.req.url);
   return (

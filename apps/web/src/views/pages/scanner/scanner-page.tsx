@@ -2,6 +2,8 @@ import { assetUrl } from '../../asset-url.ts';
 import { Form } from '../../components/form.tsx';
 import { JsonScript } from '../../components/json-script.tsx';
 import { useT } from '../../components/use-t.ts';
+import { LanguageSwitcher } from '../../layouts/layout.tsx';
+import { SCANNER_MODES } from './modes.tsx';
 
 export interface ScannerPageProps {
   /** What the scanner script says, in the page's language, by message key. */
@@ -12,21 +14,38 @@ export interface ScannerPageProps {
 }
 
 /**
- * The steward's scanner: the parts client/scanner.ts shows in turn (pair, choose the match, scan) and
- * its messages. Without script only the sign-in hint and a warning work.
+ * The steward's scanner, full screen like an app: the parts client/scanner.ts shows in turn (pair, choose
+ * the match, then the modes: scan first) and its messages. Without script only the sign-in hint and a
+ * warning work.
  */
 export function ScannerPage({ messages, clubs, signedIn }: ScannerPageProps) {
   const t = useT();
   return (
     <div class="scanner">
       <JsonScript id="scanner-messages" data={messages} />
-      <div class="scanner-bar">
-        <h1>{t('scanner.title')}</h1>
+      <header class="scanner-bar">
+        <div class="scanner-heading">
+          <h1>{t('scanner.title')}</h1>
+          <p id="live-title" class="live-title" />
+        </div>
         <p id="scan-status" class="scan-status" role="status" data-state="online">
           {t('scanner.online')}
         </p>
-        <p id="scan-device" class="hint" />
-      </div>
+        <details class="scan-menu">
+          <summary>{t('scanner.menu')}</summary>
+          <div class="scan-menu-body">
+            <p id="scan-device" class="hint" />
+            <button type="button" id="switch-match" class="secondary" hidden>
+              {t('scanner.switchMatch')}
+            </button>
+            <LanguageSwitcher />
+            <a href="/">{t('scanner.leave')}</a>
+            <button type="button" id="forget-device" class="link danger" hidden>
+              {t('scanner.forget')}
+            </button>
+          </div>
+        </details>
+      </header>
       <section id="scan-setup" class="card">
         <h2>{t('scanner.setupTitle')}</h2>
         <p id="setup-message" class="alert-inline" role="alert" />
@@ -80,31 +99,21 @@ export function ScannerPage({ messages, clubs, signedIn }: ScannerPageProps) {
           </button>
         </form>
       </section>
-      <section id="scan-live" hidden>
-        <p id="live-title" class="live-title" />
-        <div class="scan-camera">
-          <video id="scan-video" playsinline muted aria-label={t('scanner.cameraLabel')} />
-          <p id="camera-message" class="hint" role="status" />
-        </div>
-        <p id="offline-warning" class="alert error" hidden>
-          {t('scanner.noOfflineChecks')}
-        </p>
+      <div id="scan-live" class="scan-live" hidden>
         <div id="scan-counters" class="scan-counters" aria-live="polite" />
-        <form id="manual-form" class="inline-form">
-          <label for="manual-code">{t('scanner.manual')}</label>
-          <input id="manual-code" name="code" autocomplete="off" autocapitalize="characters" spellcheck={false} maxlength={512} />
-          <button type="submit">{t('scanner.check')}</button>
-        </form>
-        <p class="hint">{t('scanner.manualHint')}</p>
-        <div class="actions">
-          <button type="button" id="switch-match" class="secondary">
-            {t('scanner.switchMatch')}
-          </button>
-          <button type="button" id="forget-device" class="link">
-            {t('scanner.forget')}
-          </button>
-        </div>
-      </section>
+        {SCANNER_MODES.map(({ id, Panel }) => (
+          <section id={`mode-${id}`} class="scan-mode" hidden={id !== 'scan'}>
+            <Panel />
+          </section>
+        ))}
+        <nav id="scan-modes" class="scan-modes" aria-label={t('scanner.modes')} hidden>
+          {SCANNER_MODES.map(({ id, label }) => (
+            <button type="button" data-mode={id} aria-pressed={id === 'scan' ? 'true' : 'false'} hidden={id !== 'scan'}>
+              {t(label)}
+            </button>
+          ))}
+        </nav>
+      </div>
       <div id="scan-result" class="scan-result" role="alert" hidden>
         <p id="result-word" class="result-word" />
         <p id="result-detail" class="result-detail" />

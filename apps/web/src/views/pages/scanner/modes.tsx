@@ -1,0 +1,11 @@
+import type { Child } from 'hono/jsx';
+import type { MessageKey } from '../../../i18n/index.ts';
+import { ScanMode } from './mode-scan.tsx';
+
+/**
+ * The scanner's modes, in the order of the bar at the bottom of the screen: each one a panel of its own
+ * (`mode-ID`), shown by client/scanner/modes.ts when the device may use it. Scan comes first and is always there.
+ */
+export const SCANNER_MODES: { id: string; label: MessageKey; Panel: () => Child }[] = [
+  { id: 'scan', label: 'scanner.mode.scan', Panel: ScanMode },
+];
