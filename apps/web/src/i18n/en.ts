@@ -691,7 +691,6 @@ export const en = {
   'scanner.enteredAt': 'Entered at {time} · {device}',
   'scanner.enteredAtNoDevice': 'Entered at {time}',
   'scanner.exitOk': 'Out: may come back in',
-  'scanner.reentryOk': 'Back in',
   'scanner.directionLabel': 'Direction',
   'scanner.entry': 'Entry',
   'scanner.exit': 'Exit',

@@ -701,7 +701,6 @@ export const fr: Messages = {
   'scanner.enteredAt': 'Entré à {time} · {device}',
   'scanner.enteredAtNoDevice': 'Entré à {time}',
   'scanner.exitOk': 'Sorti : peut revenir',
-  'scanner.reentryOk': 'De retour',
   'scanner.directionLabel': 'Sens',
   'scanner.entry': 'Entrée',
   'scanner.exit': 'Sortie',

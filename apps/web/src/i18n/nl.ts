@@ -704,7 +704,6 @@ export const nl: Messages = {
   'scanner.enteredAt': 'Binnengekomen om {time} · {device}',
   'scanner.enteredAtNoDevice': 'Binnengekomen om {time}',
   'scanner.exitOk': 'Buiten: mag terug binnen',
-  'scanner.reentryOk': 'Terug binnen',
   'scanner.directionLabel': 'Richting',
   'scanner.entry': 'Binnen',
   'scanner.exit': 'Buiten',
