@@ -34,12 +34,14 @@ describe.skipIf(!chromiumAvailable())('a steward admits people without a camera 
   let tickets: { id: string; code: string; shortCode: string }[] = [];
   let matchId = '';
   let stewardCookies: Map<string, string>;
+  let ownerCookies: Map<string, string>;
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     served = await serveTestApp({ TRUST_PROXY: 'false' });
     const { t } = served;
     const ctx = await clubWithOwner(t, 'Typed FC');
+    ownerCookies = ctx.owner.cookies;
     const sale = await matchOnSale(t, ctx);
     matchId = sale.matchId;
     await t.runtime.deps.db.update(match).set({ allowReentry: true }).where(eq(match.id, matchId));
@@ -163,6 +165,40 @@ describe.skipIf(!chromiumAvailable())('a steward admits people without a camera 
     expect((await db.select().from(ticket).where(eq(ticket.id, last.id)))[0]!.usedAt).not.toBeNull();
     expect(problems).toEqual([]);
     expect(browser.foreignRequests()).toEqual([]);
+    await context.close();
+  });
+
+  it('lets the club allow re-entry on the match page and see who is inside per stand', { timeout: 90_000 }, async () => {
+    if (!browser || !served) throw new Error('browser not launched');
+    const { baseURL, t } = served;
+    const context = await browser.newContext({ baseURL, locale: 'en-BE', viewport: { width: 390, height: 844 } });
+    await context.addCookies([...ownerCookies].map(([name, value]) => ({ name, value, url: baseURL })));
+    const page = await context.newPage();
+    await page.goto(`/club/typed-fc/matches/${matchId}#details`);
+    const box = page.getByLabel('Allow re-entry');
+    expect(await box.isChecked()).toBe(true); // set for this match above
+    await box.uncheck();
+    await page.locator('#details').getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved.').waitFor();
+    const [off] = await t.runtime.deps.db.select().from(match).where(eq(match.id, matchId));
+    expect(off!.allowReentry).toBe(false);
+    await page.getByLabel('Allow re-entry').check();
+    await page.locator('#details').getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved.').waitFor();
+    await page.getByLabel('Allow re-entry').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/match-reentry-390.png` });
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // One of those admitted goes out: the attendance page counts admissions and, beside them, who is inside.
+    const [inside] = await t.runtime.deps.db.select().from(ticket).where(eq(ticket.id, tickets[0]!.id));
+    await t.runtime.deps.db.update(ticket).set({ exitedAt: new Date() }).where(eq(ticket.id, inside!.id));
+    await page.goto(`/club/typed-fc/matches/${matchId}/attendance`);
+    const row = page.locator('tr[data-stand="Main"]');
+    expect(await row.locator('td').allTextContents()).toEqual(['50', '4', '3', '2']); // seats, sold, admitted, inside;
+    await page.screenshot({ path: `${SHOTS}/attendance-inside-390.png`, fullPage: true });
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.screenshot({ path: `${SHOTS}/attendance-inside-1366.png` });
+    expect(await accessibilityViolations(page)).toEqual([]);
     await context.close();
   });
 });
