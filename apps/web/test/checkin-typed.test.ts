@@ -10,13 +10,44 @@ import { clubWithOwner, matchOnSale } from './support/catalog.ts';
 import { insertPaidOrder, insertSignedTickets } from './support/gate.ts';
 import { databaseKinds, startTestApp, type TestApp } from './support/harness.ts';
 
+type Club = Awaited<ReturnType<typeof clubWithOwner>>;
+
+/** The device API as a paired gate calls it, for the app a describe block started. */
+function deviceApi(app: () => TestApp) {
+  const api = (path: string, body: unknown, token?: string) =>
+    app().app.request(`http://localhost/api/v1${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    });
+  return {
+    api,
+    async redeem(gate: { token: string }, code: string, matchId: string, more: Record<string, unknown> = {}) {
+      const response = await api('/redeem', { code, nonce: randomUUID(), matchId, ...more }, gate.token);
+      expect(response.status).toBe(200);
+      return (await response.json()) as RedeemResponse;
+    },
+    async sync(gate: { token: string }, scans: unknown[], cursor: string | null, matchId: string) {
+      const response = await api('/sync', { matchId, cursor, scans }, gate.token);
+      expect(response.status).toBe(200);
+      return (await response.json()) as SyncResponse;
+    },
+    /** A gate the club creates in the back office, paired with the code its page shows. */
+    async pairedDevice(club: Club, name: string) {
+      const page = await club.owner.post(`${club.base}/devices`, { name, kind: 'gate' });
+      const code = /<p class="pairing-code">([2-9A-HJKMNP-Z]{8})<\/p>/.exec(await page.text())![1]!;
+      return (await (await api('/pair', { code })).json()) as { token: string; deviceId: string };
+    },
+  };
+}
+
 // Tickets without a camera (issue 16): a short code typed at the scanner, online and offline; "already
 // used" says when and where.
 describe.each(databaseKinds())('tickets without a camera on %s', (kind) => {
   let t: TestApp;
   const db = () => t.runtime.deps.db;
-  let home: Awaited<ReturnType<typeof clubWithOwner>>;
-  let away: Awaited<ReturnType<typeof clubWithOwner>>;
+  let home: Club;
+  let away: Club;
   let matchId = '';
   let otherMatchId = '';
   let awayMatchId = '';
@@ -25,31 +56,12 @@ describe.each(databaseKinds())('tickets without a camera on %s', (kind) => {
   let awayGate = { token: '', deviceId: '' };
   const lines = new Map<string, { clubId: string; matchId: string; orderId: string; orderItemId: string }>();
 
-  const api = (path: string, body: unknown, token?: string) =>
-    t.app.request(`http://localhost/api/v1${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify(body),
-    });
-  const redeem = async (gate: { token: string }, code: string, more: Record<string, unknown> = {}) => {
-    const response = await api('/redeem', { code, nonce: randomUUID(), matchId, ...more }, gate.token);
-    expect(response.status).toBe(200);
-    return (await response.json()) as RedeemResponse;
-  };
-  const sync = async (gate: { token: string }, scans: unknown[], cursor: string | null = null, forMatch = matchId) => {
-    const response = await api('/sync', { matchId: forMatch, cursor, scans }, gate.token);
-    expect(response.status).toBe(200);
-    return (await response.json()) as SyncResponse;
-  };
+  const device = deviceApi(() => t);
+  const { api, pairedDevice } = device;
+  const redeem = (gate: { token: string }, code: string, more: Record<string, unknown> = {}) => device.redeem(gate, code, matchId, more);
+  const sync = (gate: { token: string }, scans: unknown[], cursor: string | null = null) => device.sync(gate, scans, cursor, matchId);
 
-  async function pairedDevice(club: typeof home, name: string) {
-    const page = await club.owner.post(`${club.base}/devices`, { name, kind: 'gate' });
-    const code = /<p class="pairing-code">([2-9A-HJKMNP-Z]{8})<\/p>/.exec(await page.text())![1]!;
-    const paired = await api('/pair', { code });
-    return (await paired.json()) as { token: string; deviceId: string };
-  }
-
-  async function paidLine(club: typeof home, forMatch: string, reference: string, buyerName: string | null) {
+  async function paidLine(club: Club, forMatch: string, reference: string, buyerName: string | null) {
     const [ms] = await db().select().from(matchStand).where(eq(matchStand.matchId, forMatch));
     const paid = await insertPaidOrder(db(), {
       clubId: club.club.id,
@@ -241,33 +253,17 @@ describe.each(databaseKinds())('tickets without a camera on %s', (kind) => {
 describe.each(databaseKinds())('re-entry on %s', (kind) => {
   let t: TestApp;
   const db = () => t.runtime.deps.db;
-  let home: Awaited<ReturnType<typeof clubWithOwner>>;
+  let home: Club;
   let singleMatch = '';
   let reentryMatch = '';
   let north = { token: '', deviceId: '' };
   let south = { token: '', deviceId: '' };
   const lines = new Map<string, { clubId: string; matchId: string; orderId: string; orderItemId: string }>();
 
-  const api = (path: string, body: unknown, token?: string) =>
-    t.app.request(`http://localhost/api/v1${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify(body),
-    });
-  const redeem = async (gate: { token: string }, code: string, forMatch: string, direction?: 'in' | 'out') => {
-    const response = await api(
-      '/redeem',
-      { code, nonce: randomUUID(), matchId: forMatch, ...(direction ? { direction } : {}) },
-      gate.token,
-    );
-    expect(response.status).toBe(200);
-    return (await response.json()) as RedeemResponse;
-  };
-  const sync = async (gate: { token: string }, scans: unknown[], forMatch: string) => {
-    const response = await api('/sync', { matchId: forMatch, cursor: null, scans }, gate.token);
-    expect(response.status).toBe(200);
-    return (await response.json()) as SyncResponse;
-  };
+  const device = deviceApi(() => t);
+  const redeem = (gate: { token: string }, code: string, forMatch: string, direction?: 'in' | 'out') =>
+    device.redeem(gate, code, forMatch, direction ? { direction } : {});
+  const sync = (gate: { token: string }, scans: unknown[], forMatch: string) => device.sync(gate, scans, null, forMatch);
   const offline = (code: string, at: Date, direction: 'in' | 'out', result = 'ok') => ({
     code,
     nonce: randomUUID(),
@@ -298,14 +294,8 @@ describe.each(databaseKinds())('re-entry on %s', (kind) => {
       });
       lines.set(forMatch, { clubId: home.club.id, matchId: forMatch, orderId: paid.orderId, orderItemId: paid.itemIds[0]! });
     }
-    for (const [name, set] of [
-      ['North gate', (d: typeof north) => (north = d)],
-      ['South gate', (d: typeof north) => (south = d)],
-    ] as const) {
-      const page = await home.owner.post(`${home.base}/devices`, { name, kind: 'gate' });
-      const code = /<p class="pairing-code">([2-9A-HJKMNP-Z]{8})<\/p>/.exec(await page.text())![1]!;
-      set((await (await api('/pair', { code })).json()) as typeof north);
-    }
+    north = await device.pairedDevice(home, 'North gate');
+    south = await device.pairedDevice(home, 'South gate');
   });
   afterAll(() => t?.close());
 

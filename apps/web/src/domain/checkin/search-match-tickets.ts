@@ -1,10 +1,10 @@
 import { SEARCH_MAX_RESULTS, SEARCH_MIN_LENGTH } from '@footarena/gate-protocol';
 import { and, asc, eq, ilike, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { matchStand, order, orderItem, stand, ticket, user } from '../../db/schema/index.ts';
+import { order, ticket, user } from '../../db/schema/index.ts';
 import { containsPattern } from '../like-pattern.ts';
+import { selectTicketDetails } from './describe-ticket.ts';
 
-const holder = sql<string | null>`coalesce(${user.name}, ${order.buyerName})`;
 const state = sql<
   'valid' | 'used' | 'revoked'
 >`(case when ${ticket.status} = 'revoked' then 'revoked' when ${ticket.usedAt} is not null then 'used' else 'valid' end)`;
@@ -19,14 +19,7 @@ export async function searchMatchTickets(db: Executor, clubId: string, matchId: 
   const q = query.trim();
   if (q.length < SEARCH_MIN_LENGTH) return [];
   const pattern = containsPattern(q);
-  return db
-    .select({ id: ticket.id, holder, reference: order.reference, stand: stand.name, category: orderItem.category, state })
-    .from(ticket)
-    .innerJoin(order, eq(order.id, ticket.orderId))
-    .innerJoin(orderItem, eq(orderItem.id, ticket.orderItemId))
-    .innerJoin(matchStand, eq(matchStand.id, orderItem.matchStandId))
-    .innerJoin(stand, eq(stand.id, matchStand.standId))
-    .leftJoin(user, eq(user.id, order.userId))
+  const rows = await selectTicketDetails(db, { reference: sql<string>`${order.reference}`, state })
     .where(
       and(
         eq(ticket.clubId, clubId),
@@ -36,9 +29,10 @@ export async function searchMatchTickets(db: Executor, clubId: string, matchId: 
     )
     .orderBy(
       sql`(case when ${ticket.status} = 'revoked' then 2 when ${ticket.usedAt} is not null then 1 else 0 end)`,
-      asc(holder),
+      asc(sql`coalesce(${user.name}, ${order.buyerName})`),
       asc(order.reference),
       asc(ticket.id),
     )
     .limit(SEARCH_MAX_RESULTS);
+  return rows.map(({ id, holder, reference, stand, category, state }) => ({ id, holder, reference, stand, category, state }));
 }
