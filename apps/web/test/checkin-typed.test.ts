@@ -4,6 +4,7 @@ import { formatShortCode } from '@footarena/ticket-code';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { match, matchStand, order, scan, scanConflict, ticket } from '../src/db/schema/index.ts';
+import { insertTickets } from '../src/domain/tickets/insert-tickets.ts';
 import { activeSigningKey } from '../src/domain/tickets/signing-key.ts';
 import { toBrusselsLocal } from '../src/domain/time.ts';
 import { clubWithOwner, matchOnSale } from './support/catalog.ts';
@@ -400,6 +401,26 @@ describe.each(databaseKinds())('re-entry on %s', (kind) => {
     expect(logged.filter((s) => s.direction === 'out')).toHaveLength(3);
   });
 
+  it('gives a new code of a seat that went out the seat’s state: out, and allowed back in once', async () => {
+    const [tk] = await tickets(1, reentryMatch);
+    expect((await redeem(north, tk!.code, reentryMatch)).result).toBe('ok');
+    expect((await redeem(north, tk!.code, reentryMatch, 'out')).result).toBe('ok');
+    const old = await rowOf(tk!.id);
+    // A future path that makes a new code for the seat (transfer, lending): the database carries the state.
+    await db().update(ticket).set({ status: 'revoked', revokedAt: new Date() }).where(eq(ticket.id, tk!.id));
+    const id = randomUUID();
+    const { shortCode: _, ...rest } = old;
+    const [fresh] = await insertTickets(db(), [
+      { ...rest, id, status: 'valid', revokedAt: null, usedAt: null, usedByDevice: null, exitedAt: null, code: `${old.code}-2` },
+    ]);
+    const inherited = await rowOf(fresh!.id);
+    expect(inherited.usedAt).toEqual(old.usedAt);
+    expect(inherited.exitedAt).toEqual(old.exitedAt);
+    expect((await redeem(south, fresh!.shortCode, reentryMatch)).result).toBe('ok');
+    expect((await redeem(north, fresh!.shortCode, reentryMatch)).result).toBe('already_used');
+    expect((await redeem(north, tk!.code, reentryMatch)).result).toBe('revoked');
+  });
+
   it('shows the club who is inside per stand besides admissions', async () => {
     const [inside] = await tickets(1, reentryMatch);
     await redeem(north, inside!.code, reentryMatch);
@@ -407,7 +428,7 @@ describe.each(databaseKinds())('re-entry on %s', (kind) => {
     const row = /<tr data-stand="Main">([\s\S]*?)<\/tr>/.exec(page)![1]!;
     const cells = [...row.matchAll(/<td[^>]*>(\d+)<\/td>/g)].map((m) => Number(m[1]));
     const [admitted, insideNow] = cells.slice(-2);
-    const rows = await db().select().from(ticket).where(eq(ticket.matchId, reentryMatch));
+    const rows = (await db().select().from(ticket).where(eq(ticket.matchId, reentryMatch))).filter((r) => r.status === 'valid');
     expect(admitted).toBe(rows.filter((r) => r.usedAt).length);
     expect(insideNow).toBe(rows.filter((r) => r.usedAt && !r.exitedAt).length);
     expect(insideNow).toBeLessThan(admitted!);
