@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { inflateSync } from 'node:zlib';
 import { checkCharacter, formatShortCode, parseShortCode, verify } from '@footarena/ticket-code';
 import { eq } from 'drizzle-orm';
 import jsQRModule from 'jsqr';
@@ -123,8 +124,21 @@ describe.each(databaseKinds())('tickets on %s', (kind) => {
     const page = await (await fan.get(`/account/tickets/${tickets[0]!.id}`)).text();
     expect(page).toMatch(new RegExp(`<svg[^]*${shown[0]}`)); // under the QR
     const [own] = await db().select().from(order).where(eq(order.id, tickets[0]!.orderId));
-    const pdf = await fan.get(`/account/tickets/orders/${own!.reference}/tickets.pdf`);
-    expect(pdf.status).toBe(200);
+    const pdf = Buffer.from(await (await fan.get(`/account/tickets/orders/${own!.reference}/tickets.pdf`)).arrayBuffer());
+    // The PDF's pages are deflated streams; each ticket's code is written as its text (hex) under the QR.
+    const raw = pdf.toString('latin1');
+    const pages = [...raw.matchAll(/stream\r?\n/g)]
+      .map((m) => {
+        const start = m.index + m[0].length;
+        try {
+          return inflateSync(pdf.subarray(start, raw.indexOf('endstream', start))).toString('latin1');
+        } catch {
+          return '';
+        }
+      })
+      .join('');
+    const ownCodes = tickets.filter((tk) => tk.orderId === own!.id).map((tk) => formatShortCode(tk.shortCode));
+    for (const code of ownCodes) expect(pages).toContain(Buffer.from(code).toString('hex'));
   });
 
   it('draws a short code again when the match already has it, without failing the order', async () => {
