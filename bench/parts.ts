@@ -11,6 +11,7 @@ import { createVerifiedUser } from '../apps/web/src/domain/accounts/create-verif
 import { findPublicMatch } from '../apps/web/src/domain/catalog/find-public-match.ts';
 import { setMatchStatus } from '../apps/web/src/domain/catalog/set-match-status.ts';
 import { startCheckout } from '../apps/web/src/domain/sales/start-checkout.ts';
+import { findSessionUser } from '../apps/web/src/integrations/auth/find-session-user.ts';
 import { benchClubMatch, startBenchApp } from './support.ts';
 
 const { values } = parseArgs({ options: { calls: { type: 'string', default: '2000' } } });
@@ -69,6 +70,7 @@ console.log(`\nparts of the rush, ${N} calls each, one after the other, PostgreS
 console.log(`${''.padEnd(46)} ${'app ms'.padStart(8)} ${'db ms'.padStart(8)}`);
 await time('a statement (select 1)', () => db.execute(sql`select 1`));
 await time('session lookup (better-auth getSession)', () => auth.api.getSession({ headers: new Headers({ cookie }) }));
+await time('session lookup (findSessionUser)', () => findSessionUser(auth, db, new Headers({ cookie })));
 await time('the match page query (findPublicMatch)', () => findPublicMatch(db, open.matchId));
 await time('HTTP round trip, GET /healthz (client too)', async () => (await fetch(`${base}/healthz`)).text());
 await time('HTTP GET /matches/:id, signed in (client too)', async () =>

@@ -55,6 +55,7 @@ export function resolveConfig(env: Env, secret: string): AppConfig {
   };
 }
 
+const JS = 'text/javascript; charset=utf-8';
 const CLIENT_MODULES = ['basket', 'line-chart', 'live-refresh', 'scanner', 'scanner-sw', 'tickets', 'tickets-sw'];
 
 /**
@@ -68,6 +69,13 @@ export function bundleClientModules(): Promise<Record<string, Asset>> {
 let bundled: Promise<Record<string, Asset>> | undefined;
 
 async function bundle(): Promise<Record<string, Asset>> {
+  const wasm = { 'zxing_reader.wasm': { body: await zxingReaderWasm(), type: 'application/wasm' } };
+  // Run from the build of `npm start` (dist/), the modules were bundled by src/cli/build.ts.
+  const built = new URL('./client/', import.meta.url);
+  if (existsSync(new URL('scanner.js', built))) {
+    const read = (name: string) => [`${name}.js`, { body: readFileSync(new URL(`${name}.js`, built), 'utf8'), type: JS }] as const;
+    return { ...Object.fromEntries(CLIENT_MODULES.map(read)), ...wasm };
+  }
   const { build } = await import('esbuild');
   const result = await build({
     entryPoints: CLIENT_MODULES.map((name) => fileURLToPath(new URL(`./client/${name}.ts`, import.meta.url))),
@@ -78,12 +86,7 @@ async function bundle(): Promise<Record<string, Asset>> {
     write: false,
     outdir: '/',
   });
-  return {
-    ...Object.fromEntries(
-      result.outputFiles.map((file) => [path.basename(file.path), { body: file.text, type: 'text/javascript; charset=utf-8' }]),
-    ),
-    'zxing_reader.wasm': { body: await zxingReaderWasm(), type: 'application/wasm' },
-  };
+  return { ...Object.fromEntries(result.outputFiles.map((file) => [path.basename(file.path), { body: file.text, type: JS }])), ...wasm };
 }
 
 /**

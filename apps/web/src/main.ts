@@ -35,14 +35,13 @@ if (env.PLATFORM_ADMIN_EMAIL && env.PLATFORM_ADMIN_PASSWORD) {
 const loopbackOnly = ['127.0.0.1', 'localhost', '::1'].includes(env.HOST);
 const seeding = env.SEED_DEMO ?? (env.NODE_ENV !== 'production' && loopbackOnly);
 if (seeding) await seedDemo(deps.db, (p) => password.hash(p));
-await startWorkers(runtime);
 
 const app = createApp(deps);
 const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (info) => {
   const url = deps.config.baseURL;
   const lines = [
     '',
-    `  FootArena is running at ${url}  (database: ${database.kind === 'pglite' ? `embedded PGlite in ${env.DATA_DIR}/db` : 'PostgreSQL'}, port ${info.port})`,
+    `  FootArena is running at ${url}  (database: ${database.kind === 'pglite' ? `embedded PGlite in ${env.DATA_DIR}/db` : 'PostgreSQL'}, port ${info.port}, started in ${process.uptime().toFixed(1)} s)`,
   ];
   if (deps.config.devMailDir) lines.push(`  E-mail is not sent: read it at ${url}/dev/mail (files in ${deps.config.devMailDir})`);
   if (seeding) {
@@ -52,6 +51,11 @@ const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (
     lines.push(`    platform admin  ${DEMO_ACCOUNTS.platformAdmin.email} / ${DEMO_ACCOUNTS.platformAdmin.password}`);
   }
   console.log(`${lines.join('\n')}\n`);
+  // After the first page can be served: jobs wait in the database until then.
+  startWorkers(runtime).catch((error: unknown) => {
+    deps.logger.error({ err: error }, 'the job workers did not start');
+    process.exit(1);
+  });
 });
 
 let stopping = false;

@@ -81,6 +81,65 @@ describe.each(databaseKinds())('accounts on %s', (kind) => {
     expect(after.headers.get('location')).toBe('/sign-in?next=%2Faccount');
   });
 
+  it('reads the signed-in person at every request: as better-auth finds them, nobody with a forged cookie or once signed out elsewhere', async () => {
+    await createUser(t, 'ruth@example.be', 'Ruth');
+    const ruth = await signIn(t, 'ruth@example.be');
+    const cookieName = [...ruth.cookies.keys()].find((name) => name.endsWith('session_token'))!;
+    const cookie = `${cookieName}=${ruth.cookies.get(cookieName)}`;
+    const signed = await t.runtime.deps.auth.api.getSession({ headers: new Headers({ cookie }) });
+    const account = await ruth.get('/account', { 'accept-language': 'en' });
+    expect(account.status).toBe(200);
+    expect(await textOf(account)).toContain('ruth@example.be');
+    expect(signed?.user.email).toBe('ruth@example.be');
+
+    // The same token with another signature, or another token with Ruth's signature: nobody.
+    const [token, signature] = decodeURIComponent(ruth.cookies.get(cookieName)!).split('.');
+    for (const forged of [`${token}.${'A'.repeat(43)}=`, `${token!.slice(0, -1)}x.${signature}`, token!]) {
+      const stranger = t.client();
+      stranger.cookies.set(cookieName, encodeURIComponent(forged));
+      expect((await stranger.get('/account')).status).toBe(303);
+    }
+
+    // Ended elsewhere (a password reset, an admin): refused at the very next request.
+    const copy = t.client();
+    copy.cookies.set(cookieName, ruth.cookies.get(cookieName)!);
+    expect((await copy.get('/account')).status).toBe(200);
+    await t.runtime.deps.db.delete(session).where(eq(session.token, token!));
+    expect((await copy.get('/account')).status).toBe(303);
+  });
+
+  it('extends a session in use once a day, sending its cookie again', async () => {
+    await createUser(t, 'yann@example.be', 'Yann');
+    const yann = await signIn(t, 'yann@example.be');
+    const [row] = await t.runtime.deps.db
+      .select()
+      .from(session)
+      .innerJoin(user, eq(user.id, session.userId))
+      .where(eq(user.email, 'yann@example.be'));
+    const quiet = await yann.get('/account');
+    expect(quiet.headers.getSetCookie().some((c) => c.includes('session_token'))).toBe(false); // fresh: nothing to extend
+    // Signed in 29 days ago: one day left, due for extension.
+    await t.runtime.deps.db
+      .update(session)
+      .set({ expiresAt: new Date(Date.now() + 24 * 3600_000) })
+      .where(eq(session.id, row!.session.id));
+    const extended = await yann.get('/account');
+    expect(extended.status).toBe(200);
+    expect(extended.headers.getSetCookie().some((c) => c.includes('session_token'))).toBe(true);
+    const [after] = await t.runtime.deps.db.select().from(session).where(eq(session.id, row!.session.id));
+    expect(after!.expiresAt.getTime()).toBeGreaterThan(Date.now() + 29 * 24 * 3600_000);
+    // Expired: signed out, and the cookie cleared.
+    await t.runtime.deps.db
+      .update(session)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(session.id, row!.session.id));
+    const expired = await yann.get('/account');
+    expect(expired.status).toBe(303);
+    expect(expired.headers.getSetCookie().some((c) => c.includes('session_token=;') || /session_token=[^;]*;.*Max-Age=0/.test(c))).toBe(
+      true,
+    );
+  });
+
   it('never redirects to another site after sign-in', async () => {
     await createUser(t, 'redirect@example.be');
     for (const next of [...OFFSITE_REDIRECTS, '/%09/evil.example', '/\n/x', ' /x']) {

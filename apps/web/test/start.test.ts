@@ -8,7 +8,6 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../src/cli/demo-data.ts';
 
 const appDir = fileURLToPath(new URL('..', import.meta.url));
-const tsx = path.join(appDir, '../../node_modules/.bin/tsx');
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -20,7 +19,8 @@ async function freePort(): Promise<number> {
 
 /** `npm start` as an operator runs it: a real process, the embedded database in a fresh directory. */
 function start(env: Record<string, string>) {
-  const child = spawn(tsx, ['src/main.ts'], {
+  // What `npm start` runs: the launcher builds when the sources changed, then serves the build.
+  const child = spawn(process.execPath, ['scripts/start.mjs'], {
     cwd: appDir,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -106,6 +106,7 @@ describe('npm start on a fresh machine', () => {
     const again = start({ PORT: String(port), DATA_DIR: dataDir });
     children.push(again.child);
     await again.ready(/FootArena is running at/);
+    expect(again.output()).not.toContain('Building FootArena'); // built once, by the first start at the latest
     expect(await (await fetch(`${base}/`)).text()).toContain('RFC Saint-Gilles (demo)');
     again.child.kill('SIGTERM');
     expect(await again.exited).toBe(0);

@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -31,7 +31,17 @@ export type Database =
   | { kind: 'pglite'; db: Db; pglite: PGlite; close(): Promise<void> }
   | { kind: 'postgres'; db: Db; pool: pg.Pool; url: string; close(): Promise<void> };
 
+// Next to this module: src/db/ when run from the sources, dist/ when run from the build of `npm start`
+// (src/cli/build.ts copies the migrations there and adds an empty database already migrated).
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+const emptyDatabase = fileURLToPath(new URL('./empty-db.tar.gz', import.meta.url));
+
+/**
+ * PGlite's own start parameters with 16 MB of shared buffers instead of PostgreSQL's 128 MB: the
+ * embedded database serves one club trying FootArena, and the buffers were a third of the process's
+ * memory (docs/decisions/017).
+ */
+const PGLITE_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
 
 export async function openPostgres(url: string, max = 10): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max });
@@ -81,7 +91,12 @@ function statementName(text: string) {
 export async function openPglite(dir: string, options: { loadDataDir?: Blob } = {}): Promise<Database> {
   mkdirSync(dir, { recursive: true });
   const release = lockDirectory(dir);
-  const pglite = await PGlite.create({ dataDir: path.join(dir, 'pgdata'), ...options });
+  const dataDir = path.join(dir, 'pgdata');
+  // A fresh folder starts from the build's empty database when there is one: no initdb.
+  const loadDataDir =
+    options.loadDataDir ??
+    (!existsSync(path.join(dataDir, 'PG_VERSION')) && existsSync(emptyDatabase) ? new Blob([readFileSync(emptyDatabase)]) : undefined);
+  const pglite = await PGlite.create({ dataDir, startParams: PGLITE_PARAMS, ...(loadDataDir ? { loadDataDir } : {}) });
   const db = drizzlePglite(pglite, { schema }) as unknown as Db;
   return {
     kind: 'pglite',
@@ -96,7 +111,7 @@ export async function openPglite(dir: string, options: { loadDataDir?: Blob } = 
 
 /** An in-memory PGlite (tests), optionally loaded from a dumped, already-migrated data directory. */
 export async function openMemoryPglite(loadDataDir?: Blob): Promise<Database> {
-  const pglite = await PGlite.create(loadDataDir ? { loadDataDir } : {});
+  const pglite = await PGlite.create({ startParams: PGLITE_PARAMS, ...(loadDataDir ? { loadDataDir } : {}) });
   const db = drizzlePglite(pglite, { schema }) as unknown as Db;
   return { kind: 'pglite', db, pglite, close: () => pglite.close() };
 }

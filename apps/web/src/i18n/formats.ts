@@ -28,9 +28,9 @@ export function formatDateTime(date: Date, locale: string): string {
   ).format(date);
 }
 
-/** A time of day with seconds (14:32:05), as a list of scans shows it. */
-export function formatClock(date: Date, locale: string): string {
-  return formatterOf('clock', locale, (tag) => new Intl.DateTimeFormat(tag, { timeStyle: 'medium', timeZone: TIME_ZONE })).format(date);
+/** The time of day to the second, as the match-day pages and the scanner's last scans show it (Brussels clocks). */
+export function formatTime(date: Date, locale: string): string {
+  return formatterOf('time', locale, (tag) => new Intl.DateTimeFormat(tag, { timeStyle: 'medium', timeZone: TIME_ZONE })).format(date);
 }
 
 /** The time of day to the minute (14:32), Brussels time: when a ticket entered, a gate time. */

@@ -2,7 +2,7 @@ import { TIME_ZONE } from '../domain/time.ts';
 import { en, type Messages } from './en.ts';
 import { fillMessage, formatShortClock, formatterOf, type MessageParams } from './formats.ts';
 
-export { formatDateTime, formatMoney } from './formats.ts';
+export { formatDateTime, formatMoney, formatTime } from './formats.ts';
 
 import { fr } from './fr.ts';
 import { nl } from './nl.ts';
@@ -48,11 +48,6 @@ export function negotiateLocale(header: string | undefined | null): Locale | und
 
 export function formatDate(date: Date, locale: Locale): string {
   return formatterOf('date', locale, (tag) => new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone: TIME_ZONE })).format(date);
-}
-
-/** The time of day to the second, as the match-day pages show it (Brussels clocks). */
-export function formatTime(date: Date, locale: Locale): string {
-  return formatterOf('time', locale, (tag) => new Intl.DateTimeFormat(tag, { timeStyle: 'medium', timeZone: TIME_ZONE })).format(date);
 }
 
 /** The time of day to the minute ("14:30"), for a gate time beside the kick-off's date. */

@@ -1,7 +1,7 @@
 // The last scans of this match on this phone, newest first, so a steward can look back at who just went
 // through ("was that one green?"). Kept on the phone with the match's other data.
 import type { RedeemResponse, ScanResult } from '@footarena/gate-protocol';
-import { formatClock } from '../../i18n/formats.ts';
+import { formatTime } from '../../i18n/formats.ts';
 import type { Say } from './page.ts';
 import type { Store } from './storage.ts';
 
@@ -52,7 +52,7 @@ export function renderHistory(list: HTMLElement, entries: readonly ScanEntry[], 
       item.className = entry.result === 'ok' ? 'ok' : 'refused';
       const time = document.createElement('time');
       time.dateTime = new Date(entry.at).toISOString();
-      time.textContent = formatClock(new Date(entry.at), locale);
+      time.textContent = formatTime(new Date(entry.at), locale);
       const word = document.createElement('strong');
       word.textContent = say(`scanResult.${entry.result}`);
       const detail = document.createElement('span');
