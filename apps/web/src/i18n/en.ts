@@ -355,7 +355,7 @@ export const en = {
   'matches.allowReentry': 'Allow re-entry',
   'matches.allowReentryHint':
     'Supporters may go out (at half-time, say) and come back in: the scanner gets Entry and Exit modes. Off: each ticket enters once.',
-  'attendance.inside': 'Inside now',
+  'attendance.inside': 'Inside',
   'matches.needVenue': 'Add a venue with its stands first, for home matches.',
   'matches.publicPage': 'Public page',
   'matches.sale': 'Sale',

@@ -359,7 +359,7 @@ export const fr: Messages = {
   'matches.allowReentry': 'Autoriser la sortie et le retour',
   'matches.allowReentryHint':
     'Les supporters peuvent sortir (à la mi-temps, par exemple) et revenir : le scanner reçoit les modes Entrée et Sortie. Désactivé : chaque billet entre une seule fois.',
-  'attendance.inside': 'À l’intérieur',
+  'attendance.inside': 'Présents',
   'matches.needVenue': 'Ajoutez d’abord un stade et ses tribunes, pour les matchs à domicile.',
   'matches.publicPage': 'Page publique',
   'matches.sale': 'Vente',

@@ -359,7 +359,7 @@ export const nl: Messages = {
   'matches.allowReentry': 'Opnieuw binnenkomen toestaan',
   'matches.allowReentryHint':
     'Supporters mogen naar buiten (bijvoorbeeld tijdens de rust) en terug binnenkomen: de scanner krijgt de standen Binnen en Buiten. Uit: elk ticket komt één keer binnen.',
-  'attendance.inside': 'Nu binnen',
+  'attendance.inside': 'Binnen',
   'matches.needVenue': 'Voeg eerst een stadion met tribunes toe, voor thuiswedstrijden.',
   'matches.publicPage': 'Publieke pagina',
   'matches.sale': 'Verkoop',
