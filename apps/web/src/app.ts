@@ -18,6 +18,7 @@ import { clubDashboardRoutes } from './http/club/club-dashboard-routes.tsx';
 import { clubRegistrationRoutes } from './http/club/club-registration-routes.tsx';
 import { clubSettingsRoutes } from './http/club/club-settings-routes.tsx';
 import { deviceRoutes } from './http/club/device-routes.tsx';
+import { guestRoutes } from './http/club/guest-routes.tsx';
 import { invitationRoutes } from './http/club/invitation-routes.tsx';
 import { clubMatchRoutes } from './http/club/match-routes.tsx';
 import { orderRoutes } from './http/club/order-routes.tsx';
@@ -150,6 +151,7 @@ export function createApp(deps: AppDeps) {
   app.route('/club', staffRoutes);
   app.route('/club', venueRoutes);
   app.route('/club', clubMatchRoutes);
+  app.route('/club', guestRoutes);
   app.route('/club', orderRoutes);
   app.route('/club', payoutRoutes);
   app.route('/club', deviceRoutes);

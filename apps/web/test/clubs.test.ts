@@ -3,6 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   competition,
   device,
+  guest,
+  guestList,
+  guestListStand,
   invitation,
   match,
   matchStand,
@@ -259,7 +262,30 @@ describe.each(databaseKinds())('clubs and staff on %s', (kind) => {
       .values({ clubId: clubB.id, orderId: orderB!.id, matchStandId: standB2!.id, category: 'adult', unitPriceCents: 1000, quantity: 1 })
       .returning();
     const [deviceB] = await db().insert(device).values({ clubId: clubB.id, name: 'B gate', kind: 'gate' }).returning();
+    // A guest list of club B with one guest on it (their order is orderB, for the wall it makes no difference).
+    const [listB] = await db()
+      .insert(guestList)
+      .values({ clubId: clubB.id, matchId: matchB!.id, name: 'B sponsors', kind: 'sponsors' })
+      .returning();
+    const [listStandB] = await db()
+      .insert(guestListStand)
+      .values({ clubId: clubB.id, guestListId: listB!.id, matchStandId: standB2!.id, allowance: 1, used: 1 })
+      .returning();
+    const [guestB] = await db()
+      .insert(guest)
+      .values({
+        clubId: clubB.id,
+        matchId: matchB!.id,
+        guestListId: listB!.id,
+        guestListStandId: listStandB!.id,
+        name: 'B guest',
+        places: 1,
+        orderId: orderB!.id,
+      })
+      .returning();
     const ids: Record<string, string> = {
+      ':listId': listB!.id,
+      ':guestId': guestB!.id,
       ':deviceId': deviceB!.id,
       ':orderId': orderB!.id,
       ':itemId': itemB!.id,
@@ -298,6 +324,8 @@ describe.each(databaseKinds())('clubs and staff on %s', (kind) => {
     expect(await membersOf(clubB.id)).toEqual(before.members);
     expect(await db().select().from(organization).where(eq(organization.id, clubB.id))).toEqual(before.club);
     expect(await db().select().from(match).where(eq(match.id, matchB!.id))).toEqual([matchB]);
+    expect(await db().select().from(guest).where(eq(guest.id, guestB!.id))).toEqual([guestB]);
+    expect(await db().select().from(guestListStand).where(eq(guestListStand.id, listStandB!.id))).toEqual([listStandB]);
     expect(await db().select().from(stand).where(eq(stand.id, standB!.id))).toEqual([standB]);
     expect(await db().select().from(venue).where(eq(venue.id, venueB!.id))).toEqual([venueB]);
     expect(await db().select().from(order).where(eq(order.id, orderB!.id))).toEqual([orderB]);

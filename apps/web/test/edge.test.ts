@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { order, orderItem, ticket, venue } from '../src/db/schema/index.ts';
+import { guest, order, orderItem, ticket, venue } from '../src/db/schema/index.ts';
 import { clubWithOwner, matchOnSale, postOk } from './support/catalog.ts';
 import { createUser, databaseKinds, signIn, startTestApp, type TestApp, type TestClient, textOf } from './support/harness.ts';
 
@@ -141,6 +141,19 @@ describe.each(databaseKinds())('the edge of the app on %s', (kind) => {
     expect(await t.runtime.deps.db.select().from(order).where(eq(order.matchId, matchId))).toEqual([]);
   });
 
+  /** A guest list of the match with one guest, made through the back office: the ids its pages take. */
+  async function guestListIds(ctx: Awaited<ReturnType<typeof clubWithOwner>>, matchId: string, matchStandId: string) {
+    const created = await postOk(ctx.owner, `${ctx.base}/matches/${matchId}/guests`, {
+      name: 'Press',
+      kind: 'press',
+      [`seats_${matchStandId}`]: '1',
+    });
+    const listId = created.split('/guests/')[1]!.split('#')[0]!;
+    await postOk(ctx.owner, `${ctx.base}/matches/${matchId}/guests/${listId}/add`, { name: 'Pia', email: '', places: '1', matchStandId });
+    const [one] = await t.runtime.deps.db.select({ id: guest.id }).from(guest).where(eq(guest.guestListId, listId));
+    return { listId, guestId: one!.id };
+  }
+
   it('lets no browser or proxy keep a page with a ticket or personal data: every answer to a signed-in visitor, and every private area', async () => {
     const ctx = await clubWithOwner(t, 'Cache FC');
     const { matchId, matchStandId, venueId, standId } = await matchOnSale(t, ctx);
@@ -160,6 +173,7 @@ describe.each(databaseKinds())('the edge of the app on %s', (kind) => {
       ticketId: tk!.id,
       itemId: item!.id,
       clubId: ctx.club.id,
+      ...(await guestListIds(ctx, matchId, matchStandId)),
     };
     const gets = [
       ...new Set(t.app.routes.filter((r) => (r.method === 'GET' || r.method === 'ALL') && !r.path.includes('*')).map((r) => r.path)),

@@ -94,6 +94,8 @@ export const MatchesResponse = z.strictObject({
       gatesOpenAt: z.iso.datetime({ offset: true }).nullable(),
       /** The stands open for this match that this device may admit. */
       stands: z.array(Stand),
+      /** "Children under N enter free": N, or null when the club did not turn it on (absent from older servers). */
+      freeEntryUnder: z.number().int().nullable().optional(),
     }),
   ),
 });
@@ -129,6 +131,17 @@ export const SyncRequest = z.strictObject({
   scans: z.array(OfflineScan).max(MAX_SYNC_SCANS),
 });
 export type SyncRequest = z.infer<typeof SyncRequest>;
+
+/** A guest of one of the match's guest lists: who, on which list, in which stand, how many places. */
+const GuestFacts = z.strictObject({
+  id: z.uuid(),
+  name: z.string(),
+  /** The guest list's name (Sponsors, Press…). */
+  list: z.string(),
+  standId: z.uuid(),
+  stand: z.string(),
+  places: z.number().int(),
+});
 
 export const SyncResponse = z.strictObject({
   /** Send it back with the next sync to get only what changed since this one. */
@@ -179,6 +192,12 @@ export const SyncResponse = z.strictObject({
     /** Admitted and not out now (re-entry; equals `admitted` when nobody went out). */
     inside: z.number().int().optional(),
   }),
+  /**
+   * The match's guest lists, complete in every answer, for admitting guests by name offline: a place
+   * admitted offline is an offline scan of one of the guest's ticket codes (uploaded like any scan;
+   * first scan wins). Absent from servers before guest lists.
+   */
+  guests: z.array(GuestFacts.extend({ tickets: z.array(z.strictObject({ id: z.uuid(), code: z.string() })) })).optional(),
 });
 export type SyncResponse = z.infer<typeof SyncResponse>;
 
@@ -217,6 +236,63 @@ export const AdmitRequest = z.strictObject({
   standId: z.uuid().optional(),
 });
 export type AdmitRequest = z.infer<typeof AdmitRequest>;
+
+/** A guest, as the steward finds them by name at the gate. */
+export const Guest = GuestFacts.extend({
+  /** Places of this guest already admitted. */
+  entered: z.number().int(),
+});
+export type Guest = z.infer<typeof Guest>;
+
+export const MIN_GUEST_SEARCH = 2;
+
+/** GET /guests?matchId=…&q=…: guests of the match whose name contains q (at least 2 characters). */
+export const GuestSearchQuery = z.strictObject({
+  matchId: z.uuid(),
+  q: z.string().trim().min(MIN_GUEST_SEARCH).max(80),
+});
+export type GuestSearchQuery = z.infer<typeof GuestSearchQuery>;
+
+export const GuestSearchResponse = z.strictObject({ guests: z.array(Guest) });
+export type GuestSearchResponse = z.infer<typeof GuestSearchResponse>;
+
+export const GuestAdmitRequest = z.strictObject({
+  matchId: z.uuid(),
+  guestId: z.uuid(),
+  /** How many of the guest's places enter now. */
+  places: z.number().int().min(1).max(50),
+  /** Unique per tap; place i is logged as `nonce.i`. The same tap sent again replays its answer. */
+  nonce: Nonce.max(56),
+  standId: z.uuid().optional(),
+});
+export type GuestAdmitRequest = z.infer<typeof GuestAdmitRequest>;
+
+export const GuestAdmitResponse = z.strictObject({
+  /** Places admitted by this tap. */
+  admitted: z.number().int(),
+  /** Why a place was not admitted (already_used: no place left, wrong_stand…), or null. */
+  refused: z.enum(SCAN_RESULTS).nullable(),
+  places: z.number().int(),
+  /** Places of this guest admitted so far, this tap's included. */
+  entered: z.number().int(),
+});
+export type GuestAdmitResponse = z.infer<typeof GuestAdmitResponse>;
+
+/** One child entering free on a stand (the match's "children under N enter free"); online only. */
+export const FreeEntryRequest = z.strictObject({
+  matchId: z.uuid(),
+  standId: z.uuid(),
+  nonce: Nonce,
+});
+export type FreeEntryRequest = z.infer<typeof FreeEntryRequest>;
+
+export const FreeEntryResponse = z.strictObject({
+  /** The free ticket issued and admitted for this entry. */
+  ticketId: z.uuid(),
+  /** This nonce was already counted: nothing more was taken. */
+  repeated: z.boolean(),
+});
+export type FreeEntryResponse = z.infer<typeof FreeEntryResponse>;
 
 /** What a gate tells the club about itself, every 30 s (and at once after a problem). */
 export const GATE_STATES = [
@@ -280,6 +356,10 @@ export const ERROR_CODES = [
   'unsupported_media_type',
   /** This device already sent this nonce with another code: nothing was admitted. */
   'nonce_reused',
+  /** A free entry on a stand with no seat left: nothing was counted. */
+  'stand_full',
+  /** A free entry for a match without "children under N enter free". */
+  'free_entry_off',
   'too_many_requests',
 ] as const;
 export const ErrorResponse = z.strictObject({ error: z.enum(ERROR_CODES), message: z.string() });

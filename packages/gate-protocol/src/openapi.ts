@@ -2,6 +2,11 @@ import { z } from 'zod';
 import {
   AdmitRequest,
   ErrorResponse,
+  FreeEntryRequest,
+  FreeEntryResponse,
+  GuestAdmitRequest,
+  GuestAdmitResponse,
+  GuestSearchResponse,
   HealthAck,
   HealthReport,
   MatchesResponse,
@@ -31,7 +36,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   401: 'No valid device token (missing, wrong, or the device was revoked).',
   403: 'This device may not admit for this match or stand (its restrictions in the back office).',
   404: 'Unknown resource for this club (pairing code expired or used, match of another club).',
-  409: 'nonce_reused: this device already sent this nonce with another code; nothing was admitted.',
+  409: 'nonce_reused: this device already sent this nonce with another code; nothing was admitted. For free entries also stand_full (no seat left) and free_entry_off.',
   413: 'Body larger than 16 KiB (64 KiB for health, 512 KiB for sync).',
   415: 'Content-Type is not application/json.',
   429: 'Too many wrong pairing codes from this address, or from everywhere; wait the seconds in Retry-After.',
@@ -61,6 +66,11 @@ export function openApiDocument() {
         SyncResponse: component(SyncResponse, 'output'),
         HealthReport: component(HealthReport, 'input'),
         HealthAck: component(HealthAck, 'output'),
+        GuestSearchResponse: component(GuestSearchResponse, 'output'),
+        GuestAdmitRequest: component(GuestAdmitRequest, 'input'),
+        GuestAdmitResponse: component(GuestAdmitResponse, 'output'),
+        FreeEntryRequest: component(FreeEntryRequest, 'input'),
+        FreeEntryResponse: component(FreeEntryResponse, 'output'),
         ErrorResponse: component(ErrorResponse, 'output'),
       },
     },
@@ -130,6 +140,47 @@ export function openApiDocument() {
           responses: {
             '200': { description: 'Lists since the cursor and the answer to each uploaded scan.', ...json('SyncResponse') },
             ...errors(400, 401, 403, 404, 413, 415),
+          },
+        },
+      },
+      '/guests': {
+        get: {
+          operationId: 'searchGuests',
+          summary:
+            "Guests of the match's guest lists whose name contains q (at least 2 characters), with their places and how many entered.",
+          security: [{ deviceToken: [] }],
+          parameters: [
+            { name: 'matchId', in: 'query', required: true, schema: { type: 'string', format: 'uuid' } },
+            { name: 'q', in: 'query', required: true, schema: { type: 'string', minLength: 2, maxLength: 80 } },
+          ],
+          responses: {
+            '200': { description: 'At most 20 guests, by name.', ...json('GuestSearchResponse') },
+            ...errors(400, 401, 403, 404),
+          },
+        },
+      },
+      '/guests/admit': {
+        post: {
+          operationId: 'admitGuest',
+          summary: "Admit 1..n places of a guest by name: each place is one of the guest's tickets, admitted once like a scan.",
+          security: [{ deviceToken: [] }],
+          requestBody: { required: true, ...json('GuestAdmitRequest') },
+          responses: {
+            '200': { description: 'Places admitted by this tap and so far.', ...json('GuestAdmitResponse') },
+            ...errors(400, 401, 403, 404, 413, 415),
+          },
+        },
+      },
+      '/free-entry': {
+        post: {
+          operationId: 'freeEntry',
+          summary:
+            "Count one free entry (a child under the match's age) on a stand: one seat within capacity, a ticket issued and admitted. Online only.",
+          security: [{ deviceToken: [] }],
+          requestBody: { required: true, ...json('FreeEntryRequest') },
+          responses: {
+            '200': { description: 'Counted (or, for a repeated nonce, already counted).', ...json('FreeEntryResponse') },
+            ...errors(400, 401, 403, 404, 409, 413, 415),
           },
         },
       },

@@ -10,6 +10,8 @@ import { Scanner } from './scanner/controller.ts';
 import { DirectionSwitch } from './scanner/direction.ts';
 import { wireFindTicket } from './scanner/find-ticket-panel.ts';
 import { ScanHistory } from './scanner/history.ts';
+import { FreeMode } from './scanner/mode-free.ts';
+import { GuestsMode } from './scanner/mode-guests.ts';
 import { ModeBar } from './scanner/modes.ts';
 import { $, translator } from './scanner/page.ts';
 import { ScanQueue } from './scanner/queue.ts';
@@ -46,6 +48,12 @@ const scanner = new Scanner({
 });
 wireFindTicket({ scanner, session, queue, api, store, say });
 modes.register('scan', { enter: () => void scanner.resumeCamera(), leave: () => scanner.pauseCamera() });
+const changed = () => scanner.admittedElsewhere();
+for (const [id, mode] of [
+  ['guests', new GuestsMode({ session, store, queue, api, say, verdicts, changed })],
+  ['free', new FreeMode({ session, store, api, say, verdicts, changed })],
+] as const)
+  modes.register(id, { available: () => mode.available(), enter: () => mode.enter() });
 $('scan-modes').addEventListener('click', (event) => {
   const button = (event.target as HTMLElement).closest<HTMLButtonElement>('button[data-mode]');
   if (button?.dataset.mode) modes.select(button.dataset.mode);

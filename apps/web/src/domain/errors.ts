@@ -34,6 +34,12 @@ export const ERROR_CODES = [
   'payment_mismatch',
   'payments_not_ready',
   'match_cancelled',
+  // guest lists and free entries
+  'guest_allowance_exceeded',
+  'guest_allowance_below_used',
+  'guest_entered',
+  'free_entry_off',
+  'stand_full',
   // tickets and check-in
   'ticket_used',
   'ticket_entered',

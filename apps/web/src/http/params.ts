@@ -17,6 +17,8 @@ const PARAM_RULES: Record<string, (value: string) => boolean> = {
   itemId: isUuid,
   ticketId: isUuid,
   deviceId: isUuid,
+  listId: isUuid,
+  guestId: isUuid,
   clubId: (v) => BETTER_AUTH_ID.test(v),
   memberId: (v) => BETTER_AUTH_ID.test(v),
   invitationId: (v) => BETTER_AUTH_ID.test(v),

@@ -38,6 +38,15 @@ describe('the scanner’s calls to the device API', () => {
     expect((throttled as Refused).status).toBe(429);
   });
 
+  it('keeps the error code of a refusal, when the answer names one', async () => {
+    const full = await createApi(() => 'device-token', answering(409, { error: 'stand_full', message: 'Full.' }).send)('/free-entry', {
+      body: {},
+    }).catch((error: unknown) => error);
+    expect(full).toMatchObject({ status: 409, code: 'stand_full' });
+    const bare = await createApi(() => 'device-token', answering(404, 'not json').send)('/matches').catch((error: unknown) => error);
+    expect(bare).toMatchObject({ status: 404, code: undefined });
+  });
+
   it('takes a server error as no usable answer, not as a refusal', async () => {
     const failed = await createApi(() => 'device-token', answering(503).send)('/sync', { body: {} }).catch((error: unknown) => error);
     expect(failed).toBeInstanceOf(Error);

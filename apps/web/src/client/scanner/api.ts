@@ -5,7 +5,11 @@ export class Unauthorized extends Error {}
 
 /** The server answered, and said no (4xx): not a network problem. */
 export class Refused extends Error {
-  constructor(readonly status: number) {
+  constructor(
+    readonly status: number,
+    /** The API's error code (docs/device-api.md §3), when its answer said one. */
+    readonly code?: string,
+  ) {
     super(`HTTP ${status}`);
   }
 }
@@ -28,7 +32,10 @@ export function createApi(token: () => string | undefined, send: typeof fetch = 
       cache: 'no-store',
     });
     if (response.status === 401 && bearer) throw new Unauthorized();
-    if (response.status >= 400 && response.status < 500) throw new Refused(response.status);
+    if (response.status >= 400 && response.status < 500) {
+      const body = (await response.json().catch(() => null)) as { error?: unknown } | null;
+      throw new Refused(response.status, typeof body?.error === 'string' ? body.error : undefined);
+    }
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     return (await response.json()) as T;
   };

@@ -150,7 +150,10 @@ export class Scanner {
     try {
       const outcome = await syncOnce(this.parts, session.device, session.matchId);
       if (outcome.kind === 'synced') {
-        if (outcome.refreshed) this.#renderCounters();
+        if (outcome.refreshed) {
+          this.#renderCounters();
+          this.parts.modes.refresh(); // a mode may come with the match's data (guests)
+        }
         this.setOnline(true);
         if (outcome.more) setTimeout(() => void this.sync(), 0);
       } else if (outcome.kind === 'revoked') this.forget(say('scanner.revoked'));
@@ -214,6 +217,12 @@ export class Scanner {
       $('camera-message').textContent = say('scanner.noCamera');
       $<HTMLInputElement>('manual-code').focus();
     }
+  }
+
+  /** After an admission made in another mode (a guest by name, a free entry): counters and status line. */
+  admittedElsewhere() {
+    this.#renderCounters();
+    this.renderStatus();
   }
 
   pauseCamera() {

@@ -25,6 +25,8 @@ export interface MatchData {
   outside?: string[];
   /** The match lets people out and back in: the scanner shows Entry/Exit. */
   allowReentry?: boolean;
+  /** The match's guest lists (each sync sends them whole), for admitting guests by name offline. */
+  guests?: SyncResponse['guests'];
 }
 
 /**
@@ -53,6 +55,7 @@ export function dataAfterSync(previous: MatchData | null, answer: SyncResponse):
     entries,
     outside: [...outside],
     allowReentry: answer.allowReentry,
+    guests: answer.guests ?? [],
   };
 }
 

@@ -23,6 +23,12 @@ export const ACTIVITY_ACTIONS = [
   'match.cancelled',
   'match.postponed',
   'match.stands_changed',
+  // guest lists of a match
+  'guests.list_created',
+  'guests.list_changed',
+  'guests.added',
+  'guests.imported',
+  'guests.removed',
   'stand.created',
   'stand.updated',
   'stand.archived',

@@ -48,7 +48,10 @@ export const stand = pgTable(
 
 // Who pays what: the club chooses which categories each stand offers, and their prices. "adult" is
 // the standard price and always offered.
-export const PRICE_CATEGORIES = ['adult', 'youth', 'child', 'member', 'senior'] as const;
+export const SALE_CATEGORIES = ['adult', 'youth', 'child', 'member', 'senior'] as const;
+export type SaleCategory = (typeof SALE_CATEGORIES)[number];
+/** Every category a ticket can carry: those on sale, and "guest" (a guest list's free ticket, never sold). */
+export const PRICE_CATEGORIES = [...SALE_CATEGORIES, 'guest'] as const;
 export type PriceCategory = (typeof PRICE_CATEGORIES)[number];
 
 export const standPrice = pgTable(
@@ -92,6 +95,8 @@ export const match = pgTable(
     orderLimit: integer('order_limit').notNull().default(10),
     /** People may step out and come back in (the scanner's Exit mode); off: one entry per ticket, as ever. */
     allowReentry: boolean('allow_reentry').notNull().default(false),
+    /** "Children under N enter free": a steward counts them at the gate with one tap; null: off. */
+    freeEntryUnder: integer('free_entry_under'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
-import { matchStand, matchStandPrice, PRICE_CATEGORIES, type PriceCategory, stand, standPrice } from '../../db/schema/index.ts';
+import { matchStand, matchStandPrice, type PriceCategory, SALE_CATEGORIES, stand, standPrice } from '../../db/schema/index.ts';
 import { type Actor, recordActivity } from '../activity/record-activity.ts';
 import type { Ctx } from '../context.ts';
 import { DomainError } from '../errors.ts';
@@ -79,7 +79,7 @@ export async function setMatchStands(
     if (cap < 1) throw new DomainError('cap_below_sold', { stand: target.name, sold: 1 }, field('cap'));
     const offered = standPrices.filter((p) => p.standId === target.id);
     const prices = Object.fromEntries(
-      PRICE_CATEGORIES.flatMap((category) => {
+      SALE_CATEGORIES.flatMap((category) => {
         const base = offered.find((p) => p.category === category);
         return base ? [[category, choice.prices[category] ?? base.priceCents]] : [];
       }),

@@ -1,6 +1,6 @@
 import { and, eq, notInArray } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { PRICE_CATEGORIES, type PriceCategory, standPrice } from '../../db/schema/index.ts';
+import { type PriceCategory, SALE_CATEGORIES, standPrice } from '../../db/schema/index.ts';
 import { DomainError } from '../errors.ts';
 import { MAX_PRICE_CENTS } from '../money.ts';
 
@@ -8,7 +8,7 @@ import { MAX_PRICE_CENTS } from '../money.ts';
 export type Prices = { adult: number } & Partial<Record<Exclude<PriceCategory, 'adult'>, number>>;
 
 export function assertPrices(prices: Prices, fieldPrefix: string): void {
-  for (const category of PRICE_CATEGORIES) {
+  for (const category of SALE_CATEGORIES) {
     const cents = prices[category];
     if (cents === undefined) continue;
     if (!Number.isInteger(cents) || cents < 0 || cents > MAX_PRICE_CENTS) {
@@ -19,7 +19,7 @@ export function assertPrices(prices: Prices, fieldPrefix: string): void {
 
 /** Makes the stand offer exactly these categories at these prices. */
 export async function writeStandPrices(db: Executor, clubId: string, standId: string, prices: Prices): Promise<void> {
-  const offered = PRICE_CATEGORIES.filter((category) => prices[category] !== undefined);
+  const offered = SALE_CATEGORIES.filter((category) => prices[category] !== undefined);
   await db.delete(standPrice).where(and(eq(standPrice.standId, standId), notInArray(standPrice.category, offered)));
   for (const category of offered) {
     const values = { clubId, standId, category, priceCents: prices[category] as number };

@@ -22,6 +22,7 @@ export async function listDeviceMatches(db: Executor, scope: DeviceScope, now = 
       opponent: match.opponentName,
       kickoffAt: match.kickoffAt,
       gatesOpenAt: match.gatesOpenAt,
+      freeEntryUnder: match.freeEntryUnder,
     })
     .from(match)
     .innerJoin(organization, eq(organization.id, match.clubId))
@@ -60,6 +61,7 @@ export async function listDeviceMatches(db: Executor, scope: DeviceScope, now = 
     kickoffAt: m.kickoffAt,
     gatesOpenAt: m.gatesOpenAt,
     stands: stands.filter((s) => s.matchId === m.id).map(({ id, name }) => ({ id, name })),
+    freeEntryUnder: m.freeEntryUnder,
   }));
 }
 

@@ -11,7 +11,14 @@ import { activeSigningKey } from './signing-key.ts';
  * One signed ticket per seat of a paid order, in the fulfilment's transaction, and the e-mail that
  * delivers them. Safe to call twice: an order that already has its tickets gets no more.
  */
-export async function issueTickets(tx: Tx, outbox: Outbox, orderId: string, sealingKey: Buffer): Promise<number> {
+export async function issueTickets(
+  tx: Tx,
+  outbox: Outbox,
+  orderId: string,
+  sealingKey: Buffer,
+  /** mail: false for tickets nobody is mailed (a guest admitted by name, a free entry admitted at once). */
+  { mail = true }: { mail?: boolean } = {},
+): Promise<number> {
   const existing = await tx.select({ id: ticket.id }).from(ticket).where(eq(ticket.orderId, orderId)).limit(1);
   if (existing.length > 0) return 0;
   const [paid] = await tx.select({ clubId: order.clubId, matchId: order.matchId }).from(order).where(eq(order.id, orderId));
@@ -36,6 +43,6 @@ export async function issueTickets(tx: Tx, outbox: Outbox, orderId: string, seal
   if (rows.length > 0) await insertTickets(tx, rows);
   // The buyer's e-mail with every ticket (QR images, PDF, calendar): a job, so an SMTP outage delays
   // it but never blocks or undoes the order.
-  await outbox.send(tx, QUEUES.ticketsMail, { orderId }, { id: stableJobId(`tickets-mail:${orderId}`) });
+  if (mail) await outbox.send(tx, QUEUES.ticketsMail, { orderId }, { id: stableJobId(`tickets-mail:${orderId}`) });
   return rows.length;
 }

@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Executor, Tx } from '../../db/client.ts';
-import { PRICE_CATEGORIES } from '../../db/schema/index.ts';
+import { SALE_CATEGORIES } from '../../db/schema/index.ts';
 import { listActivity } from '../../domain/activity/list-activity.ts';
 import { createMatch } from '../../domain/catalog/create-match.ts';
 import { type ClubMatch, findClubMatch } from '../../domain/catalog/find-club-match.ts';
@@ -60,6 +60,7 @@ const matchForm = z.object({
   saleClosesAt: optionalBrusselsDateTime,
   orderLimit: wholeNumber(1, 50),
   allowReentry: z.literal('on').optional(),
+  freeEntryUnder: optionalWholeNumber(1, 18),
 });
 
 /** Scheduling: the details, and the stands of the venue to open at once (the form ticks them all). */
@@ -74,7 +75,7 @@ function standsForm(stands: MatchStandRow[]) {
   for (const s of stands) {
     shape[`open_${s.standId}`] = z.string().optional();
     shape[`cap_${s.standId}`] = optionalWholeNumber(1, 100_000);
-    for (const category of PRICE_CATEGORIES) shape[`price_${s.standId}_${category}`] = optionalEuros;
+    for (const category of SALE_CATEGORIES) shape[`price_${s.standId}_${category}`] = optionalEuros;
   }
   return z.object(shape).transform((d): MatchStandChoice[] =>
     stands.map((s) => ({
@@ -82,7 +83,7 @@ function standsForm(stands: MatchStandRow[]) {
       open: d[`open_${s.standId}`] === 'on',
       cap: d[`cap_${s.standId}`] as number | undefined,
       prices: Object.fromEntries(
-        PRICE_CATEGORIES.flatMap((category) => {
+        SALE_CATEGORIES.flatMap((category) => {
           const cents = d[`price_${s.standId}_${category}`];
           return cents === undefined ? [] : [[category, cents as number]];
         }),
@@ -106,6 +107,7 @@ const matchInput = (d: z.infer<typeof matchForm>): MatchInput => ({
   saleClosesAt: d.saleClosesAt,
   orderLimit: d.orderLimit,
   allowReentry: d.allowReentry === 'on',
+  freeEntryUnder: d.freeEntryUnder,
 });
 
 const local = (date: Date | null | undefined) => (date ? toBrusselsLocal(date) : '');
@@ -122,6 +124,7 @@ const matchValues = (m: ClubMatch): FormValues => ({
   saleClosesAt: m.saleClosesAt?.getTime() === m.kickoffAt.getTime() ? '' : local(m.saleClosesAt),
   orderLimit: String(m.orderLimit),
   allowReentry: m.allowReentry ? 'on' : '',
+  freeEntryUnder: m.freeEntryUnder === null ? '' : String(m.freeEntryUnder),
 });
 
 const manage = requireClub({ catalog: ['manage'] });
@@ -321,7 +324,7 @@ const standValues = (stands: MatchStandRow[]): FormValues =>
     stands.flatMap((s) => [
       [`open_${s.standId}`, s.open ? 'on' : ''],
       [`cap_${s.standId}`, String(s.cap ?? s.capacity)],
-      ...PRICE_CATEGORIES.filter((cat) => s.prices[cat] !== undefined).map((cat) => [
+      ...SALE_CATEGORIES.filter((cat) => s.prices[cat] !== undefined).map((cat) => [
         `price_${s.standId}_${cat}`,
         centsToInput(s.prices[cat]!),
       ]),
@@ -375,7 +378,7 @@ async function showMatch(c: Context<AppEnv>, matchId: string, shown: Shown, stat
       title={title}
       sales={sales}
       stands={stands}
-      categories={PRICE_CATEGORIES}
+      categories={SALE_CATEGORIES}
       choices={choices}
       history={history}
       values={{ details, stands: sent('stands') ?? standValues(stands), postpone: sent('postpone') ?? {} }}

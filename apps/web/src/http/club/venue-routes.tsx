@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { PRICE_CATEGORIES } from '../../db/schema/index.ts';
+import { SALE_CATEGORIES } from '../../db/schema/index.ts';
 import { createStand } from '../../domain/catalog/create-stand.ts';
 import { createVenue } from '../../domain/catalog/create-venue.ts';
 import { deleteStand } from '../../domain/catalog/delete-stand.ts';
@@ -47,7 +47,7 @@ const standForm = z.object({
 const standInput = (data: z.infer<typeof standForm>) => ({
   name: data.name,
   capacity: data.capacity,
-  prices: Object.fromEntries(PRICE_CATEGORIES.map((c) => [c, data[`price_${c}`]]).filter(([, v]) => v !== undefined)) as Prices,
+  prices: Object.fromEntries(SALE_CATEGORIES.map((c) => [c, data[`price_${c}`]]).filter(([, v]) => v !== undefined)) as Prices,
 });
 
 const archiveForm = z.object({ archived: z.enum(['true', 'false']).transform((value) => value === 'true') });
@@ -141,7 +141,7 @@ async function showVenues(c: Context<AppEnv>, shown: VenueFormShown, status: 200
   const { club } = c.get('membership');
   const [venues, setup] = await Promise.all([listVenues(c.get('deps').db, club.id), clubSetup(c)]);
   c.status(status);
-  return render(c, <VenuesPage club={club} venues={venues} categories={PRICE_CATEGORIES} shown={shown} setup={setup} />, {
+  return render(c, <VenuesPage club={club} venues={venues} categories={SALE_CATEGORIES} shown={shown} setup={setup} />, {
     title: c.get('t')('venue.title'),
   });
 }
@@ -161,13 +161,13 @@ async function showStand(
     name: stand.name,
     capacity: String(stand.capacity),
     ...Object.fromEntries(
-      PRICE_CATEGORIES.map((cat) => [`price_${cat}`, stand.prices[cat] === undefined ? '' : centsToInput(stand.prices[cat])]),
+      SALE_CATEGORIES.map((cat) => [`price_${cat}`, stand.prices[cat] === undefined ? '' : centsToInput(stand.prices[cat])]),
     ),
   };
   c.status(status);
   return render(
     c,
-    <StandPage club={club} stand={stand} venue={found.venue} categories={PRICE_CATEGORIES} values={values} errors={shown.errors} />,
+    <StandPage club={club} stand={stand} venue={found.venue} categories={SALE_CATEGORIES} values={values} errors={shown.errors} />,
     { title: stand.name },
   );
 }

@@ -15,6 +15,8 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   forbidden: 403,
   not_found: 404,
   nonce_reused: 409,
+  stand_full: 409,
+  free_entry_off: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   too_many_requests: 429,
@@ -26,6 +28,8 @@ const DOMAIN_MESSAGES = {
   not_found: 'Not found: no such pairing code (unknown, used or expired), or no such match for this club.',
   forbidden: 'This device may not admit for this match or stand.',
   nonce_reused: 'This device already sent this nonce with another code: nothing was admitted. Use a new nonce for every scan.',
+  stand_full: 'This stand has no seat left: the free entry was not counted.',
+  free_entry_off: 'Free entry ("children under N enter free") is not on for this match.',
 } as const satisfies Partial<Record<ErrorCode, string>>;
 type DomainCode = keyof typeof DOMAIN_MESSAGES;
 

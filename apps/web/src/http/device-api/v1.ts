@@ -1,5 +1,11 @@
 import {
   AdmitRequest,
+  FreeEntryRequest,
+  type FreeEntryResponse,
+  GuestAdmitRequest,
+  type GuestAdmitResponse,
+  GuestSearchQuery,
+  type GuestSearchResponse,
   type HealthAck,
   HealthReport,
   type MatchesResponse,
@@ -20,6 +26,7 @@ import { countAttempt } from '../../domain/accounts/count-attempt.ts';
 import { forgetAttempt } from '../../domain/accounts/forget-attempt.ts';
 import { lockAfterFailure } from '../../domain/accounts/lock-after-failure.ts';
 import type { AttemptKey } from '../../domain/accounts/sign-in-policy.ts';
+import { countFreeEntry } from '../../domain/checkin/count-free-entry.ts';
 import { describeTicket } from '../../domain/checkin/describe-ticket.ts';
 import { listCheckinChanges } from '../../domain/checkin/list-checkin-changes.ts';
 import { recordOfflineScan } from '../../domain/checkin/record-offline-scan.ts';
@@ -32,6 +39,8 @@ import { listDeviceMatches } from '../../domain/devices/list-device-matches.ts';
 import { pairDevice } from '../../domain/devices/pair-device.ts';
 import { recordDeviceHealth } from '../../domain/devices/record-device-health.ts';
 import { DomainError } from '../../domain/errors.ts';
+import { admitGuest } from '../../domain/guests/admit-guest.ts';
+import { listOfflineGuests, searchGuests } from '../../domain/guests/search-guests.ts';
 import { clientIp } from '../client-ip.ts';
 import type { AppEnv } from '../types.ts';
 import { jsonBody, limit } from './body.ts';
@@ -169,9 +178,10 @@ export const deviceApiV1 = new Hono<DeviceEnv>()
         uploaded.push({ nonce: s.nonce, error: refusal.error, message: refusal.message });
       }
     }
-    const [changes, attendance] = await Promise.all([
+    const [changes, attendance, guests] = await Promise.all([
       listCheckinChanges(db, dev.clubId, input.matchId, input.cursor === null ? null : Number(input.cursor)),
       summarizeAttendance(db, dev.clubId, input.matchId),
+      listOfflineGuests(db, dev.clubId, input.matchId),
     ]);
     return c.json({
       ...changes,
@@ -186,7 +196,62 @@ export const deviceApiV1 = new Hono<DeviceEnv>()
         inside: attendance.inside,
         stands: attendance.stands.map((s) => ({ id: s.standId, name: s.name, expected: s.sold, admitted: s.admitted, inside: s.inside })),
       },
+      guests,
     } satisfies SyncResponse);
+  })
+  // Guests admitted by name: found by the steward (walled by the device's club and the match), then
+  // 1..n places admitted, each by the same statement as a scanned QR.
+  .get('/guests', deviceAuth, async (c) => {
+    const query = GuestSearchQuery.safeParse({ matchId: c.req.query('matchId'), q: c.req.query('q') });
+    if (!query.success) throw new HTTPException(400, { message: 'matchId (a UUID) and q (2 to 80 characters) are required.' });
+    const { db } = c.get('deps');
+    const dev = c.get('device');
+    await findScanScope(db, dev, query.data.matchId);
+    return c.json({ guests: await searchGuests(db, dev.clubId, query.data.matchId, query.data.q) } satisfies GuestSearchResponse);
+  })
+  .post('/guests/admit', deviceAuth, limit(16 * 1024), jsonBody(GuestAdmitRequest), async (c) => {
+    const { db } = c.get('deps');
+    const dev = c.get('device');
+    const input = c.req.valid('json');
+    const scope = await findScanScope(db, dev, input.matchId, input.standId);
+    const answer = await admitGuest(
+      db,
+      {},
+      {
+        clubId: dev.clubId,
+        matchId: input.matchId,
+        deviceId: dev.id,
+        guestId: input.guestId,
+        places: input.places,
+        nonce: input.nonce,
+        standIds: scope.standIds,
+        gatesOpenAt: scope.match.gatesOpenAt,
+      },
+    );
+    return c.json(answer satisfies GuestAdmitResponse);
+  })
+  // A child entering free: online only (the seat is taken on the stand row; docs/device-api.md).
+  .post('/free-entry', deviceAuth, limit(16 * 1024), jsonBody(FreeEntryRequest), async (c) => {
+    const { db, outbox, config } = c.get('deps');
+    const dev = c.get('device');
+    const input = c.req.valid('json');
+    const scope = await findScanScope(db, dev, input.matchId);
+    const counted = await db.transaction((tx) =>
+      countFreeEntry(
+        tx,
+        { outbox, config: config.sales },
+        {
+          clubId: dev.clubId,
+          matchId: input.matchId,
+          deviceId: dev.id,
+          standId: input.standId,
+          nonce: input.nonce,
+          standIds: scope.standIds,
+        },
+      ),
+    );
+    if (!counted.ticketId) throw new HTTPException(409, { message: 'This nonce was used for something else.' });
+    return c.json({ ticketId: counted.ticketId, repeated: counted.repeated } satisfies FreeEntryResponse);
   })
   // Anything else under /api/v1, a wrong method included, is a JSON 404, never the site's page.
   .all('*', (c) => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PRICE_CATEGORIES, type PriceCategory } from '../../db/schema/index.ts';
+import { type PriceCategory, SALE_CATEGORIES } from '../../db/schema/index.ts';
 import { UUID_PATTERN } from '../../domain/ids.ts';
 import type { OrderLine } from '../../domain/sales/place-order.ts';
 import { emailField, nameField } from './auth-schemas.ts';
@@ -8,7 +8,7 @@ import { emailField, nameField } from './auth-schemas.ts';
 // holding a number of tickets. The same fields travel in the query of the match and checkout pages
 // (and so through sign-in, sign-up and the e-mail confirmation), so a basket is never lost.
 
-const QUANTITY_FIELD = new RegExp(`^q_(${UUID_PATTERN})_(${PRICE_CATEGORIES.join('|')})$`);
+const QUANTITY_FIELD = new RegExp(`^q_(${UUID_PATTERN})_(${SALE_CATEGORIES.join('|')})$`);
 export const quantityField = (matchStandId: string, category: string) => `q_${matchStandId}_${category}`;
 
 const quantity = z
@@ -18,7 +18,7 @@ const quantity = z
   .transform((value) => (value === '' ? 0 : Number(value)));
 
 /** A +/− button: which field, one more or one less (the server's answer without JavaScript). */
-const step = z.string().regex(new RegExp(`^q_${UUID_PATTERN}_(${PRICE_CATEGORIES.join('|')}):(up|down)$`), 'error.invalid');
+const step = z.string().regex(new RegExp(`^q_${UUID_PATTERN}_(${SALE_CATEGORIES.join('|')}):(up|down)$`), 'error.invalid');
 
 /** The posted or linked basket: its order lines (fields of other names are left alone) and a step, if one was pressed. */
 export const basketForm = z.record(z.string(), z.unknown()).transform((fields, ctx) => {

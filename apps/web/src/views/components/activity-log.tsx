@@ -18,6 +18,7 @@ const FIELD_KEY: Record<string, MessageKey> = {
   saleClosesAt: 'matches.saleCloses',
   orderLimit: 'matches.orderLimit',
   allowReentry: 'matches.allowReentry',
+  freeEntryUnder: 'matches.freeEntryUnder',
 };
 
 const REASON_KEY: Record<string, MessageKey> = {
@@ -75,6 +76,12 @@ export function describeActivity(entry: Pick<ActivityEntry, 'action' | 'details'
           )
           .join('; '),
       });
+    case 'guests.list_created':
+    case 'guests.list_changed':
+    case 'guests.added':
+    case 'guests.imported':
+    case 'guests.removed':
+      return t(`activity.${entry.action}`, { list: str(d.list), name: str(d.name), count: num(d.count), places: num(d.places) });
     case 'stand.created':
     case 'stand.updated':
       return t(`activity.${entry.action}`, { stand: str(d.stand), capacity: num(d.capacity) });

@@ -130,6 +130,14 @@ export function MatchFields({ values, errors, choices }: { values?: FormValues; 
         hint={t('matches.orderLimitHint')}
       />
       <CheckField name="allowReentry" label={t('matches.allowReentry')} hint={t('matches.allowReentryHint')} values={values} />
+      <Field
+        name="freeEntryUnder"
+        type="number"
+        label={t('matches.freeEntryUnder')}
+        values={values}
+        errors={errors}
+        hint={t('matches.freeEntryUnderHint')}
+      />
     </>
   );
 }

@@ -62,7 +62,8 @@ export function MatchPage({ club, match: m, title, sales, stands, categories, ch
       <p class="meta">
         {formatDateTime(m.kickoffAt, locale)} · <MatchStatusBadge status={m.displayStatus} /> ·{' '}
         <a href={`/matches/${m.id}`}>{t('matches.publicPage')}</a> ·{' '}
-        <a href={`/club/${club.slug}/matches/${m.id}/attendance`}>{t('attendance.title')}</a>
+        <a href={`/club/${club.slug}/matches/${m.id}/attendance`}>{t('attendance.title')}</a> ·{' '}
+        <a href={`/club/${club.slug}/matches/${m.id}/guests`}>{t('guests.title')}</a>
       </p>
       <nav class="page-parts" aria-label={t('matches.parts')}>
         <a href="#overview">{t('matches.overview')}</a>

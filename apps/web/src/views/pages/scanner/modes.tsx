@@ -1,5 +1,7 @@
 import type { Child } from 'hono/jsx';
 import type { MessageKey } from '../../../i18n/index.ts';
+import { FreeMode } from './mode-free.tsx';
+import { GuestsMode } from './mode-guests.tsx';
 import { ScanMode } from './mode-scan.tsx';
 
 /**
@@ -8,4 +10,6 @@ import { ScanMode } from './mode-scan.tsx';
  */
 export const SCANNER_MODES: { id: string; label: MessageKey; Panel: () => Child }[] = [
   { id: 'scan', label: 'scanner.mode.scan', Panel: ScanMode },
+  { id: 'guests', label: 'scanner.mode.guests', Panel: GuestsMode },
+  { id: 'free', label: 'scanner.mode.free', Panel: FreeMode },
 ];

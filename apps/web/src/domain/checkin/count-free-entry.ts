@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { Tx } from '../../db/client.ts';
+import { match, matchStand, order, orderItem, scan, stand, ticket } from '../../db/schema/index.ts';
+import type { Ctx } from '../context.ts';
+import { DomainError } from '../errors.ts';
+import { notEnoughSeats } from '../guests/take-allowance.ts';
+import { newReference } from '../sales/place-order.ts';
+import { issueTickets } from '../tickets/issue-tickets.ts';
+import { firstAnswer, recordScan } from './redeem-ticket.ts';
+
+/**
+ * One child entering free ("children under N enter free", a setting of the match), counted by one tap
+ * of a steward's device on a stand: one seat taken by the guarded statement (invariant 1; refused with
+ * stand_full when the stand has none left), a free order (channel 'free_entry', category "child"), one
+ * ticket issued and admitted at once, and the scan logged with the device. The tap's nonce makes a
+ * repeat harmless: the scan's log entry is written first, so the same tap sent twice takes one seat.
+ */
+export async function countFreeEntry(
+  tx: Tx,
+  { config, outbox, now = new Date() }: Ctx<'config' | 'outbox' | 'now'>,
+  input: { clubId: string; matchId: string; deviceId: string; standId: string; nonce: string; standIds: readonly string[] | null },
+) {
+  const scanInput = {
+    clubId: input.clubId,
+    matchId: input.matchId,
+    deviceId: input.deviceId,
+    nonce: input.nonce,
+    code: `free-entry:${input.standId}`,
+    standIds: input.standIds,
+    gatesOpenAt: null,
+  };
+  const seen = await firstAnswer(tx, scanInput);
+  if (seen) return { repeated: true, ticketId: seen.ticketId };
+  const [m] = await tx
+    .select({ freeEntryUnder: match.freeEntryUnder, status: match.status, matchStandId: matchStand.id, stand: stand.name })
+    .from(match)
+    .innerJoin(matchStand, and(eq(matchStand.matchId, match.id), eq(matchStand.standId, input.standId)))
+    .innerJoin(stand, eq(stand.id, matchStand.standId))
+    .where(and(eq(match.id, input.matchId), eq(match.clubId, input.clubId)));
+  if (!m || m.status === 'cancelled') throw new DomainError('not_found');
+  if (input.standIds && !input.standIds.includes(input.standId)) throw new DomainError('forbidden');
+  if (m.freeEntryUnder === null) throw new DomainError('free_entry_off');
+  // The log entry first: a tap sent twice at once waits here for the first, then replays it.
+  const repeat = await recordScan(tx, scanInput, { result: 'ok', ticketId: null }, { scannedAt: now });
+  if (repeat) return { repeated: true, ticketId: repeat.ticketId };
+  const [taken] = await tx
+    .update(matchStand)
+    .set({ sold: sql`${matchStand.sold} + 1` })
+    .where(and(eq(matchStand.id, m.matchStandId), sql`${matchStand.sold} + ${matchStand.held} + 1 <= ${matchStand.cap}`))
+    .returning({ id: matchStand.id });
+  if (!taken) {
+    const full = await notEnoughSeats(tx, m.matchStandId);
+    throw new DomainError('stand_full', { stand: full.params.stand ?? m.stand });
+  }
+  const orderId = randomUUID();
+  const items = tx
+    .$with('items', {})
+    .as(
+      tx
+        .insert(orderItem)
+        .values({ clubId: input.clubId, orderId, matchStandId: m.matchStandId, category: 'child', unitPriceCents: 0, quantity: 1 })
+        .getSQL(),
+    );
+  await tx.with(items).insert(order).values({
+    id: orderId,
+    clubId: input.clubId,
+    matchId: input.matchId,
+    email: '',
+    reference: newReference(),
+    status: 'paid',
+    subtotalCents: 0,
+    feeCents: 0,
+    totalCents: 0,
+    channel: 'free_entry',
+    provider: 'free',
+    holdExpiresAt: now,
+    paidAt: now,
+  });
+  await issueTickets(tx, outbox, orderId, config.ticketSealingKey, { mail: false });
+  const [admitted] = await tx
+    .update(ticket)
+    .set({ usedAt: now, usedByDevice: input.deviceId })
+    .where(and(eq(ticket.orderId, orderId), isNull(ticket.usedAt)))
+    .returning({ id: ticket.id });
+  await tx
+    .update(scan)
+    .set({ ticketId: admitted!.id })
+    .where(and(eq(scan.deviceId, input.deviceId), eq(scan.nonce, input.nonce)));
+  return { repeated: false, ticketId: admitted!.id };
+}
