@@ -85,6 +85,8 @@ export type RedeemResponse = z.infer<typeof RedeemResponse>;
 const Stand = z.strictObject({ id: z.uuid(), name: z.string() });
 
 export const MatchesResponse = z.strictObject({
+  /** Whether the club lets this device sell at the gate (box office); absent: it may not. */
+  canSell: z.boolean().optional(),
   /** The club's matches this device may admit for, from those that kicked off up to 12 hours ago. */
   matches: z.array(
     z.strictObject({
@@ -347,6 +349,131 @@ export const HealthAck = z.strictObject({
 });
 export type HealthAck = z.infer<typeof HealthAck>;
 
+// The box office: a device the club lets sell at the gate (docs/device-api.md §9).
+
+export const PRICE_CATEGORIES = ['adult', 'youth', 'child', 'member', 'senior'] as const;
+export const MAX_GATE_SALE_TICKETS = 50;
+
+/** One line of a basket at the gate: a stand of the match, a category, how many. The price is the match's. */
+export const GateLine = z.strictObject({
+  matchStandId: z.uuid(),
+  category: z.enum(PRICE_CATEGORIES),
+  quantity: z.number().int().min(1).max(MAX_GATE_SALE_TICKETS),
+});
+export type GateLine = z.infer<typeof GateLine>;
+
+/** The device's own id for a sale: the same id sent again is the same sale (recorded once). */
+const ClientSaleId = Nonce;
+
+export const GateSaleRequest = z.strictObject({
+  matchId: z.uuid(),
+  clientSaleId: ClientSaleId,
+  lines: z.array(GateLine).min(1).max(10),
+  /** cash: paid now, the people admitted at once; phone: the buyer pays on their own phone (a QR code of the payment page). */
+  method: z.enum(['cash', 'phone']),
+});
+export type GateSaleRequest = z.infer<typeof GateSaleRequest>;
+
+export const GateSaleResponse = z.strictObject({
+  orderId: z.uuid(),
+  reference: z.string(),
+  /** paid (cash, or the phone payment completed), pending (waiting for the buyer), expired or cancelled (seats back). */
+  status: z.enum(['pending', 'paid', 'expired', 'cancelled', 'refunded']),
+  method: z.enum(['cash', 'phone']),
+  totalCents: z.number().int(),
+  tickets: z.number().int(),
+  admitted: z.number().int(),
+  /** The payment page for the buyer's phone (phone sales), and the same as an SVG QR code. */
+  payUrl: z.string().nullable(),
+  payQrSvg: z.string().nullable(),
+  /** True when this clientSaleId had already been recorded: this is that sale. */
+  replayed: z.boolean(),
+});
+export type GateSaleResponse = z.infer<typeof GateSaleResponse>;
+
+export const GateCatalogResponse = z.strictObject({
+  /** Seats per stand a selling device keeps for offline cash sales (the club's setting). */
+  quotaSeats: z.number().int(),
+  stands: z.array(
+    z.strictObject({
+      matchStandId: z.uuid(),
+      name: z.string(),
+      seatsLeft: z.number().int(),
+      /** Seats of this device's quota on the stand it may still sell offline. */
+      quotaLeft: z.number().int(),
+      prices: z.array(z.strictObject({ category: z.enum(PRICE_CATEGORIES), priceCents: z.number().int() })),
+    }),
+  ),
+  /** The device's open shift for this match: its cash sales so far, per category. */
+  shift: z
+    .strictObject({
+      openedAt: z.iso.datetime({ offset: true }),
+      categories: z.array(z.strictObject({ category: z.enum(PRICE_CATEGORIES), tickets: z.number().int(), cents: z.number().int() })),
+      expectedCents: z.number().int(),
+    })
+    .nullable(),
+});
+export type GateCatalogResponse = z.infer<typeof GateCatalogResponse>;
+
+export const QuotaRequest = z.strictObject({ matchId: z.uuid() });
+export type QuotaRequest = z.infer<typeof QuotaRequest>;
+
+export const QuotaResponse = z.strictObject({
+  quotaSeats: z.number().int(),
+  /** What the device may sell offline per stand, now. */
+  quotas: z.array(z.strictObject({ matchStandId: z.uuid(), left: z.number().int() })),
+});
+export type QuotaResponse = z.infer<typeof QuotaResponse>;
+
+export const MAX_OFFLINE_SALES = 200;
+
+/** Cash sales made offline from the device's quota, uploaded with the next connection. */
+export const OfflineSalesRequest = z.strictObject({
+  matchId: z.uuid(),
+  sales: z
+    .array(
+      z.strictObject({
+        clientSaleId: ClientSaleId,
+        lines: z.array(GateLine).min(1).max(10),
+        soldAt: z.iso
+          .datetime({ offset: true })
+          .refine((text) => Date.parse(text) >= EARLIEST_SCAN, 'a device clock before 2020 is not set: sync it first'),
+      }),
+    )
+    .max(MAX_OFFLINE_SALES),
+});
+export type OfflineSalesRequest = z.infer<typeof OfflineSalesRequest>;
+
+export const OfflineSalesResponse = z.strictObject({
+  /** Per uploaded sale, in order: recorded (or recorded before: replayed), or refused with the reason (nothing recorded). */
+  sales: z.array(
+    z.union([
+      z.strictObject({ clientSaleId: z.string(), reference: z.string(), replayed: z.boolean() }),
+      z.strictObject({ clientSaleId: z.string(), error: z.enum(['quota_exceeded', 'not_found', 'forbidden']), message: z.string() }),
+    ]),
+  ),
+});
+export type OfflineSalesResponse = z.infer<typeof OfflineSalesResponse>;
+
+export const ShiftCloseRequest = z.strictObject({
+  matchId: z.uuid(),
+  /** The cash the steward counted in the drawer, in cents. */
+  countedCents: z.number().int().min(0).max(100_000_000),
+  /** Who counted it (recorded in the club's log). */
+  stewardName: z.string().trim().min(1).max(100),
+});
+export type ShiftCloseRequest = z.infer<typeof ShiftCloseRequest>;
+
+export const ShiftCloseResponse = z.strictObject({
+  categories: z.array(z.strictObject({ category: z.enum(PRICE_CATEGORIES), tickets: z.number().int(), cents: z.number().int() })),
+  expectedCents: z.number().int(),
+  countedCents: z.number().int(),
+  differenceCents: z.number().int(),
+  /** Quota seats given back to the stands. */
+  seatsReturned: z.number().int(),
+});
+export type ShiftCloseResponse = z.infer<typeof ShiftCloseResponse>;
+
 export const ERROR_CODES = [
   'bad_request',
   'unauthorized',
@@ -361,6 +488,12 @@ export const ERROR_CODES = [
   /** A free entry for a match without "children under N enter free". */
   'free_entry_off',
   'too_many_requests',
+  /** Box office: no seats left for this sale on a stand; the sale is not recorded. */
+  'not_enough_seats',
+  /** Box office: the match is not on sale (scheduled, played) or was cancelled. */
+  'sale_closed',
+  /** Box office: an offline sale beyond the seats this device reserved. */
+  'quota_exceeded',
 ] as const;
 export const ErrorResponse = z.strictObject({ error: z.enum(ERROR_CODES), message: z.string() });
 export type ErrorResponse = z.infer<typeof ErrorResponse>;

@@ -4,18 +4,27 @@ import {
   ErrorResponse,
   FreeEntryRequest,
   FreeEntryResponse,
+  GateCatalogResponse,
+  GateSaleRequest,
+  GateSaleResponse,
   GuestAdmitRequest,
   GuestAdmitResponse,
   GuestSearchResponse,
   HealthAck,
   HealthReport,
   MatchesResponse,
+  OfflineSalesRequest,
+  OfflineSalesResponse,
   PairRequest,
   PairResponse,
+  QuotaRequest,
+  QuotaResponse,
   RedeemRequest,
   RedeemResponse,
   SearchRequest,
   SearchResponse,
+  ShiftCloseRequest,
+  ShiftCloseResponse,
   SyncRequest,
   SyncResponse,
 } from './index.ts';
@@ -34,9 +43,9 @@ const errors = (...statuses: number[]) =>
 const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: 'Malformed JSON, a missing or unknown field, or a value out of range; nothing changed.',
   401: 'No valid device token (missing, wrong, or the device was revoked).',
-  403: 'This device may not admit for this match or stand (its restrictions in the back office).',
+  403: 'This device may not admit for this match or stand (its restrictions in the back office), or may not sell at the gate (box office).',
   404: 'Unknown resource for this club (pairing code expired or used, match of another club).',
-  409: 'nonce_reused: this device already sent this nonce with another code; nothing was admitted. For free entries also stand_full (no seat left) and free_entry_off.',
+  409: 'nonce_reused: this device already sent this nonce with another code; nothing was admitted. For free entries also stand_full (no seat left) and free_entry_off. Box office: not_enough_seats, sale_closed, quota_exceeded; nothing was sold.',
   413: 'Body larger than 16 KiB (64 KiB for health, 512 KiB for sync).',
   415: 'Content-Type is not application/json.',
   429: 'Too many wrong pairing codes from this address, or from everywhere; wait the seconds in Retry-After.',
@@ -71,6 +80,15 @@ export function openApiDocument() {
         GuestAdmitResponse: component(GuestAdmitResponse, 'output'),
         FreeEntryRequest: component(FreeEntryRequest, 'input'),
         FreeEntryResponse: component(FreeEntryResponse, 'output'),
+        GateCatalogResponse: component(GateCatalogResponse, 'output'),
+        GateSaleRequest: component(GateSaleRequest, 'input'),
+        GateSaleResponse: component(GateSaleResponse, 'output'),
+        QuotaRequest: component(QuotaRequest, 'input'),
+        QuotaResponse: component(QuotaResponse, 'output'),
+        OfflineSalesRequest: component(OfflineSalesRequest, 'input'),
+        OfflineSalesResponse: component(OfflineSalesResponse, 'output'),
+        ShiftCloseRequest: component(ShiftCloseRequest, 'input'),
+        ShiftCloseResponse: component(ShiftCloseResponse, 'output'),
         ErrorResponse: component(ErrorResponse, 'output'),
       },
     },
@@ -171,6 +189,58 @@ export function openApiDocument() {
           },
         },
       },
+      '/box-office/matches/{matchId}': {
+        get: {
+          operationId: 'boxOfficeCatalog',
+          summary: 'Box office: the prices, seats left and offline quota of each stand this selling device serves, and its open shift.',
+          security: [{ deviceToken: [] }],
+          parameters: [{ name: 'matchId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+          responses: { '200': { description: 'What Sell mode shows.', ...json('GateCatalogResponse') }, ...errors(401, 403, 404) },
+        },
+      },
+      '/box-office/sales': {
+        post: {
+          operationId: 'boxOfficeSell',
+          summary:
+            'Box office: a sale at the match’s prices. cash: paid and admitted at once; phone: seats held, the answer carries the payment page (URL and QR code). A repeated clientSaleId returns that sale.',
+          security: [{ deviceToken: [] }],
+          requestBody: { required: true, ...json('GateSaleRequest') },
+          responses: { '200': { description: 'The sale.', ...json('GateSaleResponse') }, ...errors(400, 401, 403, 404, 409, 413, 415) },
+        },
+      },
+      '/box-office/sales/{orderId}': {
+        get: {
+          operationId: 'boxOfficeSale',
+          summary: 'Box office: a sale of this device, asked again until a phone payment completes (paid, admitted) or lapses.',
+          security: [{ deviceToken: [] }],
+          parameters: [{ name: 'orderId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+          responses: { '200': { description: 'The sale now.', ...json('GateSaleResponse') }, ...errors(401, 404) },
+        },
+      },
+      '/box-office/quota': {
+        post: {
+          operationId: 'boxOfficeQuota',
+          summary: 'Box office: reserve (top up) this device’s seats per stand for offline cash sales, up to the club’s setting.',
+          security: [{ deviceToken: [] }],
+          requestBody: { required: true, ...json('QuotaRequest') },
+          responses: {
+            '200': { description: 'What the device may sell offline per stand.', ...json('QuotaResponse') },
+            ...errors(400, 401, 403, 404, 409),
+          },
+        },
+      },
+      '/box-office/offline-sales': {
+        post: {
+          operationId: 'boxOfficeOfflineSales',
+          summary: 'Box office: upload cash sales made offline; each from the quota, recorded once per clientSaleId, or refused alone.',
+          security: [{ deviceToken: [] }],
+          requestBody: { required: true, ...json('OfflineSalesRequest') },
+          responses: {
+            '200': { description: 'The answer to each sale, in order.', ...json('OfflineSalesResponse') },
+            ...errors(400, 401, 403, 404, 413, 415),
+          },
+        },
+      },
       '/free-entry': {
         post: {
           operationId: 'freeEntry',
@@ -181,6 +251,19 @@ export function openApiDocument() {
           responses: {
             '200': { description: 'Counted (or, for a repeated nonce, already counted).', ...json('FreeEntryResponse') },
             ...errors(400, 401, 403, 404, 409, 413, 415),
+          },
+        },
+      },
+      '/box-office/shift/close': {
+        post: {
+          operationId: 'boxOfficeCloseShift',
+          summary:
+            'Box office: the cash counted at the end of the shift against what its cash sales should have brought; unsold quota seats go back.',
+          security: [{ deviceToken: [] }],
+          requestBody: { required: true, ...json('ShiftCloseRequest') },
+          responses: {
+            '200': { description: 'Expected per category, counted, difference.', ...json('ShiftCloseResponse') },
+            ...errors(400, 401, 403, 404),
           },
         },
       },

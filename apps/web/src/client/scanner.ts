@@ -12,6 +12,7 @@ import { wireFindTicket } from './scanner/find-ticket-panel.ts';
 import { ScanHistory } from './scanner/history.ts';
 import { FreeMode } from './scanner/mode-free.ts';
 import { GuestsMode } from './scanner/mode-guests.ts';
+import { SellMode, wireSellMode } from './scanner/mode-sell.ts';
 import { ModeBar } from './scanner/modes.ts';
 import { $, translator } from './scanner/page.ts';
 import { ScanQueue } from './scanner/queue.ts';
@@ -54,6 +55,17 @@ for (const [id, mode] of [
   ['free', new FreeMode({ session, store, api, say, verdicts, changed })],
 ] as const)
   modes.register(id, { available: () => mode.available(), enter: () => mode.enter() });
+const sell = new SellMode({
+  session,
+  store,
+  api,
+  say,
+  locale,
+  setOnline: (online) => scanner.setOnline(online),
+  sync: () => void scanner.sync(),
+});
+modes.register('sell', sell);
+wireSellMode(sell);
 $('scan-modes').addEventListener('click', (event) => {
   const button = (event.target as HTMLElement).closest<HTMLButtonElement>('button[data-mode]');
   if (button?.dataset.mode) modes.select(button.dataset.mode);
@@ -109,9 +121,15 @@ document.addEventListener('keydown', (event) => {
 window.addEventListener('storage', (event) => {
   if (queue.takeOtherTabs(event.key)) scanner.renderStatus();
 });
-window.addEventListener('online', () => scanner.setOnline(true));
+window.addEventListener('online', () => {
+  scanner.setOnline(true);
+  void sell.uploadLater();
+});
 window.addEventListener('offline', () => scanner.setOnline(false));
-setInterval(() => void scanner.sync(), SYNC_EVERY_MS);
+setInterval(() => {
+  void scanner.sync();
+  void sell.uploadLater();
+}, SYNC_EVERY_MS);
 
 scanner.renderStatus();
 if ('serviceWorker' in navigator) void navigator.serviceWorker.register('/scan-sw.js', { scope: '/scan' }).catch(() => {});

@@ -40,6 +40,9 @@ export const ERROR_CODES = [
   'guest_entered',
   'free_entry_off',
   'stand_full',
+  // the box office at the gate
+  'quota_exceeded',
+  'quota_out_of_range',
   // tickets and check-in
   'ticket_used',
   'ticket_entered',

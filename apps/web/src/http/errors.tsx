@@ -44,6 +44,8 @@ export const ERROR_HTTP: Record<ErrorCode, { status: ContentfulStatusCode; messa
   guest_entered: { status: 409, message: 'error.guestEntered' },
   free_entry_off: { status: 409, message: 'error.freeEntryOff' },
   stand_full: { status: 409, message: 'error.standFull' },
+  quota_exceeded: { status: 409, message: 'error.quotaExceeded' },
+  quota_out_of_range: { status: 400, message: 'error.quotaOutOfRange' },
   ticket_used: { status: 409, message: 'error.ticketUsed' },
   ticket_entered: { status: 409, message: 'error.ticketEntered' },
   nonce_reused: { status: 409, message: 'error.nonceReused' },

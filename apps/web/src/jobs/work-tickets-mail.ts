@@ -24,7 +24,8 @@ export async function workTicketsMail(
 ): Promise<void> {
   await jobs.boss.work<{ orderId: string }>(QUEUES.ticketsMail, { pollingIntervalSeconds }, async ([job]) => {
     const o = await findOrderTickets(db, job!.data.orderId);
-    if (!o || o.tickets.length === 0) return;
+    // A sale at the gate with no address given: nobody to mail.
+    if (!o || o.tickets.length === 0 || o.email === '') return;
     const locale = isLocale(o.locale) ? o.locale : DEFAULT_LOCALE;
     const t = translator(locale);
     const { title } = o;

@@ -107,8 +107,10 @@ export class Scanner {
     this.show('match');
     let matches = store.get<MatchesResponse['matches']>('matches') ?? [];
     try {
-      matches = (await api<MatchesResponse>('/matches')).matches;
+      const answer = await api<MatchesResponse>('/matches');
+      matches = answer.matches;
       store.set('matches', matches);
+      store.set('canSell', answer.canSell === true); // Sell mode (client/scanner/mode-sell.ts)
       this.setOnline(true);
     } catch (error) {
       if (error instanceof Unauthorized) return this.forget(say('scanner.revoked'));

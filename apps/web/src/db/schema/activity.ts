@@ -38,6 +38,11 @@ export const ACTIVITY_ACTIONS = [
   'device.created',
   'device.revoked',
   'device.pairing_renewed',
+  // the box office at the gate
+  'box_office.seller_changed',
+  'box_office.device_changed',
+  'box_office.settings_changed',
+  'box_office.shift_closed',
   // staff
   'staff.invited',
   'staff.invitation_cancelled',

@@ -1,5 +1,6 @@
 export * from './activity.ts';
 export * from './auth.ts';
+export * from './boxoffice.ts';
 export * from './catalog.ts';
 export * from './club-logo.ts';
 export * from './follow.ts';

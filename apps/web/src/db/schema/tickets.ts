@@ -112,6 +112,8 @@ export const device = pgTable(
     /** When it last called the API (a gate reports every 30 s), and its last health report (gates). */
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),
     health: jsonb('health').$type<Omit<HealthReport, 'events'>>(),
+    /** The club lets this device sell at the gate (box office), whoever holds it. */
+    canSell: boolean('can_sell').notNull().default(false),
   },
   (t) => [index('device_club_idx').on(t.clubId)],
 );

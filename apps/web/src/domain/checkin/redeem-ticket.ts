@@ -298,7 +298,7 @@ export async function firstAnswer(db: Executor, input: Pick<ScanInput, 'deviceId
   return seen ? replay(seen, input.code) : undefined;
 }
 
-const hashCode = (code: string) => createHash('sha256').update(code).digest('base64url');
+export const hashCode = (code: string) => createHash('sha256').update(code).digest('base64url');
 
 /**
  * Writes the scan to the log. When the same (device, nonce) was recorded in the meantime (the same

@@ -2,6 +2,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { match, matchStand, order } from '../../db/schema/index.ts';
 import type { Actor } from '../activity/record-activity.ts';
+import { admitGateSale } from '../boxoffice/admit-order-tickets.ts';
 import type { Ctx } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { issueTickets } from '../tickets/issue-tickets.ts';
@@ -66,5 +67,7 @@ export async function fulfilOrder(
     .where(eq(order.id, current.id))
     .returning();
   await issueTickets(tx, outbox, paid!.id, config.ticketSealingKey);
+  // A basket sold at the gate and paid on the buyer's phone: the people are at the gate, admitted now.
+  if (paid!.channel === 'box_office') await admitGateSale(tx, paid!.id, now);
   return { status: 'fulfilled' as const, order: paid! };
 }

@@ -82,21 +82,7 @@ export async function placeOrder(
   const orderId = randomUUID();
   // A guest reaches the order through a private link; only its hash is kept.
   const accessToken = guest ? guestOrderToken(orderId, config.ticketSealingKey) : null;
-  const items = tx.$with('items', {}).as(
-    tx
-      .insert(orderItem)
-      .values(
-        priced.map((l) => ({
-          clubId: m.clubId,
-          orderId,
-          matchStandId: l.matchStandId,
-          category: l.category,
-          unitPriceCents: l.unitPriceCents,
-          quantity: l.quantity,
-        })),
-      )
-      .getSQL(),
-  );
+  const items = orderItemsCte(tx, m.clubId, orderId, priced);
   const [created] = await tx
     .with(items)
     .insert(order)
@@ -161,6 +147,25 @@ export async function placeOrder(
     quantity: l.quantity,
   }));
   return { ...placed, paymentLines, destinationAccountId, accessToken };
+}
+
+/** The items of a new order, as a CTE: the order and its items are written by one statement. */
+export function orderItemsCte(tx: Tx, clubId: string, orderId: string, lines: (OrderLine & { unitPriceCents: number })[]) {
+  return tx.$with('items', {}).as(
+    tx
+      .insert(orderItem)
+      .values(
+        lines.map((l) => ({
+          clubId,
+          orderId,
+          matchStandId: l.matchStandId,
+          category: l.category,
+          unitPriceCents: l.unitPriceCents,
+          quantity: l.quantity,
+        })),
+      )
+      .getSQL(),
+  );
 }
 
 /**

@@ -20,6 +20,9 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   too_many_requests: 429,
+  not_enough_seats: 409,
+  sale_closed: 409,
+  quota_exceeded: 409,
 };
 const CODE_OF_STATUS = new Map(Object.entries(STATUS).map(([code, status]) => [status, code as ErrorCode]));
 
@@ -30,6 +33,9 @@ const DOMAIN_MESSAGES = {
   nonce_reused: 'This device already sent this nonce with another code: nothing was admitted. Use a new nonce for every scan.',
   stand_full: 'This stand has no seat left: the free entry was not counted.',
   free_entry_off: 'Free entry ("children under N enter free") is not on for this match.',
+  not_enough_seats: 'Not enough seats left on a stand of this sale: nothing was sold.',
+  sale_closed: 'This match is not on sale at the gate (not yet on sale, played or cancelled): nothing was sold.',
+  quota_exceeded: 'This offline sale goes beyond the seats this device reserved: it is not recorded.',
 } as const satisfies Partial<Record<ErrorCode, string>>;
 type DomainCode = keyof typeof DOMAIN_MESSAGES;
 

@@ -26,6 +26,7 @@ import { countAttempt } from '../../domain/accounts/count-attempt.ts';
 import { forgetAttempt } from '../../domain/accounts/forget-attempt.ts';
 import { lockAfterFailure } from '../../domain/accounts/lock-after-failure.ts';
 import type { AttemptKey } from '../../domain/accounts/sign-in-policy.ts';
+import { maySell } from '../../domain/boxoffice/gate-seller.ts';
 import { countFreeEntry } from '../../domain/checkin/count-free-entry.ts';
 import { describeTicket } from '../../domain/checkin/describe-ticket.ts';
 import { listCheckinChanges } from '../../domain/checkin/list-checkin-changes.ts';
@@ -44,9 +45,10 @@ import { listOfflineGuests, searchGuests } from '../../domain/guests/search-gues
 import { clientIp } from '../client-ip.ts';
 import type { AppEnv } from '../types.ts';
 import { jsonBody, limit } from './body.ts';
+import { boxOfficeApi } from './box-office.ts';
 import { answerError, refusalOf } from './errors.ts';
 
-type DeviceEnv = AppEnv & { Variables: { device: NonNullable<Awaited<ReturnType<typeof authenticateDevice>>>; token: string } };
+export type DeviceEnv = AppEnv & { Variables: { device: NonNullable<Awaited<ReturnType<typeof authenticateDevice>>>; token: string } };
 
 const bearerOf = (header: string | undefined) => /^Bearer (\S+)$/.exec(header ?? '')?.[1];
 
@@ -132,8 +134,10 @@ export const deviceApiV1 = new Hono<DeviceEnv>()
     return c.json({ tickets } satisfies SearchResponse);
   })
   .get('/matches', deviceAuth, async (c) => {
-    const matches = await listDeviceMatches(c.get('deps').db, c.get('device'));
+    const { db } = c.get('deps');
+    const [matches, canSell] = await Promise.all([listDeviceMatches(db, c.get('device')), maySell(db, c.get('device'))]);
     return c.json({
+      canSell,
       matches: matches.map((m) => ({ ...m, kickoffAt: m.kickoffAt.toISOString(), gatesOpenAt: m.gatesOpenAt?.toISOString() ?? null })),
     } satisfies MatchesResponse);
   })
@@ -253,6 +257,8 @@ export const deviceApiV1 = new Hono<DeviceEnv>()
     if (!counted.ticketId) throw new HTTPException(409, { message: 'This nonce was used for something else.' });
     return c.json({ ticketId: counted.ticketId, repeated: counted.repeated } satisfies FreeEntryResponse);
   })
+  .use('/box-office/*', deviceAuth)
+  .route('/box-office', boxOfficeApi)
   // Anything else under /api/v1, a wrong method included, is a JSON 404, never the site's page.
   .all('*', (c) => {
     throw new HTTPException(404, { message: `No ${c.req.method} ${c.req.path} in the device API; see /api/v1/openapi.json.` });

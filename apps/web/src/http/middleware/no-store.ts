@@ -4,7 +4,7 @@ import type { AppEnv } from '../types.ts';
 // Areas whose answers are personal even without a session cookie: the device API (a Bearer token),
 // the demo payment page, a guest's private order link and e-mailed unsubscribe links. Everything
 // else private needs a sign-in.
-const PRIVATE_WITHOUT_SESSION = /^\/(api\/v1|demo-pay|guest-orders|unsubscribe|account|club|admin|scan|invitations)(\/|$)/;
+const PRIVATE_WITHOUT_SESSION = /^\/(api\/v1|demo-pay|gate-pay|guest-orders|unsubscribe|account|club|admin|scan|invitations)(\/|$)/;
 
 /**
  * Nothing shown to a signed-in person, nor any answer of the private areas, is kept by a browser,

@@ -39,7 +39,8 @@ export function createStripeProvider(stripe: Stripe): PaymentProvider {
       const session = await stripe.checkout.sessions.create(
         {
           mode: 'payment',
-          customer_email: request.email,
+          // A basket sold at the gate may have no address: Stripe's page then asks for one.
+          customer_email: request.email || undefined,
           client_reference_id: request.orderId,
           metadata: { orderId: request.orderId, reference: request.reference },
           line_items: [
@@ -57,7 +58,8 @@ export function createStripeProvider(stripe: Stripe): PaymentProvider {
               : []),
           ],
           payment_intent_data: {
-            application_fee_amount: request.feeCents,
+            // No fee (a basket sold at the gate, decision 018): no application fee at all.
+            ...(request.feeCents > 0 ? { application_fee_amount: request.feeCents } : {}),
             transfer_data: { destination: request.destinationAccountId },
             metadata: { orderId: request.orderId, reference: request.reference },
           },

@@ -91,6 +91,20 @@ export function describeActivity(entry: Pick<ActivityEntry, 'action' | 'details'
       return t('activity.staff.role_changed', { name: str(d.name), from: role(d.from), to: role(d.to) });
     case 'staff.removed':
       return t('activity.staff.removed', { name: str(d.name), role: role(d.role) });
+    case 'box_office.shift_closed':
+      return t('activity.box_office.shift_closed', {
+        steward: str(d.steward),
+        device: str(d.device),
+        expected: formatMoney(num(d.expectedCents), locale),
+        counted: formatMoney(num(d.countedCents), locale),
+        difference: formatMoney(num(d.differenceCents), locale),
+      });
+    case 'box_office.device_changed':
+      return t(d.canSell ? 'activity.box_office.device_allowed' : 'activity.box_office.device_stopped', { device: str(d.device) });
+    case 'box_office.seller_changed':
+      return t(d.canSell ? 'activity.box_office.seller_allowed' : 'activity.box_office.seller_stopped', { name: str(d.member) });
+    case 'box_office.settings_changed':
+      return t('activity.box_office.settings_changed', { count: num(d.quotaSeats) });
     case 'club.profile_updated':
       return d.to ? t('activity.club.renamed', { from: str(d.from), to: str(d.to) }) : t('activity.club.profile_updated');
     default:

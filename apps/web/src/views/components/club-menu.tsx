@@ -13,6 +13,7 @@ const LABEL = {
   venues: 'venue.title',
   orders: 'orders.title',
   devices: 'devices.title',
+  boxOffice: 'boxOffice.menu',
   staff: 'staff.title',
   settings: 'settings.title',
   payouts: 'payouts.title',

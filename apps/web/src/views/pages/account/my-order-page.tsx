@@ -28,7 +28,8 @@ export function MyOrderPage({ order: o, payUrl, abandonAction, links, tickets }:
     <NarrowCard title={t('order.title', { reference: o.reference })}>
       {o.status === 'paid' && links ? (
         <div class="order-next">
-          <p>{t('order.mailedTo', { email: o.email })}</p>
+          {/* A basket bought at the gate without an address was mailed to nobody. */}
+          {o.email ? <p>{t('order.mailedTo', { email: o.email })}</p> : null}
           <div class="actions">
             <a class="button" href={links.tickets}>
               {t('order.seeTickets', { count })}
@@ -64,7 +65,9 @@ export function MyOrderPage({ order: o, payUrl, abandonAction, links, tickets }:
         </section>
       ) : null}
       {o.guest ? (
-        <p class="hint">{t('order.guestAccountHint', { email: o.email })}</p>
+        o.email ? (
+          <p class="hint">{t('order.guestAccountHint', { email: o.email })}</p>
+        ) : null
       ) : (
         <p>
           <a href={`/matches/${o.matchId}`}>{t('order.match')}</a> · <a href="/account/orders">{t('order.mine')}</a>

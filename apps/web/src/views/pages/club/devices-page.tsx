@@ -41,6 +41,9 @@ export function DevicesPage({ club, devices, matches, stands, pairing, values, l
       <p class="hint">
         {t('devices.scannerHint')} <a href="/scan">{t('scanner.open')}</a>
       </p>
+      <p class="hint">
+        {t('boxOffice.whoSells')} <a href={`/club/${club.slug}/box-office`}>{t('boxOffice.title')}</a>
+      </p>
       {pairing ? (
         <section class="card">
           <h2>{t('devices.pairTitle', { name: pairing.name })}</h2>

@@ -64,6 +64,7 @@ export function MatchPage({ club, match: m, title, sales, stands, categories, ch
         <a href={`/matches/${m.id}`}>{t('matches.publicPage')}</a> ·{' '}
         <a href={`/club/${club.slug}/matches/${m.id}/attendance`}>{t('attendance.title')}</a> ·{' '}
         <a href={`/club/${club.slug}/matches/${m.id}/guests`}>{t('guests.title')}</a>
+        <a href={`/club/${club.slug}/matches/${m.id}/match-day`}>{t('matchDay.link')}</a>
       </p>
       <nav class="page-parts" aria-label={t('matches.parts')}>
         <a href="#overview">{t('matches.overview')}</a>

@@ -30,6 +30,9 @@ export function StaffPage({ club, staff, roles, may, values, errors }: StaffPage
       <h1>
         {t('staff.title')} · {club.name}
       </h1>
+      <p class="hint">
+        {t('boxOffice.whoSells')} <a href={`/club/${club.slug}/box-office`}>{t('boxOffice.title')}</a>
+      </p>
       <section class="card table-wrap">
         <table>
           <TableHead columns={[t('field.name'), t('field.email'), t('staff.role')]} actions />
