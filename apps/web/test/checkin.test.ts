@@ -13,6 +13,7 @@ import { createVenue } from '../src/domain/catalog/create-venue.ts';
 import { setMatchStands } from '../src/domain/catalog/set-match-stands.ts';
 import { redeemTicket } from '../src/domain/checkin/redeem-ticket.ts';
 import { createDevice, type NewDevice } from '../src/domain/devices/create-device.ts';
+import { drawShortCode } from '../src/domain/tickets/insert-tickets.ts';
 import { reissueTicket } from '../src/domain/tickets/reissue-ticket.ts';
 import { activeSigningKey } from '../src/domain/tickets/signing-key.ts';
 import { toBrusselsLocal } from '../src/domain/time.ts';
@@ -832,6 +833,7 @@ describe.each(databaseKinds())('admitting tickets at the gate on %s', (kind) => 
         ...entered,
         id,
         code: sign({ keyId: k.keyId, ticketId: id, matchId }, k.privateKey),
+        shortCode: drawShortCode(),
         usedAt: null,
         usedByDevice: null,
       };
@@ -843,7 +845,12 @@ describe.each(databaseKinds())('admitting tickets at the gate on %s', (kind) => 
       await expect(
         db()
           .insert(ticket)
-          .values({ ...fresh, id: twin, code: sign({ keyId: k.keyId, ticketId: twin, matchId }, k.privateKey) }),
+          .values({
+            ...fresh,
+            id: twin,
+            shortCode: drawShortCode(),
+            code: sign({ keyId: k.keyId, ticketId: twin, matchId }, k.privateKey),
+          }),
       ).rejects.toThrow();
     });
 

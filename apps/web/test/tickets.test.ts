@@ -1,10 +1,13 @@
-import { verify } from '@footarena/ticket-code';
+import { randomUUID } from 'node:crypto';
+import { inflateSync } from 'node:zlib';
+import { checkCharacter, formatShortCode, parseShortCode, verify } from '@footarena/ticket-code';
 import { eq } from 'drizzle-orm';
 import jsQRModule from 'jsqr';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clubSigningKey, order, orderItem, ticket } from '../src/db/schema/index.ts';
 import { open } from '../src/domain/secret-box.ts';
+import { insertTickets } from '../src/domain/tickets/insert-tickets.ts';
 import { clubWithOwner, matchOnSale, postOk, refundableTickets } from './support/catalog.ts';
 import { createUser, databaseKinds, signIn, startTestApp, type TestApp, textOf } from './support/harness.ts';
 
@@ -102,6 +105,56 @@ describe.each(databaseKinds())('tickets on %s', (kind) => {
     expect(await (await other.get('/account/tickets')).text()).not.toContain(ids[0]!);
   });
 
+  it('gives every ticket a random short code of its own, printed under each QR: mail, PDF, My tickets', async () => {
+    const tickets = await db().select().from(ticket).where(eq(ticket.matchId, matchId));
+    for (const tk of tickets) {
+      expect(parseShortCode(tk.shortCode)).toEqual({ kind: 'short', code: tk.shortCode });
+      expect(tk.id.toUpperCase()).not.toContain(tk.shortCode.slice(0, 4)); // drawn, not derived from the id
+    }
+    expect(new Set(tickets.map((tk) => tk.shortCode)).size).toBe(tickets.length);
+    const shown = tickets.map((tk) => formatShortCode(tk.shortCode));
+    const mail = await t.smtp.waitFor('holder@example.be', /Your tickets: Ticket Town – Scanners FC/);
+    for (const code of shown) {
+      expect(mail.text).toContain(`Code to type: ${code}`);
+      expect(mail.html).toContain(code);
+    }
+    const fan = await signIn(t, 'holder@example.be');
+    const list = await (await fan.get('/account/tickets')).text();
+    for (const code of shown) expect(list).toContain(`Code to type: ${code}`);
+    const page = await (await fan.get(`/account/tickets/${tickets[0]!.id}`)).text();
+    expect(page).toMatch(new RegExp(`<svg[^]*${shown[0]}`)); // under the QR
+    const [own] = await db().select().from(order).where(eq(order.id, tickets[0]!.orderId));
+    const pdf = Buffer.from(await (await fan.get(`/account/tickets/orders/${own!.reference}/tickets.pdf`)).arrayBuffer());
+    // The PDF's pages are deflated streams; each ticket's code is written as its text (hex) under the QR.
+    const raw = pdf.toString('latin1');
+    const pages = [...raw.matchAll(/stream\r?\n/g)]
+      .map((m) => {
+        const start = m.index + m[0].length;
+        try {
+          return inflateSync(pdf.subarray(start, raw.indexOf('endstream', start))).toString('latin1');
+        } catch {
+          return '';
+        }
+      })
+      .join('');
+    const ownCodes = tickets.filter((tk) => tk.orderId === own!.id).map((tk) => formatShortCode(tk.shortCode));
+    for (const code of ownCodes) expect(pages).toContain(Buffer.from(code).toString('hex'));
+  });
+
+  it('draws a short code again when the match already has it, without failing the order', async () => {
+    const [taken] = await db().select().from(ticket).where(eq(ticket.matchId, matchId));
+    const fresh = 'ABCDEFGH';
+    const spare = `${fresh}${checkCharacter(fresh)}`;
+    const draws = [taken!.shortCode, spare];
+    const id = randomUUID();
+    const [inserted] = await db().transaction((tx) =>
+      insertTickets(tx, [{ ...taken!, id, seatId: id, status: 'revoked', code: `${taken!.code}-copy` }], () => draws.shift()!),
+    );
+    expect(inserted!.shortCode).toBe(spare);
+    expect(draws).toEqual([]);
+    await db().delete(ticket).where(eq(ticket.id, id));
+  });
+
   it('installs "My tickets" as an app of its own: a manifest and a worker kept to its scope, checked at every visit', async () => {
     const asked = await t.app.request('http://localhost/account/tickets/manifest.webmanifest', { headers: { 'accept-language': 'fr-BE' } });
     const manifest = (await asked.json()) as Record<string, unknown>;
@@ -179,6 +232,8 @@ describe.each(databaseKinds())('tickets on %s', (kind) => {
     expect(oldRow?.status).toBe('revoked');
     expect(newRow).toMatchObject({ status: 'valid', orderItemId: tk!.orderItemId });
     expect(verify(newRow!.code, await publicKeys())).toMatchObject({ ok: true, ticketId: newId });
+    expect(parseShortCode(newRow!.shortCode).kind).toBe('short'); // a new code to type as well
+    expect(newRow!.shortCode).not.toBe(oldRow!.shortCode);
     expect((await holder.post(`/account/tickets/${tk!.id}/reissue`, {})).status).toBe(404); // the old one is gone
 
     // The club can resend an order's tickets too.

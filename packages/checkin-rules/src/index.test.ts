@@ -1,7 +1,7 @@
-import { generateKeyPair, verify } from '@footarena/ticket-code';
+import { checkCharacter, generateKeyPair, parseShortCode, verify } from '@footarena/ticket-code';
 import { describe, expect, it } from 'vitest';
 import { codeFor, VERDICT_CASES } from './cases.ts';
-import { judgeCode, judgeOffline, judgeTicket, type ScanScope } from './index.ts';
+import { judgeCode, judgeOffline, judgeOfflineTyped, judgeTicket, type ScanScope } from './index.ts';
 
 const club = generateKeyPair();
 const otherClub = generateKeyPair();
@@ -53,6 +53,52 @@ describe('the scan verdict', () => {
     });
     const genuine = codeFor('genuine', { ticketId, matchId, otherMatchId }, { club, otherClub });
     expect(judgeOffline(verify(genuine, { [club.keyId]: club.publicKey }), lists, scope, now)).toEqual({ result: 'ok', ticketId });
+  });
+});
+
+describe('a short code typed offline', () => {
+  const scope: ScanScope = { clubId: 'club', matchId, standIds: null, gatesOpenAt: null };
+  const short = `ABCDEFGH${checkCharacter('ABCDEFGH')}`;
+  const lists = (over: { used?: string[]; revoked?: string[] } = {}) => ({
+    revoked: new Set(over.revoked ?? []),
+    used: new Set(over.used ?? []),
+    ownAdmissions: new Set<string>(),
+    shortCodes: new Map([[short, ticketId]]),
+  });
+
+  it('is judged on the ticket the synced short codes name, like its QR', () => {
+    expect(judgeOfflineTyped(parseShortCode(`abc-def-gh${short[8]!.toLowerCase()}`), lists(), scope, now)).toEqual({
+      result: 'ok',
+      ticketId,
+    });
+    expect(judgeOfflineTyped(parseShortCode(short), lists({ used: [ticketId] }), scope, now).result).toBe('already_used');
+    expect(judgeOfflineTyped(parseShortCode(short), lists({ revoked: [ticketId] }), scope, now).result).toBe('revoked');
+  });
+
+  it('is unknown when it is a typo or not in the lists: a short code cannot be presumed sold', () => {
+    expect(judgeOfflineTyped(parseShortCode(`ABCDEFHG${short[8]}`), lists(), scope, now)).toEqual({ result: 'unknown', ticketId: null });
+    const other = `ABCDEFGJ${checkCharacter('ABCDEFGJ')}`;
+    expect(judgeOfflineTyped(parseShortCode(other), lists(), scope, now)).toEqual({ result: 'unknown', ticketId: null });
+  });
+});
+
+describe('re-entry', () => {
+  const open: ScanScope = { clubId: 'club', matchId, standIds: null, gatesOpenAt: null, allowReentry: true };
+  const single: ScanScope = { ...open, allowReentry: false };
+  const facts = (used: boolean, outside: boolean) => ({ revoked: false, used, standId: null, outside });
+
+  it('lets a ticket inside out, and back in once it is out; never in twice', () => {
+    expect(judgeTicket(ticketId, facts(true, false), open, now, 'out').result).toBe('ok');
+    expect(judgeTicket(ticketId, facts(true, true), open, now, 'out').result).toBe('not_inside');
+    expect(judgeTicket(ticketId, facts(false, false), open, now, 'out').result).toBe('not_inside');
+    expect(judgeTicket(ticketId, facts(true, true), open, now, 'in').result).toBe('ok');
+    expect(judgeTicket(ticketId, facts(true, false), open, now, 'in').result).toBe('already_used');
+  });
+
+  it('is single entry as ever where the match does not allow it', () => {
+    expect(judgeTicket(ticketId, facts(true, true), single, now, 'in').result).toBe('already_used');
+    expect(judgeTicket(ticketId, facts(true, false), single, now, 'out').result).toBe('not_inside');
+    expect(judgeTicket(ticketId, { ...facts(true, true), revoked: true }, open, now, 'in').result).toBe('revoked');
   });
 });
 

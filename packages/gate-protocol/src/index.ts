@@ -13,8 +13,14 @@ export const SCAN_RESULTS = [
   'not_open_yet',
   'bad_signature',
   'wrong_stand',
+  /** An exit scan (re-entry) of a ticket that is not inside: never entered, or already out. */
+  'not_inside',
 ] as const;
 export type ScanResult = (typeof SCAN_RESULTS)[number];
+
+/** Which way a scan lets a person go: in (every match), or out (a match that allows re-entry). */
+export const SCAN_DIRECTIONS = ['in', 'out'] as const;
+export type ScanDirection = (typeof SCAN_DIRECTIONS)[number];
 
 export const PairRequest = z.strictObject({
   /** The one-time code the club's back office showed, valid 15 minutes. */
@@ -39,27 +45,40 @@ const Nonce = z
   .regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces');
 
 export const RedeemRequest = z.strictObject({
-  /** The text of the ticket's QR code. */
+  /** The text of the ticket's QR code, or its short code as typed (`K7M-Q4P-9XT`; dashes, spaces and case do not matter). */
   code: z.string().min(1).max(512),
   /** Unique per scan on this device: a repeated nonce with the same code returns the first answer; with another code, 409. */
   nonce: Nonce,
   matchId: z.uuid(),
   /** The stand this entrance serves, when the steward chose one: tickets of other stands get wrong_stand. */
   standId: z.uuid().optional(),
+  /** `out`: the person leaves (only where the match allows re-entry). Default `in`. */
+  direction: z.enum(SCAN_DIRECTIONS).optional(),
 });
 export type RedeemRequest = z.infer<typeof RedeemRequest>;
 
+/** When a ticket entered, and by which device (its name): what `already_used` tells the steward. */
+export const Entry = z.strictObject({
+  at: z.iso.datetime({ offset: true }),
+  device: z.string().nullable(),
+});
+export type Entry = z.infer<typeof Entry>;
+
+const TicketSummary = z.strictObject({
+  id: z.uuid(),
+  stand: z.string(),
+  category: z.string(),
+  /** For the steward to glance at (never the full name). */
+  holderFirstName: z.string().nullable(),
+});
+
 export const RedeemResponse = z.strictObject({
   result: z.enum(SCAN_RESULTS),
-  ticket: z
-    .strictObject({
-      id: z.uuid(),
-      stand: z.string(),
-      category: z.string(),
-      /** For the steward to glance at (never the full name). */
-      holderFirstName: z.string().nullable(),
-    })
-    .nullable(),
+  ticket: TicketSummary.nullable(),
+  /** With `already_used`: when and where the ticket entered. */
+  entry: Entry.nullable().optional(),
+  /** `check_code`: a typed short code whose check character is wrong (a typo): nothing was looked up. */
+  hint: z.enum(['check_code']).optional(),
 });
 export type RedeemResponse = z.infer<typeof RedeemResponse>;
 
@@ -95,8 +114,10 @@ export const OfflineScan = z.strictObject({
   scannedAt: z.iso
     .datetime({ offset: true })
     .refine((text) => Date.parse(text) >= EARLIEST_SCAN, 'a device clock before 2020 is not set: sync it first'),
-  /** What the device decided on the spot: `ok` means it let the person in. */
+  /** What the device decided on the spot: `ok` means it let the person in (or out, for `direction: out`). */
   result: z.enum(SCAN_RESULTS),
+  /** `out`: an exit scan (re-entry). Default `in`. */
+  direction: z.enum(SCAN_DIRECTIONS).optional(),
 });
 export type OfflineScan = z.infer<typeof OfflineScan>;
 
@@ -136,6 +157,17 @@ export const SyncResponse = z.strictObject({
   /** Ticket ids of this match already admitted, since the cursor. */
   used: z.array(z.uuid()),
   /**
+   * The admitted tickets of `used`, with when and by which device they (first) entered, and whether they
+   * are out now (re-entry): a device replaces what it knew of each.
+   */
+  entries: z.array(
+    z.strictObject({ id: z.uuid(), at: z.iso.datetime({ offset: true }), device: z.string().nullable(), outside: z.boolean() }),
+  ),
+  /** Short code → ticket id, for the tickets of this match made or changed since the cursor (all of them without one). */
+  shortCodes: z.record(z.string(), z.uuid()),
+  /** Whether the match allows re-entry (the scanner shows Entry/Exit). */
+  allowReentry: z.boolean(),
+  /**
    * The server's answer to each uploaded scan, in order; conflict: the device let in someone it should
    * not have. A scan whose nonce this device already used for another code is refused with an error
    * instead and changes nothing (drop it: sending it again gets the same refusal).
@@ -150,7 +182,17 @@ export const SyncResponse = z.strictObject({
   attendance: z.strictObject({
     expected: z.number().int(),
     admitted: z.number().int(),
-    stands: z.array(z.strictObject({ id: z.uuid(), name: z.string(), expected: z.number().int(), admitted: z.number().int() })),
+    stands: z.array(
+      z.strictObject({
+        id: z.uuid(),
+        name: z.string(),
+        expected: z.number().int(),
+        admitted: z.number().int(),
+        inside: z.number().int().optional(),
+      }),
+    ),
+    /** Admitted and not out now (re-entry; equals `admitted` when nobody went out). */
+    inside: z.number().int().optional(),
   }),
   /**
    * The match's guest lists, complete in every answer, for admitting guests by name offline: a place
@@ -160,6 +202,42 @@ export const SyncResponse = z.strictObject({
   guests: z.array(GuestFacts.extend({ tickets: z.array(z.strictObject({ id: z.uuid(), code: z.string() })) })).optional(),
 });
 export type SyncResponse = z.infer<typeof SyncResponse>;
+
+export const SEARCH_MIN_LENGTH = 3;
+export const SEARCH_MAX_RESULTS = 20;
+
+/** A steward looks up a ticket of the match by the buyer's name (account or guest) or the order reference. */
+export const SearchRequest = z.strictObject({
+  matchId: z.uuid(),
+  query: z.string().trim().min(SEARCH_MIN_LENGTH).max(100),
+});
+export type SearchRequest = z.infer<typeof SearchRequest>;
+
+export const TICKET_STATES = ['valid', 'used', 'revoked'] as const;
+
+export const SearchResponse = z.strictObject({
+  /** At most SEARCH_MAX_RESULTS tickets of this match, valid ones first. */
+  tickets: z.array(
+    z.strictObject({
+      id: z.uuid(),
+      holder: z.string().nullable(),
+      reference: z.string(),
+      stand: z.string(),
+      category: z.string(),
+      state: z.enum(TICKET_STATES),
+    }),
+  ),
+});
+export type SearchResponse = z.infer<typeof SearchResponse>;
+
+/** Admits one ticket found by search: the same single atomic admission as a scan, logged as a manual one. */
+export const AdmitRequest = z.strictObject({
+  ticketId: z.uuid(),
+  nonce: Nonce,
+  matchId: z.uuid(),
+  standId: z.uuid().optional(),
+});
+export type AdmitRequest = z.infer<typeof AdmitRequest>;
 
 /** A guest, as the steward finds them by name at the gate. */
 export const Guest = GuestFacts.extend({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  AdmitRequest,
   ErrorResponse,
   FreeEntryRequest,
   FreeEntryResponse,
@@ -20,6 +21,8 @@ import {
   QuotaResponse,
   RedeemRequest,
   RedeemResponse,
+  SearchRequest,
+  SearchResponse,
   ShiftCloseRequest,
   ShiftCloseResponse,
   SyncRequest,
@@ -64,6 +67,9 @@ export function openApiDocument() {
         PairResponse: component(PairResponse, 'output'),
         RedeemRequest: component(RedeemRequest, 'input'),
         RedeemResponse: component(RedeemResponse, 'output'),
+        SearchRequest: component(SearchRequest, 'input'),
+        SearchResponse: component(SearchResponse, 'output'),
+        AdmitRequest: component(AdmitRequest, 'input'),
         MatchesResponse: component(MatchesResponse, 'output'),
         SyncRequest: component(SyncRequest, 'input'),
         SyncResponse: component(SyncResponse, 'output'),
@@ -106,6 +112,30 @@ export function openApiDocument() {
           requestBody: { required: true, ...json('RedeemRequest') },
           responses: {
             '200': { description: 'The scan result; every scan, admitted or refused, is recorded.', ...json('RedeemResponse') },
+            ...errors(400, 401, 403, 404, 409, 413, 415),
+          },
+        },
+      },
+      '/search': {
+        post: {
+          operationId: 'search',
+          summary: "Find tickets of the match by the buyer's name or the order reference (at least 3 characters, at most 20 tickets).",
+          security: [{ deviceToken: [] }],
+          requestBody: { required: true, ...json('SearchRequest') },
+          responses: {
+            '200': { description: 'Tickets of this match and club only, those still to enter first.', ...json('SearchResponse') },
+            ...errors(400, 401, 403, 404, 413, 415),
+          },
+        },
+      },
+      '/admit': {
+        post: {
+          operationId: 'admit',
+          summary: 'Admit a ticket found by /search, by hand: the same single admission as /redeem, recorded as a manual admission.',
+          security: [{ deviceToken: [] }],
+          requestBody: { required: true, ...json('AdmitRequest') },
+          responses: {
+            '200': { description: 'The result, as /redeem answers it.', ...json('RedeemResponse') },
             ...errors(400, 401, 403, 404, 409, 413, 415),
           },
         },

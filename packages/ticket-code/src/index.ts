@@ -32,6 +32,7 @@ import {
 } from './code.ts';
 
 export * from './code.ts';
+export * from './short-code.ts';
 
 // DER wrappers of a raw Ed25519 key (RFC 8410): PKCS#8 for the private seed, SPKI for the public key.
 const PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');

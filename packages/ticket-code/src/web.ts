@@ -3,6 +3,7 @@
 import { BAD_SIGNATURE, type PublicKeys, parse, publicKeyText, rawKey, signedMessage, UNKNOWN_KEY, type VerifyResult } from './code.ts';
 
 export * from './code.ts';
+export * from './short-code.ts';
 
 const imported = new Map<string, Promise<CryptoKey | null>>();
 

@@ -1,7 +1,9 @@
-// A browser's verdict without the server: the code verified with WebCrypto against the club's keys,
-// then the shared rules (@footarena/checkin-rules) with the lists of the last sync.
-import { judgeOffline, type Verdict } from '@footarena/checkin-rules';
-import { verifyInBrowser } from '@footarena/ticket-code/web';
+// A browser's verdict without the server: the code verified with WebCrypto against the club's keys (or
+// a typed short code looked up in the synced short codes), then the shared rules
+// (@footarena/checkin-rules) with the lists of the last sync.
+import { judgeOffline, judgeOfflineTyped, type Verdict } from '@footarena/checkin-rules';
+import type { ScanDirection } from '@footarena/gate-protocol';
+import { parseShortCode, verifyInBrowser } from '@footarena/ticket-code/web';
 
 export interface OfflineData {
   keys: Record<string, string>;
@@ -9,6 +11,11 @@ export interface OfflineData {
   /** Admitted by any device at the last sync, and by this one since. */
   used: readonly string[];
   gatesOpenAt: string | null;
+  /** Short code → ticket id, from the syncs. */
+  shortCodes?: Readonly<Record<string, string>>;
+  /** Entered and out now (re-entry). */
+  outside?: readonly string[];
+  allowReentry?: boolean;
 }
 
 export async function offlineVerdict(
@@ -16,10 +23,19 @@ export async function offlineVerdict(
   data: OfflineData,
   scope: { clubId: string; matchId: string },
   at: Date,
+  direction: ScanDirection = 'in',
 ): Promise<Verdict> {
-  const verified = await verifyInBrowser(code.trim(), data.keys);
-  const lists = { revoked: new Set(data.revoked), used: new Set(data.used), ownAdmissions: new Set<string>() };
+  const lists = {
+    revoked: new Set(data.revoked),
+    used: new Set(data.used),
+    ownAdmissions: new Set<string>(),
+    shortCodes: new Map(Object.entries(data.shortCodes ?? {})),
+    outside: new Set(data.outside ?? []),
+  };
   const gatesOpenAt = data.gatesOpenAt ? new Date(data.gatesOpenAt) : null;
   // The stand is not in the code: offline, a scan admits for every stand (the server flags others).
-  return judgeOffline(verified, lists, { ...scope, standIds: null, gatesOpenAt }, at);
+  const where = { ...scope, standIds: null, gatesOpenAt, allowReentry: data.allowReentry ?? false };
+  const typed = parseShortCode(code.trim());
+  if (typed.kind !== 'other') return judgeOfflineTyped(typed, lists, where, at, direction);
+  return judgeOffline(await verifyInBrowser(code.trim(), data.keys), lists, where, at, direction);
 }

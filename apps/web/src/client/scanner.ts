@@ -7,6 +7,8 @@
 import { createApi } from './scanner/api.ts';
 import { Camera } from './scanner/camera.ts';
 import { Scanner } from './scanner/controller.ts';
+import { DirectionSwitch } from './scanner/direction.ts';
+import { wireFindTicket } from './scanner/find-ticket-panel.ts';
 import { ScanHistory } from './scanner/history.ts';
 import { FreeMode } from './scanner/mode-free.ts';
 import { GuestsMode } from './scanner/mode-guests.ts';
@@ -26,9 +28,10 @@ const store = createStore(() => localStorage);
 const session = loadSession(store, navigator.onLine);
 const queue = new ScanQueue(store);
 const api = createApi(() => session.device?.token);
-const verdicts = new VerdictView(say);
-const modes = new ModeBar();
 const locale = document.documentElement.lang;
+const verdicts = new VerdictView(say, locale);
+const modes = new ModeBar();
+const direction = new DirectionSwitch();
 const scanHistory = new ScanHistory(store);
 const scanner = new Scanner({
   session,
@@ -41,7 +44,10 @@ const scanner = new Scanner({
   history: scanHistory,
   modes,
   locale,
+  direction: () => direction.current,
+  afterData: () => direction.refresh(session.data?.allowReentry ?? false),
 });
+wireFindTicket({ scanner, session, queue, api, store, say });
 modes.register('scan', { enter: () => void scanner.resumeCamera(), leave: () => scanner.pauseCamera() });
 const changed = () => scanner.admittedElsewhere();
 for (const [id, mode] of [

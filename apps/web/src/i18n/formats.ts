@@ -33,6 +33,11 @@ export function formatTime(date: Date, locale: string): string {
   return formatterOf('time', locale, (tag) => new Intl.DateTimeFormat(tag, { timeStyle: 'medium', timeZone: TIME_ZONE })).format(date);
 }
 
+/** The time of day to the minute (14:32), Brussels time: when a ticket entered, a gate time. */
+export function formatShortClock(date: Date, locale: string): string {
+  return formatterOf('shortClock', locale, (tag) => new Intl.DateTimeFormat(tag, { timeStyle: 'short', timeZone: TIME_ZONE })).format(date);
+}
+
 export type MessageParams = Record<string, string | number>;
 
 // `{count, plural, one {# ticket} other {# tickets}}`: ICU's plural syntax, each option a text that may

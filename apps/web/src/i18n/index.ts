@@ -1,6 +1,6 @@
 import { TIME_ZONE } from '../domain/time.ts';
 import { en, type Messages } from './en.ts';
-import { fillMessage, formatterOf, type MessageParams } from './formats.ts';
+import { fillMessage, formatShortClock, formatterOf, type MessageParams } from './formats.ts';
 
 export { formatDateTime, formatMoney, formatTime } from './formats.ts';
 
@@ -52,5 +52,5 @@ export function formatDate(date: Date, locale: Locale): string {
 
 /** The time of day to the minute ("14:30"), for a gate time beside the kick-off's date. */
 export function formatClock(date: Date, locale: Locale): string {
-  return formatterOf('clock', locale, (tag) => new Intl.DateTimeFormat(tag, { timeStyle: 'short', timeZone: TIME_ZONE })).format(date);
+  return formatShortClock(date, locale);
 }

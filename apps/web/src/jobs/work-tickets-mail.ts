@@ -4,7 +4,7 @@ import { guestOrderPath, guestOrderToken } from '../domain/sales/guest-link.ts';
 import { findOrderTickets } from '../domain/tickets/find-order-tickets.ts';
 import { DEFAULT_LOCALE, formatDateTime, isLocale, translator } from '../i18n/index.ts';
 import type { MailTransport } from '../integrations/mail/transport.ts';
-import { renderMatchIcs, renderTicketsPdf, ticketLine, ticketQrPng, venueLine } from '../views/tickets/ticket-files.ts';
+import { renderMatchIcs, renderTicketsPdf, shortCodeLine, ticketLine, ticketQrPng, venueLine } from '../views/tickets/ticket-files.ts';
 import type { Jobs } from './jobs.ts';
 import { escapeHtml, greeting, mailPage } from './mail-templates.ts';
 
@@ -33,6 +33,7 @@ export async function workTicketsMail(
     // A guest has no "My tickets": their mail links the order's private page instead.
     const link = o.guest ? `${baseURL}${guestOrderPath(guestOrderToken(job!.data.orderId, sealingKey))}` : `${baseURL}/account/tickets`;
     const lines = o.tickets.map((tk) => ticketLine(t, locale, tk));
+    const codes = o.tickets.map((tk) => shortCodeLine(t, tk.shortCode));
     const body = t('mail.tickets.body', { match: title, date: formatDateTime(o.kickoffAt, locale), count: o.tickets.length });
     // Where and when to come: what a supporter looks for on the way to the ground.
     const place = venueLine(o);
@@ -41,7 +42,7 @@ export async function workTicketsMail(
       ...(o.gatesOpenAt ? [t('mail.tickets.gates', { time: formatDateTime(o.gatesOpenAt, locale) })] : []),
     ];
     const hello = greeting(t, o.name);
-    const text = `${hello}\n\n${body}\n\n${practical.map((line) => `${line}\n`).join('')}\n${lines.join('\n')}\n\n${t('mail.field', { label: t('order.reference'), value: o.reference })}\n${link}\n\n-- \n${t('mail.footer')}\n`;
+    const text = `${hello}\n\n${body}\n\n${practical.map((line) => `${line}\n`).join('')}\n${lines.map((line, i) => `${line}\n${codes[i]}`).join('\n')}\n\n${t('mail.field', { label: t('order.reference'), value: o.reference })}\n${link}\n\n-- \n${t('mail.footer')}\n`;
     const html = mailPage(
       locale,
       `<p>${escapeHtml(hello)}</p>
@@ -49,7 +50,7 @@ export async function workTicketsMail(
 ${practical.length > 0 ? `<p>${practical.map(escapeHtml).join('<br>')}</p>\n` : ''}${o.tickets
   .map(
     (_tk, i) =>
-      `<div style="border:1px solid #ccc;border-radius:8px;padding:12px;margin:12px 0;text-align:center"><p><strong>${escapeHtml(lines[i]!)}</strong></p><img src="cid:ticket-${i + 1}@footarena" alt="${escapeHtml(t('tickets.qrLabel'))}" width="240" height="240"></div>`,
+      `<div style="border:1px solid #ccc;border-radius:8px;padding:12px;margin:12px 0;text-align:center"><p><strong>${escapeHtml(lines[i]!)}</strong></p><img src="cid:ticket-${i + 1}@footarena" alt="${escapeHtml(t('tickets.qrLabel'))}" width="240" height="240"><p style="font-family:monospace;font-size:18px;letter-spacing:1px">${escapeHtml(codes[i]!)}</p></div>`,
   )
   .join('\n')}
 <p>${escapeHtml(t('mail.field', { label: t('order.reference'), value: o.reference }))} · <a href="${escapeHtml(link)}">${escapeHtml(t('tickets.title'))}</a></p>`,

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { sign } from '@footarena/ticket-code';
 import type { Executor } from '../../src/db/client.ts';
-import { order, orderItem, type PriceCategory, ticket } from '../../src/db/schema/index.ts';
+import { order, orderItem, type PriceCategory } from '../../src/db/schema/index.ts';
+import { insertTickets } from '../../src/domain/tickets/insert-tickets.ts';
 
 /**
  * A paid order straight in the database (no checkout, no seats held): what the gate tests and the
@@ -56,6 +57,7 @@ export async function insertSignedTickets(
       code: sign({ keyId: key.keyId, ticketId: id, matchId: line.matchId }, key.privateKey),
     };
   });
-  for (let i = 0; i < rows.length; i += 1000) await db.insert(ticket).values(rows.slice(i, i + 1000));
-  return rows;
+  const inserted = [];
+  for (let i = 0; i < rows.length; i += 1000) inserted.push(...(await insertTickets(db, rows.slice(i, i + 1000))));
+  return inserted;
 }

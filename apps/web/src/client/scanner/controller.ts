@@ -1,6 +1,6 @@
 // The scanner's flow: pair → choose a match (and stand) → scan, with the sync in the background; and
 // what an answer of the server, a sync's outcome or a scan's outcome does to the screen.
-import type { MatchesResponse, PairResponse } from '@footarena/gate-protocol';
+import type { MatchesResponse, PairResponse, ScanDirection } from '@footarena/gate-protocol';
 import { type Api, Refused, Unauthorized } from './api.ts';
 import { type Camera, SameCodeFilter } from './camera.ts';
 import { renderCounters } from './counters.ts';
@@ -9,7 +9,7 @@ import { fillMatchChoice } from './match-choice.ts';
 import type { ModeBar } from './modes.ts';
 import { $, type Say } from './page.ts';
 import type { ScanQueue } from './queue.ts';
-import { canCheckOffline, judgeScan, ScanLine } from './scan.ts';
+import { canCheckOffline, judgeScan, ScanLine, type ScanOutcome } from './scan.ts';
 import type { Device, Session } from './session.ts';
 import type { Store } from './storage.ts';
 import { syncOnce } from './sync.ts';
@@ -27,6 +27,10 @@ export interface ScannerParts {
   modes: ModeBar;
   /** The page's language, for times. */
   locale: string;
+  /** Entry or exit (re-entry); entry when absent. */
+  direction?: () => ScanDirection;
+  /** Called whenever the match's data (lists, counters, settings) may have changed. */
+  afterData?: () => void;
 }
 
 export class Scanner {
@@ -183,13 +187,17 @@ export class Scanner {
   }
 
   async #scanned(code: string) {
-    const outcome = await judgeScan(this.parts, code, () => new Date());
+    this.showOutcome(await judgeScan(this.parts, code, () => new Date(), this.parts.direction?.()));
+  }
+
+  /** What a scan's (or a manual admission's) outcome does to the screen. */
+  showOutcome(outcome: ScanOutcome | null) {
     if (!outcome) return;
     if (outcome.kind === 'revoked') return this.forget(this.parts.say('scanner.revoked'));
     if (outcome.kind === 'withdrawn') return this.chooseMatch(); // choose again from what it may admit
     if (outcome.queued) this.renderStatus();
     if (outcome.admitted) this.#renderCounters();
-    this.parts.verdicts.show(outcome.result, outcome.ticket, outcome.offline);
+    this.parts.verdicts.show(outcome.result, outcome.ticket, outcome.offline, outcome);
     this.parts.history.add({ at: Date.now(), result: outcome.result, ticket: outcome.ticket, offline: outcome.offline });
     this.#renderHistory();
   }
@@ -230,5 +238,6 @@ export class Scanner {
 
   #renderCounters() {
     renderCounters($('scan-counters'), this.parts.session.data?.attendance, this.parts.say);
+    this.parts.afterData?.();
   }
 }

@@ -14,6 +14,9 @@ export function renderCounters(counters: HTMLElement, attendance: Attendance | n
   });
   const total = document.createElement('p');
   total.textContent = say('scanner.total', { admitted: attendance.admitted, expected: attendance.expected });
+  // Re-entry: some went out; who is in now is what the steward watches.
+  if (attendance.inside !== undefined && attendance.inside !== attendance.admitted)
+    total.textContent += ` · ${say('scanner.inside', { inside: attendance.inside })}`;
   const list = document.createElement('ul');
   list.replaceChildren(...rows);
   counters.replaceChildren(total, list);

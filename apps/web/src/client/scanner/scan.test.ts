@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { codeFor } from '@footarena/checkin-rules/cases';
 import type { RedeemResponse } from '@footarena/gate-protocol';
-import { generateKeyPair } from '@footarena/ticket-code';
+import { checkCharacter, generateKeyPair } from '@footarena/ticket-code';
 import { describe, expect, it } from 'vitest';
 import { type Api, type ApiCall, Refused, Unauthorized } from './api.ts';
 import { memoryStorage } from './fake-storage.ts';
@@ -54,6 +54,8 @@ describe('one scan', () => {
       offline: false,
       admitted: true,
       queued: false,
+      direction: 'in',
+      entry: null,
     });
     expect(calls[0]?.body).toMatchObject({ code: 'FA1:code', matchId, standId: 's1' });
     expect(session.data?.used).toEqual([ticket.id]);
@@ -73,12 +75,57 @@ describe('one scan', () => {
     const ticketId = randomUUID();
     const { parts, session, queue, calls } = setUp(offline);
     const outcome = await judgeScan(parts, ticketCode(ticketId), now);
-    expect(outcome).toEqual({ kind: 'verdict', result: 'ok', ticket: null, offline: true, admitted: true, queued: true });
+    expect(outcome).toEqual({
+      kind: 'verdict',
+      result: 'ok',
+      ticket: null,
+      offline: true,
+      admitted: true,
+      queued: true,
+      direction: 'in',
+      entry: null,
+    });
     expect(session.online).toBe(false);
     const [queued] = queue.nextBatch(matchId, 'tok').scans;
     expect(queued).toMatchObject({ result: 'ok', scannedAt: now().toISOString(), nonce: (calls[0]!.body as { nonce: string }).nonce });
     expect(session.data?.used).toEqual([ticketId]);
     expect(session.data?.attendance?.admitted).toBe(1);
+  });
+
+  it('online, passes on when and where an already used ticket entered, and a typo of a short code', async () => {
+    const entry = { at: '2026-11-01T13:32:00.000Z', device: 'North gate' };
+    const { parts } = setUp(() => ({ result: 'already_used', ticket: null, entry }));
+    expect(await judgeScan(parts, 'FA1:code', now)).toMatchObject({ result: 'already_used', entry });
+    const typo = setUp(() => ({ result: 'unknown', ticket: null, hint: 'check_code' }));
+    expect(await judgeScan(typo.parts, 'K7M-Q4P-9X2', now)).toMatchObject({ result: 'unknown', hint: 'check_code' });
+  });
+
+  it('offline, judges a typed short code from the synced short codes and says when it entered here', async () => {
+    const ticketId = randomUUID();
+    const short = `ABCDEFGH${checkCharacter('ABCDEFGH')}`;
+    const { parts, session, queue } = setUp(offline, { online: false });
+    session.data!.shortCodes = { [short]: ticketId };
+    expect(await judgeScan(parts, `abc def gh${short.at(-1)}`, now)).toMatchObject({ result: 'ok', admitted: true, queued: true });
+    expect(await judgeScan(parts, short, now)).toMatchObject({
+      result: 'already_used',
+      entry: { at: now().toISOString(), device: expect.any(String) },
+    });
+    expect(queue.nextBatch(matchId, 'tok').scans.map((q) => q.code)).toEqual([`abc def gh${short.at(-1)}`, short]);
+  });
+
+  it('offline, lets a ticket out and back in where the match allows re-entry, queuing the exit with its direction', async () => {
+    const ticketId = randomUUID();
+    const code = ticketCode(ticketId);
+    const { parts, session, queue } = setUp(offline, { online: false });
+    session.data!.allowReentry = true;
+    expect(await judgeScan(parts, code, now)).toMatchObject({ result: 'ok' });
+    expect(await judgeScan(parts, code, now, 'out')).toMatchObject({ result: 'ok', direction: 'out' });
+    expect(session.data?.outside).toEqual([ticketId]);
+    expect(await judgeScan(parts, code, now, 'out')).toMatchObject({ result: 'not_inside' });
+    expect(await judgeScan(parts, code, now)).toMatchObject({ result: 'ok' });
+    expect(await judgeScan(parts, code, now)).toMatchObject({ result: 'already_used' });
+    expect(session.data?.attendance?.admitted).toBe(1);
+    expect(queue.nextBatch(matchId, 'tok').scans.map((q) => q.direction ?? 'in')).toEqual(['in', 'out', 'out', 'in', 'in']);
   });
 
   it('offline, refuses a ticket it admitted itself since the last sync', async () => {

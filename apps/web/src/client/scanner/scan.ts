@@ -1,9 +1,10 @@
 // One scan, from a code to a verdict: asked of the server while online; without the network (or without
 // an answer in time) decided on the phone with the shared rules and queued for the next sync.
-import type { RedeemResponse, ScanResult } from '@footarena/gate-protocol';
+import type { Entry, RedeemResponse, ScanDirection, ScanResult } from '@footarena/gate-protocol';
+import { parseShortCode } from '@footarena/ticket-code/web';
 import { offlineVerdict } from '../offline-verdict.ts';
 import { type Api, Refused, Unauthorized } from './api.ts';
-import { recordAdmission } from './match-data.ts';
+import { recordAdmission, recordExit } from './match-data.ts';
 import type { ScanQueue } from './queue.ts';
 import { type Session, saveData } from './session.ts';
 import type { Store } from './storage.ts';
@@ -12,7 +13,19 @@ const MAX_CODE_LENGTH = 512;
 const REDEEM_TIMEOUT_MS = 3_000;
 
 export type ScanOutcome =
-  | { kind: 'verdict'; result: ScanResult; ticket: RedeemResponse['ticket']; offline: boolean; admitted: boolean; queued: boolean }
+  | {
+      kind: 'verdict';
+      result: ScanResult;
+      ticket: RedeemResponse['ticket'];
+      offline: boolean;
+      admitted: boolean;
+      queued: boolean;
+      direction: ScanDirection;
+      /** With already_used: when and by which device it entered, when known. */
+      entry?: Entry | null;
+      /** A typed short code with a wrong check character: "check the code". */
+      hint?: 'check_code';
+    }
   /** This device's token no longer works. */
   | { kind: 'revoked' }
   /** The club took this match (or stand) off this device. */
@@ -30,18 +43,27 @@ export interface ScanParts {
  * scan). A redeem that fails for lack of network sets `session.online` to false; null when no match is
  * being scanned.
  */
-export async function judgeScan({ session, queue, api, store }: ScanParts, code: string, now: () => Date): Promise<ScanOutcome | null> {
+export async function judgeScan(
+  { session, queue, api, store }: ScanParts,
+  code: string,
+  now: () => Date,
+  direction: ScanDirection = 'in',
+): Promise<ScanOutcome | null> {
   const { device, matchId, standId } = session;
   if (!matchId || !device) return null;
+  const verdict = (result: ScanResult, ticket: RedeemResponse['ticket'], offline: boolean, admitted: boolean, queued: boolean) =>
+    ({ kind: 'verdict', result, ticket, offline, admitted, queued, direction }) as const;
   // Longer than any code the API takes: certainly not a ticket, and nothing to upload.
   if (code.length > MAX_CODE_LENGTH) return verdict('unknown', null, !session.online, false, false);
+  const typo = parseShortCode(code).kind === 'typo' ? ({ hint: 'check_code' } as const) : {};
   const nonce = crypto.randomUUID();
+  const out = direction === 'out' ? { direction } : {};
   if (session.online) {
     try {
-      const body = { code, nonce, matchId, ...(standId ? { standId } : {}) };
+      const body = { code, nonce, matchId, ...(standId ? { standId } : {}), ...out };
       const answer = await api<RedeemResponse>('/redeem', { body, timeout: REDEEM_TIMEOUT_MS });
       const admitted = admit(answer.ticket?.id ?? null, answer.result, answer.ticket?.stand);
-      return verdict(answer.result, answer.ticket, false, admitted, false);
+      return { ...verdict(answer.result, answer.ticket, false, admitted, false), entry: answer.entry ?? null, ...typo };
     } catch (error) {
       if (error instanceof Unauthorized) return { kind: 'revoked' };
       if (error instanceof Refused) return { kind: 'withdrawn' };
@@ -51,21 +73,21 @@ export async function judgeScan({ session, queue, api, store }: ScanParts, code:
   // Offline, or no answer in time: decide here, with the same nonce, so that if the request did
   // reach the server, the upload gets its first answer back instead of a second entry.
   const local = session.data
-    ? await offlineVerdict(code, session.data, { clubId: device.clubId, matchId }, now())
+    ? await offlineVerdict(code, session.data, { clubId: device.clubId, matchId }, now(), direction)
     : { result: 'unknown' as const, ticketId: null };
-  queue.add({ matchId, token: device.token, code, nonce, scannedAt: now().toISOString(), result: local.result });
-  return verdict(local.result, null, true, admit(local.ticketId, local.result), true);
+  queue.add({ matchId, token: device.token, code, nonce, scannedAt: now().toISOString(), result: local.result, ...out });
+  const entry = local.result === 'already_used' && local.ticketId ? (session.data?.entries?.[local.ticketId] ?? null) : null;
+  return { ...verdict(local.result, null, true, admit(local.ticketId, local.result, undefined, now()), true), entry, ...typo };
 
-  function admit(ticketId: string | null, result: ScanResult, stand?: string) {
+  /** What an `ok` changes on the phone: an entry (or a re-entry) counted, or an exit. */
+  function admit(ticketId: string | null, result: ScanResult, stand?: string, at?: Date) {
     if (!session.data || !ticketId || result !== 'ok') return false;
-    recordAdmission(session.data, ticketId, stand);
+    if (direction === 'out') recordExit(session.data, ticketId, stand);
+    else recordAdmission(session.data, ticketId, stand, at ? { at: at.toISOString(), device: device!.name } : undefined);
     saveData(store, session);
     return true;
   }
 }
-
-const verdict = (result: ScanResult, ticket: RedeemResponse['ticket'], offline: boolean, admitted: boolean, queued: boolean) =>
-  ({ kind: 'verdict', result, ticket, offline, admitted, queued }) as const;
 
 /**
  * Scans are handled one at a time, in the order they came; whatever fails in one, the next still runs.

@@ -1,6 +1,7 @@
 // The verdict on the whole screen, with a sound and a vibration, so that the steward knows without
 // reading: green and one high beep for yes, red and two low ones for no.
-import type { RedeemResponse, ScanResult } from '@footarena/gate-protocol';
+import type { Entry, RedeemResponse, ScanDirection, ScanResult } from '@footarena/gate-protocol';
+import { formatShortClock } from '../../i18n/formats.ts';
 import { describeTicket } from './history.ts';
 import { $, type Say } from './page.ts';
 
@@ -11,26 +12,43 @@ export class VerdictView {
   #hideTimer: ReturnType<typeof setTimeout> | undefined;
   #audio: AudioContext | null = null;
 
-  constructor(private readonly say: Say) {}
+  constructor(
+    private readonly say: Say,
+    private readonly locale = 'en',
+  ) {}
 
   /** Browsers play sound only after a gesture: called on the steward's first tap. */
   enableSound() {
     this.#audio ??= new AudioContext();
   }
 
-  show(result: ScanResult, ticket: RedeemResponse['ticket'], offline: boolean) {
+  /** `more`: for an exit, its own word; for already_used, when and where it entered; for a typo, "check the code". */
+  show(
+    result: ScanResult,
+    ticket: RedeemResponse['ticket'],
+    offline: boolean,
+    more: { direction?: ScanDirection; entry?: Entry | null; hint?: 'check_code' } = {},
+  ) {
     const { say } = this;
     const ok = result === 'ok';
     const screen = $('scan-result');
     screen.dataset.result = result;
     screen.className = ok ? 'scan-result ok' : 'scan-result refused';
-    $('result-word').textContent = say(`scanResult.${result}`);
+    $('result-word').textContent = say(ok && more.direction === 'out' ? 'scanner.exitOk' : `scanResult.${result}`);
     const details = describeTicket(ticket, say);
-    $('result-detail').textContent = [details, offline ? say('scanner.checkedOffline') : ''].filter(Boolean).join(' — ');
+    const entered = more.entry ? this.#entered(more.entry) : '';
+    const hint = more.hint ? say('scanner.checkCode') : '';
+    $('result-detail').textContent = [hint, entered, details, offline ? say('scanner.checkedOffline') : ''].filter(Boolean).join(' — ');
     screen.hidden = false;
     this.#signal(ok);
     clearTimeout(this.#hideTimer);
     this.#hideTimer = setTimeout(() => this.hide(), ok ? SHOW_OK_MS : SHOW_REFUSED_MS);
+  }
+
+  /** "Entered at 14:32 · North gate", in Brussels time. */
+  #entered(entry: Entry) {
+    const time = formatShortClock(new Date(entry.at), this.locale);
+    return entry.device ? this.say('scanner.enteredAt', { time, device: entry.device }) : this.say('scanner.enteredAtNoDevice', { time });
   }
 
   hide() {

@@ -93,6 +93,8 @@ export const match = pgTable(
     saleClosesAt: timestamp('sale_closes_at', { withTimezone: true }),
     status: text('status', { enum: MATCH_STATUSES }).notNull().default('scheduled'),
     orderLimit: integer('order_limit').notNull().default(10),
+    /** People may step out and come back in (the scanner's Exit mode); off: one entry per ticket, as ever. */
+    allowReentry: boolean('allow_reentry').notNull().default(false),
     /** "Children under N enter free": a steward counts them at the gate with one tap; null: off. */
     freeEntryUnder: integer('free_entry_under'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

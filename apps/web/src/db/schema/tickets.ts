@@ -1,4 +1,11 @@
-import { type HealthReport, PASSAGE_EVENTS, SCAN_RESULTS, type ScanResult } from '@footarena/gate-protocol';
+import {
+  type HealthReport,
+  PASSAGE_EVENTS,
+  SCAN_DIRECTIONS,
+  SCAN_RESULTS,
+  type ScanDirection,
+  type ScanResult,
+} from '@footarena/gate-protocol';
 import { sql } from 'drizzle-orm';
 import { boolean, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organization, user } from './auth.ts';
@@ -51,12 +58,19 @@ export const ticket = pgTable(
       .notNull()
       .references(() => clubSigningKey.keyId),
     code: text('code').notNull().unique(),
+    /** What a person types when the QR cannot be read (under every QR): random, unique per match (@footarena/ticket-code). */
+    shortCode: text('short_code').notNull(),
     status: text('status', { enum: TICKET_STATUSES }).notNull().default('valid'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     /** Set once, by the one atomic UPDATE that admits the ticket (invariant 3). */
     usedAt: timestamp('used_at', { withTimezone: true }),
     usedByDevice: uuid('used_by_device'),
+    /**
+     * Re-entry (a match that allows it): set by an exit scan of a ticket inside, cleared by the entry scan
+     * that lets it back in. Entered and not exited: inside.
+     */
+    exitedAt: timestamp('exited_at', { withTimezone: true }),
     /** Moved by a trigger when status or used_at changes: what a device's sync asks for since its cursor. */
     changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -65,6 +79,7 @@ export const ticket = pgTable(
     index('ticket_match_idx').on(t.matchId, t.changedAt),
     index('ticket_seat_idx').on(t.seatId),
     uniqueIndex('ticket_seat_valid_uq').on(t.seatId).where(sql`${t.status} = 'valid'`),
+    uniqueIndex('ticket_match_short_code_uq').on(t.matchId, t.shortCode),
   ],
 );
 
@@ -129,6 +144,11 @@ export const gateEvent = pgTable(
 // The fixed result codes are the device protocol's (packages/gate-protocol).
 export { SCAN_RESULTS, type ScanResult };
 
+/** How a scan's code reached the device: its QR read, its short code typed, or the ticket found by name. */
+export const SCAN_METHODS = ['qr', 'typed', 'search'] as const;
+export type ScanMethod = (typeof SCAN_METHODS)[number];
+export { SCAN_DIRECTIONS, type ScanDirection };
+
 // Every scan, admitted or refused, with its reason; (device, nonce) is unique: a repeated request
 // returns the first answer instead of scanning again.
 export const scan = pgTable(
@@ -154,6 +174,8 @@ export const scan = pgTable(
     /** Made offline and uploaded by sync: what the device decided on the spot. */
     offline: boolean('offline').notNull().default(false),
     deviceResult: text('device_result', { enum: SCAN_RESULTS }),
+    method: text('method', { enum: SCAN_METHODS }).notNull().default('qr'),
+    direction: text('direction', { enum: SCAN_DIRECTIONS }).notNull().default('in'),
   },
   (t) => [uniqueIndex('scan_device_nonce_uq').on(t.deviceId, t.nonce), index('scan_match_idx').on(t.matchId, t.scannedAt)],
 );

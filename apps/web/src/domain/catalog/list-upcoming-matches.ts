@@ -2,6 +2,7 @@ import { and, asc, eq, gt, gte, ilike, inArray, lt, or, type SQL, sql } from 'dr
 import type { Executor } from '../../db/client.ts';
 import { competition, match, organization, venue } from '../../db/schema/index.ts';
 import { clubVerified } from '../clubs/club-verified.ts';
+import { containsPattern } from '../like-pattern.ts';
 import { displayStatus } from './match-status.ts';
 import { matchTitle } from './match-title.ts';
 
@@ -54,7 +55,7 @@ export function catalogQuery(
   ];
   const q = filter.q?.trim();
   if (q) {
-    const pattern = `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    const pattern = containsPattern(q);
     conditions.push(
       or(
         ilike(organization.name, pattern),

@@ -22,6 +22,8 @@ export interface MatchInput {
   /** Defaults to the kick-off. */
   saleClosesAt?: Date;
   orderLimit: number;
+  /** People may go out and come back in (the scanner's Exit mode); default no. */
+  allowReentry?: boolean;
   /** "Children under N enter free" (counted at the gate); absent: off. */
   freeEntryUnder?: number;
 }
@@ -73,6 +75,7 @@ export async function checkMatch(db: Executor, clubId: string, input: MatchInput
     saleOpensAt: input.saleOpensAt ?? null,
     saleClosesAt,
     orderLimit: input.orderLimit,
+    allowReentry: input.allowReentry ?? false,
     freeEntryUnder: input.freeEntryUnder ?? null,
   };
 }

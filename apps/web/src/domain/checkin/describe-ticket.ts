@@ -1,6 +1,10 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.ts';
-import { matchStand, order, orderItem, stand, ticket, user } from '../../db/schema/index.ts';
+import { device, matchStand, order, orderItem, stand, ticket, user } from '../../db/schema/index.ts';
+
+/** The device a ticket entered by (its name is what "already used" tells the steward). */
+const entryDevice = alias(device, 'entry_device');
 
 export interface TicketDescription {
   id: string;
@@ -25,6 +29,9 @@ export function selectTicketDetails<E extends Record<string, SQL>>(db: Executor,
       stand: stand.name,
       category: orderItem.category,
       holder: sql<string | null>`coalesce(${user.name}, ${order.buyerName})`, // a guest's: the name they gave
+      usedAt: ticket.usedAt,
+      usedBy: entryDevice.name,
+      exitedAt: ticket.exitedAt,
       ...extra,
     })
     .from(ticket)
@@ -32,7 +39,27 @@ export function selectTicketDetails<E extends Record<string, SQL>>(db: Executor,
     .innerJoin(matchStand, eq(matchStand.id, orderItem.matchStandId))
     .innerJoin(stand, eq(stand.id, matchStand.standId))
     .innerJoin(order, eq(order.id, ticket.orderId))
-    .leftJoin(user, eq(user.id, order.userId));
+    .leftJoin(user, eq(user.id, order.userId))
+    .leftJoin(entryDevice, eq(entryDevice.id, ticket.usedByDevice));
+}
+
+/** When and by which device a ticket entered, for an `already_used` answer. */
+export interface EntryFacts {
+  at: Date;
+  device: string | null;
+}
+
+export const entryOf = (found: { usedAt: Date | null; usedBy: string | null }): EntryFacts | undefined =>
+  found.usedAt ? { at: found.usedAt, device: found.usedBy } : undefined;
+
+/** The entry of a ticket of the club, read on its own (a scan that lost a race for it). */
+export async function findEntry(db: Executor, clubId: string, ticketId: string): Promise<EntryFacts | undefined> {
+  const [found] = await db
+    .select({ usedAt: ticket.usedAt, usedBy: entryDevice.name })
+    .from(ticket)
+    .leftJoin(entryDevice, eq(entryDevice.id, ticket.usedByDevice))
+    .where(and(eq(ticket.id, ticketId), eq(ticket.clubId, clubId)));
+  return found ? entryOf(found) : undefined;
 }
 
 export function toDescription(found: { id: string; stand: string; category: string; holder: string | null }): TicketDescription {

@@ -1,9 +1,10 @@
 import type { ScanResult } from '@footarena/gate-protocol';
+import { parseShortCode } from '@footarena/ticket-code';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { scan, scanConflict, ticket } from '../../db/schema/index.ts';
 import type { Ctx } from '../context.ts';
-import { firstAnswer, judgeScan, type RedeemAnswer, recordScan, type ScanInput } from './redeem-ticket.ts';
+import { firstAnswer, judgeScan, type RedeemAnswer, recordScan, type ScanInput, typedScan } from './redeem-ticket.ts';
 
 export interface OfflineAnswer extends RedeemAnswer {
   /** The device let in someone whose entry does not count: already admitted elsewhere, revoked… */
@@ -20,8 +21,11 @@ export interface OfflineAnswer extends RedeemAnswer {
 export async function recordOfflineScan(
   tx: Tx,
   { now = new Date() }: Ctx<'now'>,
-  input: ScanInput & { scannedAt: Date; deviceResult: ScanResult },
+  uploaded: ScanInput & { scannedAt: Date; deviceResult: ScanResult },
 ): Promise<OfflineAnswer> {
+  // A short code typed offline is logged as typed, under its canonical spelling.
+  const typed = parseShortCode(uploaded.code);
+  const input = typed.kind === 'other' ? uploaded : typedScan(uploaded, typed);
   const seen = await firstAnswer(tx, input);
   if (seen) {
     // This scan reached the server online but its answer came too late: the device decided offline
@@ -42,11 +46,29 @@ export async function recordOfflineScan(
   const [held] =
     verdict.result === 'admissible'
       ? await tx
-          .select({ status: ticket.status, usedAt: ticket.usedAt, usedByDevice: ticket.usedByDevice })
+          .select({ status: ticket.status, usedAt: ticket.usedAt, usedByDevice: ticket.usedByDevice, exitedAt: ticket.exitedAt })
           .from(ticket)
           .where(eq(ticket.id, verdict.ticketId))
           .for('update')
       : [];
+  if (input.direction === 'out') {
+    // Someone let out (re-entry) is no conflict whatever the server thinks: nobody got in.
+    const inside = held?.status === 'valid' && held.usedAt !== null && held.exitedAt === null;
+    const result = verdict.result !== 'admissible' ? verdict.result : inside ? 'ok' : held?.status === 'valid' ? 'not_inside' : 'revoked';
+    const answer = { result, ticketId: verdict.ticketId };
+    const first = await recordScan(tx, input, answer, extra);
+    if (first) return { ...first, conflict: false };
+    if (result === 'ok') await tx.update(ticket).set({ exitedAt: at }).where(eq(ticket.id, verdict.ticketId!));
+    return { ...answer, conflict: false };
+  }
+  if (input.allowReentry && held?.status === 'valid' && held.usedAt && held.exitedAt && at.getTime() >= held.exitedAt.getTime()) {
+    // Back in after going out (re-entry): the ticket is inside again; its first entry stays.
+    const answer = { result: 'ok' as const, ticketId: verdict.ticketId };
+    const first = await recordScan(tx, input, answer, extra);
+    if (first) return offlineAnswer(first, 'ok');
+    await tx.update(ticket).set({ exitedAt: null }).where(eq(ticket.id, verdict.ticketId!));
+    return { ...answer, conflict: false };
+  }
   if (verdict.result !== 'admissible' || held?.status !== 'valid') {
     const answer = { result: verdict.result === 'admissible' ? ('revoked' as const) : verdict.result, ticketId: verdict.ticketId };
     const first = await recordScan(tx, input, answer, extra);

@@ -1,19 +1,21 @@
 import { createHash } from 'node:crypto';
 import { judgeCode, judgeTicket } from '@footarena/checkin-rules';
-import { parse, UNKNOWN_KEY, verify } from '@footarena/ticket-code';
-import { and, eq, isNull, type SQL, sql } from 'drizzle-orm';
+import { parse, parseShortCode, UNKNOWN_KEY, verify } from '@footarena/ticket-code';
+import { and, eq, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Autocommit, Executor, Tx } from '../../db/client.ts';
 import { preparedOnce } from '../../db/prepared.ts';
-import { clubSigningKey, type ScanResult, scan, ticket } from '../../db/schema/index.ts';
+import { clubSigningKey, type ScanDirection, type ScanMethod, type ScanResult, scan, ticket } from '../../db/schema/index.ts';
 import type { Ctx } from '../context.ts';
 import { DomainError } from '../errors.ts';
-import { selectTicketDetails, type TicketDescription, toDescription } from './describe-ticket.ts';
+import { type EntryFacts, entryOf, findEntry, selectTicketDetails, type TicketDescription, toDescription } from './describe-ticket.ts';
 
 export interface RedeemAnswer {
   result: ScanResult;
   ticketId: string | null;
   /** What the steward sees of the ticket, when this scan looked it up (not on a repeated nonce). */
   ticket?: TicketDescription;
+  /** With already_used: when and by which device the ticket entered. */
+  entry?: EntryFacts;
 }
 
 /** One scan: the device that made it is its actor (a scan is the device's act, not a person's). */
@@ -27,6 +29,12 @@ export interface ScanInput {
   standIds: readonly string[] | null;
   /** The match's gate opening time (the caller has read the match to check it is the club's). */
   gatesOpenAt: Date | null;
+  /** How the code reached the device (default: its QR read); a short code is typed. */
+  method?: ScanMethod;
+  /** Out: an exit scan (re-entry). Default in. */
+  direction?: ScanDirection;
+  /** Whether the match lets people out and back in (the caller has read the match). */
+  allowReentry?: boolean;
 }
 
 /**
@@ -41,9 +49,33 @@ export interface ScanInput {
  * nonce taken meanwhile fails that statement, and the first answer is then read.
  */
 export async function redeemTicket(db: Autocommit, { now = new Date() }: Ctx<'now'>, input: ScanInput): Promise<RedeemAnswer> {
+  const typed = parseShortCode(input.code);
+  if (typed.kind !== 'other') {
+    // A short code typed by the steward: looked up within the scanned match (a typo is never looked up).
+    const lookup = typed.kind === 'short' ? { matchId: input.matchId, shortCode: typed.code } : null;
+    const facts = await readScanFacts(db, 'scan_facts', lookup, BY_DEVICE, { deviceId: input.deviceId, nonce: input.nonce });
+    return judgeAndLog(db, typedScan(input, typed), foundCode(facts.ticket, input), facts.ticket, facts.seen, now);
+  }
   const code = await checkCode(db, input.code);
-  const facts = await readScanFacts(db, 'scan_facts', code.ticketId, BY_DEVICE, { deviceId: input.deviceId, nonce: input.nonce });
+  const lookup = code.ticketId ? { ticketId: code.ticketId } : null;
+  const facts = await readScanFacts(db, 'scan_facts', lookup, BY_DEVICE, { deviceId: input.deviceId, nonce: input.nonce });
   return judgeAndLog(db, input, code, facts.ticket, facts.seen, now);
+}
+
+/** A typed scan: logged as typed, under the canonical short code (a repeated nonce replays for any spelling). */
+export const typedScan = <S extends Pick<ScanInput, 'code' | 'method'>>(input: S, typed: ReturnType<typeof parseShortCode>): S => ({
+  ...input,
+  method: 'typed',
+  code: typed.kind === 'short' ? typed.code : input.code,
+});
+
+/**
+ * What judgeCode needs for a ticket found without a signed code (a typed short code, a search): the
+ * ticket found in the scanned match (of the club: the caller checked the match is), or nothing (`unknown`).
+ */
+export function foundCode(found: { id: string } | null, scope: { clubId: string; matchId: string }): CheckedCode {
+  if (!found) return { verified: { ok: false, error: 'bad_format' }, keyClubId: null, ticketId: null };
+  return { verified: { ok: true, keyId: '', ticketId: found.id, matchId: scope.matchId }, keyClubId: scope.clubId, ticketId: found.id };
 }
 
 /** The first answer to (device, nonce), as JSON, for one statement that reads what a scan is judged on. */
@@ -62,6 +94,12 @@ type FieldsOf<E> = { [K in keyof E]: E[K] extends SQL<infer T> ? T : never };
 type TicketRow = Awaited<ReturnType<ReturnType<typeof selectTicketDetails>['where']>>[number];
 
 /**
+ * The ticket a scan names: by id (a verified QR code), by short code within the scanned match (typed),
+ * or by id within the scanned match (found by a search).
+ */
+export type TicketLookup = { ticketId: string } | { matchId: string; shortCode: string } | { matchId: string; ticketId: string };
+
+/**
  * What a scan is judged on, in one prepared statement (`name`): the ticket the code names, with
  * `extra` (JSON subqueries — the first answer to the nonce, the device… — whose placeholders `params`
  * fill). Without a ticket to read (a code that is not genuine, or names no ticket), `extra` alone.
@@ -69,20 +107,31 @@ type TicketRow = Awaited<ReturnType<ReturnType<typeof selectTicketDetails>['wher
 export async function readScanFacts<E extends Record<string, SQL>>(
   db: Autocommit,
   name: string,
-  ticketId: string | null,
+  lookup: TicketLookup | null,
   extra: E,
   params: Record<string, unknown>,
 ) {
-  if (ticketId) {
-    const query = preparedOnce(db, `${name}_ticket`, (n) =>
-      selectTicketDetails(db, extra)
-        .where(eq(ticket.id, sql.placeholder('ticketId')))
-        .prepare(n),
-    );
-    const [found] = (await query.execute({ ...params, ticketId })) as (TicketRow & FieldsOf<E>)[];
+  if (lookup) {
+    const [suffix, where, values] =
+      'shortCode' in lookup
+        ? ([
+            'short_code',
+            and(eq(ticket.matchId, sql.placeholder('ticketMatchId')), eq(ticket.shortCode, sql.placeholder('shortCode'))),
+            { ticketMatchId: lookup.matchId, shortCode: lookup.shortCode },
+          ] as const)
+        : 'matchId' in lookup
+          ? ([
+              'in_match',
+              and(eq(ticket.matchId, sql.placeholder('ticketMatchId')), eq(ticket.id, sql.placeholder('ticketId'))),
+              { ticketMatchId: lookup.matchId, ticketId: lookup.ticketId },
+            ] as const)
+          : (['ticket', eq(ticket.id, sql.placeholder('ticketId')), { ticketId: lookup.ticketId }] as const);
+    const query = preparedOnce(db, `${name}_${suffix}`, (n) => selectTicketDetails(db, extra).where(where).prepare(n));
+    const [found] = (await query.execute({ ...params, ...values })) as (TicketRow & FieldsOf<E>)[];
     if (found) {
-      const { id, seatId, status, revokedAt, standId, stand, category, holder, ...rest } = found;
-      return { ticket: { id, seatId, status, revokedAt, standId, stand, category, holder } as TicketRow | null, ...(rest as FieldsOf<E>) };
+      const { id, seatId, status, revokedAt, standId, stand, category, holder, usedAt, usedBy, exitedAt, ...rest } = found;
+      const row = { id, seatId, status, revokedAt, standId, stand, category, holder, usedAt, usedBy, exitedAt };
+      return { ticket: row as TicketRow | null, ...(rest as FieldsOf<E>) };
     }
   }
   const query = preparedOnce(db, name, (n) => db.select(extra).from(sql`(select 1) as one`).prepare(n));
@@ -97,7 +146,7 @@ export async function checkCode(db: Executor, code: string) {
   const verified = key && parsed.ok ? verify(code, { [parsed.keyId]: key.publicKey }) : parsed.ok ? UNKNOWN_KEY : parsed;
   return { verified, keyClubId: key?.clubId ?? null, ticketId: verified.ok ? verified.ticketId : null };
 }
-type CheckedCode = Awaited<ReturnType<typeof checkCode>>;
+export type CheckedCode = Awaited<ReturnType<typeof checkCode>>;
 
 /** Replays the first answer to the nonce, or judges the scan and logs it (admitting when it may). */
 export async function judgeAndLog(
@@ -111,7 +160,11 @@ export async function judgeAndLog(
   if (seen) return replay(seen, input.code);
   const verdict = await judgeFound(db, input, code, found, now);
   try {
-    return await logScan(db, input, verdict, now);
+    const answer = await logScan(db, input, verdict, now);
+    if (answer.result !== 'already_used' || !answer.ticketId) return answer;
+    // When and where it entered: read with the ticket, or — for a scan that lost a race — now.
+    const entry = (found && entryOf(found)) ?? (await findEntry(db, input.clubId, answer.ticketId));
+    return entry ? { ...answer, entry } : answer;
   } catch (error) {
     // The same nonce was logged meanwhile (the same request sent twice at once): its answer decides,
     // and this statement — with any admission in it — did not happen.
@@ -137,6 +190,8 @@ async function logScan(db: Autocommit, input: ScanInput, verdict: Verdict, now: 
     ticketId: verdict.ticketId,
     scannedAt: now, // mapped by the column
     usedAt: now.toISOString(), // in SQL of our own: not mapped
+    method: input.method ?? 'qr',
+    direction: input.direction ?? 'in',
   };
   if (verdict.result !== 'admissible') {
     const log = preparedOnce(db, 'scan_log', (n) =>
@@ -148,25 +203,62 @@ async function logScan(db: Autocommit, input: ScanInput, verdict: Verdict, now: 
     await log.execute({ ...params, result: verdict.result });
     return verdict;
   }
-  const admitAndLog = preparedOnce(db, 'scan_admit_log', (n) => {
-    const admitted = db.$with('admitted', { id: ticket.id }).as(
+  const move = movementOf(input);
+  const admitAndLog = preparedOnce(db, `scan_${move}_log`, (n) => {
+    const moved = db.$with('moved', { id: ticket.id }).as(
       db
         .update(ticket)
-        .set({ usedAt: sql`${sql.placeholder('usedAt')}::timestamptz`, usedByDevice: sql`${sql.placeholder('deviceId')}::uuid` })
-        .where(and(eq(ticket.id, sql.placeholder('ticketId')), isNull(ticket.usedAt), eq(ticket.status, 'valid')))
+        .set(MOVES[move].set)
+        .where(and(eq(ticket.id, sql.placeholder('ticketId')), eq(ticket.status, 'valid'), MOVES[move].guard))
         .returning({ id: ticket.id })
         .getSQL(),
     );
     return db
-      .with(admitted)
+      .with(moved)
       .insert(scan)
-      .values({ ...SCAN_VALUES, result: sql`(case when exists (select 1 from ${admitted}) then 'ok' else 'already_used' end)` })
+      .values({
+        ...SCAN_VALUES,
+        result: sql`(case when exists (select 1 from ${moved}) then 'ok' else ${sql.raw(`'${MOVES[move].refused}'`)} end)`,
+      })
       .returning({ result: scan.result })
       .prepare(n);
   });
   const [logged] = await admitAndLog.execute(params);
   return { result: logged!.result, ticketId: verdict.ticketId, ticket: verdict.ticket };
 }
+
+/**
+ * The three ways a scan moves a ticket, each one guarded UPDATE: `admit` (single entry: valid and never
+ * entered), `reenter` (a match that allows re-entry: never entered, or out now — never inside twice),
+ * `exit` (re-entry: inside now). The first entry's time and device stay the ticket's used_at/used_by_device.
+ */
+const MOVES = {
+  admit: {
+    set: { usedAt: sql`${sql.placeholder('usedAt')}::timestamptz`, usedByDevice: sql`${sql.placeholder('deviceId')}::uuid` },
+    guard: isNull(ticket.usedAt),
+    refused: 'already_used',
+  },
+  reenter: {
+    set: {
+      usedAt: sql`coalesce(${ticket.usedAt}, ${sql.placeholder('usedAt')}::timestamptz)`,
+      usedByDevice: sql`coalesce(${ticket.usedByDevice}, ${sql.placeholder('deviceId')}::uuid)`,
+      exitedAt: sql`null`,
+    },
+    guard: or(isNull(ticket.usedAt), isNotNull(ticket.exitedAt)),
+    refused: 'already_used',
+  },
+  exit: {
+    set: { exitedAt: sql`${sql.placeholder('usedAt')}::timestamptz` },
+    guard: and(isNotNull(ticket.usedAt), isNull(ticket.exitedAt)),
+    refused: 'not_inside',
+  },
+} as const satisfies Record<
+  string,
+  { set: Partial<Record<keyof typeof ticket.$inferInsert, SQL>>; guard: SQL | undefined; refused: ScanResult }
+>;
+
+const movementOf = (input: Pick<ScanInput, 'direction' | 'allowReentry'>): keyof typeof MOVES =>
+  input.direction === 'out' ? 'exit' : input.allowReentry ? 'reenter' : 'admit';
 
 /** The columns of an online scan's log entry, filled by logScan's params. */
 const SCAN_VALUES = {
@@ -177,6 +269,8 @@ const SCAN_VALUES = {
   codeHash: sql.placeholder('codeHash'),
   ticketId: sql.placeholder('ticketId'),
   scannedAt: sql.placeholder('scannedAt'),
+  method: sql.placeholder('method'),
+  direction: sql.placeholder('direction'),
 };
 
 /** Whether an error is the unique index on (device, nonce) refusing a second scan with the same nonce. */
@@ -226,6 +320,8 @@ export async function recordScan(
       codeHash: hashCode(input.code),
       ticketId: answer.ticketId,
       result: answer.result,
+      method: input.method ?? 'qr',
+      direction: input.direction ?? 'in',
       ...extra,
     })
     .onConflictDoNothing()
@@ -240,7 +336,8 @@ export type Verdict = RedeemAnswer | { result: 'admissible'; ticketId: string; t
  * with what the database knows: every club's keys and the ticket's row.
  */
 export async function judgeScan(tx: Executor, input: Omit<ScanInput, 'deviceId' | 'nonce'>, at: Date): Promise<Verdict> {
-  const code = await checkCode(tx, input.code);
+  const typed = parseShortCode(input.code);
+  const code = typed.kind === 'other' ? await checkCode(tx, input.code) : foundCode(await typedTicket(tx, input, typed), input);
   const [found] = code.ticketId ? await selectTicketDetails(tx).where(eq(ticket.id, code.ticketId)) : [];
   return judgeFound(tx, input, code, found ?? null, at);
 }
@@ -253,7 +350,13 @@ async function judgeFound(
   found: TicketRow | null,
   at: Date,
 ): Promise<Verdict> {
-  const scope = { clubId: input.clubId, matchId: input.matchId, standIds: input.standIds, gatesOpenAt: input.gatesOpenAt };
+  const scope = {
+    clubId: input.clubId,
+    matchId: input.matchId,
+    standIds: input.standIds,
+    gatesOpenAt: input.gatesOpenAt,
+    allowReentry: input.allowReentry ?? false,
+  };
   const judged = judgeCode(code, scope);
   if (judged.result !== 'lookup') return judged;
   let ticketId = judged.ticketId;
@@ -268,8 +371,20 @@ async function judgeFound(
   }
   // Whether it entered is decided under the row lock: by the admitting update online, by the first
   // scan offline (record-offline-scan.ts).
-  const verdict = judgeTicket(ticketId, { revoked, used: false, standId: found.standId }, scope, at);
+  // An exit is judged as of a ticket inside: the exiting update decides whether it is.
+  const direction = input.direction ?? 'in';
+  const verdict = judgeTicket(ticketId, { revoked, used: direction === 'out', standId: found.standId }, scope, at, direction);
   return verdict.result === 'ok' ? { result: 'admissible', ticketId, ticket: description } : { ...verdict, ticket: description };
+}
+
+/** The ticket a typed short code names in the scanned match of the club (a typo names none, unread). */
+async function typedTicket(tx: Executor, scope: Pick<ScanInput, 'clubId' | 'matchId'>, typed: ReturnType<typeof parseShortCode>) {
+  if (typed.kind !== 'short') return null;
+  const [found] = await tx
+    .select({ id: ticket.id })
+    .from(ticket)
+    .where(and(eq(ticket.clubId, scope.clubId), eq(ticket.matchId, scope.matchId), eq(ticket.shortCode, typed.code)));
+  return found ?? null;
 }
 
 async function currentCodeOfSeat(tx: Executor, seatId: string): Promise<string | undefined> {

@@ -1,28 +1,33 @@
+import { parseShortCode } from '@footarena/ticket-code';
 import { sql } from 'drizzle-orm';
 import type { Autocommit } from '../../db/client.ts';
+import type { ScanDirection } from '../../db/schema/index.ts';
 import { device, match } from '../../db/schema/index.ts';
 import type { Ctx } from '../context.ts';
 import { deviceActive } from '../devices/device-active.ts';
 import { hashSecret } from '../devices/device-secrets.ts';
 import { scopeStands } from '../devices/list-device-matches.ts';
 import { DomainError } from '../errors.ts';
-import { checkCode, judgeAndLog, readScanFacts, seenJson } from './redeem-ticket.ts';
+import { checkCode, foundCode, judgeAndLog, readScanFacts, seenJson, type TicketLookup, typedScan } from './redeem-ticket.ts';
 
 interface DeviceContext {
   device: { id: string; clubId: string; matchIds: string[] | null; standIds: string[] | null };
   /** The match the scan names, when it is the device's club's. */
-  match: { gatesOpenAt: string | null } | null;
+  match: { gatesOpenAt: string | null; allowReentry: boolean } | null;
   seen: Parameters<typeof judgeAndLog>[4];
 }
 
 const BY_TOKEN = {
   context: sql<DeviceContext | null>`(select json_build_object(
       'device', json_build_object('id', ${device.id}, 'clubId', ${device.clubId}, 'matchIds', ${device.matchIds}, 'standIds', ${device.standIds}),
-      'match', (select json_build_object('gatesOpenAt', m.gates_open_at) from ${match} m
+      'match', (select json_build_object('gatesOpenAt', m.gates_open_at, 'allowReentry', m.allow_reentry) from ${match} m
                 where m.id = ${sql.placeholder('matchId')}::uuid and m.club_id = ${device.clubId}),
       'seen', ${seenJson(sql`${device.id}`)})
     from ${device} where ${device.tokenHash} = ${sql.placeholder('tokenHash')} and ${deviceActive})`,
 };
+
+/** What the steward presents: a code (its QR read, or its short code typed), or a ticket found by a search. */
+type Presented = { code: string } | { ticketId: string };
 
 /**
  * A scan sent to the device API, with the device known only by its token: the device (active: not
@@ -34,10 +39,23 @@ const BY_TOKEN = {
 export async function redeemWithToken(
   db: Autocommit,
   { now = new Date() }: Ctx<'now'>,
-  request: { token: string; code: string; nonce: string; matchId: string; standId?: string },
+  request: { token: string; nonce: string; matchId: string; standId?: string; direction?: ScanDirection } & Presented,
 ) {
-  const code = await checkCode(db, request.code);
-  const facts = await readScanFacts(db, 'scan_facts_by_token', code.ticketId, BY_TOKEN, {
+  // A ticket found by a search, or a short code typed by the steward, is looked up within the scanned
+  // match (a typo never is); a QR code is verified with the club keys first.
+  const searched = 'ticketId' in request ? request.ticketId : null;
+  const text = 'code' in request ? request.code : '';
+  const typed = parseShortCode(text);
+  const code = searched === null && typed.kind === 'other' ? await checkCode(db, text) : null;
+  const lookup: TicketLookup | null =
+    searched !== null
+      ? { matchId: request.matchId, ticketId: searched }
+      : typed.kind === 'short'
+        ? { matchId: request.matchId, shortCode: typed.code }
+        : code?.ticketId
+          ? { ticketId: code.ticketId }
+          : null;
+  const facts = await readScanFacts(db, 'scan_facts_by_token', lookup, BY_TOKEN, {
     tokenHash: hashSecret(request.token),
     matchId: request.matchId,
     nonce: request.nonce,
@@ -47,14 +65,19 @@ export async function redeemWithToken(
   if (!own) throw new DomainError('not_found');
   const standIds = scopeStands(dev, request.matchId, request.standId);
   if (standIds === 'forbidden') throw new DomainError('forbidden');
-  const input = {
+  const scanned = {
     clubId: dev.clubId,
     matchId: request.matchId,
     deviceId: dev.id,
     nonce: request.nonce,
-    code: request.code,
+    // A search's admission is logged (and its nonce bound) under the ticket it names.
+    code: searched !== null ? `ticket:${searched}` : text,
     standIds,
     gatesOpenAt: own.gatesOpenAt === null ? null : new Date(own.gatesOpenAt),
+    direction: request.direction,
+    allowReentry: own.allowReentry,
   };
-  return { deviceId: dev.id, clubId: dev.clubId, answer: await judgeAndLog(db, input, code, facts.ticket, seen, now) };
+  const input = code ? scanned : searched !== null ? { ...scanned, method: 'search' as const } : typedScan(scanned, typed);
+  const checked = code ?? foundCode(facts.ticket, scanned);
+  return { deviceId: dev.id, clubId: dev.clubId, answer: await judgeAndLog(db, input, checked, facts.ticket, seen, now) };
 }

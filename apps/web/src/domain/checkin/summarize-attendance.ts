@@ -9,7 +9,7 @@ export const REFUSAL_REASONS = SCAN_RESULTS.filter((r): r is RefusalReason => r 
 /**
  * Who is in, per stand, for the club's live view and the report after the match: every stand open for
  * the match (those with nothing sold too: an empty stand is news on match day) with its seats, valid
- * tickets sold and tickets admitted, and refused scans by reason (a scan that names no ticket of the
+ * tickets sold, tickets admitted and people inside now (re-entry), and refused scans by reason (a scan that names no ticket of the
  * match, such as a forged code, counts for the match but no stand).
  */
 export async function summarizeAttendance(db: Executor, clubId: string, matchId: string) {
@@ -21,6 +21,8 @@ export async function summarizeAttendance(db: Executor, clubId: string, matchId:
         seats: matchStand.cap,
         sold: sql<number>`count(${ticket.id}) filter (where ${ticket.status} = 'valid')::int`,
         admitted: sql<number>`count(${ticket.usedAt}) filter (where ${ticket.status} = 'valid')::int`,
+        /** Admitted and not out now (re-entry). */
+        inside: sql<number>`count(${ticket.usedAt}) filter (where ${ticket.status} = 'valid' and ${ticket.exitedAt} is null)::int`,
       })
       .from(matchStand)
       .innerJoin(stand, eq(stand.id, matchStand.standId))
@@ -49,6 +51,7 @@ export async function summarizeAttendance(db: Executor, clubId: string, matchId:
     stands,
     sold: stands.reduce((sum, s) => sum + s.sold, 0),
     admitted: stands.reduce((sum, s) => sum + s.admitted, 0),
+    inside: stands.reduce((sum, s) => sum + s.inside, 0),
     refused,
     refusedTotal: refusals.reduce((sum, r) => sum + r.count, 0),
   };

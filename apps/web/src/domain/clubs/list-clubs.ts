@@ -1,6 +1,7 @@
 import { asc, count, eq, ilike, or } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { member, organization } from '../../db/schema/index.ts';
+import { containsPattern } from '../like-pattern.ts';
 import { lookAlikeGroups } from './club-name.ts';
 
 /**
@@ -8,7 +9,7 @@ import { lookAlikeGroups } from './club-name.ts';
  * too) whose name looks like its own: an impersonation shows next to the club it copies.
  */
 export async function listClubs(db: Executor, query = '') {
-  const pattern = `%${query.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+  const pattern = containsPattern(query);
   const [clubs, names] = await Promise.all([
     db
       .select({

@@ -60,6 +60,7 @@ export async function admitGuest(
             code: t.code,
             standIds: input.standIds,
             gatesOpenAt: input.gatesOpenAt,
+            method: 'search', // found by name, not scanned
           },
         ),
       );

@@ -1,6 +1,7 @@
 import { and, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { match, order, orderItem, user } from '../../db/schema/index.ts';
+import { containsPattern } from '../like-pattern.ts';
 
 /**
  * A club's orders, newest first, searchable by reference, buyer's name or e-mail and narrowed to a
@@ -11,7 +12,7 @@ export async function listClubOrders(
   clubId: string,
   { q = '', matchId, limit = 200 }: { q?: string; matchId?: string; limit?: number } = {},
 ) {
-  const pattern = `%${q.trim().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+  const pattern = containsPattern(q.trim());
   const rows = await db
     .select({
       id: order.id,

@@ -35,7 +35,14 @@ export async function findOrderTickets(db: Executor, orderId: string) {
     .where(eq(order.id, orderId));
   if (!head) return null;
   const tickets = await db
-    .select({ id: ticket.id, code: ticket.code, stand: stand.name, category: orderItem.category, unitPriceCents: orderItem.unitPriceCents })
+    .select({
+      id: ticket.id,
+      code: ticket.code,
+      shortCode: ticket.shortCode,
+      stand: stand.name,
+      category: orderItem.category,
+      unitPriceCents: orderItem.unitPriceCents,
+    })
     .from(ticket)
     .innerJoin(orderItem, eq(orderItem.id, ticket.orderItemId))
     .innerJoin(matchStand, eq(matchStand.id, orderItem.matchStandId))

@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { order, orderItem, ticket } from '../../db/schema/index.ts';
 import { type Outbox, QUEUES, stableJobId } from '../outbox.ts';
+import { insertTickets } from './insert-tickets.ts';
 import { activeSigningKey } from './signing-key.ts';
 
 /**
@@ -39,7 +40,7 @@ export async function issueTickets(
       };
     }),
   );
-  if (rows.length > 0) await tx.insert(ticket).values(rows);
+  if (rows.length > 0) await insertTickets(tx, rows);
   // The buyer's e-mail with every ticket (QR images, PDF, calendar): a job, so an SMTP outage delays
   // it but never blocks or undoes the order.
   if (mail) await outbox.send(tx, QUEUES.ticketsMail, { orderId }, { id: stableJobId(`tickets-mail:${orderId}`) });

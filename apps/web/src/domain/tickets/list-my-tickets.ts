@@ -17,6 +17,7 @@ export async function listMyTickets(db: Executor, userId: string, { ticketId, no
     .select({
       id: ticket.id,
       code: ticket.code,
+      shortCode: ticket.shortCode,
       status: ticket.status,
       usedAt: ticket.usedAt,
       /** Revoked because the holder was given a new code for the seat (not refunded). */

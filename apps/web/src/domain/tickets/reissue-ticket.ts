@@ -7,6 +7,7 @@ import { type Person, recordActivity } from '../activity/record-activity.ts';
 import { DomainError } from '../errors.ts';
 import { isUuid } from '../ids.ts';
 import type { SalesConfig } from '../sales/fees.ts';
+import { insertTickets } from './insert-tickets.ts';
 import { activeSigningKey } from './signing-key.ts';
 
 /**
@@ -34,16 +35,18 @@ export async function reissueTicket(
   const key = await activeSigningKey(tx, old.ticket.clubId, config.ticketSealingKey);
   const id = randomUUID();
   // Same seat: the database gives the new code the seat's entry state (trigger ticket_inherit_entry).
-  await tx.insert(ticket).values({
-    id,
-    seatId: old.ticket.seatId,
-    clubId: old.ticket.clubId,
-    matchId: old.ticket.matchId,
-    orderId: old.ticket.orderId,
-    orderItemId: old.ticket.orderItemId,
-    keyId: key.keyId,
-    code: sign({ keyId: key.keyId, ticketId: id, matchId: old.ticket.matchId }, key.privateKey),
-  });
+  await insertTickets(tx, [
+    {
+      id,
+      seatId: old.ticket.seatId,
+      clubId: old.ticket.clubId,
+      matchId: old.ticket.matchId,
+      orderId: old.ticket.orderId,
+      orderItemId: old.ticket.orderItemId,
+      keyId: key.keyId,
+      code: sign({ keyId: key.keyId, ticketId: id, matchId: old.ticket.matchId }, key.privateKey),
+    },
+  ]);
   await recordActivity(tx, {
     clubId: old.ticket.clubId,
     actor: input.actor,

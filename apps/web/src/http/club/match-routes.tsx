@@ -59,6 +59,7 @@ const matchForm = z.object({
   saleOpensAt: optionalBrusselsDateTime,
   saleClosesAt: optionalBrusselsDateTime,
   orderLimit: wholeNumber(1, 50),
+  allowReentry: z.literal('on').optional(),
   freeEntryUnder: optionalWholeNumber(1, 18),
 });
 
@@ -105,6 +106,7 @@ const matchInput = (d: z.infer<typeof matchForm>): MatchInput => ({
   saleOpensAt: d.saleOpensAt,
   saleClosesAt: d.saleClosesAt,
   orderLimit: d.orderLimit,
+  allowReentry: d.allowReentry === 'on',
   freeEntryUnder: d.freeEntryUnder,
 });
 
@@ -121,6 +123,7 @@ const matchValues = (m: ClubMatch): FormValues => ({
   // Closing at kick-off is the default: shown as such (empty), as the hint says.
   saleClosesAt: m.saleClosesAt?.getTime() === m.kickoffAt.getTime() ? '' : local(m.saleClosesAt),
   orderLimit: String(m.orderLimit),
+  allowReentry: m.allowReentry ? 'on' : '',
   freeEntryUnder: m.freeEntryUnder === null ? '' : String(m.freeEntryUnder),
 });
 

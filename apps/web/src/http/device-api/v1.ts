@@ -1,4 +1,5 @@
 import {
+  AdmitRequest,
   FreeEntryRequest,
   type FreeEntryResponse,
   GuestAdmitRequest,
@@ -11,11 +12,14 @@ import {
   PairRequest,
   RedeemRequest,
   type RedeemResponse,
+  SearchRequest,
+  type SearchResponse,
   SyncRequest,
   type SyncResponse,
 } from '@footarena/gate-protocol';
 import { openApiDocument } from '@footarena/gate-protocol/openapi';
-import { Hono } from 'hono';
+import { parseShortCode } from '@footarena/ticket-code';
+import { type Context, Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { HTTPException } from 'hono/http-exception';
 import { countAttempt } from '../../domain/accounts/count-attempt.ts';
@@ -28,6 +32,7 @@ import { describeTicket } from '../../domain/checkin/describe-ticket.ts';
 import { listCheckinChanges } from '../../domain/checkin/list-checkin-changes.ts';
 import { recordOfflineScan } from '../../domain/checkin/record-offline-scan.ts';
 import { redeemWithToken } from '../../domain/checkin/redeem-with-token.ts';
+import { searchMatchTickets } from '../../domain/checkin/search-match-tickets.ts';
 import { summarizeAttendance } from '../../domain/checkin/summarize-attendance.ts';
 import { authenticateDevice, tokenShaped } from '../../domain/devices/authenticate-device.ts';
 import { findScanScope } from '../../domain/devices/find-scan-scope.ts';
@@ -64,7 +69,24 @@ const bearerToken = createMiddleware<DeviceEnv>(async (c, next) => {
   await next();
 });
 
-/** The match of the device's club it names, and the stands it may admit there. */
+/**
+ * One scan or admission by a device known by its token (redeemWithToken), answered as the contract says:
+ * the ticket described, and for `already_used` when and where it entered.
+ */
+async function redeemAnswer(c: Context<DeviceEnv>, request: RedeemRequest | AdmitRequest) {
+  const { db } = c.get('deps');
+  const redeemed = await redeemWithToken(db, {}, { ...request, token: c.get('token') });
+  if (!redeemed) throw new HTTPException(401, { message: 'A valid device token is required.' });
+  const { answer, clubId } = redeemed;
+  // Described by the scan itself, except a repeated nonce or another match's ticket: read then.
+  const ticket = answer.ticket ?? (answer.ticketId ? await describeTicket(db, clubId, answer.ticketId) : null);
+  return {
+    result: answer.result,
+    ticket,
+    ...(answer.entry ? { entry: { at: answer.entry.at.toISOString(), device: answer.entry.device } } : {}),
+  } satisfies RedeemResponse;
+}
+
 /**
  * The device API (docs/device-api.md): pairing, then scans authenticated by the device's token.
  * Every club query is scoped by the club of the device. Each body is bounded before it is read, then
@@ -97,13 +119,19 @@ export const deviceApiV1 = new Hono<DeviceEnv>()
   // The device is authenticated by the scan's own first statement (redeemWithToken): a missing or
   // malformed token is refused before the body is read, an unknown or revoked one after.
   .post('/redeem', bearerToken, limit(16 * 1024), jsonBody(RedeemRequest), async (c) => {
+    const request = c.req.valid('json');
+    const answer = await redeemAnswer(c, request);
+    return c.json(parseShortCode(request.code).kind === 'typo' ? { ...answer, hint: 'check_code' as const } : answer);
+  })
+  // A ticket found by a search, admitted by hand: the same admission as a scan, logged as a search's.
+  .post('/admit', bearerToken, limit(16 * 1024), jsonBody(AdmitRequest), async (c) => c.json(await redeemAnswer(c, c.req.valid('json'))))
+  .post('/search', deviceAuth, limit(16 * 1024), jsonBody(SearchRequest), async (c) => {
     const { db } = c.get('deps');
-    const redeemed = await redeemWithToken(db, {}, { ...c.req.valid('json'), token: c.get('token') });
-    if (!redeemed) throw new HTTPException(401, { message: 'A valid device token is required.' });
-    const { answer, clubId } = redeemed;
-    // Described by the scan itself, except a repeated nonce or another match's ticket: read then.
-    const ticket = answer.ticket ?? (answer.ticketId ? await describeTicket(db, clubId, answer.ticketId) : null);
-    return c.json({ result: answer.result, ticket } satisfies RedeemResponse);
+    const dev = c.get('device');
+    const { matchId, query } = c.req.valid('json');
+    await findScanScope(db, dev, matchId);
+    const tickets = await searchMatchTickets(db, dev.clubId, matchId, query);
+    return c.json({ tickets } satisfies SearchResponse);
   })
   .get('/matches', deviceAuth, async (c) => {
     const { db } = c.get('deps');
@@ -140,6 +168,8 @@ export const deviceApiV1 = new Hono<DeviceEnv>()
               gatesOpenAt: scope.match.gatesOpenAt,
               scannedAt: new Date(s.scannedAt),
               deviceResult: s.result,
+              direction: s.direction,
+              allowReentry: scope.match.allowReentry,
             },
           ),
         );
@@ -160,12 +190,15 @@ export const deviceApiV1 = new Hono<DeviceEnv>()
     return c.json({
       ...changes,
       serverTime: changes.serverTime.toISOString(),
+      entries: changes.entries.map((e) => ({ ...e, at: e.at.toISOString() })),
       gatesOpenAt: scope.match.gatesOpenAt?.toISOString() ?? null,
+      allowReentry: scope.match.allowReentry,
       uploaded,
       attendance: {
         expected: attendance.sold,
         admitted: attendance.admitted,
-        stands: attendance.stands.map((s) => ({ id: s.standId, name: s.name, expected: s.sold, admitted: s.admitted })),
+        inside: attendance.inside,
+        stands: attendance.stands.map((s) => ({ id: s.standId, name: s.name, expected: s.sold, admitted: s.admitted, inside: s.inside })),
       },
       guests,
     } satisfies SyncResponse);

@@ -17,6 +17,7 @@ const FIELD_KEY: Record<string, MessageKey> = {
   saleOpensAt: 'matches.saleOpens',
   saleClosesAt: 'matches.saleCloses',
   orderLimit: 'matches.orderLimit',
+  allowReentry: 'matches.allowReentry',
   freeEntryUnder: 'matches.freeEntryUnder',
 };
 

@@ -64,6 +64,31 @@ export function Field(props: FieldProps) {
   );
 }
 
+/** One checkbox, sent as `name=on` when ticked, its label beside it and a hint under it. */
+export function CheckField(props: { name: string; label: string; hint?: string; values?: Record<string, string | undefined> }) {
+  const id = `${useContext(FormIdPrefix)}-${props.name}`;
+  return (
+    <div class="field check">
+      <label for={id}>
+        <input
+          id={id}
+          type="checkbox"
+          name={props.name}
+          value="on"
+          checked={props.values?.[props.name] === 'on'}
+          aria-describedby={props.hint ? `${id}-hint` : undefined}
+        />{' '}
+        {props.label}
+      </label>
+      {props.hint ? (
+        <small id={`${id}-hint`} class="hint">
+          {props.hint}
+        </small>
+      ) : null}
+    </div>
+  );
+}
+
 /** A field's error under it, announced, and named by the field's aria-describedby (`<id>-error`). */
 export function FieldError({ id, error }: { id: string; error?: string }) {
   return error ? (

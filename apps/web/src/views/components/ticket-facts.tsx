@@ -1,3 +1,4 @@
+import { formatShortCode } from '@footarena/ticket-code';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { MyTicket } from '../../domain/tickets/list-my-tickets.ts';
 import type { AppEnv } from '../../http/types.ts';
@@ -58,4 +59,10 @@ export function TicketState({ ticket: tk }: { ticket: ShownTicket }) {
   if (tk.usedAt) return <span class="badge">{t('tickets.entered', { time: formatTime(tk.usedAt, locale) })}</span>;
   if (tk.past) return <span class="badge">{t('tickets.past')}</span>;
   return null;
+}
+
+/** The short code printed under the QR: what a steward types when the QR cannot be read. */
+export function ShortCode({ ticket: tk }: { ticket: ShownTicket }) {
+  const t = useT();
+  return <span class="short-code">{t('tickets.shortCode', { code: formatShortCode(tk.shortCode) })}</span>;
 }

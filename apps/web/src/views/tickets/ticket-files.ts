@@ -1,3 +1,4 @@
+import { formatShortCode } from '@footarena/ticket-code';
 import { createEvent } from 'ics';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
@@ -11,6 +12,9 @@ export const venueLine = (o: Pick<OrderTickets, 'venue' | 'street' | 'postalCode
 /** What one ticket is: its stand, its category and what it cost. */
 export const ticketLine = (t: Translate, locale: Locale, tk: OrderTickets['tickets'][number]) =>
   `${tk.stand} · ${t(`category.${tk.category}`)} · ${tk.unitPriceCents === 0 ? t('match.free') : formatMoney(tk.unitPriceCents, locale)}`;
+
+/** The line printed under every QR: the short code to type when the QR cannot be read. */
+export const shortCodeLine = (t: Translate, shortCode: string) => t('tickets.shortCode', { code: formatShortCode(shortCode) });
 
 /** A ticket's QR code as a PNG, error correction M (the size the code format is made for). */
 export function ticketQrPng(code: string): Promise<Buffer> {
@@ -40,7 +44,9 @@ export async function renderTicketsPdf(o: OrderTickets, locale: Locale): Promise
       .fontSize(14)
       .text(`${tk.stand} · ${t(`category.${tk.category}`)}`);
     doc.fontSize(11).text(tk.unitPriceCents === 0 ? t('match.free') : formatMoney(tk.unitPriceCents, locale));
-    doc.image(await ticketQrPng(tk.code), 85, 250, { width: 250 });
+    doc.image(await ticketQrPng(tk.code), 90, 244, { width: 240 });
+    doc.font('Courier-Bold').fontSize(16).text(formatShortCode(tk.shortCode), 28, 488, { width: 364, align: 'center' });
+    doc.font('Helvetica');
     doc
       .fontSize(9)
       .fillColor('#555555')

@@ -1,7 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { assetUrl } from '../../asset-url.ts';
 import { Form } from '../../components/form.tsx';
-import { GateTime, MatchName, MatchWhen, type ShownTicket, TicketState, TicketWhat } from '../../components/ticket-facts.tsx';
+import { GateTime, MatchName, MatchWhen, ShortCode, type ShownTicket, TicketState, TicketWhat } from '../../components/ticket-facts.tsx';
 import { OfflineNote } from '../../components/ticket-offline.tsx';
 import { useT } from '../../components/use-t.ts';
 
@@ -29,9 +29,14 @@ export function TicketPage({ ticket: tk, qr, position, count, previousId, nextId
     <div class="ticket-full">
       <div class="ticket-code">
         {qr ? (
-          <div class="qr" role="img" aria-label={t('tickets.qrLabel')}>
-            {qr}
-          </div>
+          <>
+            <div class="qr" role="img" aria-label={t('tickets.qrLabel')}>
+              {qr}
+            </div>
+            <p class="under-qr">
+              <ShortCode ticket={tk} />
+            </p>
+          </>
         ) : (
           <p class="no-code">
             <TicketState ticket={tk} />

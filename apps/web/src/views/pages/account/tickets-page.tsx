@@ -1,7 +1,7 @@
 import type { MatchTickets } from '../../../domain/tickets/group-my-tickets.ts';
 import { assetUrl } from '../../asset-url.ts';
 import { Form } from '../../components/form.tsx';
-import { MatchName, MatchWhen, type ShownTicket, TicketState, TicketWhat } from '../../components/ticket-facts.tsx';
+import { MatchName, MatchWhen, ShortCode, type ShownTicket, TicketState, TicketWhat } from '../../components/ticket-facts.tsx';
 import { OfflineNote } from '../../components/ticket-offline.tsx';
 import { useT } from '../../components/use-t.ts';
 
@@ -80,6 +80,12 @@ function MatchBlock({ group }: { group: MatchTickets<ShownTicket> }) {
                   <TicketWhat ticket={tk} position={position} count={group.valid.length} />
                 )}{' '}
                 <TicketState ticket={tk} />
+                {tk.status === 'valid' && live ? (
+                  <>
+                    <br />
+                    <ShortCode ticket={tk} />
+                  </>
+                ) : null}
               </li>
             ))}
           </ul>

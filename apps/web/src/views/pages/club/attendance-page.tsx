@@ -14,7 +14,8 @@ import { useT } from '../../components/use-t.ts';
 
 export interface AttendancePageProps {
   club: { slug: string };
-  match: { id: string };
+  /** allowReentry: the table gets a column of who is inside now (some went out). */
+  match: { id: string; allowReentry: boolean };
   title: string;
   attendance: Awaited<ReturnType<typeof summarizeAttendance>>;
   /** Every reason a scan is refused, in the order they are listed. */
@@ -40,6 +41,8 @@ export function AttendancePage({
 }: AttendancePageProps) {
   const t = useT();
   const locale = useRequestContext<AppEnv>().get('locale');
+  // Without re-entry everyone admitted is inside: the column would repeat the one before it.
+  const inside = m.allowReentry || a.inside !== a.admitted;
   return (
     <>
       <h1>
@@ -55,15 +58,29 @@ export function AttendancePage({
           {a.stands.length === 0 ? (
             <p>{t('attendance.noStands')}</p>
           ) : (
-            <table>
-              <TableHead columns={[t('attendance.stand'), t('attendance.seats'), t('attendance.sold'), t('attendance.admitted')]} />
+            // Five columns do not fit a phone: one card per stand there, each number under its name.
+            <table class={inside ? 'stack' : undefined}>
+              <TableHead
+                columns={[
+                  t('attendance.stand'),
+                  t('attendance.seats'),
+                  t('attendance.sold'),
+                  t('attendance.admitted'),
+                  ...(inside ? [t('attendance.inside')] : []),
+                ]}
+              />
               <tbody>
                 {a.stands.map((s) => (
                   <tr data-stand={s.name}>
                     <th scope="row">{s.name}</th>
-                    <td>{s.seats}</td>
-                    <td>{s.sold}</td>
-                    <td>{s.admitted}</td>
+                    <td data-label={inside ? t('attendance.seats') : undefined}>{s.seats}</td>
+                    <td data-label={inside ? t('attendance.sold') : undefined}>{s.sold}</td>
+                    <td data-label={inside ? t('attendance.admitted') : undefined}>{s.admitted}</td>
+                    {inside ? (
+                      <td data-inside data-label={t('attendance.inside')}>
+                        {s.inside}
+                      </td>
+                    ) : null}
                   </tr>
                 ))}
               </tbody>

@@ -2,7 +2,7 @@ import type { OpponentClubs } from '../../../domain/catalog/find-opponent-clubs.
 import type { listCatalogChoices } from '../../../domain/catalog/list-catalog-choices.ts';
 import type { VenueWithStands } from '../../../domain/catalog/list-venues.ts';
 import type { FieldErrors, FormValues } from '../../../http/forms.ts';
-import { Field, FormError, Select } from '../../components/form.tsx';
+import { CheckField, Field, FormError, Select } from '../../components/form.tsx';
 import { useT } from '../../components/use-t.ts';
 import { VerifiedBadge } from '../../components/verified-badge.tsx';
 
@@ -129,6 +129,7 @@ export function MatchFields({ values, errors, choices }: { values?: FormValues; 
         required
         hint={t('matches.orderLimitHint')}
       />
+      <CheckField name="allowReentry" label={t('matches.allowReentry')} hint={t('matches.allowReentryHint')} values={values} />
       <Field
         name="freeEntryUnder"
         type="number"

@@ -1,10 +1,13 @@
 import { useT } from '../../components/use-t.ts';
+import { FindTicket } from './find-ticket.tsx';
+import { ScanDirectionSwitch } from './scan-direction.tsx';
 
 /** Scan mode: the camera (hidden on a device without one), a typed code, and the last scans. */
 export function ScanMode() {
   const t = useT();
   return (
     <>
+      <ScanDirectionSwitch />
       <div id="scan-camera" class="scan-camera">
         <video id="scan-video" playsinline muted aria-label={t('scanner.cameraLabel')} />
       </div>
@@ -30,6 +33,7 @@ export function ScanMode() {
           {t('scanner.manualHint')}
         </p>
       </form>
+      <FindTicket />
       <h2 class="history-title">{t('scanner.history')}</h2>
       <ol id="scan-history" class="scan-history" aria-live="polite">
         <li class="hint">{t('scanner.historyEmpty')}</li>
