@@ -43,8 +43,9 @@ export function GuestListPage(props: {
         {list.guests.length === 0 ? (
           <p class="hint">{t('guests.noGuests')}</p>
         ) : (
+          // On a phone each guest reads as a card, its Remove button within reach (app.css, table.stack).
           <div class="table-wrap">
-            <table>
+            <table class="stack">
               <TableHead columns={[t('guests.name'), t('guests.stand'), t('guests.placesColumn'), t('guests.enteredColumn')]} actions />
               <tbody>
                 {list.guests.map((g) => (
@@ -54,9 +55,9 @@ export function GuestListPage(props: {
                       <br />
                       <small class="hint">{g.email ?? t('guests.byName')}</small>
                     </td>
-                    <td>{g.stand}</td>
-                    <td>{g.places}</td>
-                    <td>{g.entered}</td>
+                    <td data-label={t('guests.stand')}>{g.stand}</td>
+                    <td data-label={t('guests.placesColumn')}>{g.places}</td>
+                    <td data-label={t('guests.enteredColumn')}>{g.entered}</td>
                     <td>
                       {g.entered > 0 ? (
                         <span class="hint">{t('guests.cannotRemove')}</span>
