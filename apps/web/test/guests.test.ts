@@ -317,6 +317,10 @@ describe.each(databaseKinds())('guest lists and free entries on %s', (kind) => {
     expect(tk!.usedAt).not.toBeNull();
     const [o] = await db().select().from(order).where(eq(order.id, tk!.orderId));
     expect(o).toMatchObject({ channel: 'free_entry', provider: 'free', totalCents: 0 });
+    // In the club's orders, said for what it is rather than a blank buyer.
+    const orders = await textOf(await ctx.owner.get(`${ctx.base}/orders?q=${o!.reference}`, { 'accept-language': 'en' }));
+    expect(orders).toContain(`${o!.reference} `);
+    expect(orders).toContain('Free entries');
     // Full: refused, nothing taken.
     const now = await seats();
     await db()

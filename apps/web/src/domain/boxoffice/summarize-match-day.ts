@@ -6,6 +6,10 @@ import { order, orderItem } from '../../db/schema/index.ts';
 export const MATCH_DAY_CHANNELS = ['online', 'gate_cash', 'gate_phone', 'guest', 'free_entry'] as const;
 export type MatchDayChannel = (typeof MATCH_DAY_CHANNELS)[number];
 
+/** An order's row of the report: its channel, the gate split by who took the money. */
+export const matchDayChannel = sql<MatchDayChannel>`(case when ${order.channel} = 'box_office' then
+  (case when ${order.provider} = 'cash' then 'gate_cash' else 'gate_phone' end) else ${order.channel} end)`;
+
 export interface MatchDayRow {
   channel: MatchDayChannel;
   orders: number;
@@ -26,8 +30,7 @@ export async function summarizeMatchDay(db: Executor, clubId: string, matchId: s
   const kept = db
     .select({
       id: order.id,
-      channel: sql<MatchDayChannel>`(case when ${order.channel} = 'box_office' then
-        (case when ${order.provider} = 'cash' then 'gate_cash' else 'gate_phone' end) else ${order.channel} end)`.as('channel'),
+      channel: matchDayChannel.as('channel'),
       tickets: sql<number>`sum(${orderItem.quantity} - ${orderItem.refundedQuantity})`.as('tickets'),
       money: sql<number>`sum((${orderItem.quantity} - ${orderItem.refundedQuantity}) * ${orderItem.unitPriceCents})`.as('money'),
       fee: sql<number>`(case when ${order.channel} = 'online' then ${order.feeCents}

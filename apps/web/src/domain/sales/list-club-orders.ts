@@ -1,6 +1,7 @@
 import { and, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { match, order, orderItem, user } from '../../db/schema/index.ts';
+import { matchDayChannel } from '../boxoffice/summarize-match-day.ts';
 import { containsPattern } from '../like-pattern.ts';
 
 /**
@@ -22,6 +23,7 @@ export async function listClubOrders(
       paidAt: order.paidAt,
       email: order.email,
       buyer: sql<string | null>`coalesce(${user.name}, ${order.buyerName})`, // a guest's: the name they gave
+      channel: matchDayChannel,
       subtotalCents: order.subtotalCents,
       feeCents: order.feeCents,
       totalCents: order.totalCents,

@@ -59,9 +59,13 @@ export function OrdersPage({ club, orders, q, matchId, mayRefund }: OrdersPagePr
                   </td>
                   <td data-label={columns[1]}>{formatDateTime(o.createdAt, locale)}</td>
                   <td data-label={columns[2]}>
-                    {o.buyer ?? '—'}
+                    {o.buyer ?? (o.channel === 'online' ? '—' : t(`matchDay.channel.${o.channel}`))}
                     <br />
-                    <small>{o.email}</small>
+                    <small>
+                      {o.channel === 'online' || !o.buyer
+                        ? o.email
+                        : [t(`matchDay.channel.${o.channel}`), o.email].filter(Boolean).join(' · ')}
+                    </small>
                   </td>
                   <td data-label={columns[3]}>
                     {o.opponent}
