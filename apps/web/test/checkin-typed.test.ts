@@ -359,6 +359,10 @@ describe.each(databaseKinds())('re-entry on %s', (kind) => {
       'in:ok',
       'in:already_used',
     ]);
+    // The club's CSV of every scan says which way each went and how the code was entered.
+    const csv = (await (await home.owner.get(`${home.base}/matches/${reentryMatch}/attendance.csv`)).text()).split('\r\n');
+    const ofTicket = csv.filter((line) => line.includes(tk!.id)).map((line) => line.split(',').slice(2, 5).join(' '));
+    expect(ofTicket).toEqual(expect.arrayContaining(['out qr ok', 'in typed ok', 'out qr not_inside']));
   });
 
   it('admits once when two gates race an entry after an exit', async () => {

@@ -744,7 +744,7 @@ describe.each(databaseKinds())('admitting tickets at the gate on %s', (kind) => 
     const csv = await owner.owner.get(`${owner.base}/matches/${matchId}/attendance.csv`);
     expect(csv.headers.get('content-type')).toContain('text/csv');
     const lines = (await csv.text()).trim().split('\r\n');
-    expect(lines[0]).toBe('scanned_at_brussels,device,result,ticket_id,stand,category,order_reference,buyer,email');
+    expect(lines[0]).toBe('scanned_at_brussels,device,direction,method,result,ticket_id,stand,category,order_reference,buyer,email');
     // Sorted: two scans in the same millisecond have no order of their own.
     const ofTicket = (id: string) =>
       lines
@@ -753,15 +753,15 @@ describe.each(databaseKinds())('admitting tickets at the gate on %s', (kind) => 
         .sort();
     // The order and its buyer too, so the report names who came and who was turned away.
     const order = ['FA-GATE001', '', 'fan@example.be'];
-    expect(ofTicket(batch[0]!.id)).toEqual([['Gate A', 'ok', batch[0]!.id, 'Main', 'adult', ...order]]);
+    expect(ofTicket(batch[0]!.id)).toEqual([['Gate A', 'in', 'qr', 'ok', batch[0]!.id, 'Main', 'adult', ...order]]);
     expect(ofTicket(batch[1]!.id)).toEqual([
-      ['Gate B', 'already_used', batch[1]!.id, 'Main', 'adult', ...order],
-      ['Gate B', 'ok', batch[1]!.id, 'Main', 'adult', ...order],
+      ['Gate B', 'in', 'qr', 'already_used', batch[1]!.id, 'Main', 'adult', ...order],
+      ['Gate B', 'in', 'qr', 'ok', batch[1]!.id, 'Main', 'adult', ...order],
     ]);
-    expect(ofTicket(batch[2]!.id)).toEqual([['Gate A', 'revoked', batch[2]!.id, 'Main', 'adult', ...order]]);
-    const forged = lines.filter((l) => l.split(',')[2] === 'bad_signature');
+    expect(ofTicket(batch[2]!.id)).toEqual([['Gate A', 'in', 'qr', 'revoked', batch[2]!.id, 'Main', 'adult', ...order]]);
+    const forged = lines.filter((l) => l.split(',')[4] === 'bad_signature');
     expect(forged).toHaveLength(before.bad_signature + 1);
-    for (const line of forged) expect(line).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d,Gate [AB],bad_signature,,,,,,$/);
+    for (const line of forged) expect(line).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d,Gate [AB],in,qr,bad_signature,,,,,,$/);
   });
 
   const codeOf = async (id: string) => (await db().select().from(ticket).where(eq(ticket.id, id)))[0]!;

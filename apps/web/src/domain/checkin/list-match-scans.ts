@@ -12,6 +12,8 @@ export async function listMatchScans(db: Executor, clubId: string, matchId: stri
       scannedAt: scan.scannedAt,
       device: device.name,
       result: scan.result,
+      direction: scan.direction,
+      method: scan.method,
       ticketId: scan.ticketId,
       stand: stand.name,
       category: orderItem.category,

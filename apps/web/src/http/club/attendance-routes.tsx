@@ -59,10 +59,24 @@ export const attendanceRoutes = new Hono<AppEnv>()
     const m = await findClubMatch(db, club.id, c.req.param('matchId'));
     const scans = await listMatchScans(db, club.id, m.id);
     return sendCsv(c, `${club.slug}-${toBrusselsLocal(m.kickoffAt).slice(0, 10)}-scans.csv`, [
-      ['scanned_at_brussels', 'device', 'result', 'ticket_id', 'stand', 'category', 'order_reference', 'buyer', 'email'],
+      [
+        'scanned_at_brussels',
+        'device',
+        'direction',
+        'method',
+        'result',
+        'ticket_id',
+        'stand',
+        'category',
+        'order_reference',
+        'buyer',
+        'email',
+      ],
       ...scans.map((s) => [
         toBrusselsLocal(s.scannedAt),
         s.device,
+        s.direction, // in, or out where the match allows re-entry
+        s.method, // qr, typed (the short code), search (found by name or reference)
         s.result,
         s.ticketId,
         s.stand,
