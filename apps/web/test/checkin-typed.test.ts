@@ -348,7 +348,8 @@ describe.each(databaseKinds())('re-entry on %s', (kind) => {
     const back = await rowOf(tk!.id);
     expect(back.exitedAt).toBeNull();
     expect(back.usedAt).toEqual(firstEntry); // the first entry stays the ticket's
-    expect((await redeem(north, tk!.code, reentryMatch)).result).toBe('already_used');
+    // "Already used" tells of the entry that put the person inside now: the re-entry, by the south gate.
+    expect(await redeem(north, tk!.code, reentryMatch)).toMatchObject({ result: 'already_used', entry: { device: 'South gate' } });
     const logged = await db().select().from(scan).where(eq(scan.ticketId, tk!.id)).orderBy(scan.scannedAt);
     expect(logged.map((s) => `${s.direction}:${s.result}`)).toEqual([
       'out:not_inside',

@@ -1,7 +1,7 @@
-import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.ts';
-import { device, matchStand, order, orderItem, stand, ticket, user } from '../../db/schema/index.ts';
+import { device, matchStand, order, orderItem, scan, stand, ticket, user } from '../../db/schema/index.ts';
 
 /** The device a ticket entered by (its name is what "already used" tells the steward). */
 const entryDevice = alias(device, 'entry_device');
@@ -52,8 +52,25 @@ export interface EntryFacts {
 export const entryOf = (found: { usedAt: Date | null; usedBy: string | null }): EntryFacts | undefined =>
   found.usedAt ? { at: found.usedAt, device: found.usedBy } : undefined;
 
-/** The entry of a ticket of the club, read on its own (a scan that lost a race for it). */
-export async function findEntry(db: Executor, clubId: string, ticketId: string): Promise<EntryFacts | undefined> {
+/**
+ * The entry of a ticket of the club, read on its own: for a scan that lost a race for it, and where the
+ * match allows re-entry, its latest entry — the one that put the person inside now — rather than the
+ * first (the ticket row keeps the first): the last admitting scan of any code of its seat.
+ */
+export async function findEntry(db: Executor, clubId: string, ticketId: string, latest = false): Promise<EntryFacts | undefined> {
+  if (latest) {
+    const sameSeat = alias(ticket, 'same_seat');
+    const [last] = await db
+      .select({ at: scan.scannedAt, device: entryDevice.name })
+      .from(ticket)
+      .innerJoin(sameSeat, eq(sameSeat.seatId, ticket.seatId))
+      .innerJoin(scan, and(eq(scan.ticketId, sameSeat.id), eq(scan.result, 'ok'), eq(scan.direction, 'in')))
+      .leftJoin(entryDevice, eq(entryDevice.id, scan.deviceId))
+      .where(and(eq(ticket.id, ticketId), eq(ticket.clubId, clubId)))
+      .orderBy(desc(scan.scannedAt))
+      .limit(1);
+    if (last) return last;
+  }
   const [found] = await db
     .select({ usedAt: ticket.usedAt, usedBy: entryDevice.name })
     .from(ticket)

@@ -162,8 +162,10 @@ export async function judgeAndLog(
   try {
     const answer = await logScan(db, input, verdict, now);
     if (answer.result !== 'already_used' || !answer.ticketId) return answer;
-    // When and where it entered: read with the ticket, or — for a scan that lost a race — now.
-    const entry = (found && entryOf(found)) ?? (await findEntry(db, input.clubId, answer.ticketId));
+    // When and where it entered: read with the ticket, or — for a scan that lost a race, or the latest
+    // entry where people go out and back in — now.
+    const reentry = input.allowReentry ?? false;
+    const entry = (found && !reentry && entryOf(found)) || (await findEntry(db, input.clubId, answer.ticketId, reentry));
     return entry ? { ...answer, entry } : answer;
   } catch (error) {
     // The same nonce was logged meanwhile (the same request sent twice at once): its answer decides,
