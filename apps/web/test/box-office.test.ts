@@ -6,7 +6,6 @@ import type {
   QuotaResponse,
   ShiftCloseResponse,
 } from '@footarena/gate-protocol';
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activity, boxOfficeQuota, boxOfficeShift, matchStand, member, order, orderItem, scan, ticket } from '../src/db/schema/index.ts';
@@ -17,6 +16,7 @@ import { placeOrder } from '../src/domain/sales/place-order.ts';
 import { releaseExpiredOrders } from '../src/domain/sales/release-expired-orders.ts';
 import { clubWithOwner, matchOnSale, postOk } from './support/catalog.ts';
 import { createUser, databaseKinds, startTestApp, type TestApp, textOf } from './support/harness.ts';
+import { openApiOf } from './support/openapi.ts';
 
 describe.each(databaseKinds())('the box office at the gate on %s', (kind) => {
   let t: TestApp;
@@ -493,23 +493,7 @@ describe.each(databaseKinds())('the box office at the gate on %s', (kind) => {
   );
 
   it('answers every box office call as the published OpenAPI document says', async () => {
-    const doc = (await (await t.app.request('http://localhost/api/v1/openapi.json')).json()) as {
-      paths: Record<
-        string,
-        Record<string, { responses: Record<string, { content: { 'application/json': { schema: { $ref: string } } } }> }>
-      >;
-      components: { schemas: Record<string, object> };
-    };
-    const ajv = new Ajv2020({ strict: false, validateFormats: false });
-    for (const [name, schema] of Object.entries(doc.components.schemas)) ajv.addSchema(schema, `#/components/schemas/${name}`);
-    const conforms = async (path: string, response: Response, method = 'post') => {
-      const declared = doc.paths[path]![method]!.responses[String(response.status)];
-      expect(declared, `${path} documents status ${response.status}`).toBeDefined();
-      const validate = ajv.getSchema(declared!.content['application/json'].schema.$ref)!;
-      const body = await response.json();
-      expect(validate(body), JSON.stringify(validate.errors)).toBe(true);
-      return body;
-    };
+    const { conforms } = await openApiOf(t);
     const phone = await sellingPhone('Documented desk', 'Schema City');
     const { m } = phone;
     await conforms('/box-office/quota', await api('/box-office/quota', phone.token, { matchId: m.matchId }));

@@ -2,7 +2,6 @@ import { createHash, randomUUID } from 'node:crypto';
 import { codeFor, VERDICT_CASES } from '@footarena/checkin-rules/cases';
 import { ErrorResponse, type MatchesResponse, type SyncResponse } from '@footarena/gate-protocol';
 import { sign, verify } from '@footarena/ticket-code';
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import { ZXING_WASM_SHA256 } from 'barcode-detector/ponyfill';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,6 +20,7 @@ import { formatTime } from '../src/i18n/index.ts';
 import { clubWithOwner, competitionId } from './support/catalog.ts';
 import { insertPaidOrder, insertSignedTickets } from './support/gate.ts';
 import { createUser, databaseKinds, linkIn, PASSWORD, signIn, startTestApp, type TestApp, textOf } from './support/harness.ts';
+import { openApiOf } from './support/openapi.ts';
 
 describe.each(databaseKinds())('admitting tickets at the gate on %s', (kind) => {
   let t: TestApp;
@@ -345,26 +345,8 @@ describe.each(databaseKinds())('admitting tickets at the gate on %s', (kind) => 
   });
 
   it('publishes an OpenAPI document that every answer of the API conforms to', async () => {
-    const doc = (await (await t.app.request('http://localhost/api/v1/openapi.json')).json()) as {
-      openapi: string;
-      paths: Record<
-        string,
-        Record<string, { responses: Record<string, { content: { 'application/json': { schema: { $ref: string } } } }> }>
-      >;
-      components: { schemas: Record<string, object> };
-    };
+    const { doc, ajv, conforms } = await openApiOf(t);
     expect(doc.openapi).toBe('3.1.0');
-    const ajv = new Ajv2020({ strict: false, validateFormats: false });
-    for (const [name, schema] of Object.entries(doc.components.schemas)) ajv.addSchema(schema, `#/components/schemas/${name}`);
-    /** Checks a live answer against the schema the document promises for that path and status. */
-    const conforms = async (path: string, response: Response, method = 'post') => {
-      const declared = doc.paths[path]![method]!.responses[String(response.status)];
-      expect(declared, `${path} documents status ${response.status}`).toBeDefined();
-      const validate = ajv.getSchema(declared!.content['application/json'].schema.$ref)!;
-      const body = await response.json();
-      expect(validate(body), JSON.stringify(validate.errors)).toBe(true);
-      return body;
-    };
     // The request schemas refuse unknown fields, as the server does.
     expect(ajv.getSchema('#/components/schemas/RedeemRequest')!({ code: 'x', nonce: 'n-000000', matchId, extra: 1 })).toBe(false);
 
