@@ -7,6 +7,7 @@ import { match, order, scan, ticket } from '../../src/db/schema/index.ts';
 import { clubWithOwner, matchOnSale } from '../support/catalog.ts';
 import { createUser, linkIn, signIn } from '../support/harness.ts';
 import { accessibilityViolations, chromiumAvailable, labelProblems, launchBrowser, type TestBrowser } from './browser.ts';
+import { startScannerOffline } from './scanner-steps.ts';
 import { type ServedApp, serveTestApp } from './serve.ts';
 
 const SHOTS = '/tmp/shots-codes';
@@ -138,18 +139,7 @@ describe.skipIf(!chromiumAvailable())('a steward admits people without a camera 
     expect([...(await accessibilityViolations(page)), ...(await labelProblems(page))]).toEqual([]);
 
     // Offline: a short code is judged from the synced short codes, and uploaded when the network is back.
-    await page.waitForFunction(
-      async () => (await navigator.serviceWorker.getRegistration('/scan'))?.active?.state === 'activated',
-      undefined,
-      {
-        timeout: 20_000,
-      },
-    );
-    await page.reload();
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-    await context.setOffline(true);
-    await page.reload();
-    await page.getByRole('button', { name: 'Start scanning' }).click();
+    await startScannerOffline(page, context);
     const last = tickets.find((tk) => tk.id !== searched[0]!.ticketId && tk.id !== tickets[0]!.id && tk.id !== tickets[1]!.id)!;
     await typeCode(page, formatShortCode(last.shortCode));
     const offline = await verdict(page, 'ok');

@@ -8,6 +8,7 @@ import { clubWithOwner, matchOnSale } from '../support/catalog.ts';
 import { createUser, linkIn, signIn } from '../support/harness.ts';
 import { accessibilityViolations, chromiumAvailable, labelProblems, launchBrowser, type TestBrowser } from './browser.ts';
 import { writeQrVideo } from './fake-camera.ts';
+import { startScannerOffline } from './scanner-steps.ts';
 import { type ServedApp, serveTestApp } from './serve.ts';
 
 const results = (name: string) => fileURLToPath(new URL(`../../test-results/${name}`, import.meta.url));
@@ -102,18 +103,7 @@ describe.skipIf(!chromiumAvailable())('steward scanner in a browser', () => {
     expect(await page.locator('#scan-result').getAttribute('class')).toContain('refused');
 
     // Installed: once the service worker controls the page, the scanner opens with no network at all.
-    await page.waitForFunction(
-      async () => (await navigator.serviceWorker.getRegistration('/scan'))?.active?.state === 'activated',
-      undefined,
-      {
-        timeout: 20_000,
-      },
-    );
-    await page.reload();
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-    await context.setOffline(true);
-    await page.reload();
-    await page.getByRole('button', { name: 'Start scanning' }).click();
+    await startScannerOffline(page, context);
     await status(page, /^Offline: checking on this phone/); // scans may already wait: a slow answer online is decided offline
     await verdict(page, 'already_used'); // the ticket in view, refused from the synced lists
 
