@@ -170,7 +170,7 @@ describe.each(databaseKinds())('the box office at the gate on %s', (kind) => {
     const phone = await sellingPhone('Offline desk', 'Quota Rovers');
     const { m } = phone;
     const reserved = (await (await api('/box-office/quota', phone.token, { matchId: m.matchId })).json()) as QuotaResponse;
-    expect(reserved).toEqual({ quotaSeats: 5, quotas: [{ matchStandId: m.matchStandId, left: 5 }] });
+    expect(reserved).toEqual({ quotaSeats: 5, quotas: [{ matchStandId: m.matchStandId, standId: m.standId, left: 5 }] });
     expect(await seats(m.matchStandId)).toMatchObject({ sold: 0, held: 5 });
     // Asking again tops up to the setting, never past it.
     await api('/box-office/quota', phone.token, { matchId: m.matchId });

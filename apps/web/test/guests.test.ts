@@ -1,8 +1,19 @@
 import { randomBytes } from 'node:crypto';
-import type { GuestAdmitResponse, GuestSearchResponse, MatchesResponse, SyncResponse } from '@footarena/gate-protocol';
+import type { GuestAdmitResponse, GuestSearchResponse, MatchesResponse, QuotaResponse, SyncResponse } from '@footarena/gate-protocol';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { guest, guestList, guestListStand, match, matchStand, member, order, scan, ticket } from '../src/db/schema/index.ts';
+import {
+  boxOfficeQuota,
+  guest,
+  guestList,
+  guestListStand,
+  match,
+  matchStand,
+  member,
+  order,
+  scan,
+  ticket,
+} from '../src/db/schema/index.ts';
 import { DomainError } from '../src/domain/errors.ts';
 import { addGuests } from '../src/domain/guests/add-guests.ts';
 import { createGuestList } from '../src/domain/guests/create-guest-list.ts';
@@ -348,6 +359,41 @@ describe.each(databaseKinds())('guest lists and free entries on %s', (kind) => {
     await postOk(c2.owner, `${c2.base}/matches/${m2.matchId}`, form);
     const [row] = await db().select({ under: match.freeEntryUnder }).from(match).where(eq(match.id, m2.matchId));
     expect(row!.under).toBe(12);
+  });
+
+  it('counts free entries made offline from the seats the device kept while online, never beyond them', async () => {
+    const c5 = await clubWithOwner(t, 'Offline Kids FC');
+    const m5 = await matchOnSale(t, c5, 'Kids FC'); // 50 seats
+    const token = await pairedDevice(c5.owner, c5.base, 'Kids gate phone'); // may not sell
+    // Without free entries, a device that may not sell keeps no seats.
+    expect((await api('/box-office/quota', token, { matchId: m5.matchId })).status).toBe(403);
+    await db().update(match).set({ freeEntryUnder: 12 }).where(eq(match.id, m5.matchId));
+    const reserved = await api('/box-office/quota', token, { matchId: m5.matchId });
+    expect(reserved.status).toBe(200);
+    const kept = ((await reserved.json()) as QuotaResponse).quotas.find((q) => q.standId === m5.standId)!;
+    expect(kept).toMatchObject({ matchStandId: m5.matchStandId, left: 20 });
+    expect(await seats(m5.matchStandId)).toMatchObject({ held: 20, sold: 0 });
+
+    // Counted offline a minute ago, uploaded now: one of the kept seats, once per nonce, at the device's time.
+    const countedAt = new Date(Date.now() - 60_000);
+    const upload = (nonce: string) =>
+      api('/free-entry', token, { matchId: m5.matchId, standId: m5.standId, nonce, countedAt: countedAt.toISOString() });
+    const first = await upload('kids-offline-0001');
+    expect(first.status).toBe(200);
+    const counted = (await first.json()) as { ticketId: string; repeated: boolean };
+    expect(counted.repeated).toBe(false);
+    expect(await (await upload('kids-offline-0001')).json()).toMatchObject({ repeated: true, ticketId: counted.ticketId });
+    expect(await seats(m5.matchStandId)).toMatchObject({ held: 19, sold: 1 });
+    const [logged] = await db().select().from(scan).where(eq(scan.ticketId, counted.ticketId));
+    expect(logged).toMatchObject({ offline: true, deviceResult: 'ok', result: 'ok' });
+    expect(logged!.scannedAt.getTime()).toBe(countedAt.getTime());
+
+    // Beyond the kept seats (a device that miscounted): refused, nothing taken from the stand.
+    await db().update(boxOfficeQuota).set({ used: 20 }).where(eq(boxOfficeQuota.matchStandId, m5.matchStandId));
+    const beyond = await upload('kids-offline-0002');
+    expect(beyond.status).toBe(409);
+    expect(await beyond.json()).toMatchObject({ error: 'quota_exceeded' });
+    expect(await seats(m5.matchStandId)).toMatchObject({ held: 19, sold: 1 });
   });
 
   it('gives every seat back when a list shrinks to nothing, so the stand can be closed again', async () => {

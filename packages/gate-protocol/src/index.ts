@@ -285,6 +285,14 @@ export const FreeEntryRequest = z.strictObject({
   matchId: z.uuid(),
   standId: z.uuid(),
   nonce: Nonce,
+  /**
+   * Counted offline at this time (the device's clock), uploaded now: the seat comes from the seats the
+   * device reserved while online (POST /box-office/quota), never from the stand directly.
+   */
+  countedAt: z.iso
+    .datetime({ offset: true })
+    .refine((text) => Date.parse(text) >= EARLIEST_SCAN, 'a device clock before 2020 is not set: sync it first')
+    .optional(),
 });
 export type FreeEntryRequest = z.infer<typeof FreeEntryRequest>;
 
@@ -421,7 +429,7 @@ export type QuotaRequest = z.infer<typeof QuotaRequest>;
 export const QuotaResponse = z.strictObject({
   quotaSeats: z.number().int(),
   /** What the device may sell offline per stand, now. */
-  quotas: z.array(z.strictObject({ matchStandId: z.uuid(), left: z.number().int() })),
+  quotas: z.array(z.strictObject({ matchStandId: z.uuid(), standId: z.uuid(), left: z.number().int() })),
 });
 export type QuotaResponse = z.infer<typeof QuotaResponse>;
 

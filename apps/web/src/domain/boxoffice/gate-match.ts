@@ -27,6 +27,7 @@ export async function lockGateMatch(db: Executor, dev: GateDevice, matchId: stri
       status: match.status,
       kickoffAt: match.kickoffAt,
       isHome: match.isHome,
+      freeEntryUnder: match.freeEntryUnder,
       clubStatus: organization.status,
     })
     .from(match)

@@ -13,18 +13,20 @@ export async function quotaSeatsOf(tx: Tx, clubId: string): Promise<number> {
 }
 
 /**
- * While online, a selling device tops up its quota on each stand it serves to the club's setting: per
+ * While online, a selling device (or any device of a match where children enter free) tops up its quota on each stand it serves to the club's setting: per
  * stand, in sorted order, one guarded statement takes what is free up to the missing seats
  * (held += n, never past the cap; invariant 1), then the device's quota row records them. Returns
  * what the device may sell offline per stand.
  */
 export async function reserveQuota(tx: Tx, { now = new Date() }: Ctx<'now'>, input: { actor: DeviceActor; matchId: string }) {
   const dev = input.actor.device;
-  await requireSeller(tx, dev);
   const m = await lockGateMatch(tx, dev, input.matchId, now);
+  // Selling devices keep seats for cash sales; any device keeps some where children enter free, so
+  // that free entries counted offline stay within the stand too.
+  if (m.freeEntryUnder === null) await requireSeller(tx, dev);
   const size = await quotaSeatsOf(tx, dev.clubId);
   const standIds = [...new Set(m.prices.map((p) => p.matchStandId))].sort();
-  const quotas: { matchStandId: string; left: number }[] = [];
+  const quotas: { matchStandId: string; standId: string; left: number }[] = [];
   for (const matchStandId of standIds) {
     const [open] = await tx
       .select({ left: sql<number>`(${boxOfficeQuota.reserved} - ${boxOfficeQuota.used})::int` })
@@ -64,7 +66,8 @@ export async function reserveQuota(tx: Tx, { now = new Date() }: Ctx<'now'>, inp
           set: { reserved: sql`${boxOfficeQuota.reserved} + ${take}` },
         });
     }
-    quotas.push({ matchStandId, left: (open?.left ?? 0) + take });
+    const standId = m.prices.find((p) => p.matchStandId === matchStandId)!.standId;
+    quotas.push({ matchStandId, standId, left: (open?.left ?? 0) + take });
   }
   return { size, quotas };
 }

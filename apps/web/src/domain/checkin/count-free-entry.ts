@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
-import { match, matchStand, order, orderItem, scan, stand, ticket } from '../../db/schema/index.ts';
+import { boxOfficeQuota, match, matchStand, order, orderItem, scan, stand, ticket } from '../../db/schema/index.ts';
 import type { Ctx } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { notEnoughSeats } from '../guests/take-allowance.ts';
@@ -15,12 +15,25 @@ import { firstAnswer, recordScan } from './redeem-ticket.ts';
  * stand_full when the stand has none left), a free order (channel 'free_entry', category "child"), one
  * ticket issued and admitted at once, and the scan logged with the device. The tap's nonce makes a
  * repeat harmless: the scan's log entry is written first, so the same tap sent twice takes one seat.
+ * A tap counted offline (`countedAt`) takes one of the seats the device reserved while online instead
+ * (its quota), so that offline free entries stay within the stand too.
  */
 export async function countFreeEntry(
   tx: Tx,
   { config, outbox, now = new Date() }: Ctx<'config' | 'outbox' | 'now'>,
-  input: { clubId: string; matchId: string; deviceId: string; standId: string; nonce: string; standIds: readonly string[] | null },
+  input: {
+    clubId: string;
+    matchId: string;
+    deviceId: string;
+    standId: string;
+    nonce: string;
+    standIds: readonly string[] | null;
+    /** Counted offline at this time (the device's clock): the seat comes from the device's quota. */
+    countedAt?: Date;
+  },
 ) {
+  // A device clock ahead of the server's cannot put an entry in the future.
+  const at = input.countedAt && input.countedAt.getTime() < now.getTime() ? input.countedAt : now;
   const scanInput = {
     clubId: input.clubId,
     matchId: input.matchId,
@@ -40,19 +53,14 @@ export async function countFreeEntry(
     .where(and(eq(match.id, input.matchId), eq(match.clubId, input.clubId)));
   if (!m || m.status === 'cancelled') throw new DomainError('not_found');
   if (input.standIds && !input.standIds.includes(input.standId)) throw new DomainError('forbidden');
-  if (m.freeEntryUnder === null) throw new DomainError('free_entry_off');
+  // One counted offline while free entries were on is taken even if they were switched off since: the child is in.
+  if (m.freeEntryUnder === null && !input.countedAt) throw new DomainError('free_entry_off');
   // The log entry first: a tap sent twice at once waits here for the first, then replays it.
-  const repeat = await recordScan(tx, scanInput, { result: 'ok', ticketId: null }, { scannedAt: now });
+  const offline = input.countedAt ? { offline: true, deviceResult: 'ok' as const } : {};
+  const repeat = await recordScan(tx, scanInput, { result: 'ok', ticketId: null }, { scannedAt: at, ...offline });
   if (repeat) return { repeated: true, ticketId: repeat.ticketId };
-  const [taken] = await tx
-    .update(matchStand)
-    .set({ sold: sql`${matchStand.sold} + 1` })
-    .where(and(eq(matchStand.id, m.matchStandId), sql`${matchStand.sold} + ${matchStand.held} + 1 <= ${matchStand.cap}`))
-    .returning({ id: matchStand.id });
-  if (!taken) {
-    const full = await notEnoughSeats(tx, m.matchStandId);
-    throw new DomainError('stand_full', { stand: full.params.stand ?? m.stand });
-  }
+  if (input.countedAt) await takeFromQuota(tx, input.deviceId, m.matchStandId);
+  else await takeFromStand(tx, m.matchStandId, m.stand);
   const orderId = randomUUID();
   const items = tx
     .$with('items', {})
@@ -80,7 +88,7 @@ export async function countFreeEntry(
   await issueTickets(tx, outbox, orderId, config.ticketSealingKey, { mail: false });
   const [admitted] = await tx
     .update(ticket)
-    .set({ usedAt: now, usedByDevice: input.deviceId })
+    .set({ usedAt: at, usedByDevice: input.deviceId })
     .where(and(eq(ticket.orderId, orderId), isNull(ticket.usedAt)))
     .returning({ id: ticket.id });
   await tx
@@ -88,4 +96,42 @@ export async function countFreeEntry(
     .set({ ticketId: admitted!.id })
     .where(and(eq(scan.deviceId, input.deviceId), eq(scan.nonce, input.nonce)));
   return { repeated: false, ticketId: admitted!.id };
+}
+
+/** One seat of the stand, by the guarded statement every channel uses (invariant 1). */
+async function takeFromStand(tx: Tx, matchStandId: string, standName: string) {
+  const [taken] = await tx
+    .update(matchStand)
+    .set({ sold: sql`${matchStand.sold} + 1` })
+    .where(and(eq(matchStand.id, matchStandId), sql`${matchStand.sold} + ${matchStand.held} + 1 <= ${matchStand.cap}`))
+    .returning({ id: matchStand.id });
+  if (!taken) {
+    const full = await notEnoughSeats(tx, matchStandId);
+    throw new DomainError('stand_full', { stand: full.params.stand ?? standName });
+  }
+}
+
+/**
+ * One of the seats the device reserved while online (its quota, counted in the stand's held): the
+ * quota row's guarded statement, then the seat moves from held to sold. Beyond the quota: refused
+ * (the device refuses it itself; only a device that miscounts gets here).
+ */
+async function takeFromQuota(tx: Tx, deviceId: string, matchStandId: string) {
+  const [used] = await tx
+    .update(boxOfficeQuota)
+    .set({ used: sql`${boxOfficeQuota.used} + 1` })
+    .where(
+      and(
+        eq(boxOfficeQuota.deviceId, deviceId),
+        eq(boxOfficeQuota.matchStandId, matchStandId),
+        isNull(boxOfficeQuota.releasedAt),
+        sql`${boxOfficeQuota.used} < ${boxOfficeQuota.reserved}`,
+      ),
+    )
+    .returning({ id: boxOfficeQuota.id });
+  if (!used) throw new DomainError('quota_exceeded');
+  await tx
+    .update(matchStand)
+    .set({ held: sql`${matchStand.held} - 1`, sold: sql`${matchStand.sold} + 1` })
+    .where(eq(matchStand.id, matchStandId));
 }

@@ -251,6 +251,7 @@ export const deviceApiV1 = new Hono<DeviceEnv>()
           standId: input.standId,
           nonce: input.nonce,
           standIds: scope.standIds,
+          countedAt: input.countedAt ? new Date(input.countedAt) : undefined,
         },
       ),
     );
