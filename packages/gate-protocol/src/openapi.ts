@@ -245,7 +245,7 @@ export function openApiDocument() {
         post: {
           operationId: 'freeEntry',
           summary:
-            "Count one free entry (a child under the match's age) on a stand: one seat within capacity, a ticket issued and admitted. Online only.",
+            "Count one free entry (a child under the match's age) on a stand: one seat within capacity, a ticket issued and admitted. With countedAt: counted offline, from the device's quota.",
           security: [{ deviceToken: [] }],
           requestBody: { required: true, ...json('FreeEntryRequest') },
           responses: {

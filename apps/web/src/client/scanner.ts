@@ -50,9 +50,10 @@ const scanner = new Scanner({
 wireFindTicket({ scanner, session, queue, api, store, say });
 modes.register('scan', { enter: () => void scanner.resumeCamera(), leave: () => scanner.pauseCamera() });
 const changed = () => scanner.admittedElsewhere();
+const free = new FreeMode({ session, store, api, say, verdicts, changed });
 for (const [id, mode] of [
   ['guests', new GuestsMode({ session, store, queue, api, say, verdicts, changed })],
-  ['free', new FreeMode({ session, store, api, say, verdicts, changed })],
+  ['free', free],
 ] as const)
   modes.register(id, { available: () => mode.available(), enter: () => mode.enter() });
 const sell = new SellMode({
@@ -124,11 +125,13 @@ window.addEventListener('storage', (event) => {
 window.addEventListener('online', () => {
   scanner.setOnline(true);
   void sell.uploadLater();
+  void free.uploadLater();
 });
 window.addEventListener('offline', () => scanner.setOnline(false));
 setInterval(() => {
   void scanner.sync();
   void sell.uploadLater();
+  void free.uploadLater();
 }, SYNC_EVERY_MS);
 
 scanner.renderStatus();

@@ -890,10 +890,11 @@ export const en = {
   'scanner.guestAllIn': 'Every place of {name} has already entered.',
   'scanner.freeEntryTitle': 'Children under {age} enter free',
   'scanner.freeEntry': 'Free entry: {stand}',
+  'scanner.freeEntryCountedOffline': 'Free entry counted on this phone: {stand}. It is sent when the network is back.',
+  'scanner.freeEntryNoRoom': 'No seat kept on this phone for {stand}: free entries need the network now.',
   'scanner.freeEntryCounted': 'Free entry counted: {stand}',
   'scanner.freeEntryOff': 'Free entry is no longer on for this match.',
   'scanner.freeEntryFull': '{stand} is full: no more entries there.',
-  'scanner.needsNetwork': 'Needs network: try again when online.',
   // box office (gate sales)
   'error.quotaExceeded': 'This device sold more in {stand} offline than the seats it had reserved: the sale is not recorded.',
   'error.quotaOutOfRange': 'Choose between 0 and {max} seats.',

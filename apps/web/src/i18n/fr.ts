@@ -905,10 +905,11 @@ export const fr: Messages = {
   'scanner.guestAllIn': 'Toutes les places de {name} sont déjà entrées.',
   'scanner.freeEntryTitle': 'Entrée gratuite pour les moins de {age} ans',
   'scanner.freeEntry': 'Entrée gratuite : {stand}',
+  'scanner.freeEntryCountedOffline': 'Entrée gratuite comptée sur ce téléphone : {stand}. Elle sera envoyée au retour du réseau.',
+  'scanner.freeEntryNoRoom': 'Plus de place gardée sur ce téléphone pour {stand} : les entrées gratuites demandent maintenant le réseau.',
   'scanner.freeEntryCounted': 'Entrée gratuite comptée : {stand}',
   'scanner.freeEntryOff': "L'entrée gratuite n'est plus activée pour ce match.",
   'scanner.freeEntryFull': 'La tribune {stand} est complète.',
-  'scanner.needsNetwork': 'Nécessite le réseau : réessayez une fois en ligne.',
   // box office (gate sales)
   'error.quotaExceeded':
     'Cet appareil a vendu hors ligne plus de places en {stand} qu’il n’en avait réservé : la vente n’est pas enregistrée.',

@@ -904,10 +904,11 @@ export const nl: Messages = {
   'scanner.guestAllIn': 'Alle plaatsen van {name} zijn al binnen.',
   'scanner.freeEntryTitle': 'Gratis toegang onder {age} jaar',
   'scanner.freeEntry': 'Gratis toegang: {stand}',
+  'scanner.freeEntryCountedOffline': 'Gratis toegang geteld op deze telefoon: {stand}. Ze wordt verstuurd zodra het netwerk terug is.',
+  'scanner.freeEntryNoRoom': 'Geen plaats meer bewaard op deze telefoon voor {stand}: gratis toegang vraagt nu het netwerk.',
   'scanner.freeEntryCounted': 'Gratis toegang geteld: {stand}',
   'scanner.freeEntryOff': 'Gratis toegang staat niet meer aan voor deze wedstrijd.',
   'scanner.freeEntryFull': '{stand} is vol.',
-  'scanner.needsNetwork': 'Netwerk nodig: probeer opnieuw zodra je online bent.',
   // box office (gate sales)
   'error.quotaExceeded':
     'Dit toestel verkocht offline meer plaatsen in {stand} dan het had gereserveerd: de verkoop is niet geregistreerd.',

@@ -1,8 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { guest, match, ticket } from '../../src/db/schema/index.ts';
+import { guest, match, order, ticket } from '../../src/db/schema/index.ts';
 import { clubWithOwner, matchOnSale } from '../support/catalog.ts';
 import { createUser, linkIn, signIn } from '../support/harness.ts';
 import { accessibilityViolations, chromiumAvailable, labelProblems, launchBrowser, type TestBrowser } from './browser.ts';
@@ -144,10 +144,25 @@ describe.skipIf(!chromiumAvailable())('guest lists in a browser', () => {
     const [olga] = await db.select().from(guest).where(eq(guest.name, 'Olga Offline'));
     const [olgaTicket] = await db.select().from(ticket).where(eq(ticket.orderId, olga!.orderId));
     expect(olgaTicket!.usedAt).toBeNull();
+    // A child let in free without network: one of the seats the phone kept while online, sent when back.
+    const freeOrders = async () =>
+      (
+        await db
+          .select()
+          .from(order)
+          .where(and(eq(order.matchId, matchId), eq(order.channel, 'free_entry')))
+      ).length;
+    expect(await freeOrders()).toBe(1);
+    await gate.locator('#scan-modes button[data-mode="free"]').click();
+    await gate.getByRole('button', { name: 'Free entry: Main' }).click();
+    await verdict(gate, 'ok');
+    await gate.getByText('Free entry counted on this phone: Main. It is sent when the network is back.').waitFor();
+    await gate.evaluate(() => document.getElementById('scan-result')!.click());
     await phone.setOffline(false);
     await gate.waitForFunction(() => document.getElementById('scan-status')?.textContent === 'Online', undefined, { timeout: 30_000 });
     const [uploaded] = await db.select().from(ticket).where(eq(ticket.id, olgaTicket!.id));
     expect(uploaded!.usedAt).not.toBeNull();
+    await expect.poll(freeOrders, { timeout: 30_000 }).toBe(2);
 
     expect(problems).toEqual([]);
     expect(inaccessible).toEqual([]);

@@ -6,6 +6,7 @@ import type { GateCatalogResponse, GateSaleResponse, OfflineSalesResponse, Shift
 import { formatMoney } from '../../i18n/formats.ts';
 import { type Api, Refused, Unauthorized } from './api.ts';
 import type { Mode } from './modes.ts';
+import { freeEntriesAsSales, pendingFreeEntries } from './offline-free.ts';
 import { $, type Say } from './page.ts';
 import { basketLines, basketTotal, fitsOffline, offlineRoom, type PendingSale, parseCash } from './sell-basket.ts';
 import type { Session } from './session.ts';
@@ -54,6 +55,11 @@ export class SellMode implements Mode {
 
   get #pending(): PendingSale[] {
     return this.parts.store.get<PendingSale[]>(`sellQueue.${this.#matchId}`) ?? [];
+  }
+
+  /** What takes seats of the offline quota until uploaded: these sales, and free entries counted offline. */
+  get #waiting(): PendingSale[] {
+    return [...this.#pending, ...freeEntriesAsSales(pendingFreeEntries(this.parts.store, this.#matchId))];
   }
 
   set #pending(sales: PendingSale[]) {
@@ -130,7 +136,7 @@ export class SellMode implements Mode {
     const lines = basketLines(this.#standId, this.#counts);
     const total = basketTotal(catalog, lines);
     $('sell-total').textContent = lines.length ? formatMoney(total, locale) : '—';
-    const room = offlineRoom(catalog, this.#pending, this.#standId);
+    const room = offlineRoom(catalog, this.#waiting, this.#standId);
     $('sell-quota').textContent = stand
       ? say('scanner.sell.quota', { left: stand.seatsLeft + stand.quotaLeft, offline: room })
       : say('scanner.sell.noCatalog');
@@ -192,7 +198,7 @@ export class SellMode implements Mode {
     } catch (error) {
       if (error instanceof Refused || error instanceof Unauthorized) {
         this.#result('error', say(error instanceof Refused && error.status === 409 ? 'scanner.sell.noSeats' : 'scanner.sell.refused'));
-      } else if (fitsOffline(this.#catalog, this.#pending, lines)) {
+      } else if (fitsOffline(this.#catalog, this.#waiting, lines)) {
         // The same id goes up later: if this sale did reach the server, it is recorded once.
         this.parts.setOnline(false);
         this.#pending = [...this.#pending, sale];
@@ -204,7 +210,7 @@ export class SellMode implements Mode {
         this.#counts.clear();
       } else {
         this.parts.setOnline(false);
-        this.#result('error', say('scanner.sell.quotaRefused', { left: offlineRoom(this.#catalog, this.#pending, this.#standId) }));
+        this.#result('error', say('scanner.sell.quotaRefused', { left: offlineRoom(this.#catalog, this.#waiting, this.#standId) }));
       }
     } finally {
       this.#setBusy(false);
