@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activity, boxOfficeQuota, boxOfficeShift, matchStand, member, order, orderItem, scan, ticket } from '../src/db/schema/index.ts';
 import { releaseLapsedQuotas } from '../src/domain/boxoffice/release-quotas.ts';
 import { startStaffScanner } from '../src/domain/devices/start-staff-scanner.ts';
+import { createGuestList } from '../src/domain/guests/create-guest-list.ts';
 import { fulfilOrder } from '../src/domain/sales/fulfil-order.ts';
 import { placeOrder } from '../src/domain/sales/place-order.ts';
 import { releaseExpiredOrders } from '../src/domain/sales/release-expired-orders.ts';
@@ -443,7 +444,7 @@ describe.each(databaseKinds())('the box office at the gate on %s', (kind) => {
   });
 
   it.runIf(kind === 'postgres')(
-    'never oversells a stand when online buyers, two box offices and their offline quotas take its seats at the same moment',
+    'never oversells a stand when online buyers, two box offices with their offline quotas and guest lists take its seats at the same moment',
     async () => {
       const a = await sellingPhone('Race desk A', 'Rush Rovers');
       const b = await pairedPhone('Race desk B');
@@ -470,11 +471,37 @@ describe.each(databaseKinds())('the box office at the gate on %s', (kind) => {
           r.status === 200 ? 'ok' : ((await r.json()) as { error: string }).error,
         ),
       );
-      // Both devices reserve their offline seats in the middle of the rush.
+      // Both devices reserve their offline seats in the middle of the rush, and the club gives seats to guest lists.
       const quotas = [a, b].map((d) => api('/box-office/quota', d.token, { matchId: m.matchId }).then((r) => r.status));
-      const [onlineResults, gateResults, quotaStatuses] = await Promise.all([Promise.all(online), Promise.all(gate), Promise.all(quotas)]);
+      const lists = Array.from({ length: 3 }, (_, i) =>
+        db()
+          .transaction((tx) =>
+            createGuestList(
+              tx,
+              {},
+              {
+                actor: { kind: 'system' },
+                clubId: club.club.id,
+                matchId: m.matchId,
+                name: `Rush list ${i}`,
+                kind: 'sponsors',
+                allowances: { [m.matchStandId]: 3 },
+              },
+            ),
+          )
+          .then(
+            () => 'ok',
+            (error: { code?: string }) => error.code ?? String(error),
+          ),
+      );
+      const [onlineResults, gateResults, quotaStatuses, listResults] = await Promise.all([
+        Promise.all(online),
+        Promise.all(gate),
+        Promise.all(quotas),
+        Promise.all(lists),
+      ]);
       expect(quotaStatuses).toEqual([200, 200]);
-      expect([...onlineResults, ...gateResults].filter((r) => r !== 'ok' && r !== 'not_enough_seats')).toEqual([]);
+      expect([...onlineResults, ...gateResults, ...listResults].filter((r) => r !== 'ok' && r !== 'not_enough_seats')).toEqual([]);
       const during = await seats(m.matchStandId);
       expect(during.sold + during.held).toBe(50); // full, never past it
       // The shifts close: the quotas' unsold seats go back; what was sold and what online buyers hold remain.
@@ -485,8 +512,9 @@ describe.each(databaseKinds())('the box office at the gate on %s', (kind) => {
       }
       const onlineOk = onlineResults.filter((r) => r === 'ok').length;
       const gateOk = gateResults.filter((r) => r === 'ok').length;
-      expect(onlineOk + gateOk + returned).toBe(50);
-      expect(await seats(m.matchStandId)).toMatchObject({ sold: gateOk, held: onlineOk });
+      const listed = listResults.filter((r) => r === 'ok').length * 3;
+      expect(onlineOk + gateOk + listed + returned).toBe(50);
+      expect(await seats(m.matchStandId)).toMatchObject({ sold: gateOk, held: onlineOk + listed });
       const [tickets] = await db().select({ n: sql<number>`count(*)::int` }).from(ticket).where(eq(ticket.matchId, m.matchId));
       expect(tickets!.n).toBe(gateOk);
     },
