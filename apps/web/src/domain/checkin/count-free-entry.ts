@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
-import { boxOfficeQuota, match, matchStand, order, orderItem, scan, stand, ticket } from '../../db/schema/index.ts';
+import { match, matchStand, order, scan, stand, ticket } from '../../db/schema/index.ts';
+import { takeGateSeats } from '../boxoffice/take-gate-seats.ts';
 import type { Ctx } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { notEnoughSeats } from '../guests/take-allowance.ts';
-import { newReference } from '../sales/place-order.ts';
+import { newReference, orderItemsCte } from '../sales/place-order.ts';
 import { issueTickets } from '../tickets/issue-tickets.ts';
 import { firstAnswer, recordScan } from './redeem-ticket.ts';
 
@@ -59,17 +60,14 @@ export async function countFreeEntry(
   const offline = input.countedAt ? { offline: true, deviceResult: 'ok' as const } : {};
   const repeat = await recordScan(tx, scanInput, { result: 'ok', ticketId: null }, { scannedAt: at, ...offline });
   if (repeat) return { repeated: true, ticketId: repeat.ticketId };
-  if (input.countedAt) await takeFromQuota(tx, input.deviceId, m.matchStandId);
+  // Counted offline: one of the seats the device kept (its quota, as an offline cash sale takes them).
+  const seat = { deviceId: input.deviceId, matchId: input.matchId, matchStandId: m.matchStandId, standName: m.stand, quantity: 1 };
+  if (input.countedAt) await takeGateSeats(tx, { ...seat, mode: 'offline' });
   else await takeFromStand(tx, m.matchStandId, m.stand);
   const orderId = randomUUID();
-  const items = tx
-    .$with('items', {})
-    .as(
-      tx
-        .insert(orderItem)
-        .values({ clubId: input.clubId, orderId, matchStandId: m.matchStandId, category: 'child', unitPriceCents: 0, quantity: 1 })
-        .getSQL(),
-    );
+  const items = orderItemsCte(tx, input.clubId, orderId, [
+    { matchStandId: m.matchStandId, category: 'child', unitPriceCents: 0, quantity: 1 },
+  ]);
   await tx.with(items).insert(order).values({
     id: orderId,
     clubId: input.clubId,
@@ -109,29 +107,4 @@ async function takeFromStand(tx: Tx, matchStandId: string, standName: string) {
     const full = await notEnoughSeats(tx, matchStandId);
     throw new DomainError('stand_full', { stand: full.params.stand ?? standName });
   }
-}
-
-/**
- * One of the seats the device reserved while online (its quota, counted in the stand's held): the
- * quota row's guarded statement, then the seat moves from held to sold. Beyond the quota: refused
- * (the device refuses it itself; only a device that miscounts gets here).
- */
-async function takeFromQuota(tx: Tx, deviceId: string, matchStandId: string) {
-  const [used] = await tx
-    .update(boxOfficeQuota)
-    .set({ used: sql`${boxOfficeQuota.used} + 1` })
-    .where(
-      and(
-        eq(boxOfficeQuota.deviceId, deviceId),
-        eq(boxOfficeQuota.matchStandId, matchStandId),
-        isNull(boxOfficeQuota.releasedAt),
-        sql`${boxOfficeQuota.used} < ${boxOfficeQuota.reserved}`,
-      ),
-    )
-    .returning({ id: boxOfficeQuota.id });
-  if (!used) throw new DomainError('quota_exceeded');
-  await tx
-    .update(matchStand)
-    .set({ held: sql`${matchStand.held} - 1`, sold: sql`${matchStand.sold} + 1` })
-    .where(eq(matchStand.id, matchStandId));
 }

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
-import { guest, guestList, guestListStand, matchStand, order, orderItem } from '../../db/schema/index.ts';
+import { guest, guestList, guestListStand, matchStand, order } from '../../db/schema/index.ts';
 import { type Actor, recordActivity } from '../activity/record-activity.ts';
 import type { Ctx } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { guestOrderToken, guestTokenHash } from '../sales/guest-link.ts';
-import { newReference } from '../sales/place-order.ts';
+import { newReference, orderItemsCte } from '../sales/place-order.ts';
 import { issueTickets } from '../tickets/issue-tickets.ts';
 
 export interface NewGuest {
@@ -74,14 +74,9 @@ export async function addGuests(
   for (const g of guests) {
     const orderId = randomUUID();
     const email = g.email || null;
-    const items = tx
-      .$with('items', {})
-      .as(
-        tx
-          .insert(orderItem)
-          .values({ clubId, orderId, matchStandId: input.matchStandId, category: 'guest', unitPriceCents: 0, quantity: g.places })
-          .getSQL(),
-      );
+    const items = orderItemsCte(tx, clubId, orderId, [
+      { matchStandId: input.matchStandId, category: 'guest', unitPriceCents: 0, quantity: g.places },
+    ]);
     await tx
       .with(items)
       .insert(order)
