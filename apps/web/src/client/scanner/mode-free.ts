@@ -48,7 +48,7 @@ export class FreeMode {
     if (!m) return;
     $('free-title').textContent = say('scanner.freeEntryTitle', { age: m.freeEntryUnder ?? '' });
     $('free-message').textContent = '';
-    if (session.online) void this.uploadLater();
+    if (session.online) void this.uploadLater(true);
     const stands = m.stands.filter((s) => !session.standId || s.id === session.standId);
     $('free-stands').replaceChildren(
       ...stands.map((s) => {
@@ -113,15 +113,17 @@ export class FreeMode {
 
   /**
    * Online: uploads the free entries counted offline (each once, by its nonce), then keeps seats for
-   * the next time the network goes (the server tops the phone's kept seats up on each stand).
+   * the next time the network goes (the server tops the phone's kept seats up on each stand) — when the
+   * mode is opened, after an upload, or while none are kept; not at every sync.
    */
-  async uploadLater() {
+  async uploadLater(topUp = false) {
     const { session, store, api } = this.parts;
     const matchId = session.matchId;
     if (!matchId || !session.online || this.#uploading || !this.available()) return;
     this.#uploading = true;
     try {
-      for (const entry of pendingFreeEntries(store, matchId)) {
+      const waiting = pendingFreeEntries(store, matchId);
+      for (const entry of waiting) {
         try {
           await api<FreeEntryResponse>('/free-entry', {
             body: { matchId, standId: entry.standId, nonce: entry.nonce, countedAt: entry.countedAt },
@@ -136,6 +138,7 @@ export class FreeMode {
         );
         this.parts.changed();
       }
+      if (!topUp && waiting.length === 0 && store.get<KeptSeats>(keptSeatsKey(matchId))) return;
       const kept = await api<QuotaResponse>('/box-office/quota', { body: { matchId } });
       store.set(keptSeatsKey(matchId), kept.quotas);
     } catch {
