@@ -1,8 +1,9 @@
 import { TIME_ZONE } from '../domain/time.ts';
 import { en, type Messages } from './en.ts';
-import { fillMessage, formatShortClock, formatterOf, type MessageParams } from './formats.ts';
+import { fillMessage, formatterOf, type MessageParams } from './formats.ts';
 
-export { formatDateTime, formatMoney, formatTime } from './formats.ts';
+// formatClock: the time of day to the minute ("14:30"), for a gate time beside the kick-off's date.
+export { formatDateTime, formatMoney, formatShortClock as formatClock, formatTime } from './formats.ts';
 
 import { fr } from './fr.ts';
 import { nl } from './nl.ts';
@@ -48,9 +49,4 @@ export function negotiateLocale(header: string | undefined | null): Locale | und
 
 export function formatDate(date: Date, locale: Locale): string {
   return formatterOf('date', locale, (tag) => new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone: TIME_ZONE })).format(date);
-}
-
-/** The time of day to the minute ("14:30"), for a gate time beside the kick-off's date. */
-export function formatClock(date: Date, locale: Locale): string {
-  return formatShortClock(date, locale);
 }
