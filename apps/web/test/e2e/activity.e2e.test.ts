@@ -1,11 +1,9 @@
 import { mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { eq } from 'drizzle-orm';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { order } from '../../src/db/schema/index.ts';
-import { clubWithOwner, matchOnSale, postOk, refundableTickets } from '../support/catalog.ts';
+import { buyAndPay, clubWithOwner, matchOnSale, postOk, refundableTickets } from '../support/catalog.ts';
 import { createUser, PASSWORD, signIn } from '../support/harness.ts';
 import { accessibilityViolations, chromiumAvailable, labelProblems, launchBrowser, type TestBrowser } from './browser.ts';
 import { type ServedApp, serveTestApp } from './serve.ts';
@@ -37,24 +35,18 @@ describe.skipIf(!chromiumAvailable())('the activity log in a browser', () => {
   it('reads as sentences on a phone and on a laptop: the club page, a match and an order', { timeout: 90_000 }, async () => {
     if (!browser || !served) throw new Error('browser not launched');
     const t = served.t;
-    const db = t.runtime.deps.db;
+    const _db = t.runtime.deps.db;
     // A club's week, made the quick way: a match on sale, an order paid, one ticket refunded, a gate
     // added and revoked, a steward's role changed.
     const ctx = await clubWithOwner(t, 'Royal Ledger FC', 'sarah.steward@example.be');
     const { matchId, matchStandId } = await matchOnSale(t, ctx, 'Sporting Anderlecht B');
     await createUser(t, 'fan@example.be', 'Farida Fan');
     const fan = await signIn(t, 'fan@example.be');
-    const checkout = await fan.post(`/matches/${matchId}/checkout`, { [`q_${matchStandId}_adult`]: '3' });
-    const sessionPath = new URL(checkout.headers.get('location')!).pathname;
-    await fan.post(`${sessionPath}/pay`, {});
-    const [paid] = await db
-      .select()
-      .from(order)
-      .where(eq(order.providerSessionId, sessionPath.split('/').at(-1)!));
-    const [picked] = await refundableTickets(ctx.owner, ctx.base, paid!.id);
-    await postOk(ctx.owner, `${ctx.base}/orders/${paid!.id}/refund`, { 'ticket[]': picked!, confirm: 'yes' });
-    await postOk(ctx.owner, `${ctx.base}/orders/${paid!.id}/resend`, {});
-    await postOk(fan, `/account/tickets/orders/${paid!.reference}/resend`, {});
+    const paid = await buyAndPay(t, fan, matchId, matchStandId, 3);
+    const [picked] = await refundableTickets(ctx.owner, ctx.base, paid.id);
+    await postOk(ctx.owner, `${ctx.base}/orders/${paid.id}/refund`, { 'ticket[]': picked!, confirm: 'yes' });
+    await postOk(ctx.owner, `${ctx.base}/orders/${paid.id}/resend`, {});
+    await postOk(fan, `/account/tickets/orders/${paid.reference}/resend`, {});
     await ctx.owner.post(`${ctx.base}/devices`, { name: 'Gate North', kind: 'gate' });
     await postOk(ctx.owner, `${ctx.base}/staff/invite`, { email: 'volunteer@example.be', role: 'steward' });
 
@@ -102,7 +94,7 @@ describe.skipIf(!chromiumAvailable())('the activity log in a browser', () => {
       await audit();
       await history.screenshot({ path: results(`activity-match-${size}.png`) });
 
-      await page.goto(`${ctx.base}/orders/${paid!.id}`);
+      await page.goto(`${ctx.base}/orders/${paid.id}`);
       await see(page.locator('#history').getByText('Sent the tickets again by e-mail').first());
       await see(page.locator('#history').getByText('Farida Fan (buyer)', { exact: false }));
       await audit();

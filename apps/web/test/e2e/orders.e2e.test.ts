@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { order, ticket } from '../../src/db/schema/index.ts';
-import { clubWithOwner, matchOnSale } from '../support/catalog.ts';
+import { buyAndPay, clubWithOwner, matchOnSale } from '../support/catalog.ts';
 import { createUser, PASSWORD, signIn } from '../support/harness.ts';
 import { accessibilityViolations, chromiumAvailable, labelProblems, launchBrowser, type TestBrowser } from './browser.ts';
 import { type ServedApp, serveTestApp } from './serve.ts';
@@ -45,15 +45,9 @@ describe.skipIf(!chromiumAvailable())('orders, attendance and the page for clubs
     const { matchId, matchStandId } = await matchOnSale(t, ctx, 'Union Saint-Gilles B');
     await createUser(t, 'fan@example.be', 'Farida Fan');
     const fan = await signIn(t, 'fan@example.be');
-    const checkout = await fan.post(`/matches/${matchId}/checkout`, { [`q_${matchStandId}_adult`]: '4' });
-    const sessionPath = new URL(checkout.headers.get('location')!).pathname;
-    await fan.post(`${sessionPath}/pay`, {});
-    const [paid] = await db
-      .select()
-      .from(order)
-      .where(eq(order.providerSessionId, sessionPath.split('/').at(-1)!));
+    const paid = await buyAndPay(t, fan, matchId, matchStandId, 4);
     // Ticket 1 entered at the gate already.
-    const codes = await db.select().from(ticket).where(eq(ticket.orderId, paid!.id)).orderBy(ticket.createdAt, ticket.id);
+    const codes = await db.select().from(ticket).where(eq(ticket.orderId, paid.id)).orderBy(ticket.createdAt, ticket.id);
     await db.update(ticket).set({ usedAt: new Date() }).where(eq(ticket.id, codes[0]!.id));
 
     const problems: string[] = [];
@@ -73,7 +67,7 @@ describe.skipIf(!chromiumAvailable())('orders, attendance and the page for clubs
       await page.getByRole('button', { name: 'Sign in' }).click();
       await see(page.getByRole('button', { name: 'Sign out' }));
 
-      await page.goto(`${ctx.base}/orders/${paid!.id}`);
+      await page.goto(`${ctx.base}/orders/${paid.id}`);
       const tickets = page.locator('#tickets');
       await see(tickets.getByRole('heading', { name: 'Tickets' }));
       await audit();
@@ -86,14 +80,14 @@ describe.skipIf(!chromiumAvailable())('orders, attendance and the page for clubs
         await tickets.getByText('Ticket 2', { exact: true }).click();
         await tickets.getByRole('checkbox', { name: 'Ticket 3' }).check();
         await tickets.getByRole('button', { name: 'Refund the ticked tickets' }).click();
-        await see(page.getByRole('heading', { name: `Refund order ${paid!.reference}?` }));
+        await see(page.getByRole('heading', { name: `Refund order ${paid.reference}?` }));
         await see(page.getByText('Tickets refunded: 2', { exact: false }));
-        expect((await db.select().from(order).where(eq(order.id, paid!.id)))[0]!.refundedCents).toBe(0); // nothing yet
+        expect((await db.select().from(order).where(eq(order.id, paid.id)))[0]!.refundedCents).toBe(0); // nothing yet
         await audit();
         await screenshot(page, `order-refund-confirm-${size}.png`);
         await page.getByLabel('Message to the buyer', { exact: false }).fill('Sorry, two seats were double-booked.');
         await page.getByRole('button', { name: /^Refund €/ }).click();
-        await see(page.getByText(`Order ${paid!.reference}: 2 tickets refunded`, { exact: false }));
+        await see(page.getByText(`Order ${paid.reference}: 2 tickets refunded`, { exact: false }));
         const states = await page.locator('#tickets li[data-state]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-state')));
         expect(states).toEqual(['used', 'refunded', 'refunded', 'valid']);
         await screenshot(page, `order-after-refund-${size}.png`);

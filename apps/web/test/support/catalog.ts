@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { competition, matchStand, organization } from '../../src/db/schema/index.ts';
+import { competition, matchStand, order, organization } from '../../src/db/schema/index.ts';
 import { toBrusselsLocal } from '../../src/domain/time.ts';
 import { createUser, signIn, type TestApp, type TestClient } from './harness.ts';
 
@@ -70,4 +70,16 @@ export async function matchOnSale(t: TestApp, ctx: Awaited<ReturnType<typeof clu
 export async function refundableTickets(client: TestClient, base: string, orderId: string): Promise<string[]> {
   const html = await (await client.get(`${base}/orders/${orderId}`)).text();
   return [...html.matchAll(/<input type="checkbox" name="ticket\[\]" value="([0-9a-f-]{36})"/g)].map((m) => m[1]!);
+}
+
+/** A signed-in buyer's order of `quantity` adult tickets, paid on the demo payment page: the paid order. */
+export async function buyAndPay(t: TestApp, buyer: TestClient, matchId: string, matchStandId: string, quantity: number) {
+  const checkout = await buyer.post(`/matches/${matchId}/checkout`, { [`q_${matchStandId}_adult`]: String(quantity) });
+  const sessionPath = new URL(checkout.headers.get('location')!).pathname;
+  await buyer.post(`${sessionPath}/pay`, {});
+  const [paid] = await t.runtime.deps.db
+    .select()
+    .from(order)
+    .where(eq(order.providerSessionId, sessionPath.split('/').at(-1)!));
+  return paid!;
 }
