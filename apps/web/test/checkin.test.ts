@@ -762,7 +762,7 @@ describe.each(databaseKinds())('admitting tickets at the gate on %s', (kind) => 
         clubId,
         matchId,
         reference: 'FA-SEATS01',
-        lines: [{ matchStandId: line!.matchStandId, category: 'adult', unitPriceCents: 1000, quantity: 200 }],
+        lines: [{ matchStandId: line!.matchStandId!, category: 'adult', unitPriceCents: 1000, quantity: 200 }],
       });
       holderOrder = paid.orderId;
       await db().update(order).set({ userId: holderId }).where(eq(order.id, holderOrder));

@@ -97,6 +97,8 @@ export const match = pgTable(
     allowReentry: boolean('allow_reentry').notNull().default(false),
     /** "Children under N enter free": a steward counts them at the gate with one tap; null: off. */
     freeEntryUnder: integer('free_entry_under'),
+    /** Holders may pass their tickets on (a new code to someone else, the old one revoked); off per match. */
+    allowTransfers: boolean('allow_transfers').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

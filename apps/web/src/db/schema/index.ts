@@ -6,5 +6,6 @@ export * from './club-logo.ts';
 export * from './follow.ts';
 export * from './guests.ts';
 export * from './sales.ts';
+export * from './season.ts';
 export * from './security.ts';
 export * from './tickets.ts';

@@ -23,9 +23,10 @@ export const order = pgTable(
     clubId: text('club_id')
       .notNull()
       .references(() => organization.id, { onDelete: 'restrict' }),
-    matchId: uuid('match_id')
-      .notNull()
-      .references(() => match.id, { onDelete: 'restrict' }),
+    /** The match of its tickets; null for a season ticket order (season_product_id). */
+    matchId: uuid('match_id').references(() => match.id, { onDelete: 'restrict' }),
+    /** A season ticket order (decision 021): its items are passes, its seats in season_order_seat. */
+    seasonProductId: uuid('season_product_id'),
     /** The buyer's account; none for a guest (until they verify this e-mail and the order is attached). */
     userId: text('user_id').references(() => user.id, { onDelete: 'set null' }),
     email: text('email').notNull(),
@@ -45,6 +46,8 @@ export const order = pgTable(
     providerSessionId: text('provider_session_id').unique(),
     /** Stripe's PaymentIntent, known once paid: what a refund refers to. */
     providerPaymentId: text('provider_payment_id'),
+    /** Paid with the buyer's credit at the club (season give-backs): charged is total - credit. */
+    creditCents: integer('credit_cents').notNull().default(0),
     /** Money given back so far (single tickets, then the rest): never more than the total. */
     refundedCents: integer('refunded_cents').notNull().default(0),
     holdExpiresAt: timestamp('hold_expires_at', { withTimezone: true }).notNull(),
@@ -58,6 +61,8 @@ export const order = pgTable(
     index('order_guest_email_idx').on(t.email).where(sql`${t.userId} IS NULL`),
     index('order_pending_expiry_idx').on(t.holdExpiresAt).where(sql`${t.status} = 'pending'`),
     check('order_money_ck', sql`${t.subtotalCents} >= 0 AND ${t.feeCents} >= 0 AND ${t.totalCents} = ${t.subtotalCents} + ${t.feeCents}`),
+    check('order_kind_ck', sql`(${t.matchId} IS NULL) <> (${t.seasonProductId} IS NULL)`),
+    check('order_credit_ck', sql`${t.creditCents} >= 0 AND ${t.creditCents} <= ${t.subtotalCents}`),
     check('order_refund_ck', sql`${t.refundedCents} >= 0 AND ${t.refundedCents} <= ${t.totalCents}`),
   ],
 );
@@ -72,9 +77,8 @@ export const orderItem = pgTable(
     orderId: uuid('order_id')
       .notNull()
       .references(() => order.id, { onDelete: 'cascade' }),
-    matchStandId: uuid('match_stand_id')
-      .notNull()
-      .references(() => matchStand.id, { onDelete: 'restrict' }),
+    /** The stand of the match; null in a season order (its seats: season_order_seat). */
+    matchStandId: uuid('match_stand_id').references(() => matchStand.id, { onDelete: 'restrict' }),
     category: text('category', { enum: PRICE_CATEGORIES }).notNull(),
     unitPriceCents: integer('unit_price_cents').notNull(),
     quantity: integer('quantity').notNull(),

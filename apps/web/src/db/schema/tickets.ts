@@ -11,6 +11,7 @@ import { boolean, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } fr
 import { organization, user } from './auth.ts';
 import { match } from './catalog.ts';
 import { order, orderItem } from './sales.ts';
+import { seasonPass } from './season.ts';
 
 // A club's Ed25519 keys that sign its tickets (invariant 4). The private key is kept sealed with a
 // key from configuration; a retired key still verifies the tickets it signed.
@@ -71,6 +72,12 @@ export const ticket = pgTable(
      * that lets it back in. Entered and not exited: inside.
      */
     exitedAt: timestamp('exited_at', { withTimezone: true }),
+    /** A season pass's seat on this match (decision 021): its code is the pass's, its row this match's entry. */
+    seasonPassId: uuid('season_pass_id').references(() => seasonPass.id, { onDelete: 'cascade' }),
+    /** Passed on (transfer, loan): who holds this code now; null: the order's buyer. */
+    holderName: text('holder_name'),
+    holderEmail: text('holder_email'),
+    holderUserId: text('holder_user_id').references(() => user.id, { onDelete: 'set null' }),
     /** Moved by a trigger when status or used_at changes: what a device's sync asks for since its cursor. */
     changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -78,6 +85,8 @@ export const ticket = pgTable(
     index('ticket_order_idx').on(t.orderId),
     index('ticket_match_idx').on(t.matchId, t.changedAt),
     index('ticket_seat_idx').on(t.seatId),
+    index('ticket_season_pass_idx').on(t.seasonPassId, t.matchId),
+    index('ticket_holder_user_idx').on(t.holderUserId),
     uniqueIndex('ticket_seat_valid_uq').on(t.seatId).where(sql`${t.status} = 'valid'`),
     uniqueIndex('ticket_match_short_code_uq').on(t.matchId, t.shortCode),
   ],

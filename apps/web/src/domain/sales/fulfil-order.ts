@@ -42,8 +42,10 @@ export async function fulfilOrder(
   if ((truth.refundedCents ?? 0) > 0) return { status: 'refunded_at_provider' as const, order: current };
   // A match cancelled while the buyer was paying: the payment is refunded, never ticketed. The shared
   // lock waits for a cancellation in progress and keeps one from starting until this commits.
-  const [played] = await tx.select({ status: match.status }).from(match).where(eq(match.id, current.matchId)).for('share');
-  if (played?.status === 'cancelled') throw new DomainError('match_cancelled');
+  if (current.matchId) {
+    const [played] = await tx.select({ status: match.status }).from(match).where(eq(match.id, current.matchId)).for('share');
+    if (played?.status === 'cancelled') throw new DomainError('match_cancelled');
+  }
   if (truth.amountCents !== current.totalCents) throw new DomainError('payment_mismatch');
 
   for (const { matchStandId, quantity } of await seatsPerStand(tx, [current.id])) {

@@ -68,10 +68,11 @@ export async function refundOrder(
       .update(orderItem)
       .set({ refundedQuantity: sql`${orderItem.refundedQuantity} + ${quantity}` })
       .where(eq(orderItem.id, item.id));
-    await tx
-      .update(matchStand)
-      .set({ sold: sql`${matchStand.sold} - ${quantity}` })
-      .where(eq(matchStand.id, item.matchStandId));
+    if (item.matchStandId)
+      await tx
+        .update(matchStand)
+        .set({ sold: sql`${matchStand.sold} - ${quantity}` })
+        .where(eq(matchStand.id, item.matchStandId));
     if (!input.ticketIds) await revokeTickets(tx, { orderItemId: item.id, count: quantity }); // refused at the gate from now on
   }
   if (input.ticketIds) await revokeTickets(tx, { ticketIds: input.ticketIds });

@@ -1,6 +1,6 @@
-import { and, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
-import { matchStand, order, orderItem } from '../../db/schema/index.ts';
+import { matchStand, order, orderItem, seasonOrderSeat } from '../../db/schema/index.ts';
 import type { Actor } from '../activity/record-activity.ts';
 import type { Ctx } from '../context.ts';
 import { type Outbox, QUEUES, stableJobId } from '../outbox.ts';
@@ -48,12 +48,25 @@ export async function releaseHeldSeats(tx: Tx, orderIds: string[]): Promise<void
   }
 }
 
-/** The seats of these orders per stand, in the order placeOrder locks the stand rows (no deadlock). */
-export function seatsPerStand(tx: Tx, orderIds: string[]) {
-  return tx
-    .select({ matchStandId: orderItem.matchStandId, quantity: sql<number>`sum(${orderItem.quantity})::int` })
+/**
+ * The seats of these orders per stand, in the order placeOrder locks the stand rows (no deadlock): a
+ * match order's lines, and a season order's seat on each covered match (decision 021).
+ */
+export async function seatsPerStand(tx: Tx, orderIds: string[]): Promise<{ matchStandId: string; quantity: number }[]> {
+  const seats = tx
+    .select({ matchStandId: sql<string>`${orderItem.matchStandId}`.as('match_stand_id'), quantity: orderItem.quantity })
     .from(orderItem)
-    .where(inArray(orderItem.orderId, orderIds))
-    .groupBy(orderItem.matchStandId)
-    .orderBy(orderItem.matchStandId);
+    .where(and(inArray(orderItem.orderId, orderIds), isNotNull(orderItem.matchStandId)))
+    .unionAll(
+      tx
+        .select({ matchStandId: seasonOrderSeat.matchStandId, quantity: seasonOrderSeat.quantity })
+        .from(seasonOrderSeat)
+        .where(inArray(seasonOrderSeat.orderId, orderIds)),
+    )
+    .as('seats');
+  return tx
+    .select({ matchStandId: seats.matchStandId, quantity: sql<number>`sum(${seats.quantity})::int` })
+    .from(seats)
+    .groupBy(seats.matchStandId)
+    .orderBy(seats.matchStandId);
 }

@@ -15,7 +15,7 @@ export async function sendRefundMail(
     order: {
       email: string;
       userId: string | null;
-      matchId: string;
+      matchId: string | null;
       reference: string;
       buyerName: string | null;
       buyerLocale: string | null;
@@ -30,11 +30,13 @@ export async function sendRefundMail(
   },
 ) {
   const { order } = input;
-  const [m] = await tx
-    .select({ isHome: match.isHome, opponent: match.opponentName, club: organization.name })
-    .from(match)
-    .innerJoin(organization, eq(organization.id, match.clubId))
-    .where(eq(match.id, order.matchId));
+  const [m] = !order.matchId
+    ? []
+    : await tx
+        .select({ isHome: match.isHome, opponent: match.opponentName, club: organization.name })
+        .from(match)
+        .innerJoin(organization, eq(organization.id, match.clubId))
+        .where(eq(match.id, order.matchId));
   const [buyer] = order.userId ? await tx.select({ locale: user.locale, name: user.name }).from(user).where(eq(user.id, order.userId)) : [];
   await outbox.send(tx, QUEUES.mail, {
     to: order.email,

@@ -23,6 +23,8 @@ export async function issueTickets(
   if (existing.length > 0) return 0;
   const [paid] = await tx.select({ clubId: order.clubId, matchId: order.matchId }).from(order).where(eq(order.id, orderId));
   if (!paid) return 0;
+  const matchId = paid.matchId;
+  if (!matchId) throw new Error('a season order issues passes (issueSeasonPasses)');
   const items = await tx.select().from(orderItem).where(eq(orderItem.orderId, orderId));
   const key = await activeSigningKey(tx, paid.clubId, sealingKey);
   const rows = items.flatMap((item) =>
@@ -32,11 +34,11 @@ export async function issueTickets(
         id,
         seatId: id,
         clubId: paid.clubId,
-        matchId: paid.matchId,
+        matchId,
         orderId,
         orderItemId: item.id,
         keyId: key.keyId,
-        code: sign({ keyId: key.keyId, ticketId: id, matchId: paid.matchId }, key.privateKey),
+        code: sign({ keyId: key.keyId, ticketId: id, matchId }, key.privateKey),
       };
     }),
   );
