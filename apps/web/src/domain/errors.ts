@@ -43,6 +43,13 @@ export const ERROR_CODES = [
   // the box office at the gate
   'quota_exceeded',
   'quota_out_of_range',
+  // season tickets: the club's products (decision 021)
+  'season_stand_not_open',
+  'season_stand_too_small',
+  'season_passes_sold',
+  'season_stand_locked',
+  'season_renewal_other_stand',
+  'season_priority_invalid',
   // tickets and check-in
   'ticket_used',
   'ticket_entered',

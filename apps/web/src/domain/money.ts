@@ -1,5 +1,7 @@
 // Money is integer cents everywhere (invariant 6); people type euros with a comma or a point.
 export const MAX_PRICE_CENTS = 500_00; // above this, a ticket price for amateur football is a typo
+/** A season ticket covers some twenty matches: its price may go ten times higher. */
+export const MAX_SEASON_PRICE_CENTS = 5000_00;
 
 /** "12", "12,5", "12.50" → 1250; anything else → null. */
 export function parseEuros(input: string): number | null {

@@ -29,6 +29,12 @@ export const ACTIVITY_ACTIONS = [
   'guests.added',
   'guests.imported',
   'guests.removed',
+  // season tickets (decision 021)
+  'season.product_created',
+  'season.product_updated',
+  'season.match_added',
+  'season.match_removed',
+  'season.pass_revoked',
   'stand.created',
   'stand.updated',
   'stand.archived',

@@ -7,12 +7,12 @@ import { MAX_PRICE_CENTS } from '../money.ts';
 /** Prices by category; `adult`, the standard price, is always there. */
 export type Prices = { adult: number } & Partial<Record<Exclude<PriceCategory, 'adult'>, number>>;
 
-export function assertPrices(prices: Prices, fieldPrefix: string): void {
+export function assertPrices(prices: Prices, fieldPrefix: string, max = MAX_PRICE_CENTS): void {
   for (const category of SALE_CATEGORIES) {
     const cents = prices[category];
     if (cents === undefined) continue;
-    if (!Number.isInteger(cents) || cents < 0 || cents > MAX_PRICE_CENTS) {
-      throw new DomainError('price_out_of_range', { max: MAX_PRICE_CENTS / 100 }, `${fieldPrefix}${category}`);
+    if (!Number.isInteger(cents) || cents < 0 || cents > max) {
+      throw new DomainError('price_out_of_range', { max: max / 100 }, `${fieldPrefix}${category}`);
     }
   }
 }

@@ -21,6 +21,20 @@ const FIELD_KEY: Record<string, MessageKey> = {
   freeEntryUnder: 'matches.freeEntryUnder',
 };
 
+// The season ticket product fields an edit names, in the words of its form.
+const SEASON_FIELD_KEY: Record<string, MessageKey> = {
+  season: 'seasons.season',
+  name: 'seasons.name',
+  standId: 'seasons.stand',
+  saleOpensAt: 'seasons.saleOpens',
+  saleClosesAt: 'seasons.saleCloses',
+  cap: 'seasons.cap',
+  giveBackSharePercent: 'seasons.giveBackShare',
+  renewalOfId: 'seasons.renewalOf',
+  priorityUntil: 'seasons.priorityUntil',
+  prices: 'seasons.prices',
+};
+
 const REASON_KEY: Record<string, MessageKey> = {
   match_cancelled: 'activity.reason.match_cancelled',
   seats_gone: 'activity.reason.seats_gone',
@@ -82,6 +96,24 @@ export function describeActivity(entry: Pick<ActivityEntry, 'action' | 'details'
     case 'guests.imported':
     case 'guests.removed':
       return t(`activity.${entry.action}`, { list: str(d.list), name: str(d.name), count: num(d.count), places: num(d.places) });
+    case 'season.product_created':
+    case 'season.product_updated':
+    case 'season.match_added':
+    case 'season.match_removed':
+      return t(`activity.${entry.action}`, {
+        product: str(d.product),
+        matches: num(d.matches),
+        passes: num(d.passes),
+        pending: num(d.pending),
+        fields: ((d.fields ?? []) as string[]).map((f) => (SEASON_FIELD_KEY[f] ? t(SEASON_FIELD_KEY[f]!) : f)).join(', '),
+      });
+    case 'season.pass_revoked':
+      return t('activity.season.pass_revoked', {
+        product: str(d.product),
+        holder: str(d.holder),
+        pass: str(d.pass),
+        reason: str(d.reason),
+      });
     case 'stand.created':
     case 'stand.updated':
       return t(`activity.${entry.action}`, { stand: str(d.stand), capacity: num(d.capacity) });
