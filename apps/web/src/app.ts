@@ -24,6 +24,7 @@ import { invitationRoutes } from './http/club/invitation-routes.tsx';
 import { clubMatchRoutes } from './http/club/match-routes.tsx';
 import { orderRoutes } from './http/club/order-routes.tsx';
 import { payoutRoutes } from './http/club/payout-routes.tsx';
+import { seasonRoutes } from './http/club/season-routes.tsx';
 import { staffRoutes } from './http/club/staff-routes.tsx';
 import { venueRoutes } from './http/club/venue-routes.tsx';
 import { devMailRoutes } from './http/dev/mail-routes.tsx';
@@ -154,6 +155,7 @@ export function createApp(deps: AppDeps) {
   app.route('/club', venueRoutes);
   app.route('/club', clubMatchRoutes);
   app.route('/club', guestRoutes);
+  app.route('/club', seasonRoutes);
   app.route('/club', orderRoutes);
   app.route('/club', payoutRoutes);
   app.route('/club', deviceRoutes);

@@ -6,6 +6,7 @@ import type { ClubMenuProps, ClubSection } from '../../views/components/club-men
 const NEEDS: Record<ClubSection, Permission | undefined> = {
   dashboard: undefined,
   matches: { catalog: ['manage'] },
+  seasons: { catalog: ['manage'] },
   venues: { catalog: ['manage'] },
   orders: { sales: ['read'] },
   devices: { club: ['update'] },
@@ -19,6 +20,7 @@ const NEEDS: Record<ClubSection, Permission | undefined> = {
 const PATH: Record<ClubSection, string> = {
   dashboard: '',
   matches: '/matches',
+  seasons: '/seasons',
   venues: '/venues',
   orders: '/orders',
   devices: '/devices',

@@ -10,6 +10,7 @@ export interface ClubMenuProps {
 const LABEL = {
   dashboard: 'clubMenu.dashboard',
   matches: 'matches.title',
+  seasons: 'seasons.title',
   venues: 'venue.title',
   orders: 'orders.title',
   devices: 'devices.title',
