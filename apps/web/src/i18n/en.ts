@@ -997,6 +997,32 @@ export const en = {
   'scanner.sell.closeFailed': 'The shift could not be closed: connect to the network and try again.',
   'boxOffice.whoSells': 'Who may sell tickets at the gate:',
   // end of box office
+  'matches.allowTransfers': 'Allow passing tickets on',
+  'matches.allowTransfersHint':
+    'Holders may give their ticket to someone else until kick-off: the new holder gets a new code, the old one stops working.',
+  'orders.heldBy': 'now held by {name} ({email})',
+  'error.transfersOff': 'The club does not allow tickets for this match to be passed on.',
+  'error.matchStarted': 'This match has already started: its tickets can no longer be passed on.',
+  'error.membersOnly': 'This price is for the club’s members: sign in with the verified e-mail address on the club’s member list.',
+  'error.memberExists': 'This e-mail address or member number is already on the list.',
+  'activity.ticket.passed_on': 'Passed a ticket on to {name} ({email}); the old code no longer enters',
+  'activity.members.added': 'Added {name} ({email}) to the members',
+  'activity.members.imported': 'Imported {count, plural, one {# member} other {# members}}',
+  'activity.members.removed': 'Removed {name} ({email}) from the members',
+  'tickets.passedOn': 'Passed on to {name}',
+  'passOn.action': 'Pass on to someone else',
+  'passOn.title': 'Pass this ticket on',
+  'passOn.hint':
+    'They get a new code by e-mail, and in their tickets if they have an account with this address. Your code stops working at once.',
+  'passOn.name': 'Their name',
+  'passOn.email': 'Their e-mail address',
+  'passOn.next': 'Continue',
+  'passOn.cancel': 'Keep my ticket',
+  'passOn.confirmText':
+    '{name} ({email}) will get a new code for this seat by e-mail. Your code stops working now, and cannot be brought back.',
+  'passOn.confirm': 'Pass it on',
+  'passOn.change': 'Change',
+  'passOn.done': 'The ticket is now {name}’s: they have been sent their new code.',
 } as const;
 
 export type Messages = { [K in keyof typeof en]: string };

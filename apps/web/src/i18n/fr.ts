@@ -1013,4 +1013,31 @@ export const fr: Messages = {
   'scanner.sell.closeFailed': 'La caisse n’a pas pu être clôturée : connectez-vous au réseau et réessayez.',
   'boxOffice.whoSells': 'Qui peut vendre des billets à l’entrée :',
   // end of box office
+  'matches.allowTransfers': 'Autoriser la cession des billets',
+  'matches.allowTransfersHint':
+    'Les détenteurs peuvent céder leur billet jusqu’au coup d’envoi : le nouveau détenteur reçoit un nouveau code, l’ancien cesse de fonctionner.',
+  'orders.heldBy': 'cédé à {name} ({email})',
+  'error.transfersOff': 'Le club ne permet pas de céder les billets de ce match.',
+  'error.matchStarted': 'Ce match a déjà commencé : ses billets ne peuvent plus être cédés.',
+  'error.membersOnly':
+    'Ce tarif est réservé aux membres du club : connectez-vous avec l’adresse e-mail vérifiée inscrite sur la liste des membres.',
+  'error.memberExists': 'Cette adresse e-mail ou ce numéro de membre figure déjà sur la liste.',
+  'activity.ticket.passed_on': 'A cédé un billet à {name} ({email}) ; l’ancien code n’entre plus',
+  'activity.members.added': 'A ajouté {name} ({email}) aux membres',
+  'activity.members.imported': 'A importé {count, plural, one {# membre} other {# membres}}',
+  'activity.members.removed': 'A retiré {name} ({email}) des membres',
+  'tickets.passedOn': 'Cédé à {name}',
+  'passOn.action': 'Céder à quelqu’un d’autre',
+  'passOn.title': 'Céder ce billet',
+  'passOn.hint':
+    'La personne reçoit un nouveau code par e-mail, et dans ses billets si elle a un compte avec cette adresse. Votre code cesse de fonctionner aussitôt.',
+  'passOn.name': 'Son nom',
+  'passOn.email': 'Son adresse e-mail',
+  'passOn.next': 'Continuer',
+  'passOn.cancel': 'Garder mon billet',
+  'passOn.confirmText':
+    '{name} ({email}) recevra par e-mail un nouveau code pour cette place. Votre code cesse de fonctionner maintenant, sans retour possible.',
+  'passOn.confirm': 'Céder le billet',
+  'passOn.change': 'Modifier',
+  'passOn.done': 'Le billet est maintenant à {name} : son nouveau code lui a été envoyé.',
 };

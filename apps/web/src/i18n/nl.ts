@@ -1012,4 +1012,30 @@ export const nl: Messages = {
   'scanner.sell.closeFailed': 'De kassa kon niet worden afgesloten: maak verbinding met het netwerk en probeer opnieuw.',
   'boxOffice.whoSells': 'Wie aan de ingang tickets mag verkopen:',
   // end of box office
+  'matches.allowTransfers': 'Tickets doorgeven toestaan',
+  'matches.allowTransfersHint':
+    'Houders mogen hun ticket tot de aftrap aan iemand anders geven: de nieuwe houder krijgt een nieuwe code, de oude werkt niet meer.',
+  'orders.heldBy': 'doorgegeven aan {name} ({email})',
+  'error.transfersOff': 'De club staat niet toe dat tickets voor deze wedstrijd worden doorgegeven.',
+  'error.matchStarted': 'Deze wedstrijd is al begonnen: de tickets kunnen niet meer worden doorgegeven.',
+  'error.membersOnly': 'Deze prijs is voor leden van de club: meld je aan met het geverifieerde e-mailadres dat op de ledenlijst staat.',
+  'error.memberExists': 'Dit e-mailadres of lidnummer staat al op de lijst.',
+  'activity.ticket.passed_on': 'Heeft een ticket doorgegeven aan {name} ({email}); de oude code komt niet meer binnen',
+  'activity.members.added': 'Heeft {name} ({email}) aan de leden toegevoegd',
+  'activity.members.imported': 'Heeft {count, plural, one {# lid} other {# leden}} geïmporteerd',
+  'activity.members.removed': 'Heeft {name} ({email}) uit de leden verwijderd',
+  'tickets.passedOn': 'Doorgegeven aan {name}',
+  'passOn.action': 'Doorgeven aan iemand anders',
+  'passOn.title': 'Dit ticket doorgeven',
+  'passOn.hint':
+    'Die persoon krijgt een nieuwe code per e-mail, en bij zijn tickets als hij een account met dit adres heeft. Jouw code werkt meteen niet meer.',
+  'passOn.name': 'Naam',
+  'passOn.email': 'E-mailadres',
+  'passOn.next': 'Verder',
+  'passOn.cancel': 'Mijn ticket houden',
+  'passOn.confirmText':
+    '{name} ({email}) krijgt per e-mail een nieuwe code voor deze plaats. Jouw code werkt vanaf nu niet meer, en dat kan niet ongedaan worden gemaakt.',
+  'passOn.confirm': 'Doorgeven',
+  'passOn.change': 'Wijzigen',
+  'passOn.done': 'Het ticket is nu van {name}: de nieuwe code is verstuurd.',
 };
