@@ -27,7 +27,7 @@ export function MatchWhen({ ticket: tk, gates = true }: { ticket: ShownTicket; g
 export function GateTime({ ticket: tk }: { ticket: ShownTicket }) {
   const t = useT();
   const locale = useRequestContext<AppEnv>().get('locale');
-  return tk.gatesOpenAt ? <>{t('tickets.gatesAt', { time: formatClock(tk.gatesOpenAt, locale) })}</> : null;
+  return tk.gatesOpenAt ? t('tickets.gatesAt', { time: formatClock(tk.gatesOpenAt, locale) }) : null;
 }
 
 /** The match a ticket is for, named as everywhere else, with the club's verified mark. */
