@@ -22,6 +22,7 @@ import { deviceRoutes } from './http/club/device-routes.tsx';
 import { guestRoutes } from './http/club/guest-routes.tsx';
 import { invitationRoutes } from './http/club/invitation-routes.tsx';
 import { clubMatchRoutes } from './http/club/match-routes.tsx';
+import { memberRoutes } from './http/club/member-routes.tsx';
 import { orderRoutes } from './http/club/order-routes.tsx';
 import { payoutRoutes } from './http/club/payout-routes.tsx';
 import { seasonRoutes } from './http/club/season-routes.tsx';
@@ -156,6 +157,7 @@ export function createApp(deps: AppDeps) {
   app.route('/club', clubMatchRoutes);
   app.route('/club', guestRoutes);
   app.route('/club', seasonRoutes);
+  app.route('/club', memberRoutes);
   app.route('/club', orderRoutes);
   app.route('/club', payoutRoutes);
   app.route('/club', deviceRoutes);

@@ -54,6 +54,11 @@ export const ERROR_CODES = [
   'ticket_used',
   'ticket_entered',
   'nonce_reused',
+  // passing tickets on, members, credit (issue 19)
+  'transfers_off',
+  'match_started',
+  'members_only',
+  'member_exists',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -55,6 +55,10 @@ export const ERROR_HTTP: Record<ErrorCode, { status: ContentfulStatusCode; messa
   ticket_used: { status: 409, message: 'error.ticketUsed' },
   ticket_entered: { status: 409, message: 'error.ticketEntered' },
   nonce_reused: { status: 409, message: 'error.nonceReused' },
+  transfers_off: { status: 409, message: 'error.transfersOff' },
+  match_started: { status: 409, message: 'error.matchStarted' },
+  members_only: { status: 403, message: 'error.membersOnly' },
+  member_exists: { status: 409, message: 'error.memberExists' },
 };
 
 export function domainMessage(c: Context<AppEnv>, error: DomainError): string {

@@ -22,8 +22,9 @@ export async function workTicketsMail(
   sealingKey: Buffer,
   pollingIntervalSeconds = 2,
 ): Promise<void> {
-  await jobs.boss.work<{ orderId: string }>(QUEUES.ticketsMail, { pollingIntervalSeconds }, async ([job]) => {
-    const o = await findOrderTickets(db, job!.data.orderId);
+  // ticketId: one ticket passed on, mailed to its new holder.
+  await jobs.boss.work<{ orderId: string; ticketId?: string }>(QUEUES.ticketsMail, { pollingIntervalSeconds }, async ([job]) => {
+    const o = await findOrderTickets(db, job!.data.orderId, { ticketId: job!.data.ticketId });
     // A sale at the gate with no address given: nobody to mail.
     if (!o || o.tickets.length === 0 || o.email === '') return;
     const locale = isLocale(o.locale) ? o.locale : DEFAULT_LOCALE;

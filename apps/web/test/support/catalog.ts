@@ -53,6 +53,7 @@ export async function matchOnSale(t: TestApp, ctx: Awaited<ReturnType<typeof clu
     venueId,
     kickoffAt: brusselsIn(8),
     orderLimit: '10',
+    allowTransfers: 'on', // ticked by default on the form
   });
   const matchId = created.split('/matches/')[1]!.split('#')[0]!;
   const standId = (await owner.get(`${base}/matches/${matchId}`).then((r) => r.text())).match(/name="open_([0-9a-f-]{36})"/)![1]!;

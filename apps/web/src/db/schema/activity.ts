@@ -15,6 +15,7 @@ export const ACTIVITY_ACTIONS = [
   'order.abandoned',
   'order.attached',
   'ticket.reissued',
+  'ticket.passed_on',
   // matches and their seats
   'match.created',
   'match.updated',
@@ -54,6 +55,10 @@ export const ACTIVITY_ACTIONS = [
   'staff.invitation_cancelled',
   'staff.role_changed',
   'staff.removed',
+  // the club's member list (member prices)
+  'members.added',
+  'members.imported',
+  'members.removed',
   // the club itself
   'club.key_rotated',
   'club.profile_updated',

@@ -24,6 +24,8 @@ export interface MatchInput {
   orderLimit: number;
   /** People may go out and come back in (the scanner's Exit mode); default no. */
   allowReentry?: boolean;
+  /** Holders may pass their tickets on; default yes. */
+  allowTransfers?: boolean;
   /** "Children under N enter free" (counted at the gate); absent: off. */
   freeEntryUnder?: number;
 }
@@ -76,6 +78,7 @@ export async function checkMatch(db: Executor, clubId: string, input: MatchInput
     saleClosesAt,
     orderLimit: input.orderLimit,
     allowReentry: input.allowReentry ?? false,
+    allowTransfers: input.allowTransfers ?? true,
     freeEntryUnder: input.freeEntryUnder ?? null,
   };
 }

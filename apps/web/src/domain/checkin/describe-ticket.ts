@@ -28,7 +28,8 @@ export function selectTicketDetails<E extends Record<string, SQL>>(db: Executor,
       standId: matchStand.standId,
       stand: stand.name,
       category: orderItem.category,
-      holder: sql<string | null>`coalesce(${user.name}, ${order.buyerName})`, // a guest's: the name they gave
+      // Passed on: the new holder's; a guest's: the name they gave.
+      holder: sql<string | null>`coalesce(${ticket.holderName}, ${user.name}, ${order.buyerName})`,
       usedAt: ticket.usedAt,
       usedBy: entryDevice.name,
       exitedAt: ticket.exitedAt,

@@ -24,7 +24,7 @@ export async function searchMatchTickets(db: Executor, clubId: string, matchId: 
       and(
         eq(ticket.clubId, clubId),
         eq(ticket.matchId, matchId),
-        or(ilike(user.name, pattern), ilike(order.buyerName, pattern), ilike(order.reference, pattern)),
+        or(ilike(user.name, pattern), ilike(order.buyerName, pattern), ilike(ticket.holderName, pattern), ilike(order.reference, pattern)),
       ),
     )
     .orderBy(

@@ -1,3 +1,4 @@
+import { columnsOf, EMAIL, readCsv } from '../csv.ts';
 import type { NewGuest } from './add-guests.ts';
 
 /** Why a line of a guest CSV was refused (each said in words by the page). */
@@ -5,8 +6,6 @@ export const CSV_PROBLEMS = ['name_missing', 'name_too_long', 'email_invalid', '
 export type CsvProblem = (typeof CSV_PROBLEMS)[number];
 
 export const MAX_GUEST_PLACES = 50;
-export const MAX_CSV_ROWS = 2000;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 // Header words in the three languages (and the usual spreadsheet ones) for each column.
 const HEADERS: Record<'name' | 'email' | 'places', string[]> = {
@@ -24,15 +23,13 @@ const HEADERS: Record<'name' | 'email' | 'places', string[]> = {
 export function parseGuestCsv(
   text: string,
 ): { ok: true; guests: NewGuest[] } | { ok: false; problems: { line: number; problem: CsvProblem }[] } {
-  const rows = splitCsv(text.replace(/^\uFEFF/, ''));
-  const [header, ...body] = rows;
-  const columns = columnsOf(header?.cells ?? []);
+  const csv = readCsv(text);
+  if (!csv.ok) return { ok: false, problems: [{ line: 1, problem: csv.problem }] };
+  // Without a header naming name and places: name, e-mail, places in that order.
+  const columns = columnsOf(csv.header, HEADERS, ['name', 'places']);
   const problems: { line: number; problem: CsvProblem }[] = [];
   const guests: NewGuest[] = [];
-  const data = body.filter((r) => r.cells.some((cell) => cell.trim() !== ''));
-  if (data.length === 0) return { ok: false, problems: [{ line: 1, problem: 'no_rows' }] };
-  if (data.length > MAX_CSV_ROWS) return { ok: false, problems: [{ line: 1, problem: 'too_many_rows' }] };
-  for (const { line, cells } of data) {
+  for (const { line, cells } of csv.rows) {
     const name = (cells[columns.name] ?? '').trim().replace(/\s+/g, ' ');
     const email = (cells[columns.email] ?? '').trim();
     const placesText = (cells[columns.places] ?? '').trim();
@@ -44,57 +41,4 @@ export function parseGuestCsv(
     guests.push({ name, email: email ? email.toLowerCase() : null, places });
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, guests };
-}
-
-/** Which cell holds what: named by the header when it names them, else name, e-mail, places in that order. */
-function columnsOf(header: string[]) {
-  const words = header.map((h) => h.trim().toLowerCase());
-  const find = (key: keyof typeof HEADERS) => words.findIndex((w) => HEADERS[key].includes(w));
-  const [name, email, places] = [find('name'), find('email'), find('places')];
-  if (name >= 0 && places >= 0) return { name, email: email >= 0 ? email : -1, places };
-  return { name: 0, email: 1, places: 2 };
-}
-
-/** Rows of cells with the line each starts on; the separator is the header's (";" when it has more of them). */
-function splitCsv(text: string): { line: number; cells: string[] }[] {
-  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
-  const sep = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
-  const rows: { line: number; cells: string[] }[] = [];
-  let cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  let line = 1;
-  let rowLine = 1;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else {
-        if (ch === '\n') line++;
-        cell += ch;
-      }
-    } else if (ch === '"' && cell.trim() === '') {
-      quoted = true;
-      cell = '';
-    } else if (ch === sep) {
-      cells.push(cell);
-      cell = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      cells.push(cell);
-      rows.push({ line: rowLine, cells });
-      cells = [];
-      cell = '';
-      line++;
-      rowLine = line;
-    } else cell += ch;
-  }
-  if (cell !== '' || cells.length > 0) {
-    cells.push(cell);
-    rows.push({ line: rowLine, cells });
-  }
-  return rows;
 }

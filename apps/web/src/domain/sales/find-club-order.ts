@@ -40,7 +40,15 @@ export async function findClubOrder(db: Executor, clubId: string, orderId: strin
     .innerJoin(stand, eq(stand.id, matchStand.standId))
     .where(eq(orderItem.orderId, orderId));
   const codes = await db
-    .select({ id: ticket.id, seatId: ticket.seatId, itemId: ticket.orderItemId, status: ticket.status, usedAt: ticket.usedAt })
+    .select({
+      id: ticket.id,
+      seatId: ticket.seatId,
+      itemId: ticket.orderItemId,
+      status: ticket.status,
+      usedAt: ticket.usedAt,
+      holderName: ticket.holderName,
+      holderEmail: ticket.holderEmail,
+    })
     .from(ticket)
     .where(eq(ticket.orderId, orderId))
     .orderBy(asc(ticket.createdAt), asc(ticket.id));
@@ -57,6 +65,8 @@ export async function findClubOrder(db: Executor, clubId: string, orderId: strin
       unitPriceCents: item.unitPriceCents,
       state,
       usedAt: code.usedAt,
+      /** Passed on: who holds the seat's code now (null: the buyer). */
+      holder: code.holderEmail ? { name: code.holderName ?? '', email: code.holderEmail } : null,
     };
   });
   return { ...found.order, buyer: found.buyer, opponent: found.opponent, kickoffAt: found.kickoffAt, items, tickets };

@@ -16,6 +16,7 @@ import {
 import { saleIsOpen } from '../catalog/match-status.ts';
 import type { Ctx } from '../context.ts';
 import { DomainError } from '../errors.ts';
+import { isMember } from '../members/is-member.ts';
 import { issueTickets } from '../tickets/issue-tickets.ts';
 import { cancelPendingOrder } from './cancel-pending-order.ts';
 import { platformFee } from './fees.ts';
@@ -61,6 +62,9 @@ export async function placeOrder(
   const count = lines.reduce((sum, l) => sum + l.quantity, 0);
   if (count > m.orderLimit) throw new DomainError('over_order_limit', { limit: m.orderLimit });
 
+  // The member price: only for a signed-in buyer whose verified e-mail is on the club's list (decision 021).
+  if (lines.some((l) => l.category === 'member') && (guest || !(await isMember(tx, m.clubId, await accountOf(tx, buyer.userId)))))
+    throw new DomainError('members_only');
   const priced = lines.map((line) => {
     const price = m.prices.find((p) => p.matchStandId === line.matchStandId && p.category === line.category);
     if (!price) throw new DomainError('not_found'); // another match's stand, or a category not sold here
@@ -212,6 +216,12 @@ async function lockBuyerAndMatch(tx: Tx, buyer: Buyer, matchId: string, standIds
     .where(eq(match.id, matchId))
     .for('share', { of: match });
   return m;
+}
+
+/** The buyer's address as their account holds it, and whether it is verified. */
+async function accountOf(tx: Tx, userId: string) {
+  const [found] = await tx.select({ email: user.email, emailVerified: user.emailVerified }).from(user).where(eq(user.id, userId));
+  return found;
 }
 
 /** not_enough_seats, and how many of the stand's seats are kept by holds that lapsed but are not yet released. */

@@ -1,10 +1,14 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { clubLogo, match, matchStand, order, orderItem, organization, stand, ticket, user, venue } from '../../db/schema/index.ts';
 import { matchTitle } from '../catalog/match-title.ts';
 
-/** Everything a ticket e-mail, PDF or calendar entry shows for one order: its valid tickets and match. */
-export async function findOrderTickets(db: Executor, orderId: string) {
+/**
+ * Everything a ticket e-mail, PDF or calendar entry shows for one order: its valid tickets and match.
+ * The buyer's: the tickets they still hold (not those passed on). `ticketId`: that one ticket only,
+ * addressed to the person it was passed on to.
+ */
+export async function findOrderTickets(db: Executor, orderId: string, { ticketId }: { ticketId?: string } = {}) {
   const [head] = await db
     .select({
       reference: order.reference,
@@ -38,6 +42,9 @@ export async function findOrderTickets(db: Executor, orderId: string) {
     .select({
       id: ticket.id,
       code: ticket.code,
+      holderName: ticket.holderName,
+      holderEmail: ticket.holderEmail,
+      holderLocale: sql<string | null>`(select u.locale from ${user} u where u.id = ${ticket.holderUserId})`,
       shortCode: ticket.shortCode,
       stand: stand.name,
       category: orderItem.category,
@@ -47,13 +54,19 @@ export async function findOrderTickets(db: Executor, orderId: string) {
     .innerJoin(orderItem, eq(orderItem.id, ticket.orderItemId))
     .innerJoin(matchStand, eq(matchStand.id, orderItem.matchStandId))
     .innerJoin(stand, eq(stand.id, matchStand.standId))
-    .where(and(eq(ticket.orderId, orderId), eq(ticket.status, 'valid')))
+    .where(and(eq(ticket.orderId, orderId), eq(ticket.status, 'valid'), ticketId ? eq(ticket.id, ticketId) : isNull(ticket.holderEmail)))
     .orderBy(asc(stand.name), asc(ticket.id));
   const [logo] = await db
     .select({ contentType: clubLogo.contentType, bytes: clubLogo.bytes })
     .from(clubLogo)
     .where(eq(clubLogo.clubId, head.clubId));
-  return { ...head, title: matchTitle(head.isHome, head.club, head.opponent), tickets, logo: logo ?? null };
+  const title = matchTitle(head.isHome, head.club, head.opponent);
+  const passed = ticketId ? tickets[0] : undefined;
+  // A ticket passed on is the new holder's: their address, their name, their language (else the buyer's).
+  const to = passed?.holderEmail
+    ? { email: passed.holderEmail, name: passed.holderName, locale: passed.holderLocale ?? head.locale, guest: false }
+    : {};
+  return { ...head, ...to, title, tickets, logo: logo ?? null };
 }
 
 export type OrderTickets = NonNullable<Awaited<ReturnType<typeof findOrderTickets>>>;

@@ -1,23 +1,29 @@
 import { type Context, Hono } from 'hono';
+import { z } from 'zod';
 import { matchTitle } from '../../domain/catalog/match-title.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { listMyOrders } from '../../domain/sales/list-my-orders.ts';
 import { findOrderTickets } from '../../domain/tickets/find-order-tickets.ts';
 import { groupMyTickets, locateTicket } from '../../domain/tickets/group-my-tickets.ts';
 import { listMyTickets } from '../../domain/tickets/list-my-tickets.ts';
+import { passTicketOn } from '../../domain/tickets/pass-ticket-on.ts';
 import { reissueTicket } from '../../domain/tickets/reissue-ticket.ts';
 import { resendTickets } from '../../domain/tickets/resend-tickets.ts';
 import { assetUrl } from '../../views/asset-url.ts';
 import type { ShownTicket } from '../../views/components/ticket-facts.tsx';
 import { ticketQrSvg } from '../../views/components/ticket-qr.tsx';
 import { render } from '../../views/layouts/layout.tsx';
+import { PassOnPage } from '../../views/pages/account/pass-on-page.tsx';
 import { TicketPage } from '../../views/pages/account/ticket-page.tsx';
 import { TicketsHead, TicketsPage } from '../../views/pages/account/tickets-page.tsx';
 import { renderMatchIcs, renderTicketsPdf } from '../../views/tickets/ticket-files.ts';
 import { webManifest } from '../assets.ts';
+import { domainMessage } from '../errors.tsx';
+import { parseForm } from '../forms.ts';
 import { requireUser } from '../middleware/access.ts';
 import { redirectWithFlash } from '../middleware/flash.ts';
 import { actorOf, operationContext } from '../operation.ts';
+import { emailField, nameField } from '../public/auth-schemas.ts';
 import { safeRedirectPath } from '../redirect.ts';
 import type { AppEnv } from '../types.ts';
 
@@ -26,6 +32,8 @@ const SCOPE = '/account/tickets';
 /** What the offline copy needs besides the pages: the files those pages load (see client/tickets-sw.ts). */
 /** What a ticket page needs besides itself, under today's hashed names (the copy is replaced wholesale). */
 const offlineAssets = () => ['app.css', 'icon.svg', 'tickets.js'].map(assetUrl);
+
+const passOnForm = z.object({ name: nameField, email: emailField, confirm: z.string().optional() });
 
 /** A supporter's tickets, each with its match named as everywhere else. */
 async function myTickets(c: Context<AppEnv>, only: { ticketId?: string } = {}): Promise<ShownTicket[]> {
@@ -99,6 +107,35 @@ export const ticketRoutes = new Hono<AppEnv>()
       .get('deps')
       .db.transaction((tx) => reissueTicket(tx, operationContext(c), { actor: actorOf(c), ticketId: c.req.param('ticketId') }));
     return redirectWithFlash(c, `${SCOPE}/${id}`, 'success', c.get('t')('tickets.reissued'));
+  })
+  // Passing a ticket on: who gets it, then a confirmation, then the new code goes to them.
+  .get('/:ticketId/pass-on', async (c) => {
+    const [tk] = await myTickets(c, { ticketId: c.req.param('ticketId') });
+    if (tk?.status !== 'valid') throw new DomainError('not_found');
+    return render(c, <PassOnPage ticket={tk} confirm={null} />, { title: c.get('t')('passOn.title') });
+  })
+  .post('/:ticketId/pass-on', async (c) => {
+    const ticketId = c.req.param('ticketId');
+    const [tk] = await myTickets(c, { ticketId });
+    if (tk?.status !== 'valid') throw new DomainError('not_found');
+    const form = await parseForm(c, passOnForm);
+    const title = c.get('t')('passOn.title');
+    if (!form.ok) {
+      c.status(400);
+      return render(c, <PassOnPage ticket={tk} confirm={null} values={form.values} errors={form.errors} />, { title });
+    }
+    const holder = { name: form.data.name, email: form.data.email };
+    if (form.data.confirm !== '1') return render(c, <PassOnPage ticket={tk} confirm={holder} />, { title });
+    try {
+      await c.get('deps').db.transaction((tx) => passTicketOn(tx, operationContext(c), { actor: actorOf(c), ticketId, holder }));
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code === 'not_found') throw error;
+      c.status(409);
+      return render(c, <PassOnPage ticket={tk} confirm={null} values={form.values} errors={{ _form: domainMessage(c, error) }} />, {
+        title,
+      });
+    }
+    return redirectWithFlash(c, SCOPE, 'success', c.get('t')('passOn.done', { name: holder.name }));
   })
   .get('/:ticketId', async (c) => {
     const found = locateTicket(groupMyTickets(await myTickets(c)), c.req.param('ticketId'));

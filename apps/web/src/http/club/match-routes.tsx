@@ -60,6 +60,7 @@ const matchForm = z.object({
   saleClosesAt: optionalBrusselsDateTime,
   orderLimit: wholeNumber(1, 50),
   allowReentry: z.literal('on').optional(),
+  allowTransfers: z.literal('on').optional(),
   freeEntryUnder: optionalWholeNumber(1, 18),
 });
 
@@ -107,6 +108,7 @@ const matchInput = (d: z.infer<typeof matchForm>): MatchInput => ({
   saleClosesAt: d.saleClosesAt,
   orderLimit: d.orderLimit,
   allowReentry: d.allowReentry === 'on',
+  allowTransfers: d.allowTransfers === 'on',
   freeEntryUnder: d.freeEntryUnder,
 });
 
@@ -124,6 +126,7 @@ const matchValues = (m: ClubMatch): FormValues => ({
   saleClosesAt: m.saleClosesAt?.getTime() === m.kickoffAt.getTime() ? '' : local(m.saleClosesAt),
   orderLimit: String(m.orderLimit),
   allowReentry: m.allowReentry ? 'on' : '',
+  allowTransfers: m.allowTransfers ? 'on' : '',
   freeEntryUnder: m.freeEntryUnder === null ? '' : String(m.freeEntryUnder),
 });
 
@@ -344,6 +347,7 @@ async function showNewMatch(c: Context<AppEnv>, shown: Shown, status: 200 | 400 
     venueId: onlyVenue?.id ?? '',
     kickoffAt: toBrusselsLocal(suggestedKickoff(new Date())),
     orderLimit: '10',
+    allowTransfers: 'on',
   };
   const openStands = shown.values
     ? (shown.lists?.openStands ?? [])

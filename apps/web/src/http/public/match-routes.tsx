@@ -4,6 +4,8 @@ import type { AppConfig } from '../../deps.ts';
 import { countAttempt } from '../../domain/accounts/count-attempt.ts';
 import { findPublicMatch, type PublicMatch } from '../../domain/catalog/find-public-match.ts';
 import { DomainError } from '../../domain/errors.ts';
+import { isMember } from '../../domain/members/is-member.ts';
+import { offerMemberPrices } from '../../domain/members/offer-member-prices.ts';
 import type { Buyer, OrderLine } from '../../domain/sales/place-order.ts';
 import { priceBasket } from '../../domain/sales/price-basket.ts';
 import { startCheckout } from '../../domain/sales/start-checkout.ts';
@@ -137,15 +139,21 @@ export const matchRoutes = new Hono<AppEnv>()
     }
   });
 
+/** The match as the signed-in buyer may buy it: member prices for members only. */
+async function forBuyer(c: Context<AppEnv>, m: PublicMatch) {
+  return offerMemberPrices(m, await isMember(c.get('deps').db, m.club.id, c.get('user')));
+}
+
 async function renderMatchPage(
   c: Context<AppEnv>,
-  m: PublicMatch,
+  found: PublicMatch,
   lines: OrderLine[],
   shown: { values?: FormValues; errors?: FieldErrors } = {},
   status: 200 | 400 | 409 = 200,
 ) {
   const locale = c.get('locale');
   const { config } = c.get('deps');
+  const m = await forBuyer(c, found);
   c.status(status);
   const quantities: Record<string, number> = {};
   for (const l of lines) quantities[quantityField(l.matchStandId, l.category)] = l.quantity;
@@ -186,14 +194,15 @@ async function renderMatchPage(
   );
 }
 
-function renderCheckout(
+async function renderCheckout(
   c: Context<AppEnv>,
-  m: PublicMatch,
+  found: PublicMatch,
   lines: OrderLine[],
   shown: { values?: FormValues; errors?: FieldErrors },
   status: 200 | 400 | 409 = 200,
 ) {
   const user = c.get('user');
+  const m = await forBuyer(c, found);
   c.status(status);
   // Nobody signs in, signs up or types an address for a page that keeps it.
   c.header('Cache-Control', 'no-store');

@@ -18,6 +18,7 @@ const FIELD_KEY: Record<string, MessageKey> = {
   saleClosesAt: 'matches.saleCloses',
   orderLimit: 'matches.orderLimit',
   allowReentry: 'matches.allowReentry',
+  allowTransfers: 'matches.allowTransfers',
   freeEntryUnder: 'matches.freeEntryUnder',
 };
 
@@ -114,6 +115,8 @@ export function describeActivity(entry: Pick<ActivityEntry, 'action' | 'details'
         pass: str(d.pass),
         reason: str(d.reason),
       });
+    case 'members.imported':
+      return t('activity.members.imported', { count: num(d.count) });
     case 'stand.created':
     case 'stand.updated':
       return t(`activity.${entry.action}`, { stand: str(d.stand), capacity: num(d.capacity) });

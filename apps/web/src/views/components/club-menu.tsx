@@ -15,6 +15,7 @@ const LABEL = {
   orders: 'orders.title',
   devices: 'devices.title',
   boxOffice: 'boxOffice.menu',
+  members: 'members.title',
   staff: 'staff.title',
   settings: 'settings.title',
   payouts: 'payouts.title',

@@ -27,7 +27,7 @@ export function MatchWhen({ ticket: tk, gates = true }: { ticket: ShownTicket; g
 export function GateTime({ ticket: tk }: { ticket: ShownTicket }) {
   const t = useT();
   const locale = useRequestContext<AppEnv>().get('locale');
-  return tk.gatesOpenAt ? <>{t('tickets.gatesAt', { time: formatClock(tk.gatesOpenAt, locale) })}</> : null;
+  return tk.gatesOpenAt ? t('tickets.gatesAt', { time: formatClock(tk.gatesOpenAt, locale) }) : null;
 }
 
 /** The match a ticket is for, named as everywhere else, with the club's verified mark. */
@@ -55,6 +55,7 @@ export function TicketWhat({ ticket: tk, position, count }: { ticket: ShownTicke
 export function TicketState({ ticket: tk }: { ticket: ShownTicket }) {
   const t = useT();
   const locale = useRequestContext<AppEnv>().get('locale');
+  if (tk.status === 'revoked' && tk.passedTo) return <span class="badge">{t('tickets.passedOn', { name: tk.passedTo })}</span>;
   if (tk.status === 'revoked') return <span class="badge bad">{t(tk.replaced ? 'tickets.replaced' : 'tickets.revoked')}</span>;
   if (tk.usedAt) return <span class="badge">{t('tickets.entered', { time: formatTime(tk.usedAt, locale) })}</span>;
   if (tk.past) return <span class="badge">{t('tickets.past')}</span>;

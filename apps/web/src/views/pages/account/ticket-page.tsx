@@ -87,6 +87,13 @@ export function TicketPage({ ticket: tk, qr, position, count, previousId, nextId
             {t('tickets.all')}
           </a>
         </nav>
+        {tk.status === 'valid' && !tk.usedAt && !tk.past && tk.allowTransfers && tk.kickoffAt.getTime() > renderedAt.getTime() ? (
+          <p>
+            <a href={`/account/tickets/${tk.id}/pass-on`} class="button secondary">
+              {t('passOn.action')}
+            </a>
+          </p>
+        ) : null}
         {tk.status === 'valid' && !tk.usedAt && !tk.past ? (
           <details class="leaked">
             <summary>{t('tickets.leaked')}</summary>

@@ -89,7 +89,7 @@ function MatchBlock({ group }: { group: MatchTickets<ShownTicket> }) {
               </li>
             ))}
           </ul>
-          {live && o.tickets.some((n) => n.ticket.status === 'valid') ? (
+          {live && o.tickets.some((n) => n.ticket.status === 'valid' && n.ticket.bought) ? (
             <div class="actions">
               <a href={`/account/tickets/orders/${o.reference}/tickets.pdf`}>{t('tickets.pdf')}</a>
               <Form action={`/account/tickets/orders/${o.reference}/resend`} idPrefix={`resend-${o.reference}`} class="inline">

@@ -130,6 +130,7 @@ export function MatchFields({ values, errors, choices }: { values?: FormValues; 
         hint={t('matches.orderLimitHint')}
       />
       <CheckField name="allowReentry" label={t('matches.allowReentry')} hint={t('matches.allowReentryHint')} values={values} />
+      <CheckField name="allowTransfers" label={t('matches.allowTransfers')} hint={t('matches.allowTransfersHint')} values={values} />
       <Field
         name="freeEntryUnder"
         type="number"

@@ -41,7 +41,7 @@ function Editable({ readOnly, children }: { readOnly: boolean; children: Child }
       {children}
     </fieldset>
   ) : (
-    <>{children}</>
+    children
   );
 }
 

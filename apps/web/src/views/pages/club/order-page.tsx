@@ -49,6 +49,7 @@ export function OrderPage({ club, order: o, history, mayRefund: roleMayRefund }:
                 <strong>{name}</strong>
               )}{' '}
               · {x.stand} · {t(`category.${x.category}`)} · {formatMoney(x.unitPriceCents, locale)}
+              {x.holder ? <> · {t('orders.heldBy', { name: x.holder.name, email: x.holder.email })}</> : null}
             </span>
             <span class={STATE_CLASS[x.state]}>{state(x)}</span>
           </li>
