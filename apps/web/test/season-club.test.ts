@@ -124,7 +124,9 @@ describe.each(databaseKinds())('the club’s season ticket products on %s', (kin
     // A ticked match that does not have the stand open: named, and nothing made.
     const closed = await postPairs(ctx.owner, `${ctx.base}/seasons/new`, [...Object.entries(productForm()), ['matches[]', m4.matchId]]);
     expect(closed.status).toBe(409);
-    expect(await textOf(closed)).toContain('Main is not open for the match against Fourth FC');
+    const closedHtml = await closed.text();
+    expect(await textOf(new Response(closedHtml))).toContain('Main is not open for the match against Fourth FC');
+    expect(closedHtml).toMatch(new RegExp(`value="${m4.matchId}" checked`)); // the ticks are kept too
     // Another club's stand is not offered and not taken.
     const other = await clubWithOwner(t, 'Stand Thief FC');
     const stolen = await other.owner.post(`${other.base}/seasons/new`, productForm());

@@ -44,11 +44,20 @@ export function SeasonPage(props: {
         <p>
           {p.stand} · <SeasonStatusBadge status={p.status} />
         </p>
-        <p>{p.cap === null ? t('seasons.soldNoCap', { sold: p.passes }) : t('seasons.soldOfCap', { sold: p.passes, cap: p.cap })}</p>
         <p>
+          <strong>{t('seasons.sold')}</strong>
+          <br />
+          {p.cap === null ? t('seasons.soldNoCap', { sold: p.passes }) : t('seasons.soldOfCap', { sold: p.passes, cap: p.cap })}
+          {p.held > 0 ? ` · ${t('seasons.beingBought', { count: p.held })}` : ''}
+        </p>
+        <p>
+          <strong>{t('seasons.window')}</strong>
+          <br />
           <SaleWindow opens={p.saleOpensAt} closes={p.saleClosesAt} locale={locale} />
         </p>
         <p>
+          <strong>{t('seasons.prices')}</strong>
+          <br />
           {props.categories
             .filter((c) => p.prices[c] !== undefined)
             .map((c) => `${t(`category.${c}`)} ${formatMoney(p.prices[c]!, locale)}`)
