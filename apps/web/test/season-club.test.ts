@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { formatShortCode } from '@footarena/ticket-code';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -123,7 +124,9 @@ describe.each(databaseKinds())('the club’s season ticket products on %s', (kin
     // A ticked match that does not have the stand open: named, and nothing made.
     const closed = await postPairs(ctx.owner, `${ctx.base}/seasons/new`, [...Object.entries(productForm()), ['matches[]', m4.matchId]]);
     expect(closed.status).toBe(409);
-    expect(await textOf(closed)).toContain('Main is not open for the match against Fourth FC');
+    const closedHtml = await closed.text();
+    expect(await textOf(new Response(closedHtml))).toContain('Main is not open for the match against Fourth FC');
+    expect(closedHtml).toMatch(new RegExp(`value="${m4.matchId}" checked`)); // the ticks are kept too
     // Another club's stand is not offered and not taken.
     const other = await clubWithOwner(t, 'Stand Thief FC');
     const stolen = await other.owner.post(`${other.base}/seasons/new`, productForm());
@@ -317,11 +320,11 @@ describe.each(databaseKinds())('the club’s season ticket products on %s', (kin
     const list = await textOf(await ctx.owner.get(`${ctx.base}/seasons/${productId}/holders`));
     expect(list).toContain('Rex Revoked');
     expect(list).toContain(holder.order.reference);
-    expect(list).toContain(`Rex Revoked rex@example.be · ${pass.shortCode} Adult ${holder.order.reference} Valid 1 match`);
+    expect(list).toContain(`Rex Revoked rex@example.be · ${formatShortCode(pass.shortCode)} Adult ${holder.order.reference} Valid 1 match`);
     const csv = await (await ctx.owner.get(`${ctx.base}/seasons/${productId}/holders.csv`)).text();
     expect(csv.split('\r\n')[0]).toBe('season,product,stand,pass,holder,email,category,reference,status,matches_entered');
     expect(csv).toContain(
-      `2026–27,Revocable season,Main,${pass.shortCode},Rex Revoked,rex@example.be,adult,${holder.order.reference},valid,1`,
+      `2026–27,Revocable season,Main,${formatShortCode(pass.shortCode)},Rex Revoked,rex@example.be,adult,${holder.order.reference},valid,1`,
     );
 
     // First the confirmation: the holder named, nothing changed; a reason is required.
@@ -372,7 +375,9 @@ describe.each(databaseKinds())('the club’s season ticket products on %s', (kin
       .where(and(eq(activity.action, 'season.pass_revoked'), eq(activity.orderId, holder.order.id)));
     expect(line!.details).toMatchObject({ holder: 'Rex Revoked', reason: 'Banned by the league', tickets: 1 });
     const log = await textOf(await ctx.owner.get(`${ctx.base}/activity`));
-    expect(log).toContain(`Revoked the season ticket ${pass.shortCode} of Rex Revoked (Revocable season): Banned by the league`);
+    expect(log).toContain(
+      `Revoked the season ticket ${formatShortCode(pass.shortCode)} of Rex Revoked (Revocable season): Banned by the league`,
+    );
     // Revoking again is a no-op that says so.
     await postOk(ctx.owner, revokePath, { confirm: 'yes', message: 'twice' });
     expect(await db().select().from(activity).where(eq(activity.action, 'season.pass_revoked'))).toHaveLength(1);

@@ -1,3 +1,4 @@
+import { formatShortCode } from '@footarena/ticket-code';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -232,7 +233,7 @@ export const seasonRoutes = new Hono<AppEnv>()
         product.season,
         product.name,
         product.stand,
-        h.shortCode,
+        formatShortCode(h.shortCode),
         h.holder,
         h.email,
         h.category,
@@ -310,6 +311,7 @@ async function showProduct(c: Context<AppEnv>, product: SeasonProductDetail, sho
     <SeasonPage
       club={club}
       product={product}
+      categories={SALE_CATEGORIES}
       choices={choices.filter((m) => !covered.has(m.id))}
       values={shown.values}
       errors={shown.errors}

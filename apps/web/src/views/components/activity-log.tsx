@@ -1,3 +1,4 @@
+import { formatShortCode } from '@footarena/ticket-code';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { ActivityEntry } from '../../domain/activity/list-activity.ts';
 import type { AppEnv } from '../../http/types.ts';
@@ -112,7 +113,7 @@ export function describeActivity(entry: Pick<ActivityEntry, 'action' | 'details'
       return t('activity.season.pass_revoked', {
         product: str(d.product),
         holder: str(d.holder),
-        pass: str(d.pass),
+        pass: d.pass ? formatShortCode(str(d.pass)) : '',
         reason: str(d.reason),
       });
     case 'members.imported':

@@ -1,3 +1,4 @@
+import { formatShortCode } from '@footarena/ticket-code';
 import type { SeasonProductDetail } from '../../../domain/seasons/find-season-product.ts';
 import type { SeasonHolder } from '../../../domain/seasons/list-season-holders.ts';
 import { ConfirmStep } from '../../components/confirm-step.tsx';
@@ -14,7 +15,12 @@ export function RevokePassPage(props: { club: { slug: string }; product: SeasonP
       title={t('seasons.revoke.title', { holder })}
       consequence={
         <>
-          {t('seasons.revoke.consequence', { holder, email: pass.email, pass: pass.shortCode, product: props.product.name })}{' '}
+          {t('seasons.revoke.consequence', {
+            holder,
+            email: pass.email,
+            pass: formatShortCode(pass.shortCode),
+            product: props.product.name,
+          })}{' '}
           <a href={`/club/${props.club.slug}/orders/${pass.orderId}`}>{t('seasons.revoke.refundLink', { reference: pass.reference })}</a>
         </>
       }

@@ -1,3 +1,4 @@
+import { formatShortCode } from '@footarena/ticket-code';
 import type { SeasonProductDetail } from '../../../domain/seasons/find-season-product.ts';
 import type { SeasonHolder } from '../../../domain/seasons/list-season-holders.ts';
 import { CsvLinks } from '../../components/csv-links.tsx';
@@ -52,7 +53,7 @@ export function SeasonHoldersPage({
                     {h.holder ?? '—'}
                     <br />
                     <small>
-                      {h.email} · {h.shortCode}
+                      {h.email} · {formatShortCode(h.shortCode)}
                     </small>
                   </td>
                   <td data-label={columns[1]}>{t(`category.${h.category}`)}</td>

@@ -1,5 +1,5 @@
 import { useRequestContext } from 'hono/jsx-renderer';
-import { SALE_CATEGORIES } from '../../../db/schema/index.ts';
+import type { Prices } from '../../../domain/catalog/stand-prices.ts';
 import type { SeasonProductDetail } from '../../../domain/seasons/find-season-product.ts';
 import type { SeasonMatchChoice } from '../../../domain/seasons/list-season-match-choices.ts';
 import type { FieldErrors, FormValues } from '../../../http/forms.ts';
@@ -18,6 +18,8 @@ import { SaleWindow } from './seasons-page.tsx';
 export function SeasonPage(props: {
   club: { slug: string };
   product: SeasonProductDetail;
+  /** The price categories, in the order they are listed. */
+  categories: readonly (keyof Prices)[];
   /** Upcoming home matches it does not cover yet. */
   choices: SeasonMatchChoice[];
   values?: FormValues;
@@ -27,7 +29,7 @@ export function SeasonPage(props: {
   const locale = useRequestContext<AppEnv>().get('locale');
   const { product: p } = props;
   const base = `/club/${props.club.slug}/seasons/${p.id}`;
-  const addable = props.choices.filter((m) => m.stands.some((s) => s.name === p.stand && s.standId === p.standId));
+  const addable = props.choices.filter((m) => m.stands.some((s) => s.standId === p.standId));
   const closed = props.choices.filter((m) => !addable.includes(m));
   const columns = [t('seasons.match'), t('seasons.kickoff'), t('seasons.seatsOnStand', { stand: p.stand })];
   return (
@@ -42,12 +44,22 @@ export function SeasonPage(props: {
         <p>
           {p.stand} · <SeasonStatusBadge status={p.status} />
         </p>
-        <p>{p.cap === null ? t('seasons.soldNoCap', { sold: p.passes }) : t('seasons.soldOfCap', { sold: p.passes, cap: p.cap })}</p>
         <p>
+          <strong>{t('seasons.sold')}</strong>
+          <br />
+          {p.cap === null ? t('seasons.soldNoCap', { sold: p.passes }) : t('seasons.soldOfCap', { sold: p.passes, cap: p.cap })}
+          {p.held > 0 ? ` · ${t('seasons.beingBought', { count: p.held })}` : ''}
+        </p>
+        <p>
+          <strong>{t('seasons.window')}</strong>
+          <br />
           <SaleWindow opens={p.saleOpensAt} closes={p.saleClosesAt} locale={locale} />
         </p>
         <p>
-          {SALE_CATEGORIES.filter((c) => p.prices[c] !== undefined)
+          <strong>{t('seasons.prices')}</strong>
+          <br />
+          {props.categories
+            .filter((c) => p.prices[c] !== undefined)
             .map((c) => `${t(`category.${c}`)} ${formatMoney(p.prices[c]!, locale)}`)
             .join(' · ')}
         </p>
