@@ -997,6 +997,9 @@ export const en = {
   'scanner.sell.closeFailed': 'The shift could not be closed: connect to the network and try again.',
   'boxOffice.whoSells': 'Who may sell tickets at the gate:',
   // end of box office
+  'credit.applied': 'Your credit',
+  'credit.toPay': 'To pay',
+  'credit.onMatchPage': 'You have {amount} of credit with {club}: it pays your tickets when you order.',
   'members.title': 'Members',
   'members.intro': 'Members buy at the member price of your stands when they are signed in with a verified e-mail address on this list.',
   'members.searchPlaceholder': 'Name, e-mail or member number',
