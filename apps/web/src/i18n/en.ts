@@ -1111,6 +1111,9 @@ export const en = {
   'activity.season.match_removed': 'Removed from the season ticket {product}',
   'activity.season.pass_revoked': 'Revoked the season ticket {pass} of {holder} ({product}): {reason}',
   // end of season tickets (club)
+  'credit.applied': 'Your credit',
+  'credit.toPay': 'To pay',
+  'credit.onMatchPage': 'You have {amount} of credit with {club}: it pays your tickets when you order.',
   'members.title': 'Members',
   'members.intro': 'Members buy at the member price of your stands when they are signed in with a verified e-mail address on this list.',
   'members.searchPlaceholder': 'Name, e-mail or member number',

@@ -1129,6 +1129,9 @@ export const fr: Messages = {
   'activity.season.match_removed': 'Retiré de l’abonnement {product}',
   'activity.season.pass_revoked': 'A révoqué l’abonnement {pass} de {holder} ({product}) : {reason}',
   // end of season tickets (club)
+  'credit.applied': 'Votre crédit',
+  'credit.toPay': 'À payer',
+  'credit.onMatchPage': 'Vous avez {amount} de crédit auprès de {club} : il paie vos billets lors de la commande.',
   'members.title': 'Membres',
   'members.intro':
     'Les membres achètent au tarif membre de vos tribunes lorsqu’ils sont connectés avec une adresse e-mail vérifiée figurant sur cette liste.',
@@ -1167,7 +1170,7 @@ export const fr: Messages = {
   'error.membersOnly':
     'Ce tarif est réservé aux membres du club : connectez-vous avec l’adresse e-mail vérifiée inscrite sur la liste des membres.',
   'error.memberExists': 'Cette adresse e-mail ou ce numéro de membre figure déjà sur la liste.',
-  'activity.ticket.passed_on': 'A cédé un billet à {name} ({email}) ; l’ancien code n’entre plus',
+  'activity.ticket.passed_on': 'A cédé un billet à {name} ({email}) ; l’ancien code n’entre plus',
   'activity.members.added': 'A ajouté {name} ({email}) aux membres',
   'activity.members.imported': 'A importé {count, plural, one {# membre} other {# membres}}',
   'activity.members.removed': 'A retiré {name} ({email}) des membres',

@@ -3,6 +3,7 @@ import type { Tx } from '../../db/client.ts';
 import { order } from '../../db/schema/index.ts';
 import { type Actor, recordActivity } from '../activity/record-activity.ts';
 import type { Ctx } from '../context.ts';
+import { releaseOrderCredit } from '../credit/release-order-credit.ts';
 import { DomainError } from '../errors.ts';
 import { expireSessionLater, releaseHeldSeats } from './release-expired-orders.ts';
 
@@ -34,6 +35,7 @@ export async function cancelPendingOrder(
     .returning({ id: order.id, clubId: order.clubId, matchId: order.matchId, sessionId: order.providerSessionId });
   if (!cancelled) throw new DomainError('not_found');
   await releaseHeldSeats(tx, [cancelled.id]);
+  await releaseOrderCredit(tx, [cancelled.id]);
   if (cancelled.sessionId) await expireSessionLater(tx, outbox, cancelled.sessionId);
   if (buyer || ('kind' in actor && actor.kind === 'guest')) {
     await recordActivity(tx, {

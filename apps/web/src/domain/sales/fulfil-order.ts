@@ -4,6 +4,7 @@ import { match, matchStand, order } from '../../db/schema/index.ts';
 import type { Actor } from '../activity/record-activity.ts';
 import { admitGateSale } from '../boxoffice/admit-order-tickets.ts';
 import type { Ctx } from '../context.ts';
+import { chargedCents } from '../credit/find-credit-balance.ts';
 import { DomainError } from '../errors.ts';
 import { issueTickets } from '../tickets/issue-tickets.ts';
 import { seatsPerStand } from './release-expired-orders.ts';
@@ -46,7 +47,7 @@ export async function fulfilOrder(
     const [played] = await tx.select({ status: match.status }).from(match).where(eq(match.id, current.matchId)).for('share');
     if (played?.status === 'cancelled') throw new DomainError('match_cancelled');
   }
-  if (truth.amountCents !== current.totalCents) throw new DomainError('payment_mismatch');
+  if (truth.amountCents !== chargedCents(current)) throw new DomainError('payment_mismatch');
 
   for (const { matchStandId, quantity } of await seatsPerStand(tx, [current.id])) {
     const moved =

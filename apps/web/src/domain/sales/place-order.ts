@@ -11,10 +11,12 @@ import {
   organization,
   type PriceCategory,
   stand,
+  supporterCredit,
   user,
 } from '../../db/schema/index.ts';
 import { saleIsOpen } from '../catalog/match-status.ts';
 import type { Ctx } from '../context.ts';
+import { findCreditBalance } from '../credit/find-credit-balance.ts';
 import { DomainError } from '../errors.ts';
 import { isMember } from '../members/is-member.ts';
 import { issueTickets } from '../tickets/issue-tickets.ts';
@@ -80,7 +82,11 @@ export async function placeOrder(
   }
   const subtotalCents = priced.reduce((sum, l) => sum + l.unitPriceCents * l.quantity, 0);
   const feeCents = platformFee(subtotalCents, config);
-  const free = subtotalCents === 0;
+  // The buyer's credit with the club pays the tickets first (never the fee): read under the buyer's
+  // row lock, so two orders of one buyer never spend the same credit.
+  const creditCents = guest ? 0 : Math.min(subtotalCents, await spendableCredit(tx, buyer.userId, m.clubId, m.id));
+  // Nothing left to pay (free tickets, or all paid by credit): sold and ticketed at once.
+  const free = subtotalCents + feeCents - creditCents === 0;
   // With Stripe, money goes to the club's account: not before Stripe says it can take charges.
   let destinationAccountId: string | undefined;
   if (!free && payments.kind === 'stripe') {
@@ -112,6 +118,7 @@ export async function placeOrder(
       subtotalCents,
       feeCents,
       totalCents: subtotalCents + feeCents,
+      creditCents,
       provider: free ? 'free' : payments.kind,
       holdExpiresAt: new Date(now.getTime() + config.holdMinutes * 60_000),
       paidAt: free ? now : null,
@@ -123,6 +130,10 @@ export async function placeOrder(
           and p.match_id = ${m.id} and p.status = 'pending' and p.id <> ${orderId})`,
     });
   const { previous, ...placed } = created!;
+  if (creditCents > 0 && !guest)
+    await tx
+      .insert(supporterCredit)
+      .values({ clubId: m.clubId, userId: buyer.userId, amountCents: -creditCents, reason: 'order', orderId });
   // One pending order per buyer (a guest: per e-mail address) and match: a new paid choice replaces the previous one, so nobody
   // holds every seat by ordering again and again. (Another request may have just cancelled it.)
   if (!free) {
@@ -153,11 +164,17 @@ export async function placeOrder(
 
   if (free) await issueTickets(tx, outbox, placed.id, config.ticketSealingKey); // nothing to pay: tickets now
 
-  const paymentLines = priced.map((l) => ({
-    name: `${l.standName} · ${l.category}`,
-    unitAmountCents: l.unitPriceCents,
-    quantity: l.quantity,
-  }));
+  // With credit spent, the provider is asked for the tickets less the credit, as one line.
+  const paymentLines =
+    creditCents > 0
+      ? [{ name: `${count} × ${priced[0]!.standName} − credit`, unitAmountCents: subtotalCents - creditCents, quantity: 1 }].filter(
+          (l) => l.unitAmountCents > 0,
+        )
+      : priced.map((l) => ({
+          name: `${l.standName} · ${l.category}`,
+          unitAmountCents: l.unitPriceCents,
+          quantity: l.quantity,
+        }));
   return { ...placed, paymentLines, destinationAccountId, accessToken };
 }
 
@@ -216,6 +233,18 @@ async function lockBuyerAndMatch(tx: Tx, buyer: Buyer, matchId: string, standIds
     .where(eq(match.id, matchId))
     .for('share', { of: match });
   return m;
+}
+
+/**
+ * The credit a buyer may spend on a new order: their balance, plus what their pending orders of this
+ * match hold (a paid new order replaces them, and their credit comes back in the same transaction).
+ */
+async function spendableCredit(tx: Tx, userId: string, clubId: string, matchId: string) {
+  const [held] = await tx
+    .select({ cents: sql<number>`coalesce(sum(${order.creditCents}), 0)::int` })
+    .from(order)
+    .where(and(eq(order.userId, userId), eq(order.matchId, matchId), eq(order.status, 'pending')));
+  return (await findCreditBalance(tx, userId, clubId)) + (held?.cents ?? 0);
 }
 
 /** The buyer's address as their account holds it, and whether it is verified. */

@@ -1,7 +1,8 @@
 import type { order, orderItem } from '../../db/schema/index.ts';
+import { chargedCents } from '../credit/find-credit-balance.ts';
 import { DomainError } from '../errors.ts';
 
-type Order = Pick<typeof order.$inferSelect, 'totalCents' | 'refundedCents' | 'feeCents' | 'subtotalCents'>;
+type Order = Pick<typeof order.$inferSelect, 'totalCents' | 'creditCents' | 'refundedCents' | 'feeCents' | 'subtotalCents'>;
 type Item = typeof orderItem.$inferSelect;
 
 /**
@@ -21,12 +22,14 @@ export function planRefund(current: Order, items: readonly Item[], picked?: Read
   const count = plan.reduce((s, p) => s + p.quantity, 0);
   const remainingAfter = items.reduce((sum, item) => sum + item.quantity - item.refundedQuantity, 0) - count;
   const ticketsCents = plan.reduce((sum, p) => sum + p.item.unitPriceCents * p.quantity, 0);
+  // Money goes back up to what was charged (the credit spent comes back as credit, releaseOrderCredit).
+  const charged = chargedCents(current);
   const amountCents =
     remainingAfter === 0
-      ? current.totalCents - current.refundedCents
+      ? charged - current.refundedCents
       : Math.min(
           ticketsCents + Math.round((current.feeCents * ticketsCents) / Math.max(1, current.subtotalCents)),
-          current.totalCents - current.refundedCents,
+          charged - current.refundedCents,
         );
   return { plan, count, remainingAfter, amountCents };
 }

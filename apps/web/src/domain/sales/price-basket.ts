@@ -7,7 +7,13 @@ import type { OrderLine } from './place-order.ts';
  * lines it names on this match (others are left out), the tickets, the fee and the total the buyer
  * will pay. placeOrder prices the order again, from the database, when it is placed.
  */
-export function priceBasket(m: PublicMatch, lines: OrderLine[], config: Pick<SalesConfig, 'feePercent' | 'feeFixedCents'>) {
+export function priceBasket(
+  m: PublicMatch,
+  lines: OrderLine[],
+  config: Pick<SalesConfig, 'feePercent' | 'feeFixedCents'>,
+  /** The buyer's credit with the club: it pays the tickets first, as placeOrder spends it. */
+  { creditCents: balance = 0 }: { creditCents?: number } = {},
+) {
   const priced = lines.flatMap((line) => {
     const stand = m.stands.find((s) => s.id === line.matchStandId);
     const price = stand?.prices.find((p) => p.category === line.category);
@@ -15,12 +21,16 @@ export function priceBasket(m: PublicMatch, lines: OrderLine[], config: Pick<Sal
   });
   const subtotalCents = priced.reduce((sum, l) => sum + l.unitPriceCents * l.quantity, 0);
   const feeCents = platformFee(subtotalCents, config);
+  const creditCents = Math.min(balance, subtotalCents);
   return {
     lines: priced,
     count: priced.reduce((sum, l) => sum + l.quantity, 0),
     subtotalCents,
     feeCents,
     totalCents: subtotalCents + feeCents,
+    creditCents,
+    /** What the buyer pays: the total less the credit. */
+    chargedCents: subtotalCents + feeCents - creditCents,
   };
 }
 

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { order } from '../../db/schema/index.ts';
 import { type Actor, recordActivity } from '../activity/record-activity.ts';
 import type { Ctx } from '../context.ts';
+import { chargedCents } from '../credit/find-credit-balance.ts';
 import { refundOrder } from './refund-order.ts';
 
 /**
@@ -20,7 +21,7 @@ export async function recordProviderRefund(
   if (!paid) return 'not_ours' as const;
   if (paid.status !== 'paid' || refund.amountRefundedCents <= paid.refundedCents) return 'known' as const;
   const { actor } = refund;
-  if (refund.amountRefundedCents >= paid.totalCents) {
+  if (refund.amountRefundedCents >= chargedCents(paid)) {
     await db.transaction((tx) => refundOrder(tx, ctx, { actor, clubId: paid.clubId, orderId: paid.id }));
   } else {
     await db.transaction(async (tx) => {

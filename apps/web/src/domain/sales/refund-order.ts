@@ -3,6 +3,7 @@ import type { Tx } from '../../db/client.ts';
 import { matchStand, order, orderItem } from '../../db/schema/index.ts';
 import { type Actor, recordActivity } from '../activity/record-activity.ts';
 import type { Ctx } from '../context.ts';
+import { releaseOrderCredit } from '../credit/release-order-credit.ts';
 import { DomainError } from '../errors.ts';
 import { isUuid } from '../ids.ts';
 import { revokeTickets } from '../tickets/revoke-tickets.ts';
@@ -76,6 +77,7 @@ export async function refundOrder(
     if (!input.ticketIds) await revokeTickets(tx, { orderItemId: item.id, count: quantity }); // refused at the gate from now on
   }
   if (input.ticketIds) await revokeTickets(tx, { ticketIds: input.ticketIds });
+  if (remainingAfter === 0) await releaseOrderCredit(tx, [current.id]);
   const [refunded] = await tx
     .update(order)
     .set({ refundedCents: sql`${order.refundedCents} + ${amountCents}`, status: remainingAfter === 0 ? 'refunded' : 'paid' })

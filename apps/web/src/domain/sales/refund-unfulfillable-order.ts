@@ -3,6 +3,7 @@ import type { Tx } from '../../db/client.ts';
 import { order, orderItem } from '../../db/schema/index.ts';
 import { type Actor, recordActivity } from '../activity/record-activity.ts';
 import type { Ctx } from '../context.ts';
+import { releaseOrderCredit } from '../credit/release-order-credit.ts';
 import { releaseHeldSeats } from './release-expired-orders.ts';
 import { sendRefundMail } from './send-refund-mail.ts';
 
@@ -20,7 +21,7 @@ export async function refundUnfulfillableOrder(
   const wasPending = before?.status === 'pending'; // its seats are still held: give them back
   const [refunded] = await tx
     .update(order)
-    .set({ status: 'refunded', providerPaymentId: input.paymentId, refundedCents: sql`${order.totalCents}` })
+    .set({ status: 'refunded', providerPaymentId: input.paymentId, refundedCents: sql`${order.totalCents} - ${order.creditCents}` })
     .where(and(eq(order.providerSessionId, input.sessionId), inArray(order.status, ['pending', 'expired', 'cancelled'])))
     .returning();
   if (!refunded) return null; // already handled
@@ -37,6 +38,7 @@ export async function refundUnfulfillableOrder(
     details: { tickets: items.reduce((sum, i) => sum + i.quantity, 0), amountCents: refunded.totalCents, reason: input.reason },
   });
   if (wasPending) await releaseHeldSeats(tx, [refunded.id]);
+  await releaseOrderCredit(tx, [refunded.id]);
   await payments.refund(tx, {
     sessionId: input.sessionId,
     paymentId: input.paymentId,

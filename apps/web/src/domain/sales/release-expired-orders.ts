@@ -3,6 +3,7 @@ import type { Tx } from '../../db/client.ts';
 import { matchStand, order, orderItem, seasonOrderSeat } from '../../db/schema/index.ts';
 import type { Actor } from '../activity/record-activity.ts';
 import type { Ctx } from '../context.ts';
+import { releaseOrderCredit } from '../credit/release-order-credit.ts';
 import { type Outbox, QUEUES, stableJobId } from '../outbox.ts';
 
 /**
@@ -22,10 +23,9 @@ export async function releaseExpiredOrders(
     .where(and(eq(order.status, 'pending'), lte(order.holdExpiresAt, now), matchId ? eq(order.matchId, matchId) : undefined))
     .returning({ id: order.id, sessionId: order.providerSessionId });
   if (expired.length === 0) return 0;
-  await releaseHeldSeats(
-    tx,
-    expired.map((o) => o.id),
-  );
+  const ids = expired.map((o) => o.id);
+  await releaseHeldSeats(tx, ids);
+  await releaseOrderCredit(tx, ids);
   for (const o of expired) if (o.sessionId) await expireSessionLater(tx, outbox, o.sessionId);
   return expired.length;
 }

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { order } from '../../db/schema/index.ts';
 import type { Ctx } from '../context.ts';
+import { chargedCents } from '../credit/find-credit-balance.ts';
 import { cancelPendingOrder } from './cancel-pending-order.ts';
 import { guestOrderPath } from './guest-link.ts';
 import { type Buyer, NotEnoughSeats, type OrderLine, placeOrder } from './place-order.ts';
@@ -38,7 +39,7 @@ export async function startCheckout(
       email: placed.email,
       lines: placed.paymentLines,
       destinationAccountId: placed.destinationAccountId,
-      totalCents: placed.totalCents,
+      totalCents: chargedCents(placed),
       feeCents: placed.feeCents,
       holdExpiresAt: placed.holdExpiresAt,
       successUrl: orderPage,

@@ -7,7 +7,7 @@ export async function summarizeMatchRefund(db: Executor, clubId: string, matchId
   const [paid] = await db
     .select({
       buyers: sql<number>`count(*)::int`,
-      amountCents: sql<number>`coalesce(sum(${order.totalCents} - ${order.refundedCents}), 0)::int`,
+      amountCents: sql<number>`coalesce(sum(${order.totalCents} - ${order.creditCents} - ${order.refundedCents}), 0)::int`,
     })
     .from(order)
     .where(and(eq(order.clubId, clubId), eq(order.matchId, matchId), eq(order.status, 'paid')));

@@ -3,6 +3,7 @@ import { raw } from 'hono/html';
 import type { AppConfig } from '../../deps.ts';
 import { countAttempt } from '../../domain/accounts/count-attempt.ts';
 import { findPublicMatch, type PublicMatch } from '../../domain/catalog/find-public-match.ts';
+import { findCreditBalance } from '../../domain/credit/find-credit-balance.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { isMember } from '../../domain/members/is-member.ts';
 import { offerMemberPrices } from '../../domain/members/offer-member-prices.ts';
@@ -144,6 +145,12 @@ async function forBuyer(c: Context<AppEnv>, m: PublicMatch) {
   return offerMemberPrices(m, await isMember(c.get('deps').db, m.club.id, c.get('user')));
 }
 
+/** The signed-in buyer's credit with the match's club (none for a visitor). */
+async function creditOf(c: Context<AppEnv>, m: PublicMatch) {
+  const user = c.get('user');
+  return user ? findCreditBalance(c.get('deps').db, user.id, m.club.id) : 0;
+}
+
 async function renderMatchPage(
   c: Context<AppEnv>,
   found: PublicMatch,
@@ -154,6 +161,7 @@ async function renderMatchPage(
   const locale = c.get('locale');
   const { config } = c.get('deps');
   const m = await forBuyer(c, found);
+  const creditCents = await creditOf(c, m);
   c.status(status);
   const quantities: Record<string, number> = {};
   for (const l of lines) quantities[quantityField(l.matchStandId, l.category)] = l.quantity;
@@ -189,6 +197,7 @@ async function renderMatchPage(
       holdMinutes={holdMinutes}
       mapUrl={mapLink(m)}
       errors={shown.errors}
+      creditCents={creditCents}
     />,
     { title: m.title, description, head },
   );
@@ -203,6 +212,7 @@ async function renderCheckout(
 ) {
   const user = c.get('user');
   const m = await forBuyer(c, found);
+  const creditCents = await creditOf(c, m);
   c.status(status);
   // Nobody signs in, signs up or types an address for a page that keeps it.
   c.header('Cache-Control', 'no-store');
@@ -210,7 +220,7 @@ async function renderCheckout(
     c,
     <CheckoutPage
       match={m}
-      basket={priceBasket(m, lines, c.get('deps').config.sales)}
+      basket={priceBasket(m, lines, c.get('deps').config.sales, { creditCents })}
       basketQuery={basketQuery(lines)}
       buyer={user ? { name: user.name, email: user.email } : undefined}
       values={shown.values}

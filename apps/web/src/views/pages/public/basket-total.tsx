@@ -23,10 +23,22 @@ export function BasketTotal({ basket, fee }: { basket: PricedBasket; fee?: { fee
         <dt>{t('order.fee')}</dt>
         <dd data-total="fee">{formatMoney(basket.feeCents, locale)}</dd>
       </div>
-      <div class="total">
+      <div class={basket.creditCents > 0 ? undefined : 'total'}>
         <dt>{t('order.total')}</dt>
         <dd data-total="total">{formatMoney(basket.totalCents, locale)}</dd>
       </div>
+      {basket.creditCents > 0 ? (
+        <>
+          <div>
+            <dt>{t('credit.applied')}</dt>
+            <dd>−{formatMoney(basket.creditCents, locale)}</dd>
+          </div>
+          <div class="total">
+            <dt>{t('credit.toPay')}</dt>
+            <dd>{formatMoney(basket.chargedCents, locale)}</dd>
+          </div>
+        </>
+      ) : null}
     </dl>
   );
 }

@@ -57,7 +57,7 @@ export function CheckoutPage({ match: m, basket, basketQuery, buyer, values, err
           {lines}
           <p class="hint">{t('checkout.signedInAs', { name: buyer.name, email: buyer.email })}</p>
           <button type="submit" class="wide">
-            {t('checkout.pay', { total: formatMoney(basket.totalCents, locale) })}
+            {t('checkout.pay', { total: formatMoney(basket.chargedCents, locale) })}
           </button>
         </Form>
       ) : (

@@ -3,7 +3,7 @@ import type { PublicMatch } from '../../../domain/catalog/find-public-match.ts';
 import type { PricedBasket } from '../../../domain/sales/price-basket.ts';
 import type { FieldErrors } from '../../../http/forms.ts';
 import type { AppEnv } from '../../../http/types.ts';
-import { formatDateTime } from '../../../i18n/index.ts';
+import { formatDateTime, formatMoney } from '../../../i18n/index.ts';
 import { FieldError, Form, FormError } from '../../components/form.tsx';
 import { MatchStatusBadge, SeatsLeftBadge } from '../../components/match-status-badge.tsx';
 import { Price } from '../../components/price.tsx';
@@ -19,13 +19,15 @@ export interface MatchPageProps {
   /** The fee rule, for the running total the browser module keeps. */
   fee: { feePercent: number; feeFixedCents: number };
   holdMinutes: number;
+  /** The signed-in buyer's credit with the club (0: none), spent on the tickets at checkout. */
+  creditCents?: number;
   /** An OpenStreetMap search for the venue's address. */
   mapUrl: string | null;
   errors?: FieldErrors;
 }
 
 /** A match's public page: when and where, and its tickets with +/− steppers and the total to pay. */
-export function MatchPage({ match: m, quantities, basket, fee, holdMinutes, mapUrl, errors }: MatchPageProps) {
+export function MatchPage({ match: m, quantities, basket, fee, holdMinutes, mapUrl, errors, creditCents = 0 }: MatchPageProps) {
   const t = useT();
   const locale = useRequestContext<AppEnv>().get('locale');
   const cancelled = m.status === 'cancelled';
@@ -113,6 +115,9 @@ export function MatchPage({ match: m, quantities, basket, fee, holdMinutes, mapU
                 {t('match.orderHint', { limit: m.orderLimit, minutes: holdMinutes })} {t('match.feeHint', { percent: fee.feePercent })}
               </p>
               {/* The total and the way on stay in sight at the bottom of the screen while choosing. */}
+              {creditCents > 0 ? (
+                <p class="alert info">{t('credit.onMatchPage', { club: m.club.name, amount: formatMoney(creditCents, locale) })}</p>
+              ) : null}
               <div class="basket-bar">
                 <BasketTotal basket={basket} fee={fee} />
                 <button type="submit" class="wide">
