@@ -997,6 +997,7 @@ export const en = {
   'scanner.sell.closeFailed': 'The shift could not be closed: connect to the network and try again.',
   'boxOffice.whoSells': 'Who may sell tickets at the gate:',
   // end of box office
+  'credit.paid': 'Paid',
   'credit.applied': 'Your credit',
   'credit.toPay': 'To pay',
   'credit.onMatchPage': 'You have {amount} of credit with {club}: it pays your tickets when you order.',

@@ -1013,6 +1013,7 @@ export const fr: Messages = {
   'scanner.sell.closeFailed': 'La caisse n’a pas pu être clôturée : connectez-vous au réseau et réessayez.',
   'boxOffice.whoSells': 'Qui peut vendre des billets à l’entrée :',
   // end of box office
+  'credit.paid': 'Payé',
   'credit.applied': 'Votre crédit',
   'credit.toPay': 'À payer',
   'credit.onMatchPage': 'Vous avez {amount} de crédit auprès de {club} : il paie vos billets lors de la commande.',

@@ -1012,6 +1012,7 @@ export const nl: Messages = {
   'scanner.sell.closeFailed': 'De kassa kon niet worden afgesloten: maak verbinding met het netwerk en probeer opnieuw.',
   'boxOffice.whoSells': 'Wie aan de ingang tickets mag verkopen:',
   // end of box office
+  'credit.paid': 'Betaald',
   'credit.applied': 'Je tegoed',
   'credit.toPay': 'Te betalen',
   'credit.onMatchPage': 'Je hebt {amount} tegoed bij {club}: het betaalt je tickets bij de bestelling.',
