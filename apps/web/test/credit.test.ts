@@ -103,6 +103,25 @@ describe.each(databaseKinds())('spending credit on %s', (kind) => {
     expect(released).toMatchObject([{ orderId: pending.id, amountCents: 1000 }]);
   });
 
+  it('lets a new order paid with credit replace the pending order whose credit it takes over, never going below zero', async () => {
+    const buyer = await buyerWithCredit(1000);
+    const actor = { userId: buyer.id, name: buyer.name, email: buyer.email };
+    const lines = [{ matchStandId: ids.matchStandId, category: 'adult' as const, quantity: 1 }];
+    const deps = { payments: t.runtime.deps.payments, outbox: t.runtime.deps.outbox };
+    const first = await db().transaction((tx) => placeOrder(tx, { ...deps, config: sales() }, { actor, matchId: ids.matchId, lines }));
+    expect(first).toMatchObject({ status: 'pending', creditCents: 1000 });
+    const noFee = { ...sales(), feePercent: 0, feeFixedCents: 0 };
+    const second = await db().transaction((tx) => placeOrder(tx, { ...deps, config: noFee }, { actor, matchId: ids.matchId, lines }));
+    expect(second).toMatchObject({ status: 'paid', creditCents: 1000 });
+    const [replaced] = await db().select().from(order).where(eq(order.id, first.id));
+    expect(replaced!.status).toBe('cancelled');
+    const [raw] = await db()
+      .select({ sum: sql<number>`sum(${supporterCredit.amountCents})::int` })
+      .from(supporterCredit)
+      .where(eq(supporterCredit.userId, buyer.id));
+    expect(raw!.sum).toBe(0);
+  });
+
   it('never spends more credit than the balance when one buyer orders many times at once', async () => {
     const buyer = await buyerWithCredit(2500);
     const actor = { userId: buyer.id, name: buyer.name, email: buyer.email };

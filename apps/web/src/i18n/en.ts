@@ -1111,6 +1111,7 @@ export const en = {
   'activity.season.match_removed': 'Removed from the season ticket {product}',
   'activity.season.pass_revoked': 'Revoked the season ticket {pass} of {holder} ({product}): {reason}',
   // end of season tickets (club)
+  'credit.paid': 'Paid',
   'credit.applied': 'Your credit',
   'credit.toPay': 'To pay',
   'credit.onMatchPage': 'You have {amount} of credit with {club}: it pays your tickets when you order.',

@@ -1129,6 +1129,7 @@ export const fr: Messages = {
   'activity.season.match_removed': 'Retiré de l’abonnement {product}',
   'activity.season.pass_revoked': 'A révoqué l’abonnement {pass} de {holder} ({product}) : {reason}',
   // end of season tickets (club)
+  'credit.paid': 'Payé',
   'credit.applied': 'Votre crédit',
   'credit.toPay': 'À payer',
   'credit.onMatchPage': 'Vous avez {amount} de crédit auprès de {club} : il paie vos billets lors de la commande.',

@@ -1128,6 +1128,7 @@ export const nl: Messages = {
   'activity.season.match_removed': 'Verwijderd uit het abonnement {product}',
   'activity.season.pass_revoked': 'Trok het abonnement {pass} van {holder} in ({product}): {reason}',
   // end of season tickets (club)
+  'credit.paid': 'Betaald',
   'credit.applied': 'Je tegoed',
   'credit.toPay': 'Te betalen',
   'credit.onMatchPage': 'Je hebt {amount} tegoed bij {club}: het betaalt je tickets bij de bestelling.',

@@ -39,6 +39,7 @@ async function selectOrders(db: Executor, where: SQL) {
       subtotalCents: order.subtotalCents,
       feeCents: order.feeCents,
       totalCents: order.totalCents,
+      creditCents: order.creditCents,
       holdExpiresAt: order.holdExpiresAt,
       providerSessionId: order.providerSessionId,
       email: order.email,

@@ -135,8 +135,9 @@ export async function placeOrder(
       .insert(supporterCredit)
       .values({ clubId: m.clubId, userId: buyer.userId, amountCents: -creditCents, reason: 'order', orderId });
   // One pending order per buyer (a guest: per e-mail address) and match: a new paid choice replaces the previous one, so nobody
-  // holds every seat by ordering again and again. (Another request may have just cancelled it.)
-  if (!free) {
+  // holds every seat by ordering again and again. (Another request may have just cancelled it.) An order
+  // paid with credit replaces them too: spendableCredit counted theirs.
+  if (!free || creditCents > 0) {
     for (const id of previous) {
       await cancelPendingOrder(tx, { outbox }, { actor: { kind: 'system' }, order: { orderId: id } }).catch((error: unknown) => {
         if (!(error instanceof DomainError && error.code === 'not_found')) throw error;

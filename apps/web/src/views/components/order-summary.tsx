@@ -39,6 +39,18 @@ export function OrderSummary({ o }: { o: MyOrder }) {
             <th>{t('order.total')}</th>
             <th>{formatMoney(o.totalCents, locale)}</th>
           </tr>
+          {o.creditCents > 0 ? (
+            <>
+              <tr>
+                <td>{t('credit.applied')}</td>
+                <td>−{formatMoney(o.creditCents, locale)}</td>
+              </tr>
+              <tr>
+                <th>{t(o.status === 'pending' ? 'credit.toPay' : 'credit.paid')}</th>
+                <th>{formatMoney(o.totalCents - o.creditCents, locale)}</th>
+              </tr>
+            </>
+          ) : null}
         </tbody>
       </table>
     </div>
