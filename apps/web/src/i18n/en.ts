@@ -431,6 +431,12 @@ export const en = {
   'error.overOrderLimit': 'At most {limit, plural, one {# ticket} other {# tickets}} per order for this match.',
   'error.saleClosed': 'Tickets for this match are not on sale right now.',
   'error.notEnoughSeats': 'Not enough seats left in {stand}: {left} left.',
+  'error.seasonSaleClosed': 'This season ticket is not on sale right now.',
+  'error.seasonSoldOut': 'Not enough season tickets left: a season ticket needs a seat on every match still to play.',
+  'error.seasonPriorityOnly': 'Until the priority date, only last season’s holders, signed in, can buy this season ticket.',
+  'error.seasonPriorityLimit':
+    'Until the priority date you can renew at most {limit, plural, one {# season ticket} other {# season tickets}}.',
+  'error.memberPriceOnly': 'The member price is for club members signed in with the verified e-mail address on the club’s list.',
   'error.ticketEntered': 'A ticket that has already entered cannot be refunded on its own: refund the whole order to give that money back.',
   'error.ticketUsed': 'This ticket has already been used to enter: a new code could not enter again, so none is made.',
   'error.nonceReused': 'This scan number was already used for another ticket: nothing was admitted.',

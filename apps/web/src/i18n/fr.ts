@@ -437,6 +437,13 @@ export const fr: Messages = {
   'error.overOrderLimit': 'Au plus {limit, plural, one {# ticket} other {# tickets}} par commande pour ce match.',
   'error.saleClosed': 'Les tickets de ce match ne sont pas en vente pour le moment.',
   'error.notEnoughSeats': 'Plus assez de places en {stand} : il en reste {left}.',
+  'error.seasonSaleClosed': 'Cet abonnement n’est pas en vente pour le moment.',
+  'error.seasonSoldOut': 'Plus assez d’abonnements : un abonnement demande une place à chaque match encore à jouer.',
+  'error.seasonPriorityOnly':
+    'Jusqu’à la date de priorité, seuls les abonnés de la saison passée, connectés, peuvent acheter cet abonnement.',
+  'error.seasonPriorityLimit':
+    'Jusqu’à la date de priorité, vous pouvez renouveler au plus {limit, plural, one {# abonnement} other {# abonnements}}.',
+  'error.memberPriceOnly': 'Le prix membre est réservé aux membres du club connectés avec l’adresse e-mail vérifiée inscrite sur sa liste.',
   'error.ticketEntered': 'Un ticket déjà entré ne peut pas être remboursé seul : remboursez toute la commande pour rendre cet argent.',
   'error.ticketUsed': 'Ce ticket a déjà servi à entrer : un nouveau code ne pourrait plus entrer, il n’en est donc pas créé.',
   'error.nonceReused': 'Ce numéro de scan a déjà servi pour un autre ticket : personne n’a été admis.',

@@ -436,6 +436,13 @@ export const nl: Messages = {
   'error.overOrderLimit': 'Hoogstens {limit, plural, one {# ticket} other {# tickets}} per bestelling voor deze wedstrijd.',
   'error.saleClosed': 'De tickets voor deze wedstrijd zijn momenteel niet te koop.',
   'error.notEnoughSeats': 'Niet genoeg plaatsen meer in {stand}: nog {left} over.',
+  'error.seasonSaleClosed': 'Dit abonnement is momenteel niet te koop.',
+  'error.seasonSoldOut': 'Niet genoeg abonnementen meer: een abonnement heeft een plaats nodig op elke wedstrijd die nog gespeeld wordt.',
+  'error.seasonPriorityOnly': 'Tot de voorrangsdatum kunnen alleen aangemelde abonnees van vorig seizoen dit abonnement kopen.',
+  'error.seasonPriorityLimit':
+    'Tot de voorrangsdatum kunt u hoogstens {limit, plural, one {# abonnement} other {# abonnementen}} verlengen.',
+  'error.memberPriceOnly':
+    'De ledenprijs is voor clubleden die aangemeld zijn met het geverifieerde e-mailadres op de ledenlijst van de club.',
   'error.ticketEntered':
     'Een ticket dat al binnen is, kan niet apart worden terugbetaald: betaal de hele bestelling terug om dat geld terug te geven.',
   'error.ticketUsed':

@@ -16,16 +16,21 @@ import {
 import { saleIsOpen } from '../catalog/match-status.ts';
 import type { Ctx } from '../context.ts';
 import { DomainError } from '../errors.ts';
+import type { Outbox } from '../outbox.ts';
 import { issueTickets } from '../tickets/issue-tickets.ts';
 import { cancelPendingOrder } from './cancel-pending-order.ts';
-import { platformFee } from './fees.ts';
+import { platformFee, type SalesConfig } from './fees.ts';
 import { guestOrderToken, guestTokenHash } from './guest-link.ts';
+import type { PaymentProvider } from './payment-provider.ts';
 
 export interface OrderLine {
   matchStandId: string;
   category: PriceCategory;
   quantity: number;
 }
+
+/** An item of a new order, priced: a season order's have no stand of a match (decision 021). */
+export type OrderItemLine = { matchStandId: string | null; category: PriceCategory; quantity: number; unitPriceCents: number };
 
 /**
  * Who buys: a signed-in supporter (named and reached as their account is), or a guest known only by
@@ -50,7 +55,6 @@ export async function placeOrder(
   input: { actor: Buyer; matchId: string; lines: OrderLine[] },
 ) {
   const { actor: buyer } = input;
-  const guest = isGuest(buyer);
   const lines = input.lines.filter((l) => l.quantity > 0);
   if (lines.length === 0) throw new DomainError('empty_order');
   // Sorted: concurrent orders lock the stand rows in the same order, so they never deadlock.
@@ -75,59 +79,13 @@ export async function placeOrder(
     if (asked > stand.left) throw await seatsShort(tx, matchStandId, stand.name, now);
   }
   const subtotalCents = priced.reduce((sum, l) => sum + l.unitPriceCents * l.quantity, 0);
-  const feeCents = platformFee(subtotalCents, config);
   const free = subtotalCents === 0;
-  // With Stripe, money goes to the club's account: not before Stripe says it can take charges.
-  let destinationAccountId: string | undefined;
-  if (!free && payments.kind === 'stripe') {
-    const [account] = await tx.select().from(clubPaymentAccount).where(eq(clubPaymentAccount.clubId, m.clubId));
-    if (!account?.chargesEnabled) throw new DomainError('payments_not_ready');
-    destinationAccountId = account.stripeAccountId;
-  }
-
-  // The order and its items in one statement, which also names the buyer's pending orders for this
-  // match placed before it (read after the buyer's lock, so none is missed).
-  const orderId = randomUUID();
-  // A guest reaches the order through a private link; only its hash is kept.
-  const accessToken = guest ? guestOrderToken(orderId, config.ticketSealingKey) : null;
-  const items = orderItemsCte(tx, m.clubId, orderId, priced);
-  const [created] = await tx
-    .with(items)
-    .insert(order)
-    .values({
-      id: orderId,
-      clubId: m.clubId,
-      matchId: m.id,
-      userId: guest ? null : buyer.userId,
-      email: buyer.email,
-      buyerName: guest ? buyer.name : null,
-      buyerLocale: guest ? buyer.locale : null,
-      accessTokenHash: accessToken ? guestTokenHash(accessToken) : null,
-      reference: newReference(),
-      status: free ? 'paid' : 'pending',
-      subtotalCents,
-      feeCents,
-      totalCents: subtotalCents + feeCents,
-      provider: free ? 'free' : payments.kind,
-      holdExpiresAt: new Date(now.getTime() + config.holdMinutes * 60_000),
-      paidAt: free ? now : null,
-    })
-    .returning({
-      ...getTableColumns(order),
-      previous: sql<string[]>`(select coalesce(json_agg(p.id), '[]'::json) from ${order} p
-        where ${guest ? sql`p.user_id is null and p.email = ${buyer.email}` : sql`p.user_id = ${buyer.userId}`}
-          and p.match_id = ${m.id} and p.status = 'pending' and p.id <> ${orderId})`,
-    });
-  const { previous, ...placed } = created!;
-  // One pending order per buyer (a guest: per e-mail address) and match: a new paid choice replaces the previous one, so nobody
-  // holds every seat by ordering again and again. (Another request may have just cancelled it.)
-  if (!free) {
-    for (const id of previous) {
-      await cancelPendingOrder(tx, { outbox }, { actor: { kind: 'system' }, order: { orderId: id } }).catch((error: unknown) => {
-        if (!(error instanceof DomainError && error.code === 'not_found')) throw error;
-      });
-    }
-  }
+  const destinationAccountId = await paymentDestination(tx, payments, m.clubId, free);
+  const { placed, accessToken } = await insertOrder(
+    tx,
+    { payments, outbox, config, now },
+    { buyer, clubId: m.clubId, of: { matchId: m.id }, lines: priced, subtotalCents },
+  );
   // The seats are taken last: the hot stand row stays locked only from here to the commit. Lapsed
   // holds are not released here (it would lock the match's orders and stand rows in every order):
   // the release-holds job does it every minute, and startCheckout when they are what is short.
@@ -157,8 +115,82 @@ export async function placeOrder(
   return { ...placed, paymentLines, destinationAccountId, accessToken };
 }
 
+/** With Stripe, money goes to the club's account: not before Stripe says it can take charges. */
+export async function paymentDestination(tx: Tx, payments: PaymentProvider, clubId: string, free: boolean) {
+  if (free || payments.kind !== 'stripe') return undefined;
+  const [account] = await tx.select().from(clubPaymentAccount).where(eq(clubPaymentAccount.clubId, clubId));
+  if (!account?.chargesEnabled) throw new DomainError('payments_not_ready');
+  return account.stripeAccountId;
+}
+
+/**
+ * Writes a new order and its items (paid at once when free, else pending until its hold lapses), of a
+ * match or of a season product, and cancels the buyer's pending orders of the same match or product
+ * placed before it: one pending choice per buyer (a guest: per e-mail address), so nobody holds every
+ * seat by ordering again and again. The caller holds the buyer's lock (buyerLock), so none is missed.
+ */
+export async function insertOrder(
+  tx: Tx,
+  { payments, outbox, config, now }: { payments: PaymentProvider; outbox: Outbox; config: SalesConfig; now: Date },
+  input: {
+    buyer: Buyer;
+    clubId: string;
+    of: { matchId: string } | { seasonProductId: string };
+    lines: OrderItemLine[];
+    subtotalCents: number;
+  },
+) {
+  const { buyer, clubId, subtotalCents } = input;
+  const guest = isGuest(buyer);
+  const free = subtotalCents === 0;
+  const feeCents = platformFee(subtotalCents, config);
+  const orderId = randomUUID();
+  // A guest reaches the order through a private link; only its hash is kept.
+  const accessToken = guest ? guestOrderToken(orderId, config.ticketSealingKey) : null;
+  const items = orderItemsCte(tx, clubId, orderId, input.lines);
+  const sameThing = 'matchId' in input.of ? sql`p.match_id = ${input.of.matchId}` : sql`p.season_product_id = ${input.of.seasonProductId}`;
+  const [created] = await tx
+    .with(items)
+    .insert(order)
+    .values({
+      id: orderId,
+      clubId,
+      matchId: 'matchId' in input.of ? input.of.matchId : null,
+      seasonProductId: 'seasonProductId' in input.of ? input.of.seasonProductId : null,
+      userId: guest ? null : buyer.userId,
+      email: buyer.email,
+      buyerName: guest ? buyer.name : null,
+      buyerLocale: guest ? buyer.locale : null,
+      accessTokenHash: accessToken ? guestTokenHash(accessToken) : null,
+      reference: newReference(),
+      status: free ? 'paid' : 'pending',
+      subtotalCents,
+      feeCents,
+      totalCents: subtotalCents + feeCents,
+      provider: free ? 'free' : payments.kind,
+      holdExpiresAt: new Date(now.getTime() + config.holdMinutes * 60_000),
+      paidAt: free ? now : null,
+    })
+    .returning({
+      ...getTableColumns(order),
+      previous: sql<string[]>`(select coalesce(json_agg(p.id), '[]'::json) from ${order} p
+        where ${guest ? sql`p.user_id is null and p.email = ${buyer.email}` : sql`p.user_id = ${buyer.userId}`}
+          and ${sameThing} and p.status = 'pending' and p.id <> ${orderId})`,
+    });
+  const { previous, ...placed } = created!;
+  // A new paid choice replaces the previous one. (Another request may have just cancelled it.)
+  if (!free) {
+    for (const id of previous) {
+      await cancelPendingOrder(tx, { outbox }, { actor: { kind: 'system' }, order: { orderId: id } }).catch((error: unknown) => {
+        if (!(error instanceof DomainError && error.code === 'not_found')) throw error;
+      });
+    }
+  }
+  return { placed, accessToken };
+}
+
 /** The items of a new order, as a CTE: the order and its items are written by one statement. */
-export function orderItemsCte(tx: Tx, clubId: string, orderId: string, lines: (OrderLine & { unitPriceCents: number })[]) {
+export function orderItemsCte(tx: Tx, clubId: string, orderId: string, lines: OrderItemLine[]) {
   return tx.$with('items', {}).as(
     tx
       .insert(orderItem)
@@ -184,9 +216,7 @@ export function orderItemsCte(tx: Tx, clubId: string, orderId: string, lines: (O
  * and the prices of the stands asked for, with the stands' names and the seats they have left.
  */
 async function lockBuyerAndMatch(tx: Tx, buyer: Buyer, matchId: string, standIds: string[]) {
-  const lock = isGuest(buyer)
-    ? sql`(select pg_advisory_xact_lock(hashtextextended(${`guest-order:${buyer.email}`}, 0))) as buyer`
-    : tx.select({ id: user.id }).from(user).where(eq(user.id, buyer.userId)).for('update').as('buyer');
+  const lock = buyerLock(tx, buyer);
   const [m] = await tx
     .select({
       id: match.id,
@@ -212,6 +242,16 @@ async function lockBuyerAndMatch(tx: Tx, buyer: Buyer, matchId: string, standIds
     .where(eq(match.id, matchId))
     .for('share', { of: match });
   return m;
+}
+
+/**
+ * The buyer's lock, to join into an order's first statement: their user row FOR UPDATE, or for a
+ * guest (no row) a transaction lock on their e-mail address. One buyer's orders go one at a time.
+ */
+export function buyerLock(tx: Tx, buyer: Buyer) {
+  return isGuest(buyer)
+    ? sql`(select pg_advisory_xact_lock(hashtextextended(${`guest-order:${buyer.email}`}, 0))) as buyer`
+    : tx.select({ id: user.id }).from(user).where(eq(user.id, buyer.userId)).for('update').as('buyer');
 }
 
 /** not_enough_seats, and how many of the stand's seats are kept by holds that lapsed but are not yet released. */

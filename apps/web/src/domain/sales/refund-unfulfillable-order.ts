@@ -4,7 +4,7 @@ import { order, orderItem } from '../../db/schema/index.ts';
 import { type Actor, recordActivity } from '../activity/record-activity.ts';
 import type { Ctx } from '../context.ts';
 import { releaseHeldSeats } from './release-expired-orders.ts';
-import { sendRefundMail } from './send-refund-mail.ts';
+import { orderSubjectPath, sendRefundMail } from './send-refund-mail.ts';
 
 /**
  * A payment that cannot get its tickets — it completed after its hold lapsed and the seats were sold
@@ -47,7 +47,7 @@ export async function refundUnfulfillableOrder(
     order: refunded,
     template: input.reason === 'match_cancelled' ? 'matchCancelled' : 'seatsGone',
     amountCents: refunded.totalCents,
-    url: `${baseURL}/matches/${refunded.matchId}`,
+    url: `${baseURL}${orderSubjectPath(refunded)}`,
   });
   return refunded;
 }
