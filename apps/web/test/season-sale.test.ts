@@ -22,7 +22,7 @@ import { releaseExpiredOrders } from '../src/domain/sales/release-expired-orders
 import { placeSeasonOrder, type SeasonLine } from '../src/domain/seasons/place-season-order.ts';
 import { coveredCounts, proRataCents } from '../src/domain/seasons/season-rules.ts';
 import type { DemoProvider } from '../src/integrations/payments/demo.ts';
-import { databaseKinds, startTestApp, type TestApp } from './support/harness.ts';
+import { createUser, databaseKinds, signIn, startTestApp, type TestApp, textOf } from './support/harness.ts';
 import { seasonCrowd, seasonOnSale } from './support/season.ts';
 
 const DAY = 86_400_000;
@@ -309,6 +309,59 @@ describe.each(databaseKinds())('buying a season ticket on %s', (kind) => {
       { held: 0, sold: 0 },
     ]);
     expect(await product(s.product.id)).toEqual({ held: 0, sold: 0 });
+  });
+
+  it('shows the product page, linked from the club and each covered match, and buys through the demo payment page', async () => {
+    const en = { headers: { 'accept-language': 'en' } };
+    const s = await seasonOnSale(t, 'Page FC', { product: { cap: 50 } });
+    const clubPage = await textOf(await t.client().get(`/c/${s.slug}`, en.headers));
+    expect(clubPage).toContain('Season ticket 2026–27 · North stand');
+    const matchPage = await t.client().get(`/matches/${s.matches[1]!.matchId}`, en.headers);
+    expect(await matchPage.text()).toContain(`href="/seasons/${s.product.id}"`);
+
+    const visitor = await textOf(await t.client().get(`/seasons/${s.product.id}`, en.headers));
+    expect(visitor).toContain('3 matches covered');
+    expect(visitor).toContain('Visitors 2');
+    expect(visitor).toContain('€120.00');
+    expect(visitor).toContain('50 season tickets left');
+    expect(visitor).not.toContain('Member'); // the member price is shown to members only
+    // Not signed in: to the sign-in page, the basket kept in the way back.
+    const anonymous = await t.client().post(`/seasons/${s.product.id}/checkout`, { [`q_${s.product.id}_adult`]: '1' });
+    expect(anonymous.status).toBe(303);
+    expect(decodeURIComponent(anonymous.headers.get('location')!)).toBe(`/sign-in?next=/seasons/${s.product.id}?q_${s.product.id}_adult=1`);
+
+    await createUser(t, 'season-fan@example.be', 'Season Fan');
+    await db().insert(clubMember).values({ clubId: s.club.id, name: 'Season Fan', email: 'season-fan@example.be', memberNumber: '7' });
+    const fan = await signIn(t, 'season-fan@example.be');
+    const stepped = await fan.post(`/seasons/${s.product.id}/checkout`, {
+      [`q_${s.product.id}_member`]: '0',
+      step: `q_${s.product.id}_member:up`,
+    });
+    expect(stepped.headers.get('location')).toBe(`/seasons/${s.product.id}?q_${s.product.id}_member=1#tickets`);
+    const asMember = await textOf(await fan.get(`/seasons/${s.product.id}?q_${s.product.id}_member=1`, en.headers));
+    expect(asMember).toContain('Member');
+    expect(asMember).toContain('€90.00');
+    const checkout = await fan.post(`/seasons/${s.product.id}/checkout`, {
+      [`q_${s.product.id}_member`]: '1',
+      [`q_${s.product.id}_adult`]: '1',
+    });
+    const payUrl = checkout.headers.get('location')!;
+    expect(payUrl).toMatch(/^http:\/\/localhost\/demo-pay\/demo_[\w-]+$/);
+    const payPage = await textOf(await fan.get(payUrl, en.headers));
+    expect(payPage).toContain('Total €231.00'); // 120 + 90, and the 10 % fee
+    const paid = await fan.post(`${new URL(payUrl).pathname}/pay`, {}, en);
+    const orderPage = await textOf(await fan.follow(paid));
+    expect(orderPage).toContain('Payment received: your order is paid.');
+    expect(orderPage).toContain('Season ticket 2026–27 · North stand');
+    expect(await product(s.product.id)).toEqual({ held: 0, sold: 2 });
+
+    // The club's order list names the product instead of a match.
+    const orders = await textOf(await s.owner.get(`/club/${s.slug}/orders`, en.headers));
+    expect(orders).toContain('Season ticket 2026–27 · North stand');
+    // A refused choice is explained on the page.
+    const over = await fan.post(`/seasons/${s.product.id}/checkout`, { [`q_${s.product.id}_adult`]: '11' }, en);
+    expect(over.status).toBe(400);
+    expect(await textOf(over)).toContain('At most 10 tickets per order');
   });
 
   it.runIf(kind === 'postgres')(

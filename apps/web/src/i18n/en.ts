@@ -437,6 +437,31 @@ export const en = {
   'error.seasonPriorityLimit':
     'Until the priority date you can renew at most {limit, plural, one {# season ticket} other {# season tickets}}.',
   'error.memberPriceOnly': 'The member price is for club members signed in with the verified e-mail address on the club’s list.',
+  // season tickets: the product's page (issue 19)
+  'season.kind': 'Season ticket',
+  'season.intro':
+    'One seat in {stand} for every match still to play ({count, plural, one {# match} other {# matches}}): one code enters each match once.',
+  'season.saleOpens': 'On sale from {date}.',
+  'season.saleCloses': 'On sale until {date}.',
+  'season.priority': 'Until {date}, only last season’s holders can buy, to renew as many season tickets as they held.',
+  'season.matches': '{count, plural, one {# match covered} other {# matches covered}}',
+  'season.matchCancelled': 'cancelled',
+  'season.matchPlayed': 'played',
+  'season.prices': 'Prices',
+  'season.proRataRule':
+    'Bought after the season started, a season ticket costs its price × the matches still to play ÷ the matches of the season (cancelled ones not counted), rounded once to the cent.',
+  'season.proRataToday': 'Today: {remaining} of {total} matches still to play.',
+  'season.left': '{count, plural, one {# season ticket left} other {# season tickets left}}',
+  'season.fullPrice': 'Full season:',
+  'season.orderHint':
+    'Up to {limit, plural, one {# season ticket} other {# season tickets}} per order. Your seats are held for {minutes, plural, one {# minute} other {# minutes}} while you pay.',
+  'season.signInToBuy':
+    'A season ticket lives in your account, where you can lend a match or give your seat back: sign in or create an account to buy it.',
+  'season.signInAndBuy': 'Sign in and continue',
+  'season.soldOut': 'Sold out.',
+  'season.notOnSale': 'Not on sale right now.',
+  'season.alsoIn': 'Also in the season ticket:',
+  'season.clubProducts': 'Season tickets',
   'error.ticketEntered': 'A ticket that has already entered cannot be refunded on its own: refund the whole order to give that money back.',
   'error.ticketUsed': 'This ticket has already been used to enter: a new code could not enter again, so none is made.',
   'error.nonceReused': 'This scan number was already used for another ticket: nothing was admitted.',

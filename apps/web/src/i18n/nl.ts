@@ -443,6 +443,31 @@ export const nl: Messages = {
     'Tot de voorrangsdatum kunt u hoogstens {limit, plural, one {# abonnement} other {# abonnementen}} verlengen.',
   'error.memberPriceOnly':
     'De ledenprijs is voor clubleden die aangemeld zijn met het geverifieerde e-mailadres op de ledenlijst van de club.',
+  // season tickets: the product's page (issue 19)
+  'season.kind': 'Abonnement',
+  'season.intro':
+    'Eén plaats in {stand} op elke wedstrijd die nog gespeeld wordt ({count, plural, one {# wedstrijd} other {# wedstrijden}}): één code gaat één keer binnen op elke wedstrijd.',
+  'season.saleOpens': 'Te koop vanaf {date}.',
+  'season.saleCloses': 'Te koop tot {date}.',
+  'season.priority': 'Tot {date} kunnen alleen abonnees van vorig seizoen kopen, om zoveel abonnementen te verlengen als ze hadden.',
+  'season.matches': '{count, plural, one {# wedstrijd inbegrepen} other {# wedstrijden inbegrepen}}',
+  'season.matchCancelled': 'afgelast',
+  'season.matchPlayed': 'gespeeld',
+  'season.prices': 'Prijzen',
+  'season.proRataRule':
+    'Gekocht na de start van het seizoen kost een abonnement zijn prijs × de wedstrijden die nog gespeeld worden ÷ de wedstrijden van het seizoen (afgelaste niet meegeteld), één keer afgerond op de cent.',
+  'season.proRataToday': 'Vandaag: nog {remaining} van {total} wedstrijden te spelen.',
+  'season.left': '{count, plural, one {nog # abonnement} other {nog # abonnementen}}',
+  'season.fullPrice': 'Volledig seizoen:',
+  'season.orderHint':
+    'Tot {limit, plural, one {# abonnement} other {# abonnementen}} per bestelling. Uw plaatsen worden {minutes, plural, one {# minuut} other {# minuten}} vastgehouden terwijl u betaalt.',
+  'season.signInToBuy':
+    'Een abonnement staat in uw account, waar u een wedstrijd kunt uitlenen of uw plaats kunt vrijgeven: meld u aan of maak een account om het te kopen.',
+  'season.signInAndBuy': 'Aanmelden en doorgaan',
+  'season.soldOut': 'Uitverkocht.',
+  'season.notOnSale': 'Momenteel niet te koop.',
+  'season.alsoIn': 'Ook in het abonnement:',
+  'season.clubProducts': 'Abonnementen',
   'error.ticketEntered':
     'Een ticket dat al binnen is, kan niet apart worden terugbetaald: betaal de hele bestelling terug om dat geld terug te geven.',
   'error.ticketUsed':

@@ -8,8 +8,9 @@ import { isUuid } from '../ids.ts';
 import { refundPasses } from '../seasons/product-passes.ts';
 import { revokeTickets } from '../tickets/revoke-tickets.ts';
 import { countPickedTickets } from './count-picked-tickets.ts';
+import { orderSubjectPath } from './order-subject.ts';
 import { planRefund } from './plan-refund.ts';
-import { orderSubjectPath, sendRefundMail } from './send-refund-mail.ts';
+import { sendRefundMail } from './send-refund-mail.ts';
 
 /**
  * Refunds a paid order of this club: everything not yet refunded, or the tickets the club picked

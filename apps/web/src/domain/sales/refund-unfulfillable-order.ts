@@ -3,8 +3,9 @@ import type { Tx } from '../../db/client.ts';
 import { order, orderItem } from '../../db/schema/index.ts';
 import { type Actor, recordActivity } from '../activity/record-activity.ts';
 import type { Ctx } from '../context.ts';
+import { orderSubjectPath } from './order-subject.ts';
 import { releaseHeldSeats } from './release-expired-orders.ts';
-import { orderSubjectPath, sendRefundMail } from './send-refund-mail.ts';
+import { sendRefundMail } from './send-refund-mail.ts';
 
 /**
  * A payment that cannot get its tickets — it completed after its hold lapsed and the seats were sold

@@ -64,7 +64,3 @@ export async function sendRefundMail(
     ...(input.note ? { note: input.note } : {}),
   } satisfies TemplateMail);
 }
-
-/** The public page of what an order bought: its match, or its season product. */
-export const orderSubjectPath = (o: { matchId: string | null; seasonProductId: string | null }) =>
-  o.matchId ? `/matches/${o.matchId}` : `/seasons/${o.seasonProductId}`;

@@ -63,9 +63,7 @@ export function OrderPage({ club, order: o, history, mayRefund: roleMayRefund }:
         <p>
           {o.buyer ?? '—'} · {o.email} · {t(ORDER_STATUS_LABEL[o.status])}
         </p>
-        <p>
-          {o.opponent} · {formatDateTime(o.kickoffAt, locale)}
-        </p>
+        <p>{o.season ?? `${o.opponent} · ${o.kickoffAt ? formatDateTime(o.kickoffAt, locale) : ''}`}</p>
         <p>
           {t('order.total')}: {formatMoney(o.totalCents, locale)}
           {o.refundedCents > 0 ? <> · {t('orders.refundedSoFar', { amount: formatMoney(o.refundedCents, locale) })}</> : null}
