@@ -1,4 +1,6 @@
 import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import jsQRModule from 'jsqr';
+import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   clubMember,
@@ -26,6 +28,8 @@ import { createUser, databaseKinds, signIn, startTestApp, type TestApp, textOf }
 import { seasonCrowd, seasonOnSale } from './support/season.ts';
 
 const DAY = 86_400_000;
+// jsqr is CommonJS: its default export arrives wrapped or not depending on the loader.
+const jsQR = ((jsQRModule as unknown as { default?: typeof jsQRModule }).default ?? jsQRModule) as typeof jsQRModule;
 
 describe('the pro-rata price of a season ticket', () => {
   it('is price × remaining / total in integer cents, rounded half up once per pass', () => {
@@ -354,6 +358,41 @@ describe.each(databaseKinds())('buying a season ticket on %s', (kind) => {
     expect(orderPage).toContain('Payment received: your order is paid.');
     expect(orderPage).toContain('Season ticket 2026–27 · North stand');
     expect(await product(s.product.id)).toEqual({ held: 0, sold: 2 });
+
+    // Delivered: one QR per pass (its own code, not a match's), a PDF page per pass listing the matches.
+    const mail = await t.smtp.waitFor('season-fan@example.be', /Your season ticket: Season ticket 2026–27 · North stand/);
+    const pngs = mail.attachments.filter((a) => a.contentType === 'image/png');
+    expect(pngs).toHaveLength(2);
+    const passCodes = (await db().select({ code: seasonPass.code }).from(seasonPass).where(eq(seasonPass.productId, s.product.id))).map(
+      (p) => p.code,
+    );
+    const decoded = pngs.map((a) => {
+      const image = PNG.sync.read(a.content);
+      return jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data;
+    });
+    expect(decoded.sort()).toEqual([...passCodes].sort());
+    const pdf = mail.attachments.find((a) => a.contentType === 'application/pdf')!;
+    expect(pdf.content.toString('latin1').match(/\/Type \/Page\b/g)).toHaveLength(2);
+    expect(mail.text).toContain('Visitors 3');
+
+    // My tickets: the passes in their own block, not a ticket per match; each full screen like a ticket.
+    const mine = await textOf(await fan.get('/account/tickets', en.headers));
+    expect(mine).toContain('Season ticket 2026–27 · North stand');
+    expect(mine).toContain('Next match: Visitors 1');
+    expect(mine).toContain('Matches, lend or give back');
+    expect(mine).not.toContain('Page FC – Visitors 2'); // the passes' rows on each match are not listed
+    const [firstPass] = await db().select().from(seasonPass).where(eq(seasonPass.productId, s.product.id)).orderBy(seasonPass.createdAt);
+    const full = await fan.get(`/account/tickets/${firstPass!.id}`, en.headers);
+    expect(full.status).toBe(200);
+    const fullText = await full.text();
+    expect(fullText).toContain('<svg');
+    expect(fullText).toContain(`href="/account/season/${firstPass!.id}"`);
+    expect(fullText).not.toContain('/reissue');
+    const offline = (await (await fan.get('/account/tickets/offline.json')).json()) as { pages: string[] };
+    expect(offline.pages).toContain(`/account/tickets/${firstPass!.id}`);
+    await createUser(t, 'nosy-season@example.be', 'Nosy');
+    const nosy = await signIn(t, 'nosy-season@example.be');
+    expect((await nosy.get(`/account/tickets/${firstPass!.id}`)).status).toBe(404); // someone else's pass
 
     // The club's order list names the product instead of a match.
     const orders = await textOf(await s.owner.get(`/club/${s.slug}/orders`, en.headers));

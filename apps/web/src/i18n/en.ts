@@ -438,6 +438,13 @@ export const en = {
     'Until the priority date you can renew at most {limit, plural, one {# season ticket} other {# season tickets}}.',
   'error.memberPriceOnly': 'The member price is for club members signed in with the verified e-mail address on the club’s list.',
   // season tickets: the product's page (issue 19)
+  'tickets.seasonNext': 'Next match: {opponent}, {date}',
+  'tickets.seasonOver': 'Season over',
+  'tickets.seasonManage': 'Matches, lend or give back',
+  'mail.season.subject': 'Your season ticket: {product} ({reference})',
+  'mail.season.body':
+    'Here {count, plural, one {is your season ticket} other {are your # season tickets}} for {product}. One code enters each match below once. From your account you can lend a match or give your seat back.',
+  'mail.season.matches': 'Matches covered:',
   'season.kind': 'Season ticket',
   'season.intro':
     'One seat in {stand} for every match still to play ({count, plural, one {# match} other {# matches}}): one code enters each match once.',

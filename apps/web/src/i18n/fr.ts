@@ -445,6 +445,13 @@ export const fr: Messages = {
     'Jusqu’à la date de priorité, vous pouvez renouveler au plus {limit, plural, one {# abonnement} other {# abonnements}}.',
   'error.memberPriceOnly': 'Le prix membre est réservé aux membres du club connectés avec l’adresse e-mail vérifiée inscrite sur sa liste.',
   // season tickets: the product's page (issue 19)
+  'tickets.seasonNext': 'Prochain match : {opponent}, {date}',
+  'tickets.seasonOver': 'Saison terminée',
+  'tickets.seasonManage': 'Matchs, prêter ou libérer sa place',
+  'mail.season.subject': 'Votre abonnement : {product} ({reference})',
+  'mail.season.body':
+    'Voici {count, plural, one {votre abonnement} other {vos # abonnements}} pour {product}. Un code entre une fois à chaque match ci-dessous. Depuis votre compte, vous pouvez prêter un match ou libérer votre place.',
+  'mail.season.matches': 'Matchs couverts :',
   'season.kind': 'Abonnement',
   'season.intro':
     'Une place en {stand} à chaque match encore à jouer ({count, plural, one {# match} other {# matchs}}) : un seul code entre une fois à chaque match.',

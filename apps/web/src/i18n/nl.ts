@@ -444,6 +444,13 @@ export const nl: Messages = {
   'error.memberPriceOnly':
     'De ledenprijs is voor clubleden die aangemeld zijn met het geverifieerde e-mailadres op de ledenlijst van de club.',
   // season tickets: the product's page (issue 19)
+  'tickets.seasonNext': 'Volgende wedstrijd: {opponent}, {date}',
+  'tickets.seasonOver': 'Seizoen voorbij',
+  'tickets.seasonManage': 'Wedstrijden, uitlenen of vrijgeven',
+  'mail.season.subject': 'Uw abonnement: {product} ({reference})',
+  'mail.season.body':
+    'Hier {count, plural, one {is uw abonnement} other {zijn uw # abonnementen}} voor {product}. Eén code gaat één keer binnen op elke wedstrijd hieronder. Vanuit uw account kunt u een wedstrijd uitlenen of uw plaats vrijgeven.',
+  'mail.season.matches': 'Inbegrepen wedstrijden:',
   'season.kind': 'Abonnement',
   'season.intro':
     'Eén plaats in {stand} op elke wedstrijd die nog gespeeld wordt ({count, plural, one {# wedstrijd} other {# wedstrijden}}): één code gaat één keer binnen op elke wedstrijd.',
