@@ -75,9 +75,11 @@ export interface SeasonPassFacts {
 export function SeasonNext({ season }: { season: SeasonPassFacts }) {
   const t = useT();
   const locale = useRequestContext<AppEnv>().get('locale');
-  return season.next ? (
-    <>{t('tickets.seasonNext', { opponent: season.next.opponent, date: formatDateTime(season.next.kickoffAt, locale) })}</>
-  ) : (
-    <>{t('tickets.seasonOver')}</>
+  return (
+    <span>
+      {season.next
+        ? t('tickets.seasonNext', { opponent: season.next.opponent, date: formatDateTime(season.next.kickoffAt, locale) })
+        : t('tickets.seasonOver')}
+    </span>
   );
 }

@@ -26,7 +26,8 @@ export function OrderPage({ club, order: o, history, mayRefund: roleMayRefund }:
   const t = useT();
   const locale = useRequestContext<AppEnv>().get('locale');
   const mayRefund = o.status === 'paid' && roleMayRefund;
-  const pickable = mayRefund && o.tickets.some((x) => x.state === 'valid');
+  // A season order is refunded whole (by passes), never one match's seat of a pass.
+  const pickable = mayRefund && !o.seasonProductId && o.tickets.some((x) => x.state === 'valid');
   const refundAction = `/club/${club.slug}/orders/${o.id}/refund`;
   const state = (x: (typeof o.tickets)[number]) =>
     x.state === 'used' && x.usedAt
