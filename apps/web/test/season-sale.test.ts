@@ -490,6 +490,28 @@ describe.each(databaseKinds())('buying a season ticket on %s', (kind) => {
     240_000,
   );
 
+  it.runIf(kind === 'postgres')(
+    'replaces lapsed season orders while the release job runs, without deadlock, and counts every seat once',
+    async () => {
+      const s = await seasonOnSale(t, 'Lapse FC', { standCap: 40 });
+      const buyers = await seasonCrowd(t, 20, 'lapse');
+      const longAgo = new Date(Date.now() - 60 * 60_000); // their holds lapsed 45 minutes ago
+      for (const b of buyers) await buy(b, s.product.id, adults(1), longAgo);
+      const release = () =>
+        db().transaction((tx) => releaseExpiredOrders(tx, { outbox: t.runtime.deps.outbox }, { actor: { kind: 'system' } }));
+      const results = await Promise.allSettled([release(), ...buyers.map((b) => buy(b, s.product.id, adults(2))), release(), release()]);
+      for (const r of results) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(DomainError); // never a deadlock
+      const pending = await db()
+        .select({ id: order.id })
+        .from(order)
+        .where(and(eq(order.seasonProductId, s.product.id), eq(order.status, 'pending')));
+      expect(pending.length).toBeGreaterThan(0);
+      expect(await product(s.product.id)).toEqual({ held: 2 * pending.length, sold: 0 });
+      expect((await seats(s.matches.map((m) => m.matchStandId))).map((x) => x.held)).toEqual(s.matches.map(() => 2 * pending.length));
+    },
+    240_000,
+  );
+
   async function orderOf(id: string) {
     const [o] = await db().select().from(order).where(eq(order.id, id));
     return o!;

@@ -45,7 +45,7 @@ export async function placeSeasonOrder(
   const n = lines.reduce((sum, l) => sum + l.quantity, 0);
 
   // Locks in the same order as every season sale: the buyer, the covered matches (shared: a match's
-  // cancellation waits), the product row, then the stand rows in id order.
+  // cancellation waits), the orders it replaces, the product row, then the stand rows in id order.
   const [p] = await tx
     .select({
       id: seasonProduct.id,
@@ -104,6 +104,13 @@ export async function placeSeasonOrder(
   const subtotalCents = priced.reduce((sum, l) => sum + l.unitPriceCents * l.quantity, 0);
   const free = subtotalCents === 0;
   const destinationAccountId = await paymentDestination(tx, payments, p.clubId, free);
+  const { placed, accessToken } = await insertOrder(
+    tx,
+    { payments, outbox, config, now },
+    { buyer, clubId: p.clubId, of: { seasonProductId: p.id }, lines: priced, subtotalCents },
+  );
+  // The product's count, then the seats: after the order (and the buyer's replaced one) is written, so that
+  // every transaction locks orders, then the product row, then the stand rows (as the release job does).
   const taken = free ? { sold: sql`${seasonProduct.sold} + ${n}` } : { held: sql`${seasonProduct.held} + ${n}` };
   const product = await tx
     .update(seasonProduct)
@@ -117,11 +124,6 @@ export async function placeSeasonOrder(
     .returning({ id: seasonProduct.id });
   if (product.length === 0) throw new DomainError('season_sold_out');
 
-  const { placed, accessToken } = await insertOrder(
-    tx,
-    { payments, outbox, config, now },
-    { buyer, clubId: p.clubId, of: { seasonProductId: p.id }, lines: priced, subtotalCents },
-  );
   const standIds = toPlay.map((m) => m.matchStandId!).sort();
   await takeSeasonSeats(tx, standIds, n, free);
   await tx.insert(seasonOrderSeat).values(standIds.map((matchStandId) => ({ orderId: placed.id, matchStandId, quantity: n })));
