@@ -29,7 +29,11 @@ import { seasonCrowd, seasonOnSale } from './support/season.ts';
 
 const DAY = 86_400_000;
 // jsqr is CommonJS: its default export arrives wrapped or not depending on the loader.
-const jsQR = ((jsQRModule as unknown as { default?: typeof jsQRModule }).default ?? jsQRModule) as typeof jsQRModule;
+const jsQR = ((jsQRModule as unknown as { default?: typeof jsQRModule }).default ?? jsQRModule) as unknown as (
+  data: Uint8ClampedArray,
+  width: number,
+  height: number,
+) => { data: string } | null;
 
 describe('the pro-rata price of a season ticket', () => {
   it('is price × remaining / total in integer cents, rounded half up once per pass', () => {
