@@ -48,6 +48,7 @@ import { guestOrderRoutes } from './http/public/guest-order-routes.tsx';
 import { homeRoutes } from './http/public/home-routes.tsx';
 import { logoRoutes } from './http/public/logo-routes.ts';
 import { matchRoutes } from './http/public/match-routes.tsx';
+import { publicSeasonRoutes } from './http/public/season-routes.tsx';
 import { safeRedirectPath } from './http/redirect.ts';
 import { scannerRoutes } from './http/scanner/scanner-routes.tsx';
 import type { AppEnv } from './http/types.ts';
@@ -165,6 +166,7 @@ export function createApp(deps: AppDeps) {
   app.route('/club', boxOfficeRoutes);
   app.route('/club', activityRoutes);
   app.route('/matches', matchRoutes);
+  app.route('/seasons', publicSeasonRoutes);
   app.route('/guest-orders', guestOrderRoutes);
   app.route('/gate-pay', gatePayRoutes);
   app.route('/', scannerRoutes);

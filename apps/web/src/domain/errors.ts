@@ -34,6 +34,12 @@ export const ERROR_CODES = [
   'payment_mismatch',
   'payments_not_ready',
   'match_cancelled',
+  // season tickets and member prices (decision 021)
+  'season_sale_closed',
+  'season_sold_out',
+  'season_priority_only',
+  'season_priority_limit',
+  'member_price_only',
   // guest lists and free entries
   'guest_allowance_exceeded',
   'guest_allowance_below_used',

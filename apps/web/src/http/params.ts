@@ -19,7 +19,7 @@ const PARAM_RULES: Record<string, (value: string) => boolean> = {
   deviceId: isUuid,
   listId: isUuid,
   guestId: isUuid,
-  productId: isUuid,
+  productId: isUuid, // a season product (decision 021)
   passId: isUuid,
   clubId: (v) => BETTER_AUTH_ID.test(v),
   memberId: (v) => BETTER_AUTH_ID.test(v),

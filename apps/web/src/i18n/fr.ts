@@ -437,6 +437,46 @@ export const fr: Messages = {
   'error.overOrderLimit': 'Au plus {limit, plural, one {# ticket} other {# tickets}} par commande pour ce match.',
   'error.saleClosed': 'Les tickets de ce match ne sont pas en vente pour le moment.',
   'error.notEnoughSeats': 'Plus assez de places en {stand} : il en reste {left}.',
+  'error.seasonSaleClosed': 'Cet abonnement n’est pas en vente pour le moment.',
+  'error.seasonSoldOut': 'Plus assez d’abonnements : un abonnement demande une place à chaque match encore à jouer.',
+  'error.seasonPriorityOnly':
+    'Jusqu’à la date de priorité, seuls les abonnés de la saison passée, connectés, peuvent acheter cet abonnement.',
+  'error.seasonPriorityLimit':
+    'Jusqu’à la date de priorité, vous pouvez renouveler au plus {limit, plural, one {# abonnement} other {# abonnements}}.',
+  'error.memberPriceOnly': 'Le prix membre est réservé aux membres du club connectés avec l’adresse e-mail vérifiée inscrite sur sa liste.',
+  // season tickets: the product's page (issue 19)
+  'tickets.seasonNext': 'Prochain match : {opponent}, {date}',
+  'tickets.seasonOver': 'Saison terminée',
+  'tickets.seasonManage': 'Matchs, prêter ou libérer sa place',
+  'mail.season.subject': 'Votre abonnement : {product} ({reference})',
+  'mail.season.body':
+    'Voici {count, plural, one {votre abonnement} other {vos # abonnements}} pour {product}. Un code entre une fois à chaque match ci-dessous. Depuis votre compte, vous pouvez prêter un match ou libérer votre place.',
+  'mail.season.matches': 'Matchs couverts :',
+  'season.kind': 'Abonnement',
+  'season.intro':
+    'Une place en {stand} à chaque match encore à jouer ({count, plural, one {# match} other {# matchs}}) : un seul code entre une fois à chaque match.',
+  'season.saleOpens': 'En vente à partir du {date}.',
+  'season.saleCloses': 'En vente jusqu’au {date}.',
+  'season.priority':
+    'Jusqu’au {date}, seuls les abonnés de la saison passée peuvent acheter, pour renouveler autant d’abonnements qu’ils en avaient.',
+  'season.matches': '{count, plural, one {# match couvert} other {# matchs couverts}}',
+  'season.matchCancelled': 'annulé',
+  'season.matchPlayed': 'joué',
+  'season.prices': 'Prix',
+  'season.proRataRule':
+    'Acheté en cours de saison, un abonnement coûte son prix × les matchs encore à jouer ÷ les matchs de la saison (sans les matchs annulés), arrondi une fois au centime.',
+  'season.proRataToday': 'Aujourd’hui : {remaining} matchs à jouer sur {total}.',
+  'season.left': '{count, plural, one {# abonnement restant} other {# abonnements restants}}',
+  'season.fullPrice': 'Saison complète :',
+  'season.orderHint':
+    'Jusqu’à {limit, plural, one {# abonnement} other {# abonnements}} par commande. Vos places sont réservées {minutes, plural, one {# minute} other {# minutes}} pendant le paiement.',
+  'season.signInToBuy':
+    'Un abonnement vit dans votre compte, où vous pouvez prêter un match ou libérer votre place : connectez-vous ou créez un compte pour l’acheter.',
+  'season.signInAndBuy': 'Se connecter et continuer',
+  'season.soldOut': 'Épuisé.',
+  'season.notOnSale': 'Pas en vente pour le moment.',
+  'season.alsoIn': 'Aussi dans l’abonnement :',
+  'season.clubProducts': 'Abonnements',
   'error.ticketEntered': 'Un ticket déjà entré ne peut pas être remboursé seul : remboursez toute la commande pour rendre cet argent.',
   'error.ticketUsed': 'Ce ticket a déjà servi à entrer : un nouveau code ne pourrait plus entrer, il n’en est donc pas créé.',
   'error.nonceReused': 'Ce numéro de scan a déjà servi pour un autre ticket : personne n’a été admis.',

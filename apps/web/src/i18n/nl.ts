@@ -436,6 +436,45 @@ export const nl: Messages = {
   'error.overOrderLimit': 'Hoogstens {limit, plural, one {# ticket} other {# tickets}} per bestelling voor deze wedstrijd.',
   'error.saleClosed': 'De tickets voor deze wedstrijd zijn momenteel niet te koop.',
   'error.notEnoughSeats': 'Niet genoeg plaatsen meer in {stand}: nog {left} over.',
+  'error.seasonSaleClosed': 'Dit abonnement is momenteel niet te koop.',
+  'error.seasonSoldOut': 'Niet genoeg abonnementen meer: een abonnement heeft een plaats nodig op elke wedstrijd die nog gespeeld wordt.',
+  'error.seasonPriorityOnly': 'Tot de voorrangsdatum kunnen alleen aangemelde abonnees van vorig seizoen dit abonnement kopen.',
+  'error.seasonPriorityLimit':
+    'Tot de voorrangsdatum kunt u hoogstens {limit, plural, one {# abonnement} other {# abonnementen}} verlengen.',
+  'error.memberPriceOnly':
+    'De ledenprijs is voor clubleden die aangemeld zijn met het geverifieerde e-mailadres op de ledenlijst van de club.',
+  // season tickets: the product's page (issue 19)
+  'tickets.seasonNext': 'Volgende wedstrijd: {opponent}, {date}',
+  'tickets.seasonOver': 'Seizoen voorbij',
+  'tickets.seasonManage': 'Wedstrijden, uitlenen of vrijgeven',
+  'mail.season.subject': 'Uw abonnement: {product} ({reference})',
+  'mail.season.body':
+    'Hier {count, plural, one {is uw abonnement} other {zijn uw # abonnementen}} voor {product}. Eén code gaat één keer binnen op elke wedstrijd hieronder. Vanuit uw account kunt u een wedstrijd uitlenen of uw plaats vrijgeven.',
+  'mail.season.matches': 'Inbegrepen wedstrijden:',
+  'season.kind': 'Abonnement',
+  'season.intro':
+    'Eén plaats in {stand} op elke wedstrijd die nog gespeeld wordt ({count, plural, one {# wedstrijd} other {# wedstrijden}}): één code gaat één keer binnen op elke wedstrijd.',
+  'season.saleOpens': 'Te koop vanaf {date}.',
+  'season.saleCloses': 'Te koop tot {date}.',
+  'season.priority': 'Tot {date} kunnen alleen abonnees van vorig seizoen kopen, om zoveel abonnementen te verlengen als ze hadden.',
+  'season.matches': '{count, plural, one {# wedstrijd inbegrepen} other {# wedstrijden inbegrepen}}',
+  'season.matchCancelled': 'afgelast',
+  'season.matchPlayed': 'gespeeld',
+  'season.prices': 'Prijzen',
+  'season.proRataRule':
+    'Gekocht na de start van het seizoen kost een abonnement zijn prijs × de wedstrijden die nog gespeeld worden ÷ de wedstrijden van het seizoen (afgelaste niet meegeteld), één keer afgerond op de cent.',
+  'season.proRataToday': 'Vandaag: nog {remaining} van {total} wedstrijden te spelen.',
+  'season.left': '{count, plural, one {nog # abonnement} other {nog # abonnementen}}',
+  'season.fullPrice': 'Volledig seizoen:',
+  'season.orderHint':
+    'Tot {limit, plural, one {# abonnement} other {# abonnementen}} per bestelling. Uw plaatsen worden {minutes, plural, one {# minuut} other {# minuten}} vastgehouden terwijl u betaalt.',
+  'season.signInToBuy':
+    'Een abonnement staat in uw account, waar u een wedstrijd kunt uitlenen of uw plaats kunt vrijgeven: meld u aan of maak een account om het te kopen.',
+  'season.signInAndBuy': 'Aanmelden en doorgaan',
+  'season.soldOut': 'Uitverkocht.',
+  'season.notOnSale': 'Momenteel niet te koop.',
+  'season.alsoIn': 'Ook in het abonnement:',
+  'season.clubProducts': 'Abonnementen',
   'error.ticketEntered':
     'Een ticket dat al binnen is, kan niet apart worden terugbetaald: betaal de hele bestelling terug om dat geld terug te geven.',
   'error.ticketUsed':

@@ -42,7 +42,7 @@ export async function findPublicMatch(db: Executor, matchId: string, now = new D
 }
 
 /** The order buyers read categories in: the full price first, then the reductions. */
-const CATEGORY_ORDER: readonly PriceCategory[] = ['adult', 'senior', 'youth', 'child', 'member'];
+export const CATEGORY_ORDER: readonly PriceCategory[] = ['adult', 'senior', 'youth', 'child', 'member'];
 
 function selectPublicMatch(db: Executor) {
   return db

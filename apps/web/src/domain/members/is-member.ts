@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { clubMember } from '../../db/schema/index.ts';
+import { clubMember, user } from '../../db/schema/index.ts';
 
 /**
  * Whether a buyer may have the club's member price (decision 021): signed in, with a verified e-mail on
@@ -18,4 +18,11 @@ export async function isMember(
     .where(and(eq(clubMember.clubId, clubId), eq(clubMember.email, buyer.email.trim().toLowerCase())))
     .limit(1);
   return Boolean(found);
+}
+
+/** The member price is a signed-in buyer's whose verified e-mail is on the club's list (decision 021). */
+export async function buyerIsMember(db: Executor, clubId: string, buyer: { userId: string } | { kind: 'guest' }): Promise<boolean> {
+  if ('kind' in buyer) return false;
+  const [account] = await db.select({ email: user.email, emailVerified: user.emailVerified }).from(user).where(eq(user.id, buyer.userId));
+  return isMember(db, clubId, account);
 }

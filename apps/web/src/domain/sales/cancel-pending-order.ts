@@ -32,7 +32,13 @@ export async function cancelPendingOrder(
         eq(order.status, 'pending'),
       ),
     )
-    .returning({ id: order.id, clubId: order.clubId, matchId: order.matchId, sessionId: order.providerSessionId });
+    .returning({
+      id: order.id,
+      clubId: order.clubId,
+      matchId: order.matchId,
+      seasonProductId: order.seasonProductId,
+      sessionId: order.providerSessionId,
+    });
   if (!cancelled) throw new DomainError('not_found');
   await releaseHeldSeats(tx, [cancelled.id]);
   await releaseOrderCredit(tx, [cancelled.id]);

@@ -6,6 +6,7 @@ import { admitGateSale } from '../boxoffice/admit-order-tickets.ts';
 import type { Ctx } from '../context.ts';
 import { chargedCents } from '../credit/find-credit-balance.ts';
 import { DomainError } from '../errors.ts';
+import { sellPasses } from '../seasons/product-passes.ts';
 import { issueTickets } from '../tickets/issue-tickets.ts';
 import { seatsPerStand } from './release-expired-orders.ts';
 
@@ -48,6 +49,8 @@ export async function fulfilOrder(
     if (played?.status === 'cancelled') throw new DomainError('match_cancelled');
   }
   if (truth.amountCents !== chargedCents(current)) throw new DomainError('payment_mismatch');
+  // A season order's passes first (the product row before the stand rows, as placeSeasonOrder locks them).
+  if (current.seasonProductId && !(await sellPasses(tx, current.id, current.status === 'pending'))) throw new DomainError('seats_gone');
 
   for (const { matchStandId, quantity } of await seatsPerStand(tx, [current.id])) {
     const moved =

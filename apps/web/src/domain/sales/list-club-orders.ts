@@ -1,8 +1,9 @@
 import { and, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { match, order, orderItem, user } from '../../db/schema/index.ts';
+import { match, order, orderItem, seasonProduct, user } from '../../db/schema/index.ts';
 import { matchDayChannel } from '../boxoffice/summarize-match-day.ts';
 import { containsPattern } from '../like-pattern.ts';
+import { productStand, seasonColumns, seasonTitleOf } from './order-subject.ts';
 
 /**
  * A club's orders, newest first, searchable by reference, buyer's name or e-mail and narrowed to a
@@ -31,9 +32,12 @@ export async function listClubOrders(
       matchId: match.id,
       opponent: match.opponentName,
       kickoffAt: match.kickoffAt,
+      ...seasonColumns,
     })
     .from(order)
-    .innerJoin(match, eq(match.id, order.matchId))
+    .leftJoin(match, eq(match.id, order.matchId))
+    .leftJoin(seasonProduct, eq(seasonProduct.id, order.seasonProductId))
+    .leftJoin(productStand, eq(productStand.id, seasonProduct.standId))
     .leftJoin(user, eq(user.id, order.userId))
     .where(
       and(
@@ -63,7 +67,8 @@ export async function listClubOrders(
     .groupBy(orderItem.orderId);
   return rows.map((r) => {
     const counted = tickets.find((x) => x.orderId === r.id);
-    return { ...r, tickets: counted?.count ?? 0, refundedTickets: counted?.refunded ?? 0 };
+    const { seasonName: _, seasonLabel: __, seasonStand: ___, ...rest } = r;
+    return { ...rest, season: seasonTitleOf(r), tickets: counted?.count ?? 0, refundedTickets: counted?.refunded ?? 0 };
   });
 }
 

@@ -1,8 +1,9 @@
 import { and, desc, eq, inArray, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { match, matchStand, order, orderItem, organization, stand } from '../../db/schema/index.ts';
+import { match, matchStand, order, orderItem, organization, seasonProduct, stand } from '../../db/schema/index.ts';
 import { matchTitle } from '../catalog/match-title.ts';
 import { clubVerified } from '../clubs/club-verified.ts';
+import { productStand, seasonColumns, seasonTitleOf } from './order-subject.ts';
 
 /** A supporter's orders, newest first, with their lines; `only` narrows to one order. */
 export function listMyOrders(db: Executor, userId: string, only: { reference?: string; sessionId?: string } = {}) {
@@ -47,15 +48,19 @@ async function selectOrders(db: Executor, where: SQL) {
       /** Bought as a guest: seen through the private link (also once attached to an account). */
       guest: sql<boolean>`${order.accessTokenHash} is not null`,
       createdAt: order.createdAt,
-      matchId: match.id,
+      matchId: order.matchId,
+      seasonProductId: order.seasonProductId,
       kickoffAt: match.kickoffAt,
       isHome: match.isHome,
       opponent: match.opponentName,
       club: organization.name,
       clubVerified: clubVerified(organization.verifiedAt),
+      ...seasonColumns,
     })
     .from(order)
-    .innerJoin(match, eq(match.id, order.matchId))
+    .leftJoin(match, eq(match.id, order.matchId))
+    .leftJoin(seasonProduct, eq(seasonProduct.id, order.seasonProductId))
+    .leftJoin(productStand, eq(productStand.id, seasonProduct.standId))
     .innerJoin(organization, eq(organization.id, order.clubId))
     .where(where)
     .orderBy(desc(order.createdAt))
@@ -64,21 +69,29 @@ async function selectOrders(db: Executor, where: SQL) {
   const items = await db
     .select({
       orderId: orderItem.orderId,
-      stand: stand.name,
+      stand: sql<string>`coalesce(${stand.name}, ${productStand.name})`,
       category: orderItem.category,
       quantity: orderItem.quantity,
       unitPriceCents: orderItem.unitPriceCents,
     })
     .from(orderItem)
-    .innerJoin(matchStand, eq(matchStand.id, orderItem.matchStandId))
-    .innerJoin(stand, eq(stand.id, matchStand.standId))
+    .leftJoin(matchStand, eq(matchStand.id, orderItem.matchStandId))
+    .leftJoin(stand, eq(stand.id, matchStand.standId))
+    .innerJoin(order, eq(order.id, orderItem.orderId))
+    .leftJoin(seasonProduct, eq(seasonProduct.id, order.seasonProductId))
+    .leftJoin(productStand, eq(productStand.id, seasonProduct.standId))
     .where(
       inArray(
         orderItem.orderId,
         orders.map((o) => o.id),
       ),
     );
-  return orders.map((o) => ({ ...o, title: matchTitle(o.isHome, o.club, o.opponent), items: items.filter((i) => i.orderId === o.id) }));
+  return orders.map((o) => ({
+    ...o,
+    // A season order is named by its product ("Season ticket 2026–27 · North stand").
+    title: seasonTitleOf(o) ?? matchTitle(o.isHome!, o.club, o.opponent!),
+    items: items.filter((i) => i.orderId === o.id),
+  }));
 }
 
 export type MyOrder = Awaited<ReturnType<typeof listMyOrders>>[number];

@@ -18,17 +18,22 @@ import { saleIsOpen } from '../catalog/match-status.ts';
 import type { Ctx } from '../context.ts';
 import { findCreditBalance } from '../credit/find-credit-balance.ts';
 import { DomainError } from '../errors.ts';
-import { isMember } from '../members/is-member.ts';
+import { buyerIsMember } from '../members/is-member.ts';
+import type { Outbox } from '../outbox.ts';
 import { issueTickets } from '../tickets/issue-tickets.ts';
 import { cancelPendingOrder } from './cancel-pending-order.ts';
-import { platformFee } from './fees.ts';
+import { platformFee, type SalesConfig } from './fees.ts';
 import { guestOrderToken, guestTokenHash } from './guest-link.ts';
+import type { PaymentProvider } from './payment-provider.ts';
 
 export interface OrderLine {
   matchStandId: string;
   category: PriceCategory;
   quantity: number;
 }
+
+/** An item of a new order, priced: a season order's have no stand of a match (decision 021). */
+export type OrderItemLine = { matchStandId: string | null; category: PriceCategory; quantity: number; unitPriceCents: number };
 
 /**
  * Who buys: a signed-in supporter (named and reached as their account is), or a guest known only by
@@ -53,7 +58,6 @@ export async function placeOrder(
   input: { actor: Buyer; matchId: string; lines: OrderLine[] },
 ) {
   const { actor: buyer } = input;
-  const guest = isGuest(buyer);
   const lines = input.lines.filter((l) => l.quantity > 0);
   if (lines.length === 0) throw new DomainError('empty_order');
   // Sorted: concurrent orders lock the stand rows in the same order, so they never deadlock.
@@ -65,8 +69,8 @@ export async function placeOrder(
   if (count > m.orderLimit) throw new DomainError('over_order_limit', { limit: m.orderLimit });
 
   // The member price: only for a signed-in buyer whose verified e-mail is on the club's list (decision 021).
-  if (lines.some((l) => l.category === 'member') && (guest || !(await isMember(tx, m.clubId, await accountOf(tx, buyer.userId)))))
-    throw new DomainError('members_only');
+  if (lines.some((l) => l.category === 'member') && !(await buyerIsMember(tx, m.clubId, buyer))) throw new DomainError('member_price_only');
+
   const priced = lines.map((line) => {
     const price = m.prices.find((p) => p.matchStandId === line.matchStandId && p.category === line.category);
     if (!price) throw new DomainError('not_found'); // another match's stand, or a category not sold here
@@ -81,69 +85,12 @@ export async function placeOrder(
     if (asked > stand.left) throw await seatsShort(tx, matchStandId, stand.name, now);
   }
   const subtotalCents = priced.reduce((sum, l) => sum + l.unitPriceCents * l.quantity, 0);
-  const feeCents = platformFee(subtotalCents, config);
-  // The buyer's credit with the club pays the tickets first (never the fee): read under the buyer's
-  // row lock, so two orders of one buyer never spend the same credit.
-  const creditCents = guest ? 0 : Math.min(subtotalCents, await spendableCredit(tx, buyer.userId, m.clubId, m.id));
-  // Nothing left to pay (free tickets, or all paid by credit): sold and ticketed at once.
-  const free = subtotalCents + feeCents - creditCents === 0;
-  // With Stripe, money goes to the club's account: not before Stripe says it can take charges.
-  let destinationAccountId: string | undefined;
-  if (!free && payments.kind === 'stripe') {
-    const [account] = await tx.select().from(clubPaymentAccount).where(eq(clubPaymentAccount.clubId, m.clubId));
-    if (!account?.chargesEnabled) throw new DomainError('payments_not_ready');
-    destinationAccountId = account.stripeAccountId;
-  }
-
-  // The order and its items in one statement, which also names the buyer's pending orders for this
-  // match placed before it (read after the buyer's lock, so none is missed).
-  const orderId = randomUUID();
-  // A guest reaches the order through a private link; only its hash is kept.
-  const accessToken = guest ? guestOrderToken(orderId, config.ticketSealingKey) : null;
-  const items = orderItemsCte(tx, m.clubId, orderId, priced);
-  const [created] = await tx
-    .with(items)
-    .insert(order)
-    .values({
-      id: orderId,
-      clubId: m.clubId,
-      matchId: m.id,
-      userId: guest ? null : buyer.userId,
-      email: buyer.email,
-      buyerName: guest ? buyer.name : null,
-      buyerLocale: guest ? buyer.locale : null,
-      accessTokenHash: accessToken ? guestTokenHash(accessToken) : null,
-      reference: newReference(),
-      status: free ? 'paid' : 'pending',
-      subtotalCents,
-      feeCents,
-      totalCents: subtotalCents + feeCents,
-      creditCents,
-      provider: free ? 'free' : payments.kind,
-      holdExpiresAt: new Date(now.getTime() + config.holdMinutes * 60_000),
-      paidAt: free ? now : null,
-    })
-    .returning({
-      ...getTableColumns(order),
-      previous: sql<string[]>`(select coalesce(json_agg(p.id), '[]'::json) from ${order} p
-        where ${guest ? sql`p.user_id is null and p.email = ${buyer.email}` : sql`p.user_id = ${buyer.userId}`}
-          and p.match_id = ${m.id} and p.status = 'pending' and p.id <> ${orderId})`,
-    });
-  const { previous, ...placed } = created!;
-  if (creditCents > 0 && !guest)
-    await tx
-      .insert(supporterCredit)
-      .values({ clubId: m.clubId, userId: buyer.userId, amountCents: -creditCents, reason: 'order', orderId });
-  // One pending order per buyer (a guest: per e-mail address) and match: a new paid choice replaces the previous one, so nobody
-  // holds every seat by ordering again and again. (Another request may have just cancelled it.) An order
-  // paid with credit replaces them too: spendableCredit counted theirs.
-  if (!free || creditCents > 0) {
-    for (const id of previous) {
-      await cancelPendingOrder(tx, { outbox }, { actor: { kind: 'system' }, order: { orderId: id } }).catch((error: unknown) => {
-        if (!(error instanceof DomainError && error.code === 'not_found')) throw error;
-      });
-    }
-  }
+  const { placed, accessToken, free } = await insertOrder(
+    tx,
+    { payments, outbox, config, now },
+    { buyer, clubId: m.clubId, of: { matchId: m.id }, lines: priced, subtotalCents },
+  );
+  const destinationAccountId = await paymentDestination(tx, payments, m.clubId, free);
   // The seats are taken last: the hot stand row stays locked only from here to the commit. Lapsed
   // holds are not released here (it would lock the match's orders and stand rows in every order):
   // the release-holds job does it every minute, and startCheckout when they are what is short.
@@ -165,22 +112,118 @@ export async function placeOrder(
 
   if (free) await issueTickets(tx, outbox, placed.id, config.ticketSealingKey); // nothing to pay: tickets now
 
-  // With credit spent, the provider is asked for the tickets less the credit, as one line.
-  const paymentLines =
-    creditCents > 0
-      ? [{ name: `${count} × ${priced[0]!.standName} − credit`, unitAmountCents: subtotalCents - creditCents, quantity: 1 }].filter(
-          (l) => l.unitAmountCents > 0,
-        )
-      : priced.map((l) => ({
-          name: `${l.standName} · ${l.category}`,
-          unitAmountCents: l.unitPriceCents,
-          quantity: l.quantity,
-        }));
+  const paymentLines = paymentLinesOf(
+    priced.map((l) => ({ name: `${l.standName} · ${l.category}`, unitAmountCents: l.unitPriceCents, quantity: l.quantity })),
+    placed.creditCents,
+  );
   return { ...placed, paymentLines, destinationAccountId, accessToken };
 }
 
+/** What the payment page lists: the lines, or with credit spent, one line of them less the credit. */
+export function paymentLinesOf(lines: { name: string; unitAmountCents: number; quantity: number }[], creditCents: number) {
+  if (creditCents === 0) return lines;
+  const cents = lines.reduce((sum, l) => sum + l.unitAmountCents * l.quantity, 0) - creditCents;
+  const name = `${lines.map((l) => `${l.quantity} × ${l.name}`).join(', ')} − credit`;
+  return cents > 0 ? [{ name, unitAmountCents: cents, quantity: 1 }] : [];
+}
+
+/** With Stripe, money goes to the club's account: not before Stripe says it can take charges. */
+export async function paymentDestination(tx: Tx, payments: PaymentProvider, clubId: string, free: boolean) {
+  if (free || payments.kind !== 'stripe') return undefined;
+  const [account] = await tx.select().from(clubPaymentAccount).where(eq(clubPaymentAccount.clubId, clubId));
+  if (!account?.chargesEnabled) throw new DomainError('payments_not_ready');
+  return account.stripeAccountId;
+}
+
+/**
+ * Writes a new order and its items (paid at once when free, else pending until its hold lapses), of a
+ * match or of a season product, and cancels the buyer's pending orders of the same match or product
+ * placed before it: one pending choice per buyer (a guest: per e-mail address), so nobody holds every
+ * seat by ordering again and again. The caller holds the buyer's lock (buyerLock), so none is missed.
+ */
+export async function insertOrder(
+  tx: Tx,
+  { payments, outbox, config, now }: { payments: PaymentProvider; outbox: Outbox; config: SalesConfig; now: Date },
+  input: {
+    buyer: Buyer;
+    clubId: string;
+    of: { matchId: string } | { seasonProductId: string };
+    lines: OrderItemLine[];
+    subtotalCents: number;
+  },
+) {
+  const { buyer, clubId, subtotalCents } = input;
+  const guest = isGuest(buyer);
+  const feeCents = platformFee(subtotalCents, config);
+  // The buyer's credit with the club pays the tickets first (never the fee): read under the buyer's
+  // lock, so two orders of one buyer never spend the same credit.
+  const creditCents = guest ? 0 : Math.min(subtotalCents, await spendableCredit(tx, buyer.userId, clubId, input.of));
+  // Nothing left to pay (free tickets, or all paid by credit): sold and ticketed at once.
+  const free = subtotalCents + feeCents - creditCents === 0;
+  const orderId = randomUUID();
+  // A guest reaches the order through a private link; only its hash is kept.
+  const accessToken = guest ? guestOrderToken(orderId, config.ticketSealingKey) : null;
+  const items = orderItemsCte(tx, clubId, orderId, input.lines);
+  const sameThing = 'matchId' in input.of ? sql`p.match_id = ${input.of.matchId}` : sql`p.season_product_id = ${input.of.seasonProductId}`;
+  const [created] = await tx
+    .with(items)
+    .insert(order)
+    .values({
+      id: orderId,
+      clubId,
+      matchId: 'matchId' in input.of ? input.of.matchId : null,
+      seasonProductId: 'seasonProductId' in input.of ? input.of.seasonProductId : null,
+      userId: guest ? null : buyer.userId,
+      email: buyer.email,
+      buyerName: guest ? buyer.name : null,
+      buyerLocale: guest ? buyer.locale : null,
+      accessTokenHash: accessToken ? guestTokenHash(accessToken) : null,
+      reference: newReference(),
+      status: free ? 'paid' : 'pending',
+      subtotalCents,
+      feeCents,
+      totalCents: subtotalCents + feeCents,
+      creditCents,
+      provider: free ? 'free' : payments.kind,
+      holdExpiresAt: new Date(now.getTime() + config.holdMinutes * 60_000),
+      paidAt: free ? now : null,
+    })
+    .returning({
+      ...getTableColumns(order),
+      previous: sql<string[]>`(select coalesce(json_agg(p.id), '[]'::json) from ${order} p
+        where ${guest ? sql`p.user_id is null and p.email = ${buyer.email}` : sql`p.user_id = ${buyer.userId}`}
+          and ${sameThing} and p.status = 'pending' and p.id <> ${orderId})`,
+    });
+  const { previous, ...placed } = created!;
+  if (creditCents > 0 && !guest)
+    await tx.insert(supporterCredit).values({ clubId, userId: buyer.userId, amountCents: -creditCents, reason: 'order', orderId });
+  // A new paid choice replaces the previous one (one paid with credit too: spendableCredit counted
+  // theirs). Another request may have just cancelled it.
+  if (!free || creditCents > 0) {
+    for (const id of previous) {
+      await cancelPendingOrder(tx, { outbox }, { actor: { kind: 'system' }, order: { orderId: id } }).catch((error: unknown) => {
+        if (!(error instanceof DomainError && error.code === 'not_found')) throw error;
+      });
+    }
+  }
+  return { placed, accessToken, free };
+}
+
+/**
+ * The credit a buyer may spend on a new order: their balance, plus what their pending orders of the
+ * same match or product hold (the new order replaces them, and their credit comes back in this transaction).
+ */
+async function spendableCredit(tx: Tx, userId: string, clubId: string, of: { matchId: string } | { seasonProductId: string }) {
+  const same = 'matchId' in of ? eq(order.matchId, of.matchId) : eq(order.seasonProductId, of.seasonProductId);
+  const [held] = await tx
+    .select({ cents: sql<number>`coalesce(sum(${order.creditCents}), 0)::int` })
+    .from(order)
+    .where(and(eq(order.userId, userId), same, eq(order.status, 'pending')));
+  return (await findCreditBalance(tx, userId, clubId)) + (held?.cents ?? 0);
+}
+
 /** The items of a new order, as a CTE: the order and its items are written by one statement. */
-export function orderItemsCte(tx: Tx, clubId: string, orderId: string, lines: (OrderLine & { unitPriceCents: number })[]) {
+export function orderItemsCte(tx: Tx, clubId: string, orderId: string, lines: OrderItemLine[]) {
   return tx.$with('items', {}).as(
     tx
       .insert(orderItem)
@@ -206,9 +249,7 @@ export function orderItemsCte(tx: Tx, clubId: string, orderId: string, lines: (O
  * and the prices of the stands asked for, with the stands' names and the seats they have left.
  */
 async function lockBuyerAndMatch(tx: Tx, buyer: Buyer, matchId: string, standIds: string[]) {
-  const lock = isGuest(buyer)
-    ? sql`(select pg_advisory_xact_lock(hashtextextended(${`guest-order:${buyer.email}`}, 0))) as buyer`
-    : tx.select({ id: user.id }).from(user).where(eq(user.id, buyer.userId)).for('update').as('buyer');
+  const lock = buyerLock(tx, buyer);
   const [m] = await tx
     .select({
       id: match.id,
@@ -237,21 +278,13 @@ async function lockBuyerAndMatch(tx: Tx, buyer: Buyer, matchId: string, standIds
 }
 
 /**
- * The credit a buyer may spend on a new order: their balance, plus what their pending orders of this
- * match hold (a paid new order replaces them, and their credit comes back in the same transaction).
+ * The buyer's lock, to join into an order's first statement: their user row FOR UPDATE, or for a
+ * guest (no row) a transaction lock on their e-mail address. One buyer's orders go one at a time.
  */
-async function spendableCredit(tx: Tx, userId: string, clubId: string, matchId: string) {
-  const [held] = await tx
-    .select({ cents: sql<number>`coalesce(sum(${order.creditCents}), 0)::int` })
-    .from(order)
-    .where(and(eq(order.userId, userId), eq(order.matchId, matchId), eq(order.status, 'pending')));
-  return (await findCreditBalance(tx, userId, clubId)) + (held?.cents ?? 0);
-}
-
-/** The buyer's address as their account holds it, and whether it is verified. */
-async function accountOf(tx: Tx, userId: string) {
-  const [found] = await tx.select({ email: user.email, emailVerified: user.emailVerified }).from(user).where(eq(user.id, userId));
-  return found;
+export function buyerLock(tx: Tx, buyer: Buyer) {
+  return isGuest(buyer)
+    ? sql`(select pg_advisory_xact_lock(hashtextextended(${`guest-order:${buyer.email}`}, 0))) as buyer`
+    : tx.select({ id: user.id }).from(user).where(eq(user.id, buyer.userId)).for('update').as('buyer');
 }
 
 /** not_enough_seats, and how many of the stand's seats are kept by holds that lapsed but are not yet released. */

@@ -19,6 +19,15 @@ export function priceBasket(
     const price = stand?.prices.find((p) => p.category === line.category);
     return stand && price && line.quantity > 0 ? [{ ...line, stand: stand.name, unitPriceCents: price.priceCents }] : [];
   });
+  return basketTotals(priced, config, balance);
+}
+
+/** A priced basket's count and money: the fee on the subtotal, the buyer's credit paying the tickets first. */
+export function basketTotals<L extends { unitPriceCents: number; quantity: number }>(
+  priced: L[],
+  config: Pick<SalesConfig, 'feePercent' | 'feeFixedCents'>,
+  balance = 0,
+) {
   const subtotalCents = priced.reduce((sum, l) => sum + l.unitPriceCents * l.quantity, 0);
   const feeCents = platformFee(subtotalCents, config);
   const creditCents = Math.min(balance, subtotalCents);

@@ -6,8 +6,10 @@ import type { Ctx } from '../context.ts';
 import { releaseOrderCredit } from '../credit/release-order-credit.ts';
 import { DomainError } from '../errors.ts';
 import { isUuid } from '../ids.ts';
+import { refundPasses } from '../seasons/product-passes.ts';
 import { revokeTickets } from '../tickets/revoke-tickets.ts';
 import { countPickedTickets } from './count-picked-tickets.ts';
+import { orderSubjectPath } from './order-subject.ts';
 import { planRefund } from './plan-refund.ts';
 import { sendRefundMail } from './send-refund-mail.ts';
 
@@ -21,7 +23,7 @@ import { sendRefundMail } from './send-refund-mail.ts';
  */
 export async function refundOrder(
   tx: Tx,
-  { payments, outbox, baseURL }: Ctx<'payments' | 'outbox' | 'baseURL'>,
+  { payments, outbox, baseURL, now = new Date() }: Ctx<'payments' | 'outbox' | 'baseURL' | 'now'>,
   input: {
     actor: Actor;
     clubId: string;
@@ -39,6 +41,8 @@ export async function refundOrder(
     .where(and(eq(order.id, input.orderId), eq(order.clubId, input.clubId), eq(order.status, 'paid')))
     .for('update');
   if (!current) throw new DomainError('not_found'); // not this club's, or not paid (already refunded)
+  // A season order is refunded by passes, never by one match's row of a pass.
+  if (current.seasonProductId && input.ticketIds) throw new DomainError('not_found');
   const items = await tx.select().from(orderItem).where(eq(orderItem.orderId, current.id)).orderBy(orderItem.matchStandId);
   const picked = input.ticketIds ? await countPickedTickets(tx, current.id, input.ticketIds) : undefined;
   const { plan, count, remainingAfter, amountCents } = planRefund(current, items, picked);
@@ -74,7 +78,9 @@ export async function refundOrder(
         .update(matchStand)
         .set({ sold: sql`${matchStand.sold} - ${quantity}` })
         .where(eq(matchStand.id, item.matchStandId));
-    if (!input.ticketIds) await revokeTickets(tx, { orderItemId: item.id, count: quantity }); // refused at the gate from now on
+    // A season item's passes: revoked with their rows on matches still to play, those seats given back.
+    if (current.seasonProductId) await refundPasses(tx, item, current.seasonProductId, quantity, now);
+    else if (!input.ticketIds) await revokeTickets(tx, { orderItemId: item.id, count: quantity }); // refused at the gate from now on
   }
   if (input.ticketIds) await revokeTickets(tx, { ticketIds: input.ticketIds });
   if (remainingAfter === 0) await releaseOrderCredit(tx, [current.id]);
@@ -89,7 +95,7 @@ export async function refundOrder(
     amountCents,
     count,
     // A guest's order has no page in an account (their private link is in the tickets mail).
-    url: current.userId ? `${baseURL}/account/orders/${current.reference}` : `${baseURL}/matches/${current.matchId}`,
+    url: current.userId ? `${baseURL}/account/orders/${current.reference}` : `${baseURL}${orderSubjectPath(current)}`,
     dates: { date: current.createdAt.toISOString() },
     note: input.message,
   });

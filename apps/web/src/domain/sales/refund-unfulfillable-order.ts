@@ -4,6 +4,7 @@ import { order, orderItem } from '../../db/schema/index.ts';
 import { type Actor, recordActivity } from '../activity/record-activity.ts';
 import type { Ctx } from '../context.ts';
 import { releaseOrderCredit } from '../credit/release-order-credit.ts';
+import { orderSubjectPath } from './order-subject.ts';
 import { releaseHeldSeats } from './release-expired-orders.ts';
 import { sendRefundMail } from './send-refund-mail.ts';
 
@@ -49,7 +50,7 @@ export async function refundUnfulfillableOrder(
     order: refunded,
     template: input.reason === 'match_cancelled' ? 'matchCancelled' : 'seatsGone',
     amountCents: refunded.totalCents,
-    url: `${baseURL}/matches/${refunded.matchId}`,
+    url: `${baseURL}${orderSubjectPath(refunded)}`,
   });
   return refunded;
 }

@@ -5,6 +5,7 @@ import type { Actor } from '../activity/record-activity.ts';
 import type { Ctx } from '../context.ts';
 import { releaseOrderCredit } from '../credit/release-order-credit.ts';
 import { type Outbox, QUEUES, stableJobId } from '../outbox.ts';
+import { releaseHeldPasses } from '../seasons/product-passes.ts';
 
 /**
  * Gives back the seats of pending orders whose hold has lapsed (all, or one match's): each order
@@ -38,8 +39,9 @@ export async function expireSessionLater(tx: Tx, outbox: Outbox, sessionId: stri
   await outbox.send(tx, QUEUES.expireSession, { sessionId }, { id: stableJobId(`expire:${sessionId}`) });
 }
 
-/** held -= quantity, per stand, for orders that just left the pending state. */
+/** held -= quantity, per stand (and per season product), for orders that just left the pending state. */
 export async function releaseHeldSeats(tx: Tx, orderIds: string[]): Promise<void> {
+  await releaseHeldPasses(tx, orderIds);
   for (const { matchStandId, quantity } of await seatsPerStand(tx, orderIds)) {
     await tx
       .update(matchStand)

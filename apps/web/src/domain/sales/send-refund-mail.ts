@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
-import { match, organization, user } from '../../db/schema/index.ts';
+import { match, organization, seasonProduct, stand, user } from '../../db/schema/index.ts';
 import { matchTitle } from '../catalog/match-title.ts';
 import { type Outbox, QUEUES, type TemplateMail } from '../outbox.ts';
+import { seasonProductTitle } from '../seasons/season-rules.ts';
 
 /**
  * Tells a buyer their money is coming back, in their language, greeted by name and with the match
@@ -16,6 +17,7 @@ export async function sendRefundMail(
       email: string;
       userId: string | null;
       matchId: string | null;
+      seasonProductId: string | null;
       reference: string;
       buyerName: string | null;
       buyerLocale: string | null;
@@ -37,6 +39,14 @@ export async function sendRefundMail(
         .from(match)
         .innerJoin(organization, eq(organization.id, match.clubId))
         .where(eq(match.id, order.matchId));
+  // A season order names its product ("Season ticket 2026–27 · North stand"), in the same place.
+  const [season] = !order.seasonProductId
+    ? []
+    : await tx
+        .select({ name: seasonProduct.name, season: seasonProduct.season, stand: stand.name })
+        .from(seasonProduct)
+        .innerJoin(stand, eq(stand.id, seasonProduct.standId))
+        .where(eq(seasonProduct.id, order.seasonProductId));
   const [buyer] = order.userId ? await tx.select({ locale: user.locale, name: user.name }).from(user).where(eq(user.id, order.userId)) : [];
   await outbox.send(tx, QUEUES.mail, {
     to: order.email,
@@ -45,7 +55,7 @@ export async function sendRefundMail(
     params: {
       url: input.url,
       reference: order.reference,
-      match: m ? matchTitle(m.isHome, m.club, m.opponent) : '',
+      match: m ? matchTitle(m.isHome, m.club, m.opponent) : season ? seasonProductTitle(season) : '',
       ...((buyer?.name ?? order.buyerName) ? { name: (buyer?.name ?? order.buyerName)! } : {}),
       ...(input.count === undefined ? {} : { count: String(input.count) }),
     },

@@ -12,6 +12,7 @@ import { updateProfile } from '../../domain/accounts/update-profile.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { cancelPendingOrder } from '../../domain/sales/cancel-pending-order.ts';
 import { listMyOrders } from '../../domain/sales/list-my-orders.ts';
+import { orderSubjectPath } from '../../domain/sales/order-subject.ts';
 import { LOCALES, translator } from '../../i18n/index.ts';
 import { render } from '../../views/layouts/layout.tsx';
 import { DeleteAccountPage } from '../../views/pages/account/delete-account-page.tsx';
@@ -75,7 +76,7 @@ export const accountRoutes = new Hono<AppEnv>()
         .catch((error: unknown) => {
           if (!(error instanceof DomainError)) throw error; // paid or released meanwhile: nothing to undo
         });
-      return redirectWithFlash(c, `/matches/${o.matchId}`, 'info', c.get('t')('order.cancelled'));
+      return redirectWithFlash(c, orderSubjectPath(o), 'info', c.get('t')('order.cancelled'));
     }
     return c.redirect(`/account/orders/${o.reference}`, 303);
   })

@@ -5,6 +5,7 @@ import { DomainError } from '../../domain/errors.ts';
 import { listMyOrders } from '../../domain/sales/list-my-orders.ts';
 import { findOrderTickets } from '../../domain/tickets/find-order-tickets.ts';
 import { groupMyTickets, locateTicket } from '../../domain/tickets/group-my-tickets.ts';
+import { listMyPasses } from '../../domain/tickets/list-my-passes.ts';
 import { listMyTickets } from '../../domain/tickets/list-my-tickets.ts';
 import { passTicketOn } from '../../domain/tickets/pass-ticket-on.ts';
 import { reissueTicket } from '../../domain/tickets/reissue-ticket.ts';
@@ -15,7 +16,7 @@ import { ticketQrSvg } from '../../views/components/ticket-qr.tsx';
 import { render } from '../../views/layouts/layout.tsx';
 import { PassOnPage } from '../../views/pages/account/pass-on-page.tsx';
 import { TicketPage } from '../../views/pages/account/ticket-page.tsx';
-import { TicketsHead, TicketsPage } from '../../views/pages/account/tickets-page.tsx';
+import { type ShownPass, TicketsHead, TicketsPage } from '../../views/pages/account/tickets-page.tsx';
 import { renderMatchIcs, renderTicketsPdf } from '../../views/tickets/ticket-files.ts';
 import { webManifest } from '../assets.ts';
 import { domainMessage } from '../errors.tsx';
@@ -39,6 +40,12 @@ const passOnForm = z.object({ name: nameField, email: emailField, confirm: z.str
 async function myTickets(c: Context<AppEnv>, only: { ticketId?: string } = {}): Promise<ShownTicket[]> {
   const tickets = await listMyTickets(c.get('deps').db, c.get('user')!.id, only);
   return tickets.map((tk) => ({ ...tk, title: matchTitle(tk.isHome, tk.club, tk.opponent) }));
+}
+
+/** A supporter's season passes, shown like tickets (listMyPasses). */
+async function myPasses(c: Context<AppEnv>): Promise<ShownPass[]> {
+  const passes = await listMyPasses(c.get('deps').db, c.get('user')!.id);
+  return passes.map(({ pass, ...tk }) => ({ ...tk, next: pass.next }));
 }
 
 /** The signed-in buyer's own order, with its valid tickets; anyone else's is not found. */
@@ -72,13 +79,17 @@ export const ticketRoutes = new Hono<AppEnv>()
   .use(requireUser)
   .get('/', async (c) => {
     const groups = groupMyTickets(await myTickets(c));
-    const page = <TicketsPage upcoming={groups.filter((g) => !g.past)} past={groups.filter((g) => g.past)} renderedAt={new Date()} />;
+    const seasons = groupMyTickets(await myPasses(c));
+    const page = (
+      <TicketsPage upcoming={groups.filter((g) => !g.past)} past={groups.filter((g) => g.past)} seasons={seasons} renderedAt={new Date()} />
+    );
     return render(c, page, { title: c.get('t')('tickets.title'), head: <TicketsHead /> });
   })
   // What the service worker keeps for offline use, replacing its whole copy: this list is the truth,
   // so a refunded or re-issued ticket leaves the phone at the next refresh.
   .get('/offline.json', async (c) => {
-    const upcoming = (await myTickets(c)).filter((tk) => tk.status === 'valid' && !tk.past);
+    // Passes too: a season code is shown at the gate like a ticket.
+    const upcoming = [...(await myTickets(c)), ...(await myPasses(c))].filter((tk) => tk.status === 'valid' && !tk.past);
     return c.json({ pages: [SCOPE, ...upcoming.map((tk) => `${SCOPE}/${tk.id}`)], assets: offlineAssets() });
   })
   .get('/orders/:reference/tickets.pdf', async (c) => {
@@ -138,9 +149,13 @@ export const ticketRoutes = new Hono<AppEnv>()
     return redirectWithFlash(c, SCOPE, 'success', c.get('t')('passOn.done', { name: holder.name }));
   })
   .get('/:ticketId', async (c) => {
-    const found = locateTicket(groupMyTickets(await myTickets(c)), c.req.param('ticketId'));
-    if (!found) throw new DomainError('not_found');
-    const { ticket: tk, position, count, previous, next } = found;
+    const ticketId = c.req.param('ticketId');
+    const found = locateTicket(groupMyTickets(await myTickets(c)), ticketId);
+    // A season pass is shown by the same page, found among the passes when no ticket has this id.
+    const pass = found ? null : locateTicket(groupMyTickets(await myPasses(c)), ticketId);
+    const shown = found ?? pass;
+    if (!shown) throw new DomainError('not_found');
+    const { ticket: tk, position, count, previous, next } = shown;
     const qr = tk.status === 'valid' ? await ticketQrSvg(tk.code) : null;
     const page = (
       <TicketPage
@@ -151,6 +166,7 @@ export const ticketRoutes = new Hono<AppEnv>()
         previousId={previous?.id ?? null}
         nextId={next?.id ?? null}
         renderedAt={new Date()}
+        season={pass ? pass.ticket : undefined}
       />
     );
     return render(c, page, { title: tk.title, head: <TicketsHead />, minimal: true });

@@ -134,8 +134,8 @@ export const orderRoutes = new Hono<AppEnv>()
         o.status,
         o.buyer,
         o.email,
-        o.opponent,
-        toBrusselsLocal(o.kickoffAt),
+        o.season ?? o.opponent, // a season order: its product
+        o.kickoffAt ? toBrusselsLocal(o.kickoffAt) : '',
         o.tickets,
         o.refundedTickets,
         { cents: o.subtotalCents },

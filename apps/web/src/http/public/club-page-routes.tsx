@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { listUpcomingMatches } from '../../domain/catalog/list-upcoming-matches.ts';
+import { listPublicSeasonProducts } from '../../domain/seasons/list-public-season-products.ts';
 import { findClubPage } from '../../domain/supporters/find-club-page.ts';
 import { followClub } from '../../domain/supporters/follow-club.ts';
 import { unfollowClub } from '../../domain/supporters/unfollow-club.ts';
@@ -18,7 +19,8 @@ export const clubPageRoutes = new Hono<AppEnv>()
     const { db } = c.get('deps');
     const club = await findClubPage(db, c.req.param('slug'), c.get('user')?.id);
     const { items } = await listUpcomingMatches(db, { clubSlug: club.slug, includeAway: true }, { pageSize: 50 });
-    return render(c, <ClubPage club={club} matches={items} />, {
+    const seasons = await listPublicSeasonProducts(db, { clubId: club.id });
+    return render(c, <ClubPage club={club} matches={items} seasons={seasons} />, {
       title: club.name,
       description: t('club.pageDescription', { club: club.name }),
     });

@@ -4,6 +4,7 @@ import { cancelPendingOrder } from '../../domain/sales/cancel-pending-order.ts';
 import { fulfilOrder } from '../../domain/sales/fulfil-order.ts';
 import { buyerOrderPath } from '../../domain/sales/guest-link.ts';
 import { findGuestOrder, listMyOrders } from '../../domain/sales/list-my-orders.ts';
+import { orderSubjectPath } from '../../domain/sales/order-subject.ts';
 import type { DemoProvider } from '../../integrations/payments/demo.ts';
 import { render } from '../../views/layouts/layout.tsx';
 import { DemoPayPage } from '../../views/pages/public/demo-pay-page.tsx';
@@ -52,7 +53,7 @@ export const demoPayRoutes = new Hono<AppEnv>()
         await fulfilOrder(tx, operationContext(c), { actor: buyerActor(c, o), sessionId });
         return true;
       });
-      if (!paid) return redirectWithFlash(c, `/matches/${o.matchId}`, 'error', t('demo.expired'));
+      if (!paid) return redirectWithFlash(c, orderSubjectPath(o), 'error', t('demo.expired'));
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       return redirectWithFlash(c, orderPath, 'error', domainMessage(c, error));
@@ -65,5 +66,5 @@ export const demoPayRoutes = new Hono<AppEnv>()
     const cancelled = await c
       .get('deps')
       .db.transaction((tx) => cancelPendingOrder(tx, operationContext(c), { actor: buyerActor(c, o), order: { sessionId } }));
-    return redirectWithFlash(c, `/matches/${cancelled.matchId}`, 'info', c.get('t')('order.cancelled'));
+    return redirectWithFlash(c, orderSubjectPath(cancelled), 'info', c.get('t')('order.cancelled'));
   });

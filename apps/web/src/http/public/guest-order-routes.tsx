@@ -3,6 +3,7 @@ import { DomainError } from '../../domain/errors.ts';
 import { cancelPendingOrder } from '../../domain/sales/cancel-pending-order.ts';
 import { guestOrderPath, guestTokenHash } from '../../domain/sales/guest-link.ts';
 import { findGuestOrder } from '../../domain/sales/list-my-orders.ts';
+import { orderSubjectPath } from '../../domain/sales/order-subject.ts';
 import { findOrderTickets } from '../../domain/tickets/find-order-tickets.ts';
 import { ticketQrSvg } from '../../views/components/ticket-qr.tsx';
 import { render } from '../../views/layouts/layout.tsx';
@@ -69,5 +70,5 @@ export const guestOrderRoutes = new Hono<AppEnv>()
       .catch((error: unknown) => {
         if (!(error instanceof DomainError)) throw error; // paid or released meanwhile: nothing to undo
       });
-    return redirectWithFlash(c, `/matches/${o.matchId}`, 'info', c.get('t')('order.cancelled'));
+    return redirectWithFlash(c, orderSubjectPath(o), 'info', c.get('t')('order.cancelled'));
   });

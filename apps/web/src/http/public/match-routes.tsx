@@ -10,6 +10,7 @@ import { offerMemberPrices } from '../../domain/members/offer-member-prices.ts';
 import type { Buyer, OrderLine } from '../../domain/sales/place-order.ts';
 import { priceBasket } from '../../domain/sales/price-basket.ts';
 import { startCheckout } from '../../domain/sales/start-checkout.ts';
+import { listPublicSeasonProducts } from '../../domain/seasons/list-public-season-products.ts';
 import { formatDateTime } from '../../i18n/index.ts';
 import { render } from '../../views/layouts/layout.tsx';
 import { CheckoutPage } from '../../views/pages/public/checkout-page.tsx';
@@ -187,9 +188,11 @@ async function renderMatchPage(
     </>
   );
   const { feePercent, feeFixedCents, holdMinutes } = config.sales;
+  const seasons = m.isHome ? await listPublicSeasonProducts(c.get('deps').db, { matchId: m.id }) : [];
   return render(
     c,
     <MatchPage
+      seasons={seasons}
       match={m}
       quantities={quantities}
       basket={priceBasket(m, shownLines, config.sales)}

@@ -15,8 +15,12 @@ export function OrderSummary({ o }: { o: MyOrder }) {
       <p>
         <strong>{o.title}</strong>
         <VerifiedBadge verified={o.clubVerified} />
-        <br />
-        {formatDateTime(o.kickoffAt, locale)}
+        {o.kickoffAt ? (
+          <>
+            <br />
+            {formatDateTime(o.kickoffAt, locale)}
+          </>
+        ) : null}
       </p>
       <p>
         {t('order.reference')}: <strong>{o.reference}</strong> · <OrderStatusBadge status={o.status} />

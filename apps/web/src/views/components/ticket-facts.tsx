@@ -67,3 +67,20 @@ export function ShortCode({ ticket: tk }: { ticket: ShownTicket }) {
   const t = useT();
   return <span class="short-code">{t('tickets.shortCode', { code: formatShortCode(tk.shortCode) })}</span>;
 }
+
+/** What a season pass is for next (decision 021): its next covered match, or that the season is over. */
+export interface SeasonPassFacts {
+  next: { kickoffAt: Date; opponent: string } | null;
+}
+
+export function SeasonNext({ season }: { season: SeasonPassFacts }) {
+  const t = useT();
+  const locale = useRequestContext<AppEnv>().get('locale');
+  return (
+    <span>
+      {season.next
+        ? t('tickets.seasonNext', { opponent: season.next.opponent, date: formatDateTime(season.next.kickoffAt, locale) })
+        : t('tickets.seasonOver')}
+    </span>
+  );
+}

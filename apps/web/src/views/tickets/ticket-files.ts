@@ -2,6 +2,7 @@ import { formatShortCode } from '@footarena/ticket-code';
 import { createEvent } from 'ics';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
+import type { OrderPasses } from '../../domain/tickets/find-order-passes.ts';
 import type { OrderTickets } from '../../domain/tickets/find-order-tickets.ts';
 import { formatDateTime, formatMoney, type Locale, type Translate, translator } from '../../i18n/index.ts';
 
@@ -10,7 +11,11 @@ export const venueLine = (o: Pick<OrderTickets, 'venue' | 'street' | 'postalCode
   o.venue ? `${o.venue}, ${o.street}, ${o.postalCode} ${o.commune}` : null;
 
 /** What one ticket is: its stand, its category and what it cost. */
-export const ticketLine = (t: Translate, locale: Locale, tk: OrderTickets['tickets'][number]) =>
+export const ticketLine = (
+  t: Translate,
+  locale: Locale,
+  tk: Pick<OrderTickets['tickets'][number], 'stand' | 'category' | 'unitPriceCents'>,
+) =>
   `${tk.stand} · ${t(`category.${tk.category}`)} · ${tk.unitPriceCents === 0 ? t('match.free') : formatMoney(tk.unitPriceCents, locale)}`;
 
 /** The line printed under every QR: the short code to type when the QR cannot be read. */
@@ -52,6 +57,40 @@ export async function renderTicketsPdf(o: OrderTickets, locale: Locale): Promise
       .fillColor('#555555')
       .text(`${t('order.reference')} ${o.reference} · ${i + 1}/${o.tickets.length}`, 28, 520, { width: 364, align: 'center' });
     doc.text(t('tickets.pdfHint'), { width: 364, align: 'center' });
+  }
+  doc.end();
+  return done;
+}
+
+/**
+ * A season order's PDF (decision 021): a page per pass — the product, the seat, the pass's QR and short
+ * code (the one code for every match), and the matches it covers.
+ */
+export async function renderPassesPdf(o: OrderPasses, locale: Locale): Promise<Buffer> {
+  const t = translator(locale);
+  const doc = new PDFDocument({ size: [420, 595], margin: 28, info: { Title: `${o.title} · ${o.reference}`, Author: 'FootArena' } });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  const logo = o.logo && (o.logo.contentType === 'image/png' || o.logo.contentType === 'image/jpeg') ? Buffer.from(o.logo.bytes) : null;
+  for (const [i, pass] of o.passes.entries()) {
+    if (i > 0) doc.addPage();
+    doc.rect(0, 0, 420, 56).fill(o.colorPrimary ?? '#0a6b3d');
+    if (logo) doc.image(logo, 364, 8, { fit: [40, 40] });
+    doc.fillColor('#ffffff').fontSize(16).text(o.club, 28, 20, { width: 320 });
+    doc.fillColor('#000000').fontSize(16).text(o.title, 28, 72, { width: 364 });
+    doc.fontSize(11).text(ticketLine(t, locale, pass));
+    doc.image(await ticketQrPng(pass.code), 130, 130, { width: 160 });
+    doc.font('Courier-Bold').fontSize(14).text(formatShortCode(pass.shortCode), 28, 294, { width: 364, align: 'center' });
+    doc.font('Helvetica').fontSize(10).text(t('mail.season.matches'), 28, 320);
+    doc.fontSize(9);
+    for (const m of o.matches) doc.text(`${formatDateTime(m.kickoffAt, locale)} · ${m.title}`, { width: 364 });
+    doc
+      .moveDown(0.5)
+      .fontSize(9)
+      .fillColor('#555555')
+      .text(`${t('order.reference')} ${o.reference} · ${i + 1}/${o.passes.length}`, { width: 364, align: 'center' });
+    doc.fillColor('#000000');
   }
   doc.end();
   return done;

@@ -1,7 +1,17 @@
 import type { Child } from 'hono/jsx';
 import { assetUrl } from '../../asset-url.ts';
 import { Form } from '../../components/form.tsx';
-import { GateTime, MatchName, MatchWhen, ShortCode, type ShownTicket, TicketState, TicketWhat } from '../../components/ticket-facts.tsx';
+import {
+  GateTime,
+  MatchName,
+  MatchWhen,
+  SeasonNext,
+  type SeasonPassFacts,
+  ShortCode,
+  type ShownTicket,
+  TicketState,
+  TicketWhat,
+} from '../../components/ticket-facts.tsx';
 import { OfflineNote } from '../../components/ticket-offline.tsx';
 import { useT } from '../../components/use-t.ts';
 
@@ -16,6 +26,8 @@ export interface TicketPageProps {
   previousId: string | null;
   nextId: string | null;
   renderedAt: Date;
+  /** A season pass shown like a ticket: its next match instead of a kick-off, and where to manage it. */
+  season?: SeasonPassFacts;
 }
 
 /**
@@ -23,7 +35,7 @@ export interface TicketPageProps {
  * for beside it, the way to the match's other tickets, and — away from the code, behind its own
  * confirmation — the new code for a leaked one.
  */
-export function TicketPage({ ticket: tk, qr, position, count, previousId, nextId, renderedAt }: TicketPageProps) {
+export function TicketPage({ ticket: tk, qr, position, count, previousId, nextId, renderedAt, season }: TicketPageProps) {
   const t = useT();
   return (
     <div class="ticket-full">
@@ -48,9 +60,15 @@ export function TicketPage({ ticket: tk, qr, position, count, previousId, nextId
         <h1>
           <MatchName ticket={tk} />
         </h1>
-        <p class="when">
-          <MatchWhen ticket={tk} gates={false} />
-        </p>
+        {season ? (
+          <p class="when">
+            <SeasonNext season={season} />
+          </p>
+        ) : (
+          <p class="when">
+            <MatchWhen ticket={tk} gates={false} />
+          </p>
+        )}
         {tk.gatesOpenAt ? (
           <p class="gates">
             <GateTime ticket={tk} />
@@ -87,14 +105,24 @@ export function TicketPage({ ticket: tk, qr, position, count, previousId, nextId
             {t('tickets.all')}
           </a>
         </nav>
-        {tk.status === 'valid' && !tk.usedAt && !tk.past && tk.allowTransfers && tk.kickoffAt.getTime() > renderedAt.getTime() ? (
+        {season ? (
+          <p>
+            <a href={`/account/season/${tk.id}`}>{t('tickets.seasonManage')}</a>
+          </p>
+        ) : null}
+        {!season &&
+        tk.status === 'valid' &&
+        !tk.usedAt &&
+        !tk.past &&
+        tk.allowTransfers &&
+        tk.kickoffAt.getTime() > renderedAt.getTime() ? (
           <p>
             <a href={`/account/tickets/${tk.id}/pass-on`} class="button secondary">
               {t('passOn.action')}
             </a>
           </p>
         ) : null}
-        {tk.status === 'valid' && !tk.usedAt && !tk.past ? (
+        {!season && tk.status === 'valid' && !tk.usedAt && !tk.past ? (
           <details class="leaked">
             <summary>{t('tickets.leaked')}</summary>
             <p class="hint">{t('tickets.reissueHint')}</p>

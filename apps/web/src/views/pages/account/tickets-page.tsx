@@ -1,7 +1,16 @@
 import type { MatchTickets } from '../../../domain/tickets/group-my-tickets.ts';
 import { assetUrl } from '../../asset-url.ts';
 import { Form } from '../../components/form.tsx';
-import { MatchName, MatchWhen, ShortCode, type ShownTicket, TicketState, TicketWhat } from '../../components/ticket-facts.tsx';
+import {
+  MatchName,
+  MatchWhen,
+  SeasonNext,
+  type SeasonPassFacts,
+  ShortCode,
+  type ShownTicket,
+  TicketState,
+  TicketWhat,
+} from '../../components/ticket-facts.tsx';
 import { OfflineNote } from '../../components/ticket-offline.tsx';
 import { useT } from '../../components/use-t.ts';
 
@@ -12,21 +21,31 @@ export interface TicketsPageProps {
   past: MatchTickets<ShownTicket>[];
   /** When this page was made: what the offline copy says it dates from. */
   renderedAt: Date;
+  /** Season passes, a block per product ("Season ticket 2026–27 · North stand"). */
+  seasons?: MatchTickets<ShownPass>[];
 }
 
+/** A pass in the shape of a ticket (listMyPasses), with what a pass adds. */
+export type ShownPass = ShownTicket & SeasonPassFacts;
+
 /** "My tickets": a block per match, its tickets by order ("1 of 3"), the QR a tap away; past matches folded. */
-export function TicketsPage({ upcoming, past, renderedAt }: TicketsPageProps) {
+export function TicketsPage({ upcoming, past, renderedAt, seasons = [] }: TicketsPageProps) {
   const t = useT();
   return (
     <div class="my-tickets">
       <h1>{t('tickets.title')}</h1>
       <OfflineNote renderedAt={renderedAt} />
-      {upcoming.some((group) => group.valid.length > 0) ? (
+      {[...upcoming, ...seasons.filter((g) => !g.past)].some((group) => group.valid.length > 0) ? (
         <p class="saved-note" id="tickets-offline-ready" hidden>
           {t('tickets.offlineReady')}
         </p>
       ) : null}
-      {upcoming.length === 0 ? <p class="card">{t(past.length === 0 ? 'tickets.none' : 'tickets.noneUpcoming')}</p> : null}
+      {seasons.map((group) => (
+        <SeasonBlock group={group} />
+      ))}
+      {upcoming.length === 0 && seasons.length === 0 ? (
+        <p class="card">{t(past.length === 0 ? 'tickets.none' : 'tickets.noneUpcoming')}</p>
+      ) : null}
       {upcoming.map((group) => (
         <MatchBlock group={group} />
       ))}
@@ -99,6 +118,55 @@ function MatchBlock({ group }: { group: MatchTickets<ShownTicket> }) {
               </Form>
             </div>
           ) : null}
+        </div>
+      ))}
+    </section>
+  );
+}
+
+/**
+ * One season product's passes: the product named, the next match, each pass with its short code, a tap
+ * to its QR full screen (the same page as a ticket's), and the way to its matches (lend, give back).
+ */
+function SeasonBlock({ group }: { group: MatchTickets<ShownPass> }) {
+  const t = useT();
+  const live = !group.past;
+  const headingId = `season-${group.matchId}`;
+  return (
+    <section class={live ? 'card match-tickets season-tickets' : 'card match-tickets season-tickets inactive'} aria-labelledby={headingId}>
+      <h2 id={headingId}>
+        <MatchName ticket={group.first} />
+      </h2>
+      <p class="when">
+        <SeasonNext season={group.first} />
+      </p>
+      {group.orders.map((o) => (
+        <div class="order-tickets">
+          <h3>
+            {t('order.reference')} {o.reference}
+          </h3>
+          <ul class="ticket-lines">
+            {o.tickets.map(({ ticket: tk, position }) => (
+              <li class={tk.status === 'valid' ? undefined : 'inactive'}>
+                {tk.status === 'valid' && live ? (
+                  <a href={`/account/tickets/${tk.id}`}>
+                    <TicketWhat ticket={tk} position={position} count={group.valid.length} />
+                  </a>
+                ) : (
+                  <TicketWhat ticket={tk} position={position} count={group.valid.length} />
+                )}{' '}
+                <TicketState ticket={tk} />
+                {tk.status === 'valid' ? (
+                  <>
+                    <br />
+                    <ShortCode ticket={tk} />
+                    <br />
+                    <a href={`/account/season/${tk.id}`}>{t('tickets.seasonManage')}</a>
+                  </>
+                ) : null}
+              </li>
+            ))}
+          </ul>
         </div>
       ))}
     </section>

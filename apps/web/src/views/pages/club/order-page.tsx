@@ -26,7 +26,8 @@ export function OrderPage({ club, order: o, history, mayRefund: roleMayRefund }:
   const t = useT();
   const locale = useRequestContext<AppEnv>().get('locale');
   const mayRefund = o.status === 'paid' && roleMayRefund;
-  const pickable = mayRefund && o.tickets.some((x) => x.state === 'valid');
+  // A season order is refunded whole (by passes), never one match's seat of a pass.
+  const pickable = mayRefund && !o.seasonProductId && o.tickets.some((x) => x.state === 'valid');
   const refundAction = `/club/${club.slug}/orders/${o.id}/refund`;
   const state = (x: (typeof o.tickets)[number]) =>
     x.state === 'used' && x.usedAt
@@ -64,9 +65,7 @@ export function OrderPage({ club, order: o, history, mayRefund: roleMayRefund }:
         <p>
           {o.buyer ?? '—'} · {o.email} · {t(ORDER_STATUS_LABEL[o.status])}
         </p>
-        <p>
-          {o.opponent} · {formatDateTime(o.kickoffAt, locale)}
-        </p>
+        <p>{o.season ?? `${o.opponent} · ${o.kickoffAt ? formatDateTime(o.kickoffAt, locale) : ''}`}</p>
         <p>
           {t('order.total')}: {formatMoney(o.totalCents, locale)}
           {o.refundedCents > 0 ? <> · {t('orders.refundedSoFar', { amount: formatMoney(o.refundedCents, locale) })}</> : null}

@@ -68,9 +68,13 @@ export function OrdersPage({ club, orders, q, matchId, mayRefund }: OrdersPagePr
                     </small>
                   </td>
                   <td data-label={columns[3]}>
-                    {o.opponent}
-                    <br />
-                    <small>{formatDateTime(o.kickoffAt, locale)}</small>
+                    {o.season ?? o.opponent}
+                    {o.kickoffAt ? (
+                      <>
+                        <br />
+                        <small>{formatDateTime(o.kickoffAt, locale)}</small>
+                      </>
+                    ) : null}
                   </td>
                   <td data-label={columns[4]}>
                     {o.tickets}

@@ -2,16 +2,19 @@ import type { CatalogMatch } from '../../../domain/catalog/list-upcoming-matches
 import type { findClubPage } from '../../../domain/supporters/find-club-page.ts';
 import { Form } from '../../components/form.tsx';
 import { MatchCard } from '../../components/match-card.tsx';
+import { SeasonLinks } from '../../components/season-links.tsx';
 import { useT } from '../../components/use-t.ts';
 import { VerifiedBadge } from '../../components/verified-badge.tsx';
 
 export interface ClubPageProps {
   club: Awaited<ReturnType<typeof findClubPage>>;
   matches: CatalogMatch[];
+  /** The club's season tickets on sale (or to come). */
+  seasons: readonly { id: string; title: string }[];
 }
 
 /** A club's public page: its logo, commune and upcoming matches (home and away), and following it. */
-export function ClubPage({ club, matches }: ClubPageProps) {
+export function ClubPage({ club, matches, seasons }: ClubPageProps) {
   const t = useT();
   return (
     <>
@@ -37,6 +40,7 @@ export function ClubPage({ club, matches }: ClubPageProps) {
         )}
         <span class="hint">{t('club.followHint')}</span>
       </section>
+      <SeasonLinks seasons={seasons} lead="heading" />
       <h2>{t('club.upcoming')}</h2>
       {matches.length === 0 ? <p class="card">{t('home.empty')}</p> : null}
       <ul class="matches">

@@ -7,6 +7,7 @@ import { formatDateTime, formatMoney } from '../../../i18n/index.ts';
 import { FieldError, Form, FormError } from '../../components/form.tsx';
 import { MatchStatusBadge, SeatsLeftBadge } from '../../components/match-status-badge.tsx';
 import { Price } from '../../components/price.tsx';
+import { SeasonLinks } from '../../components/season-links.tsx';
 import { useT } from '../../components/use-t.ts';
 import { VerifiedBadge } from '../../components/verified-badge.tsx';
 import { BasketTotal } from './basket-total.tsx';
@@ -24,10 +25,22 @@ export interface MatchPageProps {
   /** An OpenStreetMap search for the venue's address. */
   mapUrl: string | null;
   errors?: FieldErrors;
+  /** The season tickets that cover this match ("Also in the season ticket …"). */
+  seasons?: readonly { id: string; title: string }[];
 }
 
 /** A match's public page: when and where, and its tickets with +/− steppers and the total to pay. */
-export function MatchPage({ match: m, quantities, basket, fee, holdMinutes, mapUrl, errors, creditCents = 0 }: MatchPageProps) {
+export function MatchPage({
+  match: m,
+  quantities,
+  basket,
+  fee,
+  holdMinutes,
+  mapUrl,
+  errors,
+  creditCents = 0,
+  seasons = [],
+}: MatchPageProps) {
   const t = useT();
   const locale = useRequestContext<AppEnv>().get('locale');
   const cancelled = m.status === 'cancelled';
@@ -149,6 +162,7 @@ export function MatchPage({ match: m, quantities, basket, fee, holdMinutes, mapU
           {m.saleOpen ? <script type="module" src="/assets/basket.js" /> : null}
         </section>
       ) : null}
+      {cancelled ? null : <SeasonLinks seasons={seasons} lead="inline" />}
     </article>
   );
 }
@@ -158,7 +172,7 @@ export function MatchPage({ match: m, quantities, basket, fee, holdMinutes, mapU
  * submit the form (`step`), and the server answers with the page and the new quantity; the basket
  * module does the same in the browser without a round trip.
  */
-function QuantityRow(props: {
+export function QuantityRow(props: {
   field: string;
   label: string;
   stand: string;
