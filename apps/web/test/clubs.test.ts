@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -13,6 +14,8 @@ import {
   order,
   orderItem,
   organization,
+  seasonPass,
+  seasonProduct,
   stand,
   venue,
 } from '../src/db/schema/index.ts';
@@ -283,7 +286,27 @@ describe.each(databaseKinds())('clubs and staff on %s', (kind) => {
         orderId: orderB!.id,
       })
       .returning();
+    // A season ticket product of club B with one pass (on orderB: for the wall it makes no difference).
+    const [productB] = await db()
+      .insert(seasonProduct)
+      .values({ clubId: clubB.id, season: '2026–27', name: 'B season', standId: standB!.id })
+      .returning();
+    const [passB] = await db()
+      .insert(seasonPass)
+      .values({
+        id: randomUUID(),
+        clubId: clubB.id,
+        productId: productB!.id,
+        orderId: orderB!.id,
+        orderItemId: itemB!.id,
+        keyId: 'wall-key',
+        code: 'wall-pass-code',
+        shortCode: 'WALLPASS1',
+      })
+      .returning();
     const ids: Record<string, string> = {
+      ':productId': productB!.id,
+      ':passId': passB!.id,
       ':listId': listB!.id,
       ':guestId': guestB!.id,
       ':deviceId': deviceB!.id,
@@ -331,6 +354,8 @@ describe.each(databaseKinds())('clubs and staff on %s', (kind) => {
     expect(await db().select().from(order).where(eq(order.id, orderB!.id))).toEqual([orderB]);
     expect(await db().select().from(orderItem).where(eq(orderItem.id, itemB!.id))).toEqual([itemB]);
     expect(await db().select().from(device).where(eq(device.id, deviceB!.id))).toEqual([deviceB]);
+    expect(await db().select().from(seasonProduct).where(eq(seasonProduct.id, productB!.id))).toEqual([productB]);
+    expect(await db().select().from(seasonPass).where(eq(seasonPass.id, passB!.id))).toEqual([passB]);
     const [stillPending] = await db().select({ status: invitation.status }).from(invitation).where(eq(invitation.id, pendingB!.id));
     expect(stillPending?.status).toBe('pending');
     expect(await db().select().from(invitation).where(eq(invitation.email, 'mole@example.be'))).toEqual([]);
