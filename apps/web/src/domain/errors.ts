@@ -63,7 +63,6 @@ export const ERROR_CODES = [
   // passing tickets on, members, credit (issue 19)
   'transfers_off',
   'match_started',
-  'members_only',
   'member_exists',
 ] as const;
 

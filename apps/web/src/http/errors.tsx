@@ -62,7 +62,6 @@ export const ERROR_HTTP: Record<ErrorCode, { status: ContentfulStatusCode; messa
   nonce_reused: { status: 409, message: 'error.nonceReused' },
   transfers_off: { status: 409, message: 'error.transfersOff' },
   match_started: { status: 409, message: 'error.matchStarted' },
-  members_only: { status: 403, message: 'error.membersOnly' },
   member_exists: { status: 409, message: 'error.memberExists' },
 };
 

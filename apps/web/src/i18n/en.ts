@@ -1187,7 +1187,6 @@ export const en = {
   'orders.heldBy': 'now held by {name} ({email})',
   'error.transfersOff': 'The club does not allow tickets for this match to be passed on.',
   'error.matchStarted': 'This match has already started: its tickets can no longer be passed on.',
-  'error.membersOnly': 'This price is for the club’s members: sign in with the verified e-mail address on the club’s member list.',
   'error.memberExists': 'This e-mail address or member number is already on the list.',
   'activity.ticket.passed_on': 'Passed a ticket on to {name} ({email}); the old code no longer enters',
   'activity.members.added': 'Added {name} ({email}) to the members',

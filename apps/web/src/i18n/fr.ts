@@ -1208,8 +1208,6 @@ export const fr: Messages = {
   'orders.heldBy': 'cédé à {name} ({email})',
   'error.transfersOff': 'Le club ne permet pas de céder les billets de ce match.',
   'error.matchStarted': 'Ce match a déjà commencé : ses billets ne peuvent plus être cédés.',
-  'error.membersOnly':
-    'Ce tarif est réservé aux membres du club : connectez-vous avec l’adresse e-mail vérifiée inscrite sur la liste des membres.',
   'error.memberExists': 'Cette adresse e-mail ou ce numéro de membre figure déjà sur la liste.',
   'activity.ticket.passed_on': 'A cédé un billet à {name} ({email}) ; l’ancien code n’entre plus',
   'activity.members.added': 'A ajouté {name} ({email}) aux membres',

@@ -1206,7 +1206,6 @@ export const nl: Messages = {
   'orders.heldBy': 'doorgegeven aan {name} ({email})',
   'error.transfersOff': 'De club staat niet toe dat tickets voor deze wedstrijd worden doorgegeven.',
   'error.matchStarted': 'Deze wedstrijd is al begonnen: de tickets kunnen niet meer worden doorgegeven.',
-  'error.membersOnly': 'Deze prijs is voor leden van de club: meld je aan met het geverifieerde e-mailadres dat op de ledenlijst staat.',
   'error.memberExists': 'Dit e-mailadres of lidnummer staat al op de lijst.',
   'activity.ticket.passed_on': 'Heeft een ticket doorgegeven aan {name} ({email}); de oude code komt niet meer binnen',
   'activity.members.added': 'Heeft {name} ({email}) aan de leden toegevoegd',

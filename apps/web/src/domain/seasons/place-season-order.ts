@@ -12,11 +12,10 @@ import {
   seasonProductMatch,
   seasonProductPrice,
   stand,
-  user,
 } from '../../db/schema/index.ts';
 import type { Ctx } from '../context.ts';
 import { DomainError } from '../errors.ts';
-import { isMember } from '../members/is-member.ts';
+import { buyerIsMember } from '../members/is-member.ts';
 import { type Buyer, buyerLock, insertOrder, isGuest, paymentDestination } from '../sales/place-order.ts';
 import { issueTickets } from '../tickets/issue-tickets.ts';
 import { coveredCounts, inPriorityWindow, isStillToPlay, proRataCents, seasonSaleIsOpen } from './season-rules.ts';
@@ -169,11 +168,4 @@ async function checkPriority(tx: Tx, buyer: Buyer, earlierId: string, productId:
   const may = (earlier?.count ?? 0) - (already?.count ?? 0);
   if ((earlier?.count ?? 0) === 0) throw new DomainError('season_priority_only');
   if (n > may) throw new DomainError('season_priority_limit', { limit: Math.max(0, may) });
-}
-
-/** The member price is a signed-in buyer's whose verified e-mail is on the club's list (decision 021). */
-export async function buyerIsMember(tx: Tx, clubId: string, buyer: Buyer) {
-  if (isGuest(buyer)) return false;
-  const [account] = await tx.select({ email: user.email, emailVerified: user.emailVerified }).from(user).where(eq(user.id, buyer.userId));
-  return isMember(tx, clubId, account);
 }
