@@ -67,20 +67,7 @@ export async function placeSeasonOrder(
   if (p?.clubStatus !== 'active') throw new DomainError('not_found');
   if (!seasonSaleIsOpen(p, now)) throw new DomainError('season_sale_closed');
 
-  const covered = await tx
-    .select({
-      matchId: match.id,
-      status: match.status,
-      kickoffAt: match.kickoffAt,
-      orderLimit: match.orderLimit,
-      matchStandId: matchStand.id,
-      left: sql<number | null>`${matchStand.cap} - ${matchStand.sold} - ${matchStand.held}`,
-    })
-    .from(seasonProductMatch)
-    .innerJoin(match, eq(match.id, seasonProductMatch.matchId))
-    .leftJoin(matchStand, and(eq(matchStand.matchId, match.id), eq(matchStand.standId, p.standId)))
-    .where(eq(seasonProductMatch.productId, p.id))
-    .for('share', { of: match });
+  const covered = await readCovered(tx, p);
   const counts = coveredCounts(covered, now);
   const toPlay = covered.filter((m) => isStillToPlay(m, now));
   if (toPlay.length === 0) throw new DomainError('season_sale_closed'); // nothing left of the season
@@ -123,7 +110,11 @@ export async function placeSeasonOrder(
     .returning({ id: seasonProduct.id });
   if (product.length === 0) throw new DomainError('season_sold_out');
 
-  const standIds = toPlay.map((m) => m.matchStandId!).sort();
+  // The covered matches read again under the product row's lock: one added meanwhile (addSeasonMatch
+  // takes this row first, and counts only the orders it sees) gets this order's seat too.
+  const stillToPlay = (await readCovered(tx, p)).filter((m) => isStillToPlay(m, now));
+  if (stillToPlay.some((m) => m.matchStandId === null)) throw new DomainError('season_sold_out');
+  const standIds = stillToPlay.map((m) => m.matchStandId!).sort();
   await takeSeasonSeats(tx, standIds, n, free);
   await tx.insert(seasonOrderSeat).values(standIds.map((matchStandId) => ({ orderId: placed.id, matchStandId, quantity: n })));
 
@@ -135,6 +126,24 @@ export async function placeSeasonOrder(
     quantity: l.quantity,
   }));
   return { ...placed, paymentLines, destinationAccountId, accessToken };
+}
+
+/** The product's covered matches, with its stand's row on each (the matches locked shared: a cancellation waits). */
+function readCovered(tx: Tx, p: { id: string; standId: string }) {
+  return tx
+    .select({
+      matchId: match.id,
+      status: match.status,
+      kickoffAt: match.kickoffAt,
+      orderLimit: match.orderLimit,
+      matchStandId: matchStand.id,
+      left: sql<number | null>`${matchStand.cap} - ${matchStand.sold} - ${matchStand.held}`,
+    })
+    .from(seasonProductMatch)
+    .innerJoin(match, eq(match.id, seasonProductMatch.matchId))
+    .leftJoin(matchStand, and(eq(matchStand.matchId, match.id), eq(matchStand.standId, p.standId)))
+    .where(eq(seasonProductMatch.productId, p.id))
+    .for('share', { of: match });
 }
 
 /**
