@@ -47,6 +47,10 @@ export const ERROR_CODES = [
   'ticket_used',
   'ticket_entered',
   'nonce_reused',
+  // season tickets: lending and giving back one match
+  'match_started',
+  'seat_passed',
+  'loan_used',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

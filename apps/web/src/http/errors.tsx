@@ -47,6 +47,9 @@ export const ERROR_HTTP: Record<ErrorCode, { status: ContentfulStatusCode; messa
   quota_exceeded: { status: 409, message: 'error.quotaExceeded' },
   quota_out_of_range: { status: 400, message: 'error.quotaOutOfRange' },
   ticket_used: { status: 409, message: 'error.ticketUsed' },
+  match_started: { status: 409, message: 'error.matchStarted' },
+  seat_passed: { status: 409, message: 'error.seatPassed' },
+  loan_used: { status: 409, message: 'error.loanUsed' },
   ticket_entered: { status: 409, message: 'error.ticketEntered' },
   nonce_reused: { status: 409, message: 'error.nonceReused' },
 };

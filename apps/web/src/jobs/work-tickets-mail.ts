@@ -1,6 +1,7 @@
 import type { Db } from '../db/client.ts';
 import { QUEUES } from '../domain/outbox.ts';
 import { guestOrderPath, guestOrderToken } from '../domain/sales/guest-link.ts';
+import { findLentTicket } from '../domain/tickets/find-lent-ticket.ts';
 import { findOrderTickets } from '../domain/tickets/find-order-tickets.ts';
 import { DEFAULT_LOCALE, formatDateTime, isLocale, translator } from '../i18n/index.ts';
 import type { MailTransport } from '../integrations/mail/transport.ts';
@@ -22,8 +23,11 @@ export async function workTicketsMail(
   sealingKey: Buffer,
   pollingIntervalSeconds = 2,
 ): Promise<void> {
-  await jobs.boss.work<{ orderId: string }>(QUEUES.ticketsMail, { pollingIntervalSeconds }, async ([job]) => {
-    const o = await findOrderTickets(db, job!.data.orderId);
+  await jobs.boss.work<{ orderId: string } | { lentTicketId: string }>(QUEUES.ticketsMail, { pollingIntervalSeconds }, async ([job]) => {
+    const data = job!.data;
+    // A season seat lent to a friend (decision 021): that one ticket, to the friend.
+    const lent = 'lentTicketId' in data ? await findLentTicket(db, data.lentTicketId) : null;
+    const o = 'orderId' in data ? await findOrderTickets(db, data.orderId) : lent;
     // A sale at the gate with no address given: nobody to mail.
     if (!o || o.tickets.length === 0 || o.email === '') return;
     const locale = isLocale(o.locale) ? o.locale : DEFAULT_LOCALE;
@@ -31,10 +35,16 @@ export async function workTicketsMail(
     const { title } = o;
     const qrs = await Promise.all(o.tickets.map((tk) => ticketQrPng(tk.code)));
     // A guest has no "My tickets": their mail links the order's private page instead.
-    const link = o.guest ? `${baseURL}${guestOrderPath(guestOrderToken(job!.data.orderId, sealingKey))}` : `${baseURL}/account/tickets`;
+    const link =
+      'orderId' in data && o.guest
+        ? `${baseURL}${guestOrderPath(guestOrderToken(data.orderId, sealingKey))}`
+        : `${baseURL}/account/tickets`;
     const lines = o.tickets.map((tk) => ticketLine(t, locale, tk));
     const codes = o.tickets.map((tk) => shortCodeLine(t, tk.shortCode));
-    const body = t('mail.tickets.body', { match: title, date: formatDateTime(o.kickoffAt, locale), count: o.tickets.length });
+    const date = formatDateTime(o.kickoffAt, locale);
+    const body = lent
+      ? t('mail.loan.body', { lender: lent.lender, match: title, date })
+      : t('mail.tickets.body', { match: title, date, count: o.tickets.length });
     // Where and when to come: what a supporter looks for on the way to the ground.
     const place = venueLine(o);
     const practical = [
@@ -58,7 +68,9 @@ ${practical.length > 0 ? `<p>${practical.map(escapeHtml).join('<br>')}</p>\n` : 
     );
     await transport.send({
       to: o.email,
-      subject: t('mail.tickets.subject', { match: title, reference: o.reference }),
+      subject: lent
+        ? t('mail.loan.subject', { lender: lent.lender, match: title })
+        : t('mail.tickets.subject', { match: title, reference: o.reference }),
       text,
       html,
       attachments: [

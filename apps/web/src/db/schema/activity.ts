@@ -15,6 +15,10 @@ export const ACTIVITY_ACTIONS = [
   'order.abandoned',
   'order.attached',
   'ticket.reissued',
+  // season tickets: a holder passes one match's seat on
+  'season.seat_lent',
+  'season.loan_undone',
+  'season.seat_given_back',
   // matches and their seats
   'match.created',
   'match.updated',

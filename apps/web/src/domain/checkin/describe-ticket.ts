@@ -1,7 +1,7 @@
 import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.ts';
-import { device, matchStand, order, orderItem, scan, seasonPass, seasonProduct, stand, ticket, user } from '../../db/schema/index.ts';
+import { device, matchStand, order, orderItem, scan, seasonProduct, stand, ticket, user } from '../../db/schema/index.ts';
 
 /** The device a ticket entered by (its name is what "already used" tells the steward). */
 const entryDevice = alias(device, 'entry_device');
@@ -37,12 +37,11 @@ export function selectTicketDetails<E extends Record<string, SQL>>(db: Executor,
       })
       .from(ticket)
       .innerJoin(orderItem, eq(orderItem.id, ticket.orderItemId))
-      // A season pass's row has no stand on its order line: it is the product's stand (decision 021).
-      .leftJoin(matchStand, eq(matchStand.id, orderItem.matchStandId))
-      .leftJoin(seasonPass, eq(seasonPass.id, ticket.seasonPassId))
-      .leftJoin(seasonProduct, eq(seasonProduct.id, seasonPass.productId))
-      .innerJoin(stand, eq(stand.id, sql`coalesce(${matchStand.standId}, ${seasonProduct.standId})`))
       .innerJoin(order, eq(order.id, ticket.orderId))
+      // A season order's line has no stand: its seats (pass rows, lent seats) are the product's (decision 021).
+      .leftJoin(matchStand, eq(matchStand.id, orderItem.matchStandId))
+      .leftJoin(seasonProduct, eq(seasonProduct.id, order.seasonProductId))
+      .innerJoin(stand, eq(stand.id, sql`coalesce(${matchStand.standId}, ${seasonProduct.standId})`))
       .leftJoin(user, eq(user.id, order.userId))
       .leftJoin(entryDevice, eq(entryDevice.id, ticket.usedByDevice))
   );

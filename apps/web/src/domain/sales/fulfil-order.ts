@@ -5,6 +5,7 @@ import type { Actor } from '../activity/record-activity.ts';
 import { admitGateSale } from '../boxoffice/admit-order-tickets.ts';
 import type { Ctx } from '../context.ts';
 import { DomainError } from '../errors.ts';
+import { creditGiveBacks } from '../season/credit-give-backs.ts';
 import { issueTickets } from '../tickets/issue-tickets.ts';
 import { seatsPerStand } from './release-expired-orders.ts';
 
@@ -48,7 +49,8 @@ export async function fulfilOrder(
   }
   if (truth.amountCents !== current.totalCents) throw new DomainError('payment_mismatch');
 
-  for (const { matchStandId, quantity } of await seatsPerStand(tx, [current.id])) {
+  const seats = await seatsPerStand(tx, [current.id]);
+  for (const { matchStandId, quantity } of seats) {
     const moved =
       current.status === 'pending'
         ? await tx
@@ -63,6 +65,11 @@ export async function fulfilOrder(
             .returning({ id: matchStand.id });
     if (moved.length === 0) throw new DomainError('seats_gone'); // the transaction rolls back what moved
   }
+  // Seats season holders gave back (decision 021) and this sale took earn them their credit, once.
+  await creditGiveBacks(
+    tx,
+    seats.map((s) => s.matchStandId),
+  );
   const [paid] = await tx
     .update(order)
     .set({ status: 'paid', paidAt: now, providerPaymentId: truth.paymentId ?? null })
