@@ -197,6 +197,33 @@ describe.each(databaseKinds())('lending and giving back a season seat on %s', (k
     expect(credited.find((g) => g.id === second.giveBackId)!.creditedAt).toBeNull();
   });
 
+  it("the holder's page lists the match's state, lends, takes back and frees the seat with plain forms, and shows the credit", async () => {
+    await roomy();
+    const p = await pass();
+    const client = await signIn(t, 'holder@example.be');
+    const page = async () => plain(await (await client.get(`/account/season/${p.id}`)).text());
+    const plain = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    const before = await page();
+    expect(before).toMatch(/Prêter ce match|Lend this match|Deze wedstrijd uitlenen/);
+    // The credit a give-back would earn, before confirming: 90 € over one match at 50 %.
+    expect(before).toMatch(/45[,.]00/);
+    const base = `/account/season/${p.id}/${sale.matchId}`;
+    expect((await client.post(`${base}/lend`, { email: 'not an e-mail' })).status).toBe(303);
+    expect(await db().select().from(seasonLoan).where(eq(seasonLoan.passId, p.id))).toHaveLength(0);
+    expect((await client.post(`${base}/lend`, { email: 'Pal@Example.be', name: 'Paul Pal' })).status).toBe(303);
+    expect(await page()).toContain('Paul Pal');
+    expect((await client.post(`${base}/undo`, {})).status).toBe(303);
+    expect((await client.post(`${base}/give-back`, {})).status).toBe(303);
+    const after = await page();
+    expect(after).toMatch(/Libérée|Given back|Vrijgegeven/);
+    expect(after).not.toMatch(/Prêter ce match|Lend this match|Deze wedstrijd uitlenen/);
+    // Someone else's pass is not found.
+    await createUser(t, 'nosy@example.be', 'Nosy Parker');
+    const nosy = await signIn(t, 'nosy@example.be');
+    expect((await nosy.get(`/account/season/${p.id}`)).status).toBe(404);
+    expect((await nosy.post(`${base}/give-back`, {})).status).toBe(404);
+  });
+
   it('refuses to lend or give back a match already started, or a pass that is not yours', async () => {
     await roomy();
     const p = await pass();

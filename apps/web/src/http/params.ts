@@ -19,6 +19,7 @@ const PARAM_RULES: Record<string, (value: string) => boolean> = {
   deviceId: isUuid,
   listId: isUuid,
   guestId: isUuid,
+  passId: isUuid,
   clubId: (v) => BETTER_AUTH_ID.test(v),
   memberId: (v) => BETTER_AUTH_ID.test(v),
   invitationId: (v) => BETTER_AUTH_ID.test(v),
