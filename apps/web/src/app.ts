@@ -9,6 +9,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps, Asset } from './deps.ts';
 import { LOGO_MAX_BYTES } from './domain/clubs/set-club-logo.ts';
 import { accountRoutes } from './http/account/account-routes.tsx';
+import { seasonRoutes as accountSeasonRoutes } from './http/account/season-routes.tsx';
 import { ticketRoutes } from './http/account/ticket-routes.tsx';
 import { adminRoutes } from './http/admin/admin-routes.tsx';
 import { assetRoutes, prepareAssets } from './http/assets.ts';
@@ -149,6 +150,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', forClubsRoutes);
   app.route('/', authRoutes);
   app.route('/account/tickets', ticketRoutes);
+  app.route('/account/season', accountSeasonRoutes);
   app.route('/account', accountRoutes);
   app.route('/clubs', clubRegistrationRoutes);
   app.route('/club', clubDashboardRoutes);

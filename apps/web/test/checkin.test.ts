@@ -21,6 +21,7 @@ import { clubWithOwner, competitionId } from './support/catalog.ts';
 import { insertPaidOrder, insertSignedTickets } from './support/gate.ts';
 import { createUser, databaseKinds, linkIn, PASSWORD, signIn, startTestApp, type TestApp, textOf } from './support/harness.ts';
 import { openApiOf } from './support/openapi.ts';
+import { buySeasonPasses, insertSeasonProduct } from './support/season-gate.ts';
 
 describe.each(databaseKinds())('admitting tickets at the gate on %s', (kind) => {
   let t: TestApp;
@@ -958,6 +959,12 @@ describe.each(databaseKinds())('admitting tickets at the gate on %s', (kind) => 
 
   describe('the shared verdict table (@footarena/checkin-rules), online', () => {
     let otherClubKey: { keyId: string; privateKey: string };
+    let product = '';
+    /** A season product on the Main stand covering the match, for the season cases. */
+    const verdictProduct = async () => {
+      product ||= await insertSeasonProduct(db(), { clubId, standId: mainStandId, matchIds: [matchId] });
+      return product;
+    };
     beforeAll(async () => {
       const other = await clubWithOwner(t, 'Verdict Rivals');
       otherClubKey = await db().transaction((tx) => activeSigningKey(tx, other.club.id, t.runtime.deps.config.sales.ticketSealingKey));
@@ -966,13 +973,26 @@ describe.each(databaseKinds())('admitting tickets at the gate on %s', (kind) => 
     for (const tc of VERDICT_CASES) {
       it(`answers ${tc.online} for ${tc.name}`, async () => {
         const key = await db().transaction((tx) => activeSigningKey(tx, clubId, t.runtime.deps.config.sales.ticketSealingKey));
-        const [tk] = await tickets(1, matchId, clubId, tc.stand === 'admitted' ? orderItemId : northItemId);
+        const seasonal = tc.code === 'season_pass' || tc.code === 'other_season';
+        // A season case's ticket is the pass's row on this match (decision 021).
+        const pass = seasonal ? (await buySeasonPasses(t, { clubId, productId: await verdictProduct() })).passes[0]! : null;
+        const [tk] = pass
+          ? await db()
+              .select()
+              .from(ticket)
+              .where(and(eq(ticket.seasonPassId, pass.id), eq(ticket.matchId, matchId)))
+          : await tickets(1, matchId, clubId, tc.stand === 'admitted' ? orderItemId : northItemId);
         const ticketId = tc.ticket === 'missing' ? randomUUID() : tk!.id;
+        const season = {
+          passId: pass && tc.ticket !== 'missing' ? pass.id : randomUUID(),
+          productId: pass ? await verdictProduct() : randomUUID(),
+          otherProductId: randomUUID(),
+        };
         if (tc.ticket === 'revoked')
           await db().update(ticket).set({ status: 'revoked', revokedAt: new Date() }).where(eq(ticket.id, ticketId));
         if (tc.ticket === 'used' || tc.ticket === 'admitted_here')
           expect((await redeem(tc.ticket === 'used' ? gateB : gateA, tk!.code)).result).toBe('ok');
-        const code = codeFor(tc.code, { ticketId, matchId, otherMatchId }, { club: key, otherClub: otherClubKey });
+        const code = codeFor(tc.code, { ticketId, matchId, otherMatchId }, { club: key, otherClub: otherClubKey }, season);
         const gatesOpenAt = new Date(Date.now() + (tc.gates === 'open' ? -60_000 : 3_600_000));
         const answer = await redeemTicket(
           db(),

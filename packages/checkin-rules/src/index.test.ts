@@ -1,6 +1,6 @@
 import { checkCharacter, generateKeyPair, parseShortCode, verify } from '@footarena/ticket-code';
 import { describe, expect, it } from 'vitest';
-import { codeFor, VERDICT_CASES } from './cases.ts';
+import { codeFor, seasonListsFor, VERDICT_CASES } from './cases.ts';
 import { judgeCode, judgeOffline, judgeOfflineTyped, judgeTicket, type ScanScope } from './index.ts';
 
 const club = generateKeyPair();
@@ -22,7 +22,12 @@ describe('the scan verdict', () => {
       };
       // The server knows every club's keys and the ticket's row.
       const keys = { [club.keyId]: club.publicKey, [otherClub.keyId]: otherClub.publicKey };
-      const online = judgeCode({ verified: verify(code, keys), keyClubId: keyClub(code, keys) }, scope);
+      // The server resolves a pass code of a covering product to its row on this match (when it has one).
+      const season = seasonListsFor(tc, ticketId);
+      const checked = verify(code, keys);
+      const passRow = checked.ok && season.seasonProducts.includes(checked.matchId) ? (season.passes[checked.ticketId] ?? null) : null;
+      const verified = checked.ok && passRow ? { ...checked, ticketId: passRow, matchId } : checked;
+      const online = judgeCode({ verified, keyClubId: keyClub(code, keys) }, scope);
       const ticket =
         tc.ticket === 'missing'
           ? null
@@ -38,6 +43,8 @@ describe('the scan verdict', () => {
         revoked: new Set(tc.ticket === 'revoked' ? [ticketId] : []),
         used: new Set(tc.ticket === 'used' ? [ticketId] : []),
         ownAdmissions: new Set(tc.ticket === 'admitted_here' ? [ticketId] : []),
+        seasonProducts: new Set(season.seasonProducts),
+        passes: new Map(Object.entries(season.passes)),
       };
       expect(judgeOffline(verify(code, { [club.keyId]: club.publicKey }), lists, scope, now).result).toBe(tc.offline);
     });

@@ -81,12 +81,19 @@ export interface SyncedLists {
   shortCodes?: ReadonlyMap<string, string>;
   /** Entered and out now (re-entry), as synced and as this device let them out or back in since. */
   outside?: ReadonlySet<string>;
+  /** The season products covering the match (decision 021): their pass codes are judged here. */
+  seasonProducts?: ReadonlySet<string>;
+  /** Season pass id → the pass's ticket row on this match, which carries its entry here. */
+  passes?: ReadonlyMap<string, string>;
 }
 
 /**
  * A device's verdict without the server: the code verified with its club's keys, the ticket judged
  * from the lists. A genuine code of this match missing from the lists was sold after the last sync:
- * it is presumed valid; its stand cannot be known.
+ * it is presumed valid; its stand cannot be known. A season pass's code (its product's id where the
+ * match's would be) of a product covering the match is judged by the pass's row here, as the server
+ * does; a pass missing from the synced map was sold since, presumed valid the same way (judged by its
+ * pass id: the server resolves it on upload).
  */
 export function judgeOffline(
   verified: VerifyResult,
@@ -96,6 +103,10 @@ export function judgeOffline(
   direction: ScanDirection = 'in',
 ): Verdict {
   const code = judgeCode({ verified, keyClubId: verified.ok ? scope.clubId : null }, scope);
+  if (code.result === 'wrong_match' && verified.ok && lists.seasonProducts?.has(verified.matchId)) {
+    const row = lists.passes?.get(verified.ticketId) ?? verified.ticketId;
+    return judgeListed(row, lists, scope, at, direction);
+  }
   if (code.result !== 'lookup') return code;
   return judgeListed(code.ticketId, lists, scope, at, direction);
 }

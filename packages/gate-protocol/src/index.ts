@@ -163,8 +163,22 @@ export const SyncResponse = z.strictObject({
   entries: z.array(
     z.strictObject({ id: z.uuid(), at: z.iso.datetime({ offset: true }), device: z.string().nullable(), outside: z.boolean() }),
   ),
-  /** Short code → ticket id, for the tickets of this match made or changed since the cursor (all of them without one). */
+  /**
+   * Short code → ticket id, for the tickets of this match made or changed since the cursor (all of them
+   * without one), and the short codes of the season passes of `passes` (→ the pass's row).
+   */
   shortCodes: z.record(z.string(), z.uuid()),
+  /**
+   * The season products covering this match, complete in every answer: a genuine code signed for one of
+   * them (a season pass) is judged here by the pass's ticket row. Absent from servers before season tickets.
+   */
+  seasonProducts: z.array(z.uuid()).optional(),
+  /**
+   * Season pass id → the pass's ticket row on this match (the valid one, else the latest), for passes
+   * whose rows changed since the cursor: a device replaces what it knew of each. A covering product's
+   * pass missing here was sold after the sync, and is presumed valid.
+   */
+  passes: z.record(z.uuid(), z.uuid()).optional(),
   /** Whether the match allows re-entry (the scanner shows Entry/Exit). */
   allowReentry: z.boolean(),
   /**

@@ -16,6 +16,9 @@ const Lists = z.object({
   revoked: z.array(z.string()),
   used: z.array(z.string()),
   gatesOpenAt: z.string().nullable(),
+  /** The season products covering the match, and season pass id → its row here (absent in lists saved before). */
+  seasonProducts: z.array(z.string()).optional(),
+  passes: z.record(z.string(), z.string()).optional(),
 });
 export type Lists = z.infer<typeof Lists>;
 

@@ -70,6 +70,9 @@ export class Syncer {
         revoked: merge(previous?.revoked, answer.revoked),
         used: merge(previous?.used, answer.used),
         gatesOpenAt: answer.gatesOpenAt,
+        // Sent whole each time; each pass's row as it is now replaces what the gate knew.
+        seasonProducts: answer.seasonProducts ?? [],
+        passes: { ...previous?.passes, ...answer.passes },
       });
       return;
     }

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { codeFor, VERDICT_CASES } from '@footarena/checkin-rules/cases';
+import { CASE_SEASON, codeFor, seasonListsFor, VERDICT_CASES } from '@footarena/checkin-rules/cases';
 import { generateKeyPair } from '@footarena/ticket-code';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Connectivity } from './connectivity.ts';
@@ -19,7 +19,13 @@ afterAll(() => {
 });
 
 /** A gate whose server cannot be reached, with the lists of its last sync. */
-async function offlineGate(lists: { revoked?: string[]; used?: string[]; gatesOpenAt?: Date }) {
+async function offlineGate(lists: {
+  revoked?: string[];
+  used?: string[];
+  gatesOpenAt?: Date;
+  seasonProducts?: string[];
+  passes?: Record<string, string>;
+}) {
   const dir = mkdtempSync(path.join(tmpdir(), 'gate-validator-'));
   folders.push(dir);
   const store = new GateStore(dir);
@@ -31,6 +37,8 @@ async function offlineGate(lists: { revoked?: string[]; used?: string[]; gatesOp
     revoked: lists.revoked ?? [],
     used: lists.used ?? [],
     gatesOpenAt: lists.gatesOpenAt?.toISOString() ?? null,
+    seasonProducts: lists.seasonProducts,
+    passes: lists.passes,
   });
   const networkDown: typeof fetch = () => Promise.reject(new TypeError('fetch failed'));
   const connectivity = new Connectivity();
@@ -54,12 +62,45 @@ describe('the shared verdict table (@footarena/checkin-rules), at the gate offli
         revoked: tc.ticket === 'revoked' ? [ticketId] : [],
         used: tc.ticket === 'used' ? [ticketId] : [],
         gatesOpenAt: new Date(now + (tc.gates === 'open' ? -60_000 : 3_600_000)),
+        ...seasonListsFor(tc, ticketId),
       });
       const code = codeFor(tc.code, { ticketId, matchId, otherMatchId }, { club, otherClub });
       if (tc.ticket === 'admitted_here') expect(await gate.validator.validate(code)).toMatchObject({ result: 'ok', offline: true });
       expect(await gate.validator.validate(code)).toMatchObject({ result: tc.offline, offline: true });
     });
   }
+});
+
+describe('a season pass at the gate offline', () => {
+  it('enters once per covered match by its row, is refused where lent or given back, and where its product does not cover the match', async () => {
+    const row = crypto.randomUUID();
+    const lentRow = crypto.randomUUID();
+    const [pass, lent, sinceSync] = [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()];
+    const gate = await offlineGate({
+      revoked: [lentRow],
+      seasonProducts: [CASE_SEASON.productId],
+      passes: { [pass]: row, [lent]: lentRow },
+    });
+    const codeOf = (passId: string, productId: string = CASE_SEASON.productId) =>
+      codeFor('season_pass', { ticketId: row, matchId, otherMatchId }, { club, otherClub }, { ...CASE_SEASON, passId, productId });
+    expect(await gate.validator.validate(codeOf(pass))).toMatchObject({ result: 'ok', ticketId: row, offline: true });
+    expect(await gate.validator.validate(codeOf(pass))).toMatchObject({ result: 'already_used', ticketId: row });
+    expect(await gate.validator.validate(codeOf(lent))).toMatchObject({ result: 'revoked', ticketId: lentRow });
+    // Sold since the sync: presumed valid once, queued by its code for the server to resolve.
+    expect(await gate.validator.validate(codeOf(sinceSync))).toMatchObject({ result: 'ok', ticketId: sinceSync });
+    expect(await gate.validator.validate(codeOf(sinceSync))).toMatchObject({ result: 'already_used' });
+    expect(await gate.validator.validate(codeOf(pass, crypto.randomUUID()))).toMatchObject({ result: 'wrong_match' });
+    const queued = JSON.parse(readFileSync(path.join(gate.dir, 'queue.json'), 'utf8'));
+    expect(queued.map((q: { code: string; result: string }) => q.result)).toEqual([
+      'ok',
+      'already_used',
+      'revoked',
+      'ok',
+      'already_used',
+      'wrong_match',
+    ]);
+    expect(queued[3].code).toBe(codeOf(sinceSync));
+  });
 });
 
 describe('the gate deciding offline', () => {

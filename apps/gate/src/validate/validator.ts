@@ -28,7 +28,13 @@ export class Validator {
   matchId: string | null = null;
   /** Tickets this gate let in since it has been admitting for the match. */
   private readonly own = new Set<string>();
-  private sets: { lists: Lists; revoked: Set<string>; used: Set<string> } | null = null;
+  private sets: {
+    lists: Lists;
+    revoked: Set<string>;
+    used: Set<string>;
+    seasonProducts: Set<string>;
+    passes: Map<string, string>;
+  } | null = null;
 
   constructor(private readonly deps: ValidatorDeps) {}
 
@@ -73,7 +79,13 @@ export class Validator {
     };
     const verdict = judgeOffline(
       verify(code, lists?.keys ?? {}),
-      { revoked: this.sets?.revoked ?? new Set(), used: this.sets?.used ?? new Set(), ownAdmissions: this.own },
+      {
+        revoked: this.sets?.revoked ?? new Set(),
+        used: this.sets?.used ?? new Set(),
+        ownAdmissions: this.own,
+        seasonProducts: this.sets?.seasonProducts,
+        passes: this.sets?.passes,
+      },
       scope,
       now,
     );
@@ -85,7 +97,14 @@ export class Validator {
   /** The synced lists of the match, as sets made once per sync. */
   private listsOf(matchId: string) {
     const lists = this.deps.store.lists?.matchId === matchId ? this.deps.store.lists : null;
-    if (lists && this.sets?.lists !== lists) this.sets = { lists, revoked: new Set(lists.revoked), used: new Set(lists.used) };
+    if (lists && this.sets?.lists !== lists)
+      this.sets = {
+        lists,
+        revoked: new Set(lists.revoked),
+        used: new Set(lists.used),
+        seasonProducts: new Set(lists.seasonProducts),
+        passes: new Map(Object.entries(lists.passes ?? {})),
+      };
     if (!lists) this.sets = null;
     return lists;
   }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { codeFor, VERDICT_CASES } from '@footarena/checkin-rules/cases';
+import { codeFor, seasonListsFor, VERDICT_CASES } from '@footarena/checkin-rules/cases';
 import { checkCharacter, generateKeyPair } from '@footarena/ticket-code';
 import { describe, expect, it } from 'vitest';
 import { offlineVerdict } from './offline-verdict.ts';
@@ -21,6 +21,7 @@ describe('the shared verdict table (@footarena/checkin-rules), in the browser sc
         // The scanner keeps its own admissions with the synced ones.
         used: tc.ticket === 'used' || tc.ticket === 'admitted_here' ? [ticketId] : [],
         gatesOpenAt: new Date(now.getTime() + (tc.gates === 'open' ? -60_000 : 3_600_000)).toISOString(),
+        ...seasonListsFor(tc, ticketId),
       };
       const code = codeFor(tc.code, { ticketId, matchId, otherMatchId }, { club, otherClub });
       expect((await offlineVerdict(code, data, { clubId: 'club', matchId }, now)).result).toBe(tc.offline);

@@ -16,6 +16,9 @@ export interface OfflineData {
   /** Entered and out now (re-entry). */
   outside?: readonly string[];
   allowReentry?: boolean;
+  /** The season products covering the match, and pass id → its row here (decision 021). */
+  seasonProducts?: readonly string[];
+  passes?: Readonly<Record<string, string>>;
 }
 
 export async function offlineVerdict(
@@ -31,6 +34,8 @@ export async function offlineVerdict(
     ownAdmissions: new Set<string>(),
     shortCodes: new Map(Object.entries(data.shortCodes ?? {})),
     outside: new Set(data.outside ?? []),
+    seasonProducts: new Set(data.seasonProducts ?? []),
+    passes: new Map(Object.entries(data.passes ?? {})),
   };
   const gatesOpenAt = data.gatesOpenAt ? new Date(data.gatesOpenAt) : null;
   // The stand is not in the code: offline, a scan admits for every stand (the server flags others).

@@ -60,10 +60,12 @@ export const ERROR_CODES = [
   'ticket_used',
   'ticket_entered',
   'nonce_reused',
-  // passing tickets on, members, credit (issue 19)
+  // passing tickets on, members, credit, season seats lent and given back (issue 19)
   'transfers_off',
   'match_started',
   'member_exists',
+  'seat_passed',
+  'loan_used',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

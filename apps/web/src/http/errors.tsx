@@ -58,10 +58,12 @@ export const ERROR_HTTP: Record<ErrorCode, { status: ContentfulStatusCode; messa
   season_renewal_other_stand: { status: 400, message: 'error.seasonRenewalOtherStand' },
   season_priority_invalid: { status: 400, message: 'error.seasonPriorityInvalid' },
   ticket_used: { status: 409, message: 'error.ticketUsed' },
+  match_started: { status: 409, message: 'error.matchStarted' },
+  seat_passed: { status: 409, message: 'error.seatPassed' },
+  loan_used: { status: 409, message: 'error.loanUsed' },
   ticket_entered: { status: 409, message: 'error.ticketEntered' },
   nonce_reused: { status: 409, message: 'error.nonceReused' },
   transfers_off: { status: 409, message: 'error.transfersOff' },
-  match_started: { status: 409, message: 'error.matchStarted' },
   member_exists: { status: 409, message: 'error.memberExists' },
 };
 

@@ -1,6 +1,7 @@
 import type { Db } from '../db/client.ts';
 import { QUEUES } from '../domain/outbox.ts';
 import { guestOrderPath, guestOrderToken } from '../domain/sales/guest-link.ts';
+import { findLentTicket } from '../domain/tickets/find-lent-ticket.ts';
 import { findOrderPasses, type OrderPasses } from '../domain/tickets/find-order-passes.ts';
 import { findOrderTickets } from '../domain/tickets/find-order-tickets.ts';
 import { DEFAULT_LOCALE, formatDateTime, isLocale, translator } from '../i18n/index.ts';
@@ -31,34 +32,47 @@ export async function workTicketsMail(
   sealingKey: Buffer,
   pollingIntervalSeconds = 2,
 ): Promise<void> {
-  // ticketId: one ticket passed on, mailed to its new holder.
-  await jobs.boss.work<{ orderId: string; ticketId?: string }>(QUEUES.ticketsMail, { pollingIntervalSeconds }, async ([job]) => {
-    // A season order: one QR per pass, not one per match (decision 021).
-    const season = job!.data.ticketId ? undefined : await findOrderPasses(db, job!.data.orderId);
-    if (season) return sendPassesMail(transport, season, baseURL, sealingKey, job!.data.orderId);
-    const o = await findOrderTickets(db, job!.data.orderId, { ticketId: job!.data.ticketId });
-    // A sale at the gate with no address given: nobody to mail.
-    if (!o || o.tickets.length === 0 || o.email === '') return;
-    const locale = isLocale(o.locale) ? o.locale : DEFAULT_LOCALE;
-    const t = translator(locale);
-    const { title } = o;
-    const qrs = await Promise.all(o.tickets.map((tk) => ticketQrPng(tk.code)));
-    // A guest has no "My tickets": their mail links the order's private page instead.
-    const link = o.guest ? `${baseURL}${guestOrderPath(guestOrderToken(job!.data.orderId, sealingKey))}` : `${baseURL}/account/tickets`;
-    const lines = o.tickets.map((tk) => ticketLine(t, locale, tk));
-    const codes = o.tickets.map((tk) => shortCodeLine(t, tk.shortCode));
-    const body = t('mail.tickets.body', { match: title, date: formatDateTime(o.kickoffAt, locale), count: o.tickets.length });
-    // Where and when to come: what a supporter looks for on the way to the ground.
-    const place = venueLine(o);
-    const practical = [
-      ...(place ? [t('mail.tickets.where', { place })] : []),
-      ...(o.gatesOpenAt ? [t('mail.tickets.gates', { time: formatDateTime(o.gatesOpenAt, locale) })] : []),
-    ];
-    const hello = greeting(t, o.name);
-    const text = `${hello}\n\n${body}\n\n${practical.map((line) => `${line}\n`).join('')}\n${lines.map((line, i) => `${line}\n${codes[i]}`).join('\n')}\n\n${t('mail.field', { label: t('order.reference'), value: o.reference })}\n${link}\n\n-- \n${t('mail.footer')}\n`;
-    const html = mailPage(
-      locale,
-      `<p>${escapeHtml(hello)}</p>
+  // ticketId: one ticket passed on, mailed to its new holder; lentTicketId: a season seat lent to a friend.
+  await jobs.boss.work<{ orderId: string; ticketId?: string } | { lentTicketId: string }>(
+    QUEUES.ticketsMail,
+    { pollingIntervalSeconds },
+    async ([job]) => {
+      const data = job!.data;
+      // A season order: one QR per pass, not one per match (decision 021).
+      if ('orderId' in data && !data.ticketId) {
+        const season = await findOrderPasses(db, data.orderId);
+        if (season) return sendPassesMail(transport, season, baseURL, sealingKey, data.orderId);
+      }
+      const lent = 'lentTicketId' in data ? await findLentTicket(db, data.lentTicketId) : null;
+      const o = 'orderId' in data ? await findOrderTickets(db, data.orderId, { ticketId: data.ticketId }) : lent;
+      // A sale at the gate with no address given: nobody to mail.
+      if (!o || o.tickets.length === 0 || o.email === '') return;
+      const locale = isLocale(o.locale) ? o.locale : DEFAULT_LOCALE;
+      const t = translator(locale);
+      const { title } = o;
+      const qrs = await Promise.all(o.tickets.map((tk) => ticketQrPng(tk.code)));
+      // A guest has no "My tickets": their mail links the order's private page instead.
+      const link =
+        'orderId' in data && o.guest
+          ? `${baseURL}${guestOrderPath(guestOrderToken(data.orderId, sealingKey))}`
+          : `${baseURL}/account/tickets`;
+      const lines = o.tickets.map((tk) => ticketLine(t, locale, tk));
+      const codes = o.tickets.map((tk) => shortCodeLine(t, tk.shortCode));
+      const date = formatDateTime(o.kickoffAt, locale);
+      const body = lent
+        ? t('mail.loan.body', { lender: lent.lender, match: title, date })
+        : t('mail.tickets.body', { match: title, date, count: o.tickets.length });
+      // Where and when to come: what a supporter looks for on the way to the ground.
+      const place = venueLine(o);
+      const practical = [
+        ...(place ? [t('mail.tickets.where', { place })] : []),
+        ...(o.gatesOpenAt ? [t('mail.tickets.gates', { time: formatDateTime(o.gatesOpenAt, locale) })] : []),
+      ];
+      const hello = greeting(t, o.name);
+      const text = `${hello}\n\n${body}\n\n${practical.map((line) => `${line}\n`).join('')}\n${lines.map((line, i) => `${line}\n${codes[i]}`).join('\n')}\n\n${t('mail.field', { label: t('order.reference'), value: o.reference })}\n${link}\n\n-- \n${t('mail.footer')}\n`;
+      const html = mailPage(
+        locale,
+        `<p>${escapeHtml(hello)}</p>
 <p>${escapeHtml(body)}</p>
 ${practical.length > 0 ? `<p>${practical.map(escapeHtml).join('<br>')}</p>\n` : ''}${o.tickets
   .map(
@@ -67,25 +81,28 @@ ${practical.length > 0 ? `<p>${practical.map(escapeHtml).join('<br>')}</p>\n` : 
   )
   .join('\n')}
 <p>${escapeHtml(t('mail.field', { label: t('order.reference'), value: o.reference }))} · <a href="${escapeHtml(link)}">${escapeHtml(t('tickets.title'))}</a></p>`,
-      escapeHtml(t('mail.footer')),
-    );
-    await transport.send({
-      to: o.email,
-      subject: t('mail.tickets.subject', { match: title, reference: o.reference }),
-      text,
-      html,
-      attachments: [
-        ...qrs.map((png, i) => ({
-          filename: `ticket-${i + 1}.png`,
-          content: png,
-          contentType: 'image/png',
-          cid: `ticket-${i + 1}@footarena`,
-        })),
-        { filename: `tickets-${o.reference}.pdf`, content: await renderTicketsPdf(o, locale), contentType: 'application/pdf' },
-        { filename: 'match.ics', content: renderMatchIcs(o, baseURL), contentType: 'text/calendar; charset=utf-8' },
-      ],
-    });
-  });
+        escapeHtml(t('mail.footer')),
+      );
+      await transport.send({
+        to: o.email,
+        subject: lent
+          ? t('mail.loan.subject', { lender: lent.lender, match: title })
+          : t('mail.tickets.subject', { match: title, reference: o.reference }),
+        text,
+        html,
+        attachments: [
+          ...qrs.map((png, i) => ({
+            filename: `ticket-${i + 1}.png`,
+            content: png,
+            contentType: 'image/png',
+            cid: `ticket-${i + 1}@footarena`,
+          })),
+          { filename: `tickets-${o.reference}.pdf`, content: await renderTicketsPdf(o, locale), contentType: 'application/pdf' },
+          { filename: 'match.ics', content: renderMatchIcs(o, baseURL), contentType: 'text/calendar; charset=utf-8' },
+        ],
+      });
+    },
+  );
 }
 
 /** A season order's mail: one QR per pass with its short code, the matches it covers, and the PDF. */

@@ -34,6 +34,17 @@ describe('the offline data of a match', () => {
     expect(data.used).toEqual(['u1', 'mine', 'u2']);
   });
 
+  it("replaces each synced season pass's row, keeps the others, and takes the covering products whole", () => {
+    const before = synced({ seasonProducts: ['p-old'], passes: { pass1: 'row1', pass2: 'row2' } });
+    // pass1 was lent: its row revoked (the server sends it in revoked, and the pass → row again).
+    const data = dataAfterSync(before, answer({ revoked: ['row1'], seasonProducts: ['p1'], passes: { pass1: 'row1b' } }));
+    expect(data.passes).toEqual({ pass1: 'row1b', pass2: 'row2' });
+    expect(data.seasonProducts).toEqual(['p1']);
+    expect(data.revoked).toContain('row1');
+    // A server from before season tickets: none.
+    expect(dataAfterSync(null, answer()).seasonProducts).toEqual([]);
+  });
+
   it('takes the keys, the cursor, the opening time and the counters from the answer', () => {
     const data = dataAfterSync(synced(), answer());
     expect(data).toMatchObject({ cursor: '2000', keys: { k2: 'public-2' }, gatesOpenAt: '2026-11-01T13:00:00.000Z' });

@@ -27,6 +27,10 @@ export interface MatchData {
   allowReentry?: boolean;
   /** The match's guest lists (each sync sends them whole), for admitting guests by name offline. */
   guests?: SyncResponse['guests'];
+  /** The season products covering the match (each sync sends them whole). */
+  seasonProducts?: string[];
+  /** Season pass id → its ticket row on this match. */
+  passes?: Record<string, string>;
 }
 
 /**
@@ -56,6 +60,8 @@ export function dataAfterSync(previous: MatchData | null, answer: SyncResponse):
     outside: [...outside],
     allowReentry: answer.allowReentry,
     guests: answer.guests ?? [],
+    seasonProducts: answer.seasonProducts ?? [],
+    passes: { ...base?.passes, ...answer.passes },
   };
 }
 

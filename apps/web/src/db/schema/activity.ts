@@ -16,6 +16,10 @@ export const ACTIVITY_ACTIONS = [
   'order.attached',
   'ticket.reissued',
   'ticket.passed_on',
+  // season tickets: a holder passes one match's seat on
+  'season.seat_lent',
+  'season.loan_undone',
+  'season.seat_given_back',
   // matches and their seats
   'match.created',
   'match.updated',

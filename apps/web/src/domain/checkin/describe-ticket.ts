@@ -1,7 +1,7 @@
 import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.ts';
-import { device, matchStand, order, orderItem, scan, stand, ticket, user } from '../../db/schema/index.ts';
+import { device, matchStand, order, orderItem, scan, seasonProduct, stand, ticket, user } from '../../db/schema/index.ts';
 
 /** The device a ticket entered by (its name is what "already used" tells the steward). */
 const entryDevice = alias(device, 'entry_device');
@@ -19,29 +19,33 @@ export interface TicketDescription {
  * adds fields of its own (a scan reads the first answer to its nonce in the same statement).
  */
 export function selectTicketDetails<E extends Record<string, SQL>>(db: Executor, extra: E = {} as E) {
-  return db
-    .select({
-      id: ticket.id,
-      seatId: ticket.seatId,
-      status: ticket.status,
-      revokedAt: ticket.revokedAt,
-      standId: matchStand.standId,
-      stand: stand.name,
-      category: orderItem.category,
-      // Passed on: the new holder's; a guest's: the name they gave.
-      holder: sql<string | null>`coalesce(${ticket.holderName}, ${user.name}, ${order.buyerName})`,
-      usedAt: ticket.usedAt,
-      usedBy: entryDevice.name,
-      exitedAt: ticket.exitedAt,
-      ...extra,
-    })
-    .from(ticket)
-    .innerJoin(orderItem, eq(orderItem.id, ticket.orderItemId))
-    .innerJoin(matchStand, eq(matchStand.id, orderItem.matchStandId))
-    .innerJoin(stand, eq(stand.id, matchStand.standId))
-    .innerJoin(order, eq(order.id, ticket.orderId))
-    .leftJoin(user, eq(user.id, order.userId))
-    .leftJoin(entryDevice, eq(entryDevice.id, ticket.usedByDevice));
+  return (
+    db
+      .select({
+        id: ticket.id,
+        seatId: ticket.seatId,
+        status: ticket.status,
+        revokedAt: ticket.revokedAt,
+        standId: stand.id,
+        stand: stand.name,
+        category: orderItem.category,
+        // Passed on: the new holder's; a guest's: the name they gave.
+        holder: sql<string | null>`coalesce(${ticket.holderName}, ${user.name}, ${order.buyerName})`,
+        usedAt: ticket.usedAt,
+        usedBy: entryDevice.name,
+        exitedAt: ticket.exitedAt,
+        ...extra,
+      })
+      .from(ticket)
+      .innerJoin(orderItem, eq(orderItem.id, ticket.orderItemId))
+      .innerJoin(order, eq(order.id, ticket.orderId))
+      // A season order's line has no stand: its seats (pass rows, lent seats) are the product's (decision 021).
+      .leftJoin(matchStand, eq(matchStand.id, orderItem.matchStandId))
+      .leftJoin(seasonProduct, eq(seasonProduct.id, order.seasonProductId))
+      .innerJoin(stand, eq(stand.id, sql`coalesce(${matchStand.standId}, ${seasonProduct.standId})`))
+      .leftJoin(user, eq(user.id, order.userId))
+      .leftJoin(entryDevice, eq(entryDevice.id, ticket.usedByDevice))
+  );
 }
 
 /** When and by which device a ticket entered, for an `already_used` answer. */

@@ -8,6 +8,7 @@ import { clubSigningKey, type ScanDirection, type ScanMethod, type ScanResult, s
 import type { Ctx } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { type EntryFacts, entryOf, findEntry, selectTicketDetails, type TicketDescription, toDescription } from './describe-ticket.ts';
+import { findPassTicketByShortCode, resolvePassCode } from './find-pass-ticket.ts';
 
 export interface RedeemAnswer {
   result: ScanResult;
@@ -53,10 +54,15 @@ export async function redeemTicket(db: Autocommit, { now = new Date() }: Ctx<'no
   if (typed.kind !== 'other') {
     // A short code typed by the steward: looked up within the scanned match (a typo is never looked up).
     const lookup = typed.kind === 'short' ? { matchId: input.matchId, shortCode: typed.code } : null;
-    const facts = await readScanFacts(db, 'scan_facts', lookup, BY_DEVICE, { deviceId: input.deviceId, nonce: input.nonce });
+    let facts = await readScanFacts(db, 'scan_facts', lookup, BY_DEVICE, { deviceId: input.deviceId, nonce: input.nonce });
+    const pass = !facts.ticket && typed.kind === 'short' ? await findPassTicketByShortCode(db, input, typed.code) : null;
+    if (pass)
+      facts = await readScanFacts(db, 'scan_facts', { ticketId: pass.id }, BY_DEVICE, { deviceId: input.deviceId, nonce: input.nonce });
     return judgeAndLog(db, typedScan(input, typed), foundCode(facts.ticket, input), facts.ticket, facts.seen, now);
   }
-  const code = await checkCode(db, input.code);
+  // A season pass's code names its product, not this match: resolved to its row here (one lookup more,
+  // only then), then read and admitted like any ticket.
+  const code = await resolvePassCode(db, await checkCode(db, input.code), input);
   const lookup = code.ticketId ? { ticketId: code.ticketId } : null;
   const facts = await readScanFacts(db, 'scan_facts', lookup, BY_DEVICE, { deviceId: input.deviceId, nonce: input.nonce });
   return judgeAndLog(db, input, code, facts.ticket, facts.seen, now);
@@ -339,7 +345,10 @@ export type Verdict = RedeemAnswer | { result: 'admissible'; ticketId: string; t
  */
 export async function judgeScan(tx: Executor, input: Omit<ScanInput, 'deviceId' | 'nonce'>, at: Date): Promise<Verdict> {
   const typed = parseShortCode(input.code);
-  const code = typed.kind === 'other' ? await checkCode(tx, input.code) : foundCode(await typedTicket(tx, input, typed), input);
+  const code =
+    typed.kind === 'other'
+      ? await resolvePassCode(tx, await checkCode(tx, input.code), input)
+      : foundCode(await typedTicket(tx, input, typed), input);
   const [found] = code.ticketId ? await selectTicketDetails(tx).where(eq(ticket.id, code.ticketId)) : [];
   return judgeFound(tx, input, code, found ?? null, at);
 }
@@ -386,7 +395,7 @@ async function typedTicket(tx: Executor, scope: Pick<ScanInput, 'clubId' | 'matc
     .select({ id: ticket.id })
     .from(ticket)
     .where(and(eq(ticket.clubId, scope.clubId), eq(ticket.matchId, scope.matchId), eq(ticket.shortCode, typed.code)));
-  return found ?? null;
+  return found ?? (await findPassTicketByShortCode(tx, scope, typed.code));
 }
 
 async function currentCodeOfSeat(tx: Executor, seatId: string): Promise<string | undefined> {

@@ -8,6 +8,7 @@ import { deviceActive } from '../devices/device-active.ts';
 import { hashSecret } from '../devices/device-secrets.ts';
 import { scopeStands } from '../devices/list-device-matches.ts';
 import { DomainError } from '../errors.ts';
+import { findPassTicketByShortCode, resolvePassCode } from './find-pass-ticket.ts';
 import { checkCode, foundCode, judgeAndLog, readScanFacts, seenJson, type TicketLookup, typedScan } from './redeem-ticket.ts';
 
 interface DeviceContext {
@@ -46,7 +47,10 @@ export async function redeemWithToken(
   const searched = 'ticketId' in request ? request.ticketId : null;
   const text = 'code' in request ? request.code : '';
   const typed = parseShortCode(text);
-  const code = searched === null && typed.kind === 'other' ? await checkCode(db, text) : null;
+  // The device is not known yet (read below with the ticket): a season pass's code is resolved within the
+  // club of the key that signed it, which judgeAndLog then checks against the device's.
+  const signed = searched === null && typed.kind === 'other' ? await checkCode(db, text) : null;
+  const code = signed?.keyClubId ? await resolvePassCode(db, signed, { clubId: signed.keyClubId, matchId: request.matchId }) : signed;
   const lookup: TicketLookup | null =
     searched !== null
       ? { matchId: request.matchId, ticketId: searched }
@@ -55,14 +59,16 @@ export async function redeemWithToken(
         : code?.ticketId
           ? { ticketId: code.ticketId }
           : null;
-  const facts = await readScanFacts(db, 'scan_facts_by_token', lookup, BY_TOKEN, {
-    tokenHash: hashSecret(request.token),
-    matchId: request.matchId,
-    nonce: request.nonce,
-  });
+  const params = { tokenHash: hashSecret(request.token), matchId: request.matchId, nonce: request.nonce };
+  let facts = await readScanFacts(db, 'scan_facts_by_token', lookup, BY_TOKEN, params);
   if (!facts.context) return null;
   const { device: dev, match: own, seen } = facts.context;
   if (!own) throw new DomainError('not_found');
+  if (!facts.ticket && typed.kind === 'short') {
+    // Not a ticket's short code: perhaps a season pass's, typed at a match its product covers.
+    const pass = await findPassTicketByShortCode(db, { clubId: dev.clubId, matchId: request.matchId }, typed.code);
+    if (pass) facts = await readScanFacts(db, 'scan_facts_by_token', { ticketId: pass.id }, BY_TOKEN, params);
+  }
   const standIds = scopeStands(dev, request.matchId, request.standId);
   if (standIds === 'forbidden') throw new DomainError('forbidden');
   const scanned = {

@@ -6,6 +6,7 @@ import { admitGateSale } from '../boxoffice/admit-order-tickets.ts';
 import type { Ctx } from '../context.ts';
 import { chargedCents } from '../credit/find-credit-balance.ts';
 import { DomainError } from '../errors.ts';
+import { creditGiveBacks } from '../seasons/credit-give-backs.ts';
 import { sellPasses } from '../seasons/product-passes.ts';
 import { issueTickets } from '../tickets/issue-tickets.ts';
 import { seatsPerStand } from './release-expired-orders.ts';
@@ -52,7 +53,8 @@ export async function fulfilOrder(
   // A season order's passes first (the product row before the stand rows, as placeSeasonOrder locks them).
   if (current.seasonProductId && !(await sellPasses(tx, current.id, current.status === 'pending'))) throw new DomainError('seats_gone');
 
-  for (const { matchStandId, quantity } of await seatsPerStand(tx, [current.id])) {
+  const seats = await seatsPerStand(tx, [current.id]);
+  for (const { matchStandId, quantity } of seats) {
     const moved =
       current.status === 'pending'
         ? await tx
@@ -67,6 +69,11 @@ export async function fulfilOrder(
             .returning({ id: matchStand.id });
     if (moved.length === 0) throw new DomainError('seats_gone'); // the transaction rolls back what moved
   }
+  // Seats season holders gave back (decision 021) and this sale took earn them their credit, once.
+  await creditGiveBacks(
+    tx,
+    seats.map((s) => s.matchStandId),
+  );
   const [paid] = await tx
     .update(order)
     .set({ status: 'paid', paidAt: now, providerPaymentId: truth.paymentId ?? null })

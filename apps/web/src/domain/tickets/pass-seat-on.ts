@@ -16,7 +16,8 @@ import { insertTickets } from './insert-tickets.ts';
  */
 export async function passSeatOn(
   tx: Tx,
-  input: { ticketId: string; holder: { email: string; name: string }; seasonPassId?: string | null },
+  /** holder: null fields give the seat back to the order's buyer (a loan undone). */
+  input: { ticketId: string; holder: { email: string | null; name: string | null }; seasonPassId?: string | null },
   key: { keyId: string; privateKey: string },
 ) {
   const [old] = await tx
@@ -28,12 +29,14 @@ export async function passSeatOn(
     const [now] = await tx.select({ usedAt: ticket.usedAt }).from(ticket).where(eq(ticket.id, input.ticketId));
     throw new DomainError(now?.usedAt ? 'ticket_used' : 'not_found');
   }
-  const email = input.holder.email.trim().toLowerCase();
-  const [account] = await tx
-    .select({ id: user.id })
-    .from(user)
-    .where(and(sql`lower(${user.email}) = ${email}`, eq(user.emailVerified, true)))
-    .limit(1);
+  const email = input.holder.email?.trim().toLowerCase() ?? null;
+  const [account] = email
+    ? await tx
+        .select({ id: user.id })
+        .from(user)
+        .where(and(sql`lower(${user.email}) = ${email}`, eq(user.emailVerified, true)))
+        .limit(1)
+    : [];
   const id = randomUUID();
   const [created] = await insertTickets(tx, [
     {
@@ -46,7 +49,7 @@ export async function passSeatOn(
       seasonPassId: input.seasonPassId === undefined ? old.seasonPassId : input.seasonPassId,
       keyId: key.keyId,
       code: sign({ keyId: key.keyId, ticketId: id, matchId: old.matchId }, key.privateKey),
-      holderName: input.holder.name.trim(),
+      holderName: input.holder.name?.trim() || null,
       holderEmail: email,
       holderUserId: account?.id ?? null,
     },

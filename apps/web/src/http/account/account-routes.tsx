@@ -13,6 +13,7 @@ import { DomainError } from '../../domain/errors.ts';
 import { cancelPendingOrder } from '../../domain/sales/cancel-pending-order.ts';
 import { listMyOrders } from '../../domain/sales/list-my-orders.ts';
 import { orderSubjectPath } from '../../domain/sales/order-subject.ts';
+import { listMySeasonPasses } from '../../domain/seasons/list-my-season-passes.ts';
 import { LOCALES, translator } from '../../i18n/index.ts';
 import { render } from '../../views/layouts/layout.tsx';
 import { DeleteAccountPage } from '../../views/pages/account/delete-account-page.tsx';
@@ -119,9 +120,16 @@ export const accountRoutes = new Hono<AppEnv>()
     return redirectWithFlash(c, '/', 'info', c.get('t')('account.deleted'));
   });
 
-function renderProfile(c: Context<AppEnv>, { values, errors }: { values?: FormValues; errors?: FieldErrors }, status: 200 | 400 = 200) {
+async function renderProfile(
+  c: Context<AppEnv>,
+  { values, errors }: { values?: FormValues; errors?: FieldErrors },
+  status: 200 | 400 = 200,
+) {
+  const season = await listMySeasonPasses(c.get('deps').db, c.get('user')!.id);
   c.status(status);
-  return render(c, <ProfilePage email={c.get('user')!.email} values={values} errors={errors} />, { title: c.get('t')('account.title') });
+  return render(c, <ProfilePage email={c.get('user')!.email} values={values} errors={errors} season={season} />, {
+    title: c.get('t')('account.title'),
+  });
 }
 
 function renderDelete(c: Context<AppEnv>, { errors }: { errors?: FieldErrors }, status: 200 | 400 | 429 = 200) {

@@ -1,5 +1,7 @@
+import { useRequestContext } from 'hono/jsx-renderer';
 import type { FieldErrors, FormValues } from '../../../http/forms.ts';
-import { LANGUAGE_NAMES, LOCALES } from '../../../i18n/index.ts';
+import type { AppEnv } from '../../../http/types.ts';
+import { formatMoney, LANGUAGE_NAMES, LOCALES } from '../../../i18n/index.ts';
 import { Field, Form, Select } from '../../components/form.tsx';
 import { useT } from '../../components/use-t.ts';
 
@@ -8,11 +10,14 @@ export interface ProfilePageProps {
   /** `name` and `locale`, as saved or as just sent. */
   values?: FormValues;
   errors?: FieldErrors;
+  /** Their season passes and credit per club (decision 021). */
+  season?: { passes: { id: string; product: string; season: string; club: string }[]; credits: { club: string; cents: number }[] };
 }
 
 /** The signed-in person's account: name and language, their data, and the way out. */
-export function ProfilePage({ email, values, errors }: ProfilePageProps) {
+export function ProfilePage({ email, values, errors, season }: ProfilePageProps) {
   const t = useT();
+  const locale = useRequestContext<AppEnv>().get('locale');
   return (
     <>
       <h1>{t('account.title')}</h1>
@@ -32,6 +37,23 @@ export function ProfilePage({ email, values, errors }: ProfilePageProps) {
           <button type="submit">{t('common.save')}</button>
         </Form>
       </section>
+      {season && (season.passes.length > 0 || season.credits.length > 0) ? (
+        <section class="card">
+          <h2>{t('season.title')}</h2>
+          <ul>
+            {season.passes.map((p) => (
+              <li>
+                <a href={`/account/season/${p.id}`}>
+                  {p.club} · {p.product} {p.season}
+                </a>
+              </li>
+            ))}
+          </ul>
+          {season.credits.map((credit) => (
+            <p>{t('season.credit', { club: credit.club, amount: formatMoney(credit.cents, locale) })}</p>
+          ))}
+        </section>
+      ) : null}
       <section class="card">
         <h2>{t('account.privacy')}</h2>
         <p>
