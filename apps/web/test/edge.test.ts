@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { guest, order, orderItem, ticket, venue } from '../src/db/schema/index.ts';
+import { guest, order, orderItem, seasonProduct, ticket, venue } from '../src/db/schema/index.ts';
 import { clubWithOwner, matchOnSale, postOk } from './support/catalog.ts';
 import { createUser, databaseKinds, signIn, startTestApp, type TestApp, type TestClient, textOf } from './support/harness.ts';
 
@@ -163,7 +163,12 @@ describe.each(databaseKinds())('the edge of the app on %s', (kind) => {
     const [placed] = await db.select().from(order).where(eq(order.reference, reference));
     const [tk] = await db.select().from(ticket).where(eq(ticket.orderId, placed!.id));
     const [item] = await db.select().from(orderItem).where(eq(orderItem.orderId, placed!.id));
+    const [product] = await db
+      .insert(seasonProduct)
+      .values({ clubId: ctx.club.id, season: '2026–27', name: 'Season ticket', standId })
+      .returning();
     const real: Record<string, string> = {
+      productId: product!.id,
       slug: ctx.slug,
       matchId,
       venueId,

@@ -3,7 +3,7 @@ import type { Executor } from '../../db/client.ts';
 import { match, matchStand, order, orderItem, organization, seasonProduct, stand } from '../../db/schema/index.ts';
 import { matchTitle } from '../catalog/match-title.ts';
 import { clubVerified } from '../clubs/club-verified.ts';
-import { productStand, seasonColumns, seasonTitleOf } from './order-subject.ts';
+import { orderSubjectPath, productStand, seasonColumns, seasonTitleOf } from './order-subject.ts';
 
 /** A supporter's orders, newest first, with their lines; `only` narrows to one order. */
 export function listMyOrders(db: Executor, userId: string, only: { reference?: string; sessionId?: string } = {}) {
@@ -90,6 +90,7 @@ async function selectOrders(db: Executor, where: SQL) {
     ...o,
     // A season order is named by its product ("Season ticket 2026–27 · North stand").
     title: seasonTitleOf(o) ?? matchTitle(o.isHome!, o.club, o.opponent!),
+    subjectPath: orderSubjectPath(o),
     items: items.filter((i) => i.orderId === o.id),
   }));
 }

@@ -1,5 +1,4 @@
 import type { MyOrder } from '../../../domain/sales/list-my-orders.ts';
-import { orderSubjectPath } from '../../../domain/sales/order-subject.ts';
 import { NarrowCard } from '../../components/narrow-card.tsx';
 import { OrderSummary } from '../../components/order-summary.tsx';
 import { PendingOrder } from '../../components/pending-order.tsx';
@@ -71,8 +70,7 @@ export function MyOrderPage({ order: o, payUrl, abandonAction, links, tickets }:
         ) : null
       ) : (
         <p>
-          <a href={orderSubjectPath(o)}>{o.matchId ? t('order.match') : t('season.kind')}</a> ·{' '}
-          <a href="/account/orders">{t('order.mine')}</a>
+          <a href={o.subjectPath}>{o.matchId ? t('order.match') : t('season.kind')}</a> · <a href="/account/orders">{t('order.mine')}</a>
         </p>
       )}
     </NarrowCard>
