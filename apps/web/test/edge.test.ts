@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { guest, order, orderItem, seasonProduct, ticket, venue } from '../src/db/schema/index.ts';
@@ -169,6 +170,7 @@ describe.each(databaseKinds())('the edge of the app on %s', (kind) => {
       .returning();
     const real: Record<string, string> = {
       productId: product!.id,
+      passId: randomUUID(), // nobody's pass: its page answers 404, privately
       slug: ctx.slug,
       matchId,
       venueId,

@@ -126,7 +126,7 @@ describe.each(databaseKinds())('members and member prices on %s', (kind) => {
     expect(await offersMemberPrice(bob)).toBe(false);
     const refused = await bob.post(`/matches/${ids.matchId}/checkout`, memberLine);
     expect(refused.status).toBe(409);
-    expect(await textOf(refused)).toContain('This price is for the club’s members');
+    expect(await textOf(refused)).toContain('The member price is for club members');
 
     // Someone not on the list.
     await createUser(t, 'nobody@example.be', 'No Body');
