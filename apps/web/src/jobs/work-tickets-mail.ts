@@ -1,7 +1,6 @@
 import type { Db } from '../db/client.ts';
 import { QUEUES } from '../domain/outbox.ts';
 import { guestOrderPath, guestOrderToken } from '../domain/sales/guest-link.ts';
-import { findLentTicket } from '../domain/tickets/find-lent-ticket.ts';
 import { findOrderPasses, type OrderPasses } from '../domain/tickets/find-order-passes.ts';
 import { findOrderTickets } from '../domain/tickets/find-order-tickets.ts';
 import { DEFAULT_LOCALE, formatDateTime, isLocale, translator } from '../i18n/index.ts';
@@ -32,19 +31,18 @@ export async function workTicketsMail(
   sealingKey: Buffer,
   pollingIntervalSeconds = 2,
 ): Promise<void> {
-  // ticketId: one ticket passed on, mailed to its new holder; lentTicketId: a season seat lent to a friend.
-  await jobs.boss.work<{ orderId: string; ticketId?: string } | { lentTicketId: string }>(
+  // ticketId: one ticket passed on, mailed to its new holder (loan: a season seat lent to a friend).
+  await jobs.boss.work<{ orderId: string; ticketId?: string; loan?: boolean }>(
     QUEUES.ticketsMail,
     { pollingIntervalSeconds },
     async ([job]) => {
-      const data = job!.data;
+      const { orderId, ticketId, loan } = job!.data;
       // A season order: one QR per pass, not one per match (decision 021).
-      if ('orderId' in data && !data.ticketId) {
-        const season = await findOrderPasses(db, data.orderId);
-        if (season) return sendPassesMail(transport, season, baseURL, sealingKey, data.orderId);
+      if (!ticketId) {
+        const season = await findOrderPasses(db, orderId);
+        if (season) return sendPassesMail(transport, season, baseURL, sealingKey, orderId);
       }
-      const lent = 'lentTicketId' in data ? await findLentTicket(db, data.lentTicketId) : null;
-      const o = 'orderId' in data ? await findOrderTickets(db, data.orderId, { ticketId: data.ticketId }) : lent;
+      const o = await findOrderTickets(db, orderId, { ticketId });
       // A sale at the gate with no address given: nobody to mail.
       if (!o || o.tickets.length === 0 || o.email === '') return;
       const locale = isLocale(o.locale) ? o.locale : DEFAULT_LOCALE;
@@ -52,15 +50,13 @@ export async function workTicketsMail(
       const { title } = o;
       const qrs = await Promise.all(o.tickets.map((tk) => ticketQrPng(tk.code)));
       // A guest has no "My tickets": their mail links the order's private page instead.
-      const link =
-        'orderId' in data && o.guest
-          ? `${baseURL}${guestOrderPath(guestOrderToken(data.orderId, sealingKey))}`
-          : `${baseURL}/account/tickets`;
+      const link = o.guest ? `${baseURL}${guestOrderPath(guestOrderToken(orderId, sealingKey))}` : `${baseURL}/account/tickets`;
       const lines = o.tickets.map((tk) => ticketLine(t, locale, tk));
       const codes = o.tickets.map((tk) => shortCodeLine(t, tk.shortCode));
       const date = formatDateTime(o.kickoffAt, locale);
-      const body = lent
-        ? t('mail.loan.body', { lender: lent.lender, match: title, date })
+      const lender = ('from' in o ? o.from : null) ?? '';
+      const body = loan
+        ? t('mail.loan.body', { lender, match: title, date })
         : t('mail.tickets.body', { match: title, date, count: o.tickets.length });
       // Where and when to come: what a supporter looks for on the way to the ground.
       const place = venueLine(o);
@@ -85,8 +81,8 @@ ${practical.length > 0 ? `<p>${practical.map(escapeHtml).join('<br>')}</p>\n` : 
       );
       await transport.send({
         to: o.email,
-        subject: lent
-          ? t('mail.loan.subject', { lender: lent.lender, match: title })
+        subject: loan
+          ? t('mail.loan.subject', { lender, match: title })
           : t('mail.tickets.subject', { match: title, reference: o.reference }),
         text,
         html,

@@ -31,7 +31,7 @@ export async function lendSeasonSeat(
     .insert(seasonLoan)
     .values({ clubId: pass.clubId, passId: pass.id, matchId: input.matchId, email, name, ticketId: lent.id })
     .returning({ id: seasonLoan.id });
-  await sendLoanMail(tx, outbox, { ticketId: lent.id });
+  await sendLoanMail(tx, outbox, { orderId: lent.orderId, ticketId: lent.id });
   await recordActivity(tx, {
     clubId: pass.clubId,
     actor: input.actor,

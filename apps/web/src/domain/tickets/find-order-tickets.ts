@@ -1,12 +1,24 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { clubLogo, match, matchStand, order, orderItem, organization, stand, ticket, user, venue } from '../../db/schema/index.ts';
+import {
+  clubLogo,
+  match,
+  matchStand,
+  order,
+  orderItem,
+  organization,
+  seasonProduct,
+  stand,
+  ticket,
+  user,
+  venue,
+} from '../../db/schema/index.ts';
 import { matchTitle } from '../catalog/match-title.ts';
 
 /**
  * Everything a ticket e-mail, PDF or calendar entry shows for one order: its valid tickets and match.
  * The buyer's: the tickets they still hold (not those passed on). `ticketId`: that one ticket only,
- * addressed to the person it was passed on to.
+ * addressed to the person it was passed on to (a transfer, or a season seat lent for its match: decision 021).
  */
 export async function findOrderTickets(db: Executor, orderId: string, { ticketId }: { ticketId?: string } = {}) {
   const [head] = await db
@@ -32,7 +44,8 @@ export async function findOrderTickets(db: Executor, orderId: string, { ticketId
       commune: venue.commune,
     })
     .from(order)
-    .innerJoin(match, eq(match.id, order.matchId))
+    // One ticket: its own match (a season order has none of its own).
+    .innerJoin(match, eq(match.id, ticketId ? sql`(select t.match_id from ${ticket} t where t.id = ${ticketId})` : order.matchId))
     .innerJoin(organization, eq(organization.id, order.clubId))
     .leftJoin(venue, eq(venue.id, match.venueId))
     .leftJoin(user, eq(user.id, order.userId))
@@ -52,8 +65,11 @@ export async function findOrderTickets(db: Executor, orderId: string, { ticketId
     })
     .from(ticket)
     .innerJoin(orderItem, eq(orderItem.id, ticket.orderItemId))
-    .innerJoin(matchStand, eq(matchStand.id, orderItem.matchStandId))
-    .innerJoin(stand, eq(stand.id, matchStand.standId))
+    .innerJoin(order, eq(order.id, ticket.orderId))
+    // A season seat's stand is its product's.
+    .leftJoin(matchStand, eq(matchStand.id, orderItem.matchStandId))
+    .leftJoin(seasonProduct, eq(seasonProduct.id, order.seasonProductId))
+    .innerJoin(stand, eq(stand.id, sql`coalesce(${matchStand.standId}, ${seasonProduct.standId})`))
     .where(and(eq(ticket.orderId, orderId), eq(ticket.status, 'valid'), ticketId ? eq(ticket.id, ticketId) : isNull(ticket.holderEmail)))
     .orderBy(asc(stand.name), asc(ticket.id));
   const [logo] = await db
@@ -64,7 +80,7 @@ export async function findOrderTickets(db: Executor, orderId: string, { ticketId
   const passed = ticketId ? tickets[0] : undefined;
   // A ticket passed on is the new holder's: their address, their name, their language (else the buyer's).
   const to = passed?.holderEmail
-    ? { email: passed.holderEmail, name: passed.holderName, locale: passed.holderLocale ?? head.locale, guest: false }
+    ? { email: passed.holderEmail, name: passed.holderName, locale: passed.holderLocale ?? head.locale, guest: false, from: head.name }
     : {};
   return { ...head, ...to, title, tickets, logo: logo ?? null };
 }
