@@ -27,18 +27,9 @@ export function ticketQrPng(code: string): Promise<Buffer> {
 }
 
 /** One A6-like page per ticket: club colours and logo, the match, the seat, the QR, the order reference. */
-export async function renderTicketsPdf(o: OrderTickets, locale: Locale): Promise<Buffer> {
+export function renderTicketsPdf(o: OrderTickets, locale: Locale): Promise<Buffer> {
   const t = translator(locale);
-  const doc = new PDFDocument({ size: [420, 595], margin: 28, info: { Title: `${o.title} · ${o.reference}`, Author: 'FootArena' } });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
-  const logo = o.logo && (o.logo.contentType === 'image/png' || o.logo.contentType === 'image/jpeg') ? Buffer.from(o.logo.bytes) : null;
-  for (const [i, tk] of o.tickets.entries()) {
-    if (i > 0) doc.addPage();
-    doc.rect(0, 0, 420, 56).fill(o.colorPrimary ?? '#0a6b3d');
-    if (logo) doc.image(logo, 364, 8, { fit: [40, 40] });
-    doc.fillColor('#ffffff').fontSize(16).text(o.club, 28, 20, { width: 320 });
+  return clubPagesPdf(o, o.tickets, async (doc, tk, i) => {
     doc.fillColor('#000000').fontSize(18).text(o.title, 28, 76, { width: 364 });
     doc.fontSize(11).text(formatDateTime(o.kickoffAt, locale));
     if (o.gatesOpenAt) doc.text(t('match.gatesOpen', { time: formatDateTime(o.gatesOpenAt, locale) }));
@@ -57,27 +48,16 @@ export async function renderTicketsPdf(o: OrderTickets, locale: Locale): Promise
       .fillColor('#555555')
       .text(`${t('order.reference')} ${o.reference} · ${i + 1}/${o.tickets.length}`, 28, 520, { width: 364, align: 'center' });
     doc.text(t('tickets.pdfHint'), { width: 364, align: 'center' });
-  }
-  doc.end();
-  return done;
+  });
 }
 
 /**
  * A season order's PDF (decision 021): a page per pass — the product, the seat, the pass's QR and short
  * code (the one code for every match), and the matches it covers.
  */
-export async function renderPassesPdf(o: OrderPasses, locale: Locale): Promise<Buffer> {
+export function renderPassesPdf(o: OrderPasses, locale: Locale): Promise<Buffer> {
   const t = translator(locale);
-  const doc = new PDFDocument({ size: [420, 595], margin: 28, info: { Title: `${o.title} · ${o.reference}`, Author: 'FootArena' } });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
-  const logo = o.logo && (o.logo.contentType === 'image/png' || o.logo.contentType === 'image/jpeg') ? Buffer.from(o.logo.bytes) : null;
-  for (const [i, pass] of o.passes.entries()) {
-    if (i > 0) doc.addPage();
-    doc.rect(0, 0, 420, 56).fill(o.colorPrimary ?? '#0a6b3d');
-    if (logo) doc.image(logo, 364, 8, { fit: [40, 40] });
-    doc.fillColor('#ffffff').fontSize(16).text(o.club, 28, 20, { width: 320 });
+  return clubPagesPdf(o, o.passes, async (doc, pass, i) => {
     doc.fillColor('#000000').fontSize(16).text(o.title, 28, 72, { width: 364 });
     doc.fontSize(11).text(ticketLine(t, locale, pass));
     doc.image(await ticketQrPng(pass.code), 130, 130, { width: 160 });
@@ -91,6 +71,26 @@ export async function renderPassesPdf(o: OrderPasses, locale: Locale): Promise<B
       .fillColor('#555555')
       .text(`${t('order.reference')} ${o.reference} · ${i + 1}/${o.passes.length}`, { width: 364, align: 'center' });
     doc.fillColor('#000000');
+  });
+}
+
+/** An A6-like page per item, each under the club's band (its colour, logo and name), drawn in turn. */
+async function clubPagesPdf<T>(
+  o: Pick<OrderTickets, 'title' | 'reference' | 'logo' | 'colorPrimary' | 'club'>,
+  items: readonly T[],
+  draw: (doc: PDFKit.PDFDocument, item: T, i: number) => Promise<void>,
+): Promise<Buffer> {
+  const doc = new PDFDocument({ size: [420, 595], margin: 28, info: { Title: `${o.title} · ${o.reference}`, Author: 'FootArena' } });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  const logo = o.logo && (o.logo.contentType === 'image/png' || o.logo.contentType === 'image/jpeg') ? Buffer.from(o.logo.bytes) : null;
+  for (const [i, item] of items.entries()) {
+    if (i > 0) doc.addPage();
+    doc.rect(0, 0, 420, 56).fill(o.colorPrimary ?? '#0a6b3d');
+    if (logo) doc.image(logo, 364, 8, { fit: [40, 40] });
+    doc.fillColor('#ffffff').fontSize(16).text(o.club, 28, 20, { width: 320 });
+    await draw(doc, item, i);
   }
   doc.end();
   return done;
