@@ -238,7 +238,10 @@ describe.each(databaseKinds())('accounts on %s', (kind) => {
     expect((await t.client().post('/sign-in', { email: 'owner@example.be', password: PASSWORD })).status).toBe(303);
   });
 
-  it('stops guesses at one address spread over many IP addresses beyond a higher limit, except in browsers its owner used', async () => {
+  // Dozens of password checks (scrypt): more than the default 30 s when the machine is busy.
+  it('stops guesses at one address spread over many IP addresses beyond a higher limit, except in browsers its owner used', {
+    timeout: 120_000,
+  }, async () => {
     await createUser(t, 'spread@example.be', 'Spread');
     const browser = t.client();
     expect((await browser.post('/sign-in', { email: 'spread@example.be', password: PASSWORD })).status).toBe(303);
