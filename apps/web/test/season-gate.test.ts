@@ -8,6 +8,7 @@ import { createStand } from '../src/domain/catalog/create-stand.ts';
 import { createVenue } from '../src/domain/catalog/create-venue.ts';
 import { setMatchStands } from '../src/domain/catalog/set-match-stands.ts';
 import { redeemTicket } from '../src/domain/checkin/redeem-ticket.ts';
+import { summarizeAttendance } from '../src/domain/checkin/summarize-attendance.ts';
 import { clubWithOwner, competitionId } from './support/catalog.ts';
 import { databaseKinds, startTestApp, type TestApp } from './support/harness.ts';
 import { buySeasonPasses, insertSeasonProduct } from './support/season-gate.ts';
@@ -127,6 +128,9 @@ describe.each(databaseKinds())('a season pass at the gate on %s', (kind) => {
     // Its short code typed at a covered match names the same row.
     expect((await redeem(gateA, pass.shortCode, m2)).result).toBe('already_used');
     expect((await redeem(gateA, pass.shortCode, m3)).result).toBe('unknown');
+    // The attendance (and the scanners' counters) count the passes in their product's stand.
+    const seen = await summarizeAttendance(db(), clubId, m1);
+    expect(seen.stands.find((s) => s.name === 'Tribune')).toMatchObject({ sold: passes.length, admitted: 1 });
   });
 
   it('admits a typed pass short code once, and refuses a revoked row of the pass', async () => {

@@ -1,7 +1,7 @@
 import { SCAN_RESULTS, type ScanResult } from '@footarena/gate-protocol';
 import { and, asc, count, eq, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { matchStand, orderItem, scan, stand, ticket } from '../../db/schema/index.ts';
+import { matchStand, order, orderItem, scan, seasonProduct, stand, ticket } from '../../db/schema/index.ts';
 
 export type RefusalReason = Exclude<ScanResult, 'ok'>;
 export const REFUSAL_REASONS = SCAN_RESULTS.filter((r): r is RefusalReason => r !== 'ok');
@@ -10,24 +10,27 @@ export const REFUSAL_REASONS = SCAN_RESULTS.filter((r): r is RefusalReason => r 
  * Who is in, per stand, for the club's live view and the report after the match: every stand open for
  * the match (those with nothing sold too: an empty stand is news on match day) with its seats, valid
  * tickets sold, tickets admitted and people inside now (re-entry), and refused scans by reason (a scan that names no ticket of the
- * match, such as a forged code, counts for the match but no stand).
+ * match, such as a forged code, counts for the match but no stand). A season pass's ticket row counts in its product's stand.
  */
 export async function summarizeAttendance(db: Executor, clubId: string, matchId: string) {
+  const ofStand = sql`coalesce(${orderItem.matchStandId} = ${matchStand.id}, ${seasonProduct.standId} = ${matchStand.standId})`;
   const [stands, refusals] = await Promise.all([
     db
       .select({
         standId: stand.id,
         name: stand.name,
         seats: matchStand.cap,
-        sold: sql<number>`count(${ticket.id}) filter (where ${ticket.status} = 'valid')::int`,
-        admitted: sql<number>`count(${ticket.usedAt}) filter (where ${ticket.status} = 'valid')::int`,
+        sold: sql<number>`count(${ticket.id}) filter (where ${ticket.status} = 'valid' and ${ofStand})::int`,
+        admitted: sql<number>`count(${ticket.usedAt}) filter (where ${ticket.status} = 'valid' and ${ofStand})::int`,
         /** Admitted and not out now (re-entry). */
-        inside: sql<number>`count(${ticket.usedAt}) filter (where ${ticket.status} = 'valid' and ${ticket.exitedAt} is null)::int`,
+        inside: sql<number>`count(${ticket.usedAt}) filter (where ${ticket.status} = 'valid' and ${ticket.exitedAt} is null and ${ofStand})::int`,
       })
       .from(matchStand)
       .innerJoin(stand, eq(stand.id, matchStand.standId))
-      .leftJoin(orderItem, eq(orderItem.matchStandId, matchStand.id))
-      .leftJoin(ticket, and(eq(ticket.orderItemId, orderItem.id), eq(ticket.clubId, clubId)))
+      .leftJoin(ticket, and(eq(ticket.matchId, matchStand.matchId), eq(ticket.clubId, clubId)))
+      .leftJoin(orderItem, eq(orderItem.id, ticket.orderItemId))
+      .leftJoin(order, eq(order.id, ticket.orderId))
+      .leftJoin(seasonProduct, eq(seasonProduct.id, order.seasonProductId))
       .where(and(eq(matchStand.clubId, clubId), eq(matchStand.matchId, matchId)))
       .groupBy(stand.id, stand.name, matchStand.cap)
       .orderBy(asc(stand.name)),
