@@ -12,7 +12,7 @@ import {
 } from '../../db/schema/index.ts';
 import type { Prices } from '../catalog/stand-prices.ts';
 import { DomainError } from '../errors.ts';
-import { seasonSaleStatus } from './list-season-products.ts';
+import { seasonSaleStatus } from './season-rules.ts';
 
 /**
  * One product of this club (another club's is not found): its details, prices, the product it renews,

@@ -1,20 +1,7 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { seasonPass, seasonProduct, seasonProductMatch, stand } from '../../db/schema/index.ts';
-
-/** Where a product's sale stands now, as the club reads it. */
-export type SeasonSaleStatus = 'archived' | 'not_yet' | 'priority' | 'on_sale' | 'closed';
-
-export function seasonSaleStatus(
-  p: { archivedAt: Date | null; saleOpensAt: Date | null; saleClosesAt: Date | null; priorityUntil: Date | null },
-  now: Date,
-): SeasonSaleStatus {
-  if (p.archivedAt) return 'archived';
-  if (p.saleOpensAt && now < p.saleOpensAt) return 'not_yet';
-  if (p.saleClosesAt && now >= p.saleClosesAt) return 'closed';
-  if (p.priorityUntil && now < p.priorityUntil) return 'priority';
-  return 'on_sale';
-}
+import { seasonSaleStatus } from './season-rules.ts';
 
 /** A club's season ticket products, newest season first: stand, passes sold (valid) and the cap, matches covered. */
 export async function listSeasonProducts(db: Executor, clubId: string, now = new Date()) {
@@ -28,6 +15,7 @@ export async function listSeasonProducts(db: Executor, clubId: string, now = new
       held: seasonProduct.held,
       saleOpensAt: seasonProduct.saleOpensAt,
       saleClosesAt: seasonProduct.saleClosesAt,
+      renewalOfId: seasonProduct.renewalOfId,
       priorityUntil: seasonProduct.priorityUntil,
       archivedAt: seasonProduct.archivedAt,
       passes: sql<number>`(select count(*)::int from ${seasonPass} where ${seasonPass.productId} = ${seasonProduct.id} and ${seasonPass.status} = 'valid')`,

@@ -37,6 +37,19 @@ export function seasonSaleIsOpen(p: { saleOpensAt: Date | null; saleClosesAt: Da
   return !p.saleClosesAt || now < p.saleClosesAt;
 }
 
+/** Where a product's sale stands now, as the club reads it: the same window and priority rules as buying. */
+export type SeasonSaleStatus = 'archived' | 'not_yet' | 'priority' | 'on_sale' | 'closed';
+
+export function seasonSaleStatus(
+  p: Parameters<typeof seasonSaleIsOpen>[0] & Parameters<typeof inPriorityWindow>[0],
+  now: Date,
+): SeasonSaleStatus {
+  if (p.archivedAt) return 'archived';
+  if (p.saleOpensAt && now < p.saleOpensAt) return 'not_yet';
+  if (!seasonSaleIsOpen(p, now)) return 'closed';
+  return inPriorityWindow(p, now) ? 'priority' : 'on_sale';
+}
+
 /** Renewal: before priority_until only holders of the earlier product may buy. */
 export function inPriorityWindow(p: { renewalOfId: string | null; priorityUntil: Date | null }, now: Date) {
   return Boolean(p.renewalOfId && p.priorityUntil && now < p.priorityUntil);

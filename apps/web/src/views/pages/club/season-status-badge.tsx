@@ -1,4 +1,4 @@
-import type { SeasonSaleStatus } from '../../../domain/seasons/list-season-products.ts';
+import type { SeasonSaleStatus } from '../../../domain/seasons/season-rules.ts';
 import { useT } from '../../components/use-t.ts';
 
 const CLASS: Record<SeasonSaleStatus, string> = {
