@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import type { MatchTickets } from '../../../domain/tickets/group-my-tickets.ts';
 import { assetUrl } from '../../asset-url.ts';
 import { Form } from '../../components/form.tsx';
@@ -85,29 +86,7 @@ function MatchBlock({ group }: { group: MatchTickets<ShownTicket> }) {
       ) : null}
       {group.orders.map((o) => (
         <div class="order-tickets">
-          <h3>
-            {t('order.reference')} {o.reference}
-          </h3>
-          <ul class="ticket-lines">
-            {o.tickets.map(({ ticket: tk, position }) => (
-              <li class={tk.status === 'valid' ? undefined : 'inactive'}>
-                {tk.status === 'valid' && live ? (
-                  <a href={`/account/tickets/${tk.id}`}>
-                    <TicketWhat ticket={tk} position={position} count={group.valid.length} />
-                  </a>
-                ) : (
-                  <TicketWhat ticket={tk} position={position} count={group.valid.length} />
-                )}{' '}
-                <TicketState ticket={tk} />
-                {tk.status === 'valid' && live ? (
-                  <>
-                    <br />
-                    <ShortCode ticket={tk} />
-                  </>
-                ) : null}
-              </li>
-            ))}
-          </ul>
+          <OrderLines order={o} count={group.valid.length} live={live} codes={live} />
           {live && o.tickets.some((n) => n.ticket.status === 'valid' && n.ticket.bought) ? (
             <div class="actions">
               <a href={`/account/tickets/orders/${o.reference}/tickets.pdf`}>{t('tickets.pdf')}</a>
@@ -142,34 +121,69 @@ function SeasonBlock({ group }: { group: MatchTickets<ShownPass> }) {
       </p>
       {group.orders.map((o) => (
         <div class="order-tickets">
-          <h3>
-            {t('order.reference')} {o.reference}
-          </h3>
-          <ul class="ticket-lines">
-            {o.tickets.map(({ ticket: tk, position }) => (
-              <li class={tk.status === 'valid' ? undefined : 'inactive'}>
-                {tk.status === 'valid' && live ? (
-                  <a href={`/account/tickets/${tk.id}`}>
-                    <TicketWhat ticket={tk} position={position} count={group.valid.length} />
-                  </a>
-                ) : (
-                  <TicketWhat ticket={tk} position={position} count={group.valid.length} />
-                )}{' '}
-                <TicketState ticket={tk} />
-                {tk.status === 'valid' ? (
-                  <>
-                    <br />
-                    <ShortCode ticket={tk} />
-                    <br />
-                    <a href={`/account/season/${tk.id}`}>{t('tickets.seasonManage')}</a>
-                  </>
-                ) : null}
-              </li>
-            ))}
-          </ul>
+          <OrderLines
+            order={o}
+            count={group.valid.length}
+            live={live}
+            codes
+            more={(tk) => (
+              <>
+                <br />
+                <a href={`/account/season/${tk.id}`}>{t('tickets.seasonManage')}</a>
+              </>
+            )}
+          />
         </div>
       ))}
     </section>
+  );
+}
+
+/**
+ * One order's tickets (or passes): each a tap to its QR full screen while it can be used, its state, and
+ * — `codes` — the short code of a valid one, followed by `more`.
+ */
+function OrderLines<T extends ShownTicket>({
+  order: o,
+  count,
+  live,
+  codes,
+  more,
+}: {
+  order: MatchTickets<T>['orders'][number];
+  count: number;
+  live: boolean;
+  codes: boolean;
+  more?: (ticket: T) => Child;
+}) {
+  const t = useT();
+  return (
+    <>
+      <h3>
+        {t('order.reference')} {o.reference}
+      </h3>
+      <ul class="ticket-lines">
+        {o.tickets.map(({ ticket: tk, position }) => (
+          <li class={tk.status === 'valid' ? undefined : 'inactive'}>
+            {tk.status === 'valid' && live ? (
+              <a href={`/account/tickets/${tk.id}`}>
+                <TicketWhat ticket={tk} position={position} count={count} />
+              </a>
+            ) : (
+              <TicketWhat ticket={tk} position={position} count={count} />
+            )}{' '}
+            <TicketState ticket={tk} />
+            {tk.status === 'valid' && codes ? (
+              <>
+                <br />
+                <ShortCode ticket={tk} />
+                {more?.(tk)}
+              </>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
 
