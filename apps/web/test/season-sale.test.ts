@@ -12,6 +12,7 @@ import {
   seasonProduct,
   seasonProductMatch,
   seasonProductPrice,
+  supporterCredit,
   ticket,
   user,
 } from '../src/db/schema/index.ts';
@@ -111,6 +112,24 @@ describe.each(databaseKinds())('buying a season ticket on %s', (kind) => {
     return session.sessionId;
   }
   const fulfil = (sessionId: string) => db().transaction((tx) => fulfilOrder(tx, ctx(), { actor: { kind: 'provider' }, sessionId }));
+
+  it('spends the buyer’s credit on a season ticket: paid and issued at once when it covers all, charged the rest otherwise', async () => {
+    const s = await seasonOnSale(t, 'Credit Season FC');
+    const buyer = await one();
+    await db().insert(supporterCredit).values({ clubId: s.club.id, userId: buyer.userId, amountCents: 20_000, reason: 'give_back' });
+    const noFee = { ...ctx(), config: { ...config, feePercent: 0 } };
+    const covered = await db().transaction((tx) =>
+      placeSeasonOrder(tx, noFee, { actor: buyer, productId: s.product.id, lines: adults(1) }),
+    );
+    expect(covered).toMatchObject({ status: 'paid', creditCents: 12_000, paymentLines: [] });
+    expect(await seats(s.matches.map((m) => m.matchStandId))).toEqual(s.matches.map(() => ({ held: 0, sold: 1 })));
+    expect(await product(s.product.id)).toEqual({ held: 0, sold: 1 });
+    expect(await db().select().from(seasonPass).where(eq(seasonPass.orderId, covered.id))).toHaveLength(1);
+    // 8,000 left: the next pass (and its fee) is charged what the credit does not pay, as one line.
+    const partly = await buy(buyer, s.product.id, adults(1));
+    expect(partly).toMatchObject({ status: 'pending', creditCents: 8_000 });
+    expect(partly.paymentLines).toEqual([{ name: expect.any(String), unitAmountCents: 4_000, quantity: 1 }]);
+  });
 
   it('holds one seat per pass on every covered match and on the product, in an order of no match', async () => {
     const s = await seasonOnSale(t, 'Hold FC');

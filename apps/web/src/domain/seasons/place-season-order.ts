@@ -16,7 +16,7 @@ import {
 import type { Ctx } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { buyerIsMember } from '../members/is-member.ts';
-import { type Buyer, buyerLock, insertOrder, isGuest, paymentDestination } from '../sales/place-order.ts';
+import { type Buyer, buyerLock, insertOrder, isGuest, paymentDestination, paymentLinesOf } from '../sales/place-order.ts';
 import { issueTickets } from '../tickets/issue-tickets.ts';
 import { coveredCounts, inPriorityWindow, isStillToPlay, proRataCents, seasonSaleIsOpen } from './season-rules.ts';
 
@@ -88,13 +88,13 @@ export async function placeSeasonOrder(
   if (toPlay.some((m) => m.matchStandId === null || m.left! < n)) throw new DomainError('season_sold_out');
 
   const subtotalCents = priced.reduce((sum, l) => sum + l.unitPriceCents * l.quantity, 0);
-  const free = subtotalCents === 0;
-  const destinationAccountId = await paymentDestination(tx, payments, p.clubId, free);
-  const { placed, accessToken } = await insertOrder(
+  // Free, or all paid by the buyer's credit: sold and issued at once.
+  const { placed, accessToken, free } = await insertOrder(
     tx,
     { payments, outbox, config, now },
     { buyer, clubId: p.clubId, of: { seasonProductId: p.id }, lines: priced, subtotalCents },
   );
+  const destinationAccountId = await paymentDestination(tx, payments, p.clubId, free);
   // The product's count, then the seats: after the order (and the buyer's replaced one) is written, so that
   // every transaction locks orders, then the product row, then the stand rows (as the release job does).
   const taken = free ? { sold: sql`${seasonProduct.sold} + ${n}` } : { held: sql`${seasonProduct.held} + ${n}` };
@@ -120,11 +120,10 @@ export async function placeSeasonOrder(
 
   if (free) await issueTickets(tx, outbox, placed.id, config.ticketSealingKey); // nothing to pay: passes now
 
-  const paymentLines = priced.map((l) => ({
-    name: `${p.name} · ${p.standName} · ${l.category}`,
-    unitAmountCents: l.unitPriceCents,
-    quantity: l.quantity,
-  }));
+  const paymentLines = paymentLinesOf(
+    priced.map((l) => ({ name: `${p.name} · ${p.standName} · ${l.category}`, unitAmountCents: l.unitPriceCents, quantity: l.quantity })),
+    placed.creditCents,
+  );
   return { ...placed, paymentLines, destinationAccountId, accessToken };
 }
 
