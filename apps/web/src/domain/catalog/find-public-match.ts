@@ -2,35 +2,65 @@ import { eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.ts';
 import { preparedOnce } from '../../db/prepared.ts';
-import { competition, match, matchStand, matchStandPrice, organization, type PriceCategory, stand, venue } from '../../db/schema/index.ts';
+import {
+  clubMember,
+  competition,
+  match,
+  matchStand,
+  matchStandPrice,
+  organization,
+  type PriceCategory,
+  stand,
+  supporterCredit,
+  venue,
+} from '../../db/schema/index.ts';
 import { clubVerified } from '../clubs/club-verified.ts';
 import { DomainError } from '../errors.ts';
 import { isUuid } from '../ids.ts';
+import { offerMemberPrices } from '../members/offer-member-prices.ts';
+import { publicSeasonProduct, publicSeasonProductsOfMatch } from '../seasons/list-public-season-products.ts';
 import { PUBLIC_STATUSES } from './list-upcoming-matches.ts';
 import { displayStatus, matchSeatsLeft, saleIsOpen, seatsLeft } from './match-status.ts';
 import { matchTitle } from './match-title.ts';
 
 const opponentClub = alias(organization, 'opponent_club');
 
-/** A match as the public sees it (also past and cancelled ones, so shared links never break). */
-export async function findPublicMatch(db: Executor, matchId: string, now = new Date()) {
+/** Who looks at a match page: a signed-in person (their member prices and credit), or nobody. */
+export type MatchViewer = { id: string; email: string; emailVerified: boolean } | null | undefined;
+
+/**
+ * A match as the public sees it (also past and cancelled ones, so shared links never break), as the
+ * viewer may buy it: the member price only for a member (decision 021), with their credit with the
+ * club and the season products covering the match.
+ */
+export async function findPublicMatch(db: Executor, matchId: string, viewer?: MatchViewer, now = new Date()) {
   if (!isUuid(matchId)) throw new DomainError('not_found');
-  // Built once per database: every refused checkout of a rush renders this page.
+  // Built once per database, one statement with the viewer's part: every refused checkout of a rush
+  // renders this page.
   const query = preparedOnce(db, 'public_match', (name) => selectPublicMatch(db).prepare(name));
-  const [row] = await query.execute({ matchId });
+  const [row] = await query.execute({
+    matchId,
+    now,
+    viewerId: viewer?.id ?? null,
+    // A member is known by a verified address only (isMember).
+    memberEmail: viewer?.emailVerified ? viewer.email.trim().toLowerCase() : null,
+  });
   if (row?.club.status !== 'active') throw new DomainError('not_found');
 
-  const { opponentClub: linked, stands, ...found } = row;
+  const { opponentClub: linked, stands, member, seasons, ...found } = row;
+  const shown = offerMemberPrices({ stands }, member).stands;
   return {
     ...found,
+    // Tickets are sold by the home club only, and so are its season tickets.
+    seasons: row.isHome ? seasons.map(publicSeasonProduct) : [],
     title: matchTitle(row.isHome, row.club.name, row.opponentName),
     // The opponent's page is linked only while it is public (a suspended club has none).
     opponentClub: linked?.status === 'active' ? { name: linked.name, slug: linked.slug, verified: linked.verified } : null,
     listed: (PUBLIC_STATUSES as readonly string[]).includes(row.status),
-    displayStatus: displayStatus(row, matchSeatsLeft(stands), now),
+    displayStatus: displayStatus(row, matchSeatsLeft(shown), now),
     // Tickets are sold by the home club only: an away match's page shows no form.
     saleOpen: row.isHome && saleIsOpen(row, now),
-    stands: stands.map((s) => ({
+    stands: shown.map((s) => ({
       id: s.id,
       name: s.name,
       seatsLeft: seatsLeft(s),
@@ -81,6 +111,12 @@ function selectPublicMatch(db: Executor) {
                      from ${matchStandPrice} p where p.match_stand_id = ms.id)) order by s.name), '[]'::json)
         from ${matchStand} ms join ${stand} s on s.id = ms.stand_id
         where ms.match_id = ${match.id})`,
+      member: sql<boolean>`exists (select 1 from ${clubMember} where ${clubMember.clubId} = ${match.clubId}
+        and ${clubMember.email} = ${sql.placeholder('memberEmail')})`,
+      // The viewer's credit with the club: their ledger's sum (findCreditBalance), never below zero.
+      creditCents: sql<number>`greatest((select coalesce(sum(${supporterCredit.amountCents}), 0) from ${supporterCredit}
+        where ${supporterCredit.userId} = ${sql.placeholder('viewerId')} and ${supporterCredit.clubId} = ${match.clubId}), 0)::int`,
+      seasons: publicSeasonProductsOfMatch(db, match.id, sql`${sql.placeholder('now')}::timestamptz`),
     })
     .from(match)
     .innerJoin(organization, eq(organization.id, match.clubId))

@@ -3,14 +3,10 @@ import { raw } from 'hono/html';
 import type { AppConfig } from '../../deps.ts';
 import { countAttempt } from '../../domain/accounts/count-attempt.ts';
 import { findPublicMatch, type PublicMatch } from '../../domain/catalog/find-public-match.ts';
-import { findCreditBalance } from '../../domain/credit/find-credit-balance.ts';
 import { DomainError } from '../../domain/errors.ts';
-import { isMember } from '../../domain/members/is-member.ts';
-import { offerMemberPrices } from '../../domain/members/offer-member-prices.ts';
 import type { Buyer, OrderLine } from '../../domain/sales/place-order.ts';
 import { priceBasket } from '../../domain/sales/price-basket.ts';
 import { startCheckout } from '../../domain/sales/start-checkout.ts';
-import { listPublicSeasonProducts } from '../../domain/seasons/list-public-season-products.ts';
 import { formatDateTime } from '../../i18n/index.ts';
 import { render } from '../../views/layouts/layout.tsx';
 import { CheckoutPage } from '../../views/pages/public/checkout-page.tsx';
@@ -92,11 +88,11 @@ function stepped(lines: OrderLine[], step: { field: string; delta: number }, lim
 }
 
 export const matchRoutes = new Hono<AppEnv>()
-  .get('/:matchId', async (c) => renderMatchPage(c, await findPublicMatch(c.get('deps').db, c.req.param('matchId')), linkedBasket(c)))
+  .get('/:matchId', async (c) => renderMatchPage(c, await matchFor(c, c.req.param('matchId')), linkedBasket(c)))
   // The step before paying, for a basket that came by link: what it costs, then one button to pay —
   // signed in, or after signing in, signing up or giving a name and an address as a guest.
   .get('/:matchId/checkout', async (c) => {
-    const m = await findPublicMatch(c.get('deps').db, c.req.param('matchId'));
+    const m = await matchFor(c, c.req.param('matchId'));
     const lines = linkedBasket(c);
     if (lines.every((l) => l.quantity === 0)) return c.redirect(`/matches/${m.id}#tickets`, 303);
     return renderCheckout(c, m, lines, {});
@@ -109,7 +105,7 @@ export const matchRoutes = new Hono<AppEnv>()
     const form = await parseForm(c, basketForm);
     // The match as the page shows it is read only to answer a refusal, not on the way to paying.
     const page = async (shown: { values: FormValues; errors: FieldErrors }, status: 400 | 409) =>
-      renderMatchPage(c, await findPublicMatch(db, matchId), [], shown, status);
+      renderMatchPage(c, await matchFor(c, matchId), [], shown, status);
     if (!form.ok) return page(form, 400);
     const { lines, step } = form.data;
     if (step) {
@@ -121,8 +117,7 @@ export const matchRoutes = new Hono<AppEnv>()
     if (user) actor = { userId: user.id, name: user.name, email: user.email };
     else if (form.values.as === 'guest') {
       const guest = await parseForm(c, guestForm);
-      const m = () => findPublicMatch(db, matchId);
-      if (!guest.ok) return renderCheckout(c, await m(), lines, guest, 400);
+      if (!guest.ok) return renderCheckout(c, await matchFor(c, matchId), lines, guest, 400);
       // A guest's order sends mail to the address typed: limited per IP address like every such request.
       const attempt = await countAttempt(db, [{ kind: 'mail', value: clientIp(c) }]);
       if (!attempt.allowed) throw new DomainError('rate_limited', { minutes: attempt.retryInMinutes });
@@ -137,32 +132,22 @@ export const matchRoutes = new Hono<AppEnv>()
       const status = ERROR_HTTP[error.code].status === 400 ? 400 : 409;
       const shown = { values: form.values, errors: { _form: domainMessage(c, error) } };
       if (user) return page(shown, status);
-      return renderCheckout(c, await findPublicMatch(db, matchId), lines, shown, status);
+      return renderCheckout(c, await matchFor(c, matchId), lines, shown, status);
     }
   });
 
-/** The match as the signed-in buyer may buy it: member prices for members only. */
-async function forBuyer(c: Context<AppEnv>, m: PublicMatch) {
-  return offerMemberPrices(m, await isMember(c.get('deps').db, m.club.id, c.get('user')));
-}
-
-/** The signed-in buyer's credit with the match's club (none for a visitor). */
-async function creditOf(c: Context<AppEnv>, m: PublicMatch) {
-  const user = c.get('user');
-  return user ? findCreditBalance(c.get('deps').db, user.id, m.club.id) : 0;
-}
+/** The match as the signed-in buyer may buy it (member prices for members only), with their credit. */
+const matchFor = (c: Context<AppEnv>, matchId: string) => findPublicMatch(c.get('deps').db, matchId, c.get('user'));
 
 async function renderMatchPage(
   c: Context<AppEnv>,
-  found: PublicMatch,
+  m: PublicMatch,
   lines: OrderLine[],
   shown: { values?: FormValues; errors?: FieldErrors } = {},
   status: 200 | 400 | 409 = 200,
 ) {
   const locale = c.get('locale');
   const { config } = c.get('deps');
-  const m = await forBuyer(c, found);
-  const creditCents = await creditOf(c, m);
   c.status(status);
   const quantities: Record<string, number> = {};
   for (const l of lines) quantities[quantityField(l.matchStandId, l.category)] = l.quantity;
@@ -188,11 +173,10 @@ async function renderMatchPage(
     </>
   );
   const { feePercent, feeFixedCents, holdMinutes } = config.sales;
-  const seasons = m.isHome ? await listPublicSeasonProducts(c.get('deps').db, { matchId: m.id }) : [];
   return render(
     c,
     <MatchPage
-      seasons={seasons}
+      seasons={m.seasons}
       match={m}
       quantities={quantities}
       basket={priceBasket(m, shownLines, config.sales)}
@@ -200,7 +184,7 @@ async function renderMatchPage(
       holdMinutes={holdMinutes}
       mapUrl={mapLink(m)}
       errors={shown.errors}
-      creditCents={creditCents}
+      creditCents={m.creditCents}
     />,
     { title: m.title, description, head },
   );
@@ -208,14 +192,12 @@ async function renderMatchPage(
 
 async function renderCheckout(
   c: Context<AppEnv>,
-  found: PublicMatch,
+  m: PublicMatch,
   lines: OrderLine[],
   shown: { values?: FormValues; errors?: FieldErrors },
   status: 200 | 400 | 409 = 200,
 ) {
   const user = c.get('user');
-  const m = await forBuyer(c, found);
-  const creditCents = await creditOf(c, m);
   c.status(status);
   // Nobody signs in, signs up or types an address for a page that keeps it.
   c.header('Cache-Control', 'no-store');
@@ -223,7 +205,7 @@ async function renderCheckout(
     c,
     <CheckoutPage
       match={m}
-      basket={priceBasket(m, lines, c.get('deps').config.sales, { creditCents })}
+      basket={priceBasket(m, lines, c.get('deps').config.sales, { creditCents: m.creditCents })}
       basketQuery={basketQuery(lines)}
       buyer={user ? { name: user.name, email: user.email } : undefined}
       values={shown.values}
