@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { type Context, Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
@@ -32,6 +31,7 @@ import { venueRoutes } from './http/club/venue-routes.tsx';
 import { devMailRoutes } from './http/dev/mail-routes.tsx';
 import { deviceApiV1 } from './http/device-api/v1.ts';
 import { handleError, renderError } from './http/errors.tsx';
+import { bodyLimit } from './http/middleware/body-limit.ts';
 import { compress } from './http/middleware/compress.ts';
 import { csrfToken } from './http/middleware/csrf-token.ts';
 import { flash } from './http/middleware/flash.ts';

@@ -1,7 +1,9 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import http from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acceptedEncoding } from '../src/http/middleware/compress.ts';
+import { type ServedApp, serveTestApp } from './e2e/serve.ts';
 import { clubWithOwner, matchOnSale } from './support/catalog.ts';
 import { startTestApp, type TestApp } from './support/harness.ts';
 
@@ -142,5 +144,45 @@ describe('serving', () => {
     expect(worker).toMatch(/const PRECACHE_VERSION = "[0-9a-f]{10}";/);
     const manifest = (await (await get('/scan/manifest.webmanifest')).json()) as { icons: { src: string }[] };
     expect(manifest.icons[0]!.src).toMatch(/^\/assets\/icon\.[0-9a-f]{10}\.svg$/);
+  });
+});
+
+// Over a real socket: a body whose length is declared is read straight from it (bodyLimit does not
+// touch the Web stream, decision 022); one sent in chunks is counted as it comes. Both are bounded.
+describe('request bodies on the wire', () => {
+  let served: ServedApp;
+  beforeAll(async () => {
+    served = await serveTestApp();
+  });
+  afterAll(() => served?.close());
+
+  /** A scan by a device token of the right shape that no device has: the body is read, then the token looked up. */
+  const redeem = (body: string, chunked: boolean) =>
+    new Promise<{ status: number; error: string }>((resolve, reject) => {
+      const url = new URL('/api/v1/redeem', served.baseURL);
+      const headers: Record<string, string | number> = { 'content-type': 'application/json', authorization: `Bearer ${'z'.repeat(43)}` };
+      if (!chunked) headers['content-length'] = Buffer.byteLength(body);
+      const req = http.request(url, { method: 'POST', headers }, (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk) => {
+          text += chunk;
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, error: (JSON.parse(text) as { error: string }).error }));
+      });
+      req.on('error', reject);
+      if (chunked) for (let i = 0; i < body.length; i += 1000) req.write(body.slice(i, i + 1000));
+      else req.write(body);
+      req.end();
+    });
+
+  it('reads a body of declared length or in chunks, and refuses either past the limit', async () => {
+    const scan = JSON.stringify({ code: 'FA1NOTACODE', nonce: 'wire-00001', matchId: randomUUID() });
+    const big = JSON.stringify({ code: 'x'.repeat(20_000), nonce: 'wire-00002', matchId: randomUUID() });
+    for (const chunked of [false, true]) {
+      expect(await redeem('{"code": ', chunked)).toEqual({ status: 400, error: 'bad_request' });
+      expect(await redeem(scan, chunked)).toEqual({ status: 401, error: 'unauthorized' });
+      expect(await redeem(big, chunked)).toEqual({ status: 413, error: 'payload_too_large' });
+    }
   });
 });

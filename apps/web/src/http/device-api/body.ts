@@ -1,7 +1,7 @@
-import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { validator } from 'hono/validator';
 import type { z } from 'zod';
+import { bodyLimit } from '../middleware/body-limit.ts';
 
 // A request body of the device API: bounded first (bodyLimit reads at most maxSize bytes), then
 // parsed and validated by one schema of @footarena/gate-protocol. Refusals are thrown for the

@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import Stripe from 'stripe';
 import { z } from 'zod';
 import type { AppDeps } from '../../deps.ts';
@@ -12,6 +11,7 @@ import { recordProviderRefund } from '../../domain/sales/record-provider-refund.
 import { refundUnfulfillableOrder } from '../../domain/sales/refund-unfulfillable-order.ts';
 import { syncPaymentAccount } from '../../domain/sales/sync-payment-account.ts';
 import { readAccount } from '../../integrations/payments/stripe-connect.ts';
+import { bodyLimit } from '../middleware/body-limit.ts';
 import type { AppEnv } from '../types.ts';
 
 // Stripe documents no maximum event size, but its objects are small (metadata is capped at 50 keys
