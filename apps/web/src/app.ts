@@ -54,7 +54,6 @@ import { safeRedirectPath } from './http/redirect.ts';
 import { scannerRoutes } from './http/scanner/scanner-routes.tsx';
 import type { AppEnv } from './http/types.ts';
 import { stripeWebhookRoutes } from './http/webhooks/stripe.ts';
-import { renderer } from './views/layouts/layout.tsx';
 
 const STATIC_ASSETS: Record<string, Asset> = Object.fromEntries(
   [
@@ -113,7 +112,7 @@ export function createApp(deps: AppDeps) {
     }
   });
 
-  app.use(session, noStore, locale, flash, renderer);
+  app.use(session, noStore, locale, flash);
   // Only the two links that e-mails carry go to better-auth directly; every other account action
   // goes through the app's own forms (validation, CSRF token, attempt limits). better-auth lets a
   // relative callback through unresolved ("/.//evil.example" passes its check, then leaves the site),

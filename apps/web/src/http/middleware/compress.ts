@@ -44,7 +44,7 @@ export const compress: MiddlewareHandler = async (c, next) => {
   await next();
   const res = c.res;
   const type = res.headers.get('Content-Type') ?? '';
-  if (!res.body || c.req.method === 'HEAD' || res.status === 204 || res.status === 206 || res.status === 304) return;
+  if (c.req.method === 'HEAD' || res.status === 204 || res.status === 206 || res.status === 304) return;
   if (res.headers.has('Content-Encoding') || !COMPRESSIBLE.test(type)) return;
   if (/(^|,)\s*no-transform\s*(,|$)/i.test(res.headers.get('Cache-Control') ?? '')) return;
   // Whether or not this answer is compressed, another client's may be: caches must key on it.
@@ -53,7 +53,9 @@ export const compress: MiddlewareHandler = async (c, next) => {
     res.headers.set('Vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding');
   }
   const encoding = acceptedEncoding(c.req.header('Accept-Encoding'));
-  if (!encoding) return;
+  // The body is looked at only to compress it: reading `res.body` turns @hono/node-server's answer
+  // of a string into a Web Response streamed to the socket (decision 022).
+  if (!encoding || !res.body) return;
   const body = new Uint8Array(await res.arrayBuffer());
   // Hono copies the previous response's headers onto a new one: adjust them after the swap.
   if (body.length < MIN_BYTES) {

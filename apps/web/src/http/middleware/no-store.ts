@@ -15,5 +15,7 @@ const PRIVATE_WITHOUT_SESSION = /^\/(api\/v1|demo-pay|gate-pay|guest-orders|unsu
  */
 export const noStore = createMiddleware<AppEnv>(async (c, next) => {
   await next();
-  if (c.get('user') || PRIVATE_WITHOUT_SESSION.test(c.req.path)) c.header('Cache-Control', 'no-store');
+  // On the answer's own headers: c.header() after the handler copies the whole answer into a new one
+  // (and @hono/node-server then streams it instead of writing its string at once, decision 022).
+  if (c.get('user') || PRIVATE_WITHOUT_SESSION.test(c.req.path)) c.res.headers.set('Cache-Control', 'no-store');
 });
