@@ -11,10 +11,10 @@ import {
   organization,
   type PriceCategory,
   stand,
-  supporterCredit,
   venue,
 } from '../../db/schema/index.ts';
 import { clubVerified } from '../clubs/club-verified.ts';
+import { creditBalance } from '../credit/find-credit-balance.ts';
 import { DomainError } from '../errors.ts';
 import { isUuid } from '../ids.ts';
 import { offerMemberPrices } from '../members/offer-member-prices.ts';
@@ -113,9 +113,8 @@ function selectPublicMatch(db: Executor) {
         where ms.match_id = ${match.id})`,
       member: sql<boolean>`exists (select 1 from ${clubMember} where ${clubMember.clubId} = ${match.clubId}
         and ${clubMember.email} = ${sql.placeholder('memberEmail')})`,
-      // The viewer's credit with the club: their ledger's sum (findCreditBalance), never below zero.
-      creditCents: sql<number>`greatest((select coalesce(sum(${supporterCredit.amountCents}), 0) from ${supporterCredit}
-        where ${supporterCredit.userId} = ${sql.placeholder('viewerId')} and ${supporterCredit.clubId} = ${match.clubId}), 0)::int`,
+      // The viewer's credit with the club (findCreditBalance).
+      creditCents: sql<number>`greatest(${creditBalance(sql.placeholder('viewerId'), match.clubId)}, 0)`,
       seasons: publicSeasonProductsOfMatch(db, match.id, sql`${sql.placeholder('now')}::timestamptz`),
     })
     .from(match)

@@ -1,5 +1,5 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import {
   clubPaymentAccount,
@@ -14,9 +14,10 @@ import {
   supporterCredit,
   user,
 } from '../../db/schema/index.ts';
+import { statement } from '../../db/statement.ts';
 import { saleIsOpen } from '../catalog/match-status.ts';
 import type { Ctx } from '../context.ts';
-import { findCreditBalance } from '../credit/find-credit-balance.ts';
+import { creditBalance } from '../credit/find-credit-balance.ts';
 import { DomainError } from '../errors.ts';
 import { buyerIsMember } from '../members/is-member.ts';
 import type { Outbox } from '../outbox.ts';
@@ -62,10 +63,10 @@ export async function placeOrder(
   if (lines.length === 0) throw new DomainError('empty_order');
   // Sorted: concurrent orders lock the stand rows in the same order, so they never deadlock.
   const standIds = [...new Set(lines.map((l) => l.matchStandId))].sort();
-  const m = await lockBuyerAndMatch(tx, buyer, input.matchId, standIds);
+  const count = lines.reduce((sum, l) => sum + l.quantity, 0);
+  const m = await lockBuyerAndMatch(tx, buyer, input.matchId, standIds, count, now);
   if (m?.clubStatus !== 'active') throw new DomainError('not_found');
   if (!saleIsOpen(m, now)) throw new DomainError('sale_closed');
-  const count = lines.reduce((sum, l) => sum + l.quantity, 0);
   if (count > m.orderLimit) throw new DomainError('over_order_limit', { limit: m.orderLimit });
 
   // The member price: only for a signed-in buyer whose verified e-mail is on the club's list (decision 021).
@@ -82,13 +83,13 @@ export async function placeOrder(
   for (const matchStandId of standIds) {
     const asked = priced.filter((l) => l.matchStandId === matchStandId).reduce((sum, l) => sum + l.quantity, 0);
     const stand = m.prices.find((p) => p.matchStandId === matchStandId)!;
-    if (asked > stand.left) throw await seatsShort(tx, matchStandId, stand.name, now);
+    if (asked > stand.left) throw new NotEnoughSeats(stand.name, Math.max(stand.left, 0), stand.lapsed);
   }
   const subtotalCents = priced.reduce((sum, l) => sum + l.unitPriceCents * l.quantity, 0);
   const { placed, accessToken, free } = await insertOrder(
     tx,
     { payments, outbox, config, now },
-    { buyer, clubId: m.clubId, of: { matchId: m.id }, lines: priced, subtotalCents },
+    { buyer, clubId: m.clubId, of: { matchId: m.id }, lines: priced, subtotalCents, mayHaveCredit: m.hasCredit },
   );
   const destinationAccountId = await paymentDestination(tx, payments, m.clubId, free);
   // The seats are taken last: the hot stand row stays locked only from here to the commit. Lapsed
@@ -150,6 +151,8 @@ export async function insertOrder(
     of: { matchId: string } | { seasonProductId: string };
     lines: OrderItemLine[];
     subtotalCents: number;
+    /** False when the caller's first statement saw no credit ledger of the buyer with the club. */
+    mayHaveCredit?: boolean;
   },
 ) {
   const { buyer, clubId, subtotalCents } = input;
@@ -157,7 +160,8 @@ export async function insertOrder(
   const feeCents = platformFee(subtotalCents, config);
   // The buyer's credit with the club pays the tickets first (never the fee): read under the buyer's
   // lock, so two orders of one buyer never spend the same credit.
-  const creditCents = guest ? 0 : Math.min(subtotalCents, await spendableCredit(tx, buyer.userId, clubId, input.of));
+  const creditCents =
+    guest || input.mayHaveCredit === false ? 0 : Math.min(subtotalCents, await spendableCredit(tx, buyer.userId, clubId, input.of));
   // Nothing left to pay (free tickets, or all paid by credit): sold and ticketed at once.
   const free = subtotalCents + feeCents - creditCents === 0;
   const orderId = randomUUID();
@@ -215,11 +219,14 @@ export async function insertOrder(
  */
 async function spendableCredit(tx: Tx, userId: string, clubId: string, of: { matchId: string } | { seasonProductId: string }) {
   const same = 'matchId' in of ? eq(order.matchId, of.matchId) : eq(order.seasonProductId, of.seasonProductId);
-  const [held] = await tx
-    .select({ cents: sql<number>`coalesce(sum(${order.creditCents}), 0)::int` })
+  const [row] = await tx
+    .select({
+      held: sql<number>`coalesce(sum(${order.creditCents}), 0)::int`,
+      balance: sql<number>`(${creditBalance(userId, clubId)})`,
+    })
     .from(order)
     .where(and(eq(order.userId, userId), same, eq(order.status, 'pending')));
-  return (await findCreditBalance(tx, userId, clubId)) + (held?.cents ?? 0);
+  return Math.max(0, row?.balance ?? 0) + (row?.held ?? 0);
 }
 
 /** The items of a new order, as a CTE: the order and its items are written by one statement. */
@@ -246,46 +253,73 @@ export function orderItemsCte(tx: Tx, clubId: string, orderId: string, lines: Or
  * (they replace each other: without this, a burst of clicks would cancel each other's holds in
  * crossing orders and deadlock); a guest has no row, so their e-mail address takes a transaction
  * lock instead —, the match read FOR SHARE (a cancellation waits for this order, then refunds it),
- * and the prices of the stands asked for, with the stands' names and the seats they have left.
+ * the prices of the stands asked for with their names and the seats they have left, and, for a stand
+ * with fewer seats left than the order asks, those that lapsed holds keep (the refusal says it).
+ * Whether the buyer has any credit ledger with the club is read here too: most have none, and their
+ * order then reads no balance (one written meanwhile is simply not spent on this order).
  */
-async function lockBuyerAndMatch(tx: Tx, buyer: Buyer, matchId: string, standIds: string[]) {
-  const lock = buyerLock(tx, buyer);
-  const [m] = await tx
-    .select({
-      id: match.id,
-      clubId: match.clubId,
-      status: match.status,
-      kickoffAt: match.kickoffAt,
-      saleOpensAt: match.saleOpensAt,
-      saleClosesAt: match.saleClosesAt,
-      orderLimit: match.orderLimit,
-      clubStatus: organization.status,
-      prices: sql<{ matchStandId: string; category: PriceCategory; priceCents: number; name: string; left: number }[]>`(
-        select coalesce(json_agg(json_build_object('matchStandId', ${matchStandPrice.matchStandId}, 'category', ${matchStandPrice.category},
-          'priceCents', ${matchStandPrice.priceCents}, 'name', ${stand.name},
-          'left', ${matchStand.cap} - ${matchStand.sold} - ${matchStand.held})), '[]'::json)
-        from ${matchStandPrice}
-        join ${matchStand} on ${matchStand.id} = ${matchStandPrice.matchStandId}
-        join ${stand} on ${stand.id} = ${matchStand.standId}
-        where ${matchStand.matchId} = ${match.id} and ${inArray(matchStandPrice.matchStandId, standIds)})`,
-    })
-    .from(match)
-    .innerJoin(organization, eq(organization.id, match.clubId))
-    .innerJoin(lock, sql`true`)
-    .where(eq(match.id, matchId))
-    .for('share', { of: match });
-  return m;
+async function lockBuyerAndMatch(tx: Tx, buyer: Buyer, matchId: string, standIds: string[], asked: number, now: Date) {
+  const guest = isGuest(buyer);
+  const [m] = await (guest ? firstStatement.guest : firstStatement.account)(tx, {
+    matchId,
+    standIds,
+    asked,
+    now: now.toISOString(),
+    buyer: guest ? buyer.email : buyer.userId,
+  });
+  return m && { ...m, kickoffAt: new Date(m.kickoffAt), saleOpensAt: dateOrNull(m.saleOpensAt), saleClosesAt: dateOrNull(m.saleClosesAt) };
 }
+const dateOrNull = (text: string | null) => (text === null ? null : new Date(text));
+
+type FirstRow = {
+  id: string;
+  clubId: string;
+  status: (typeof match.$inferSelect)['status'];
+  kickoffAt: string;
+  saleOpensAt: string | null;
+  saleClosesAt: string | null;
+  orderLimit: number;
+  clubStatus: string;
+  hasCredit: boolean;
+  prices: { matchStandId: string; category: PriceCategory; priceCents: number; name: string; left: number; lapsed: number }[];
+};
+const firstStatementOf = (guest: boolean) =>
+  statement<FirstRow>(() => {
+    const p = (name: string) => sql.placeholder(name);
+    return sql`select m.id, m.club_id as "clubId", m.status, m.kickoff_at as "kickoffAt", m.sale_opens_at as "saleOpensAt",
+        m.sale_closes_at as "saleClosesAt", m.order_limit as "orderLimit", club.status as "clubStatus",
+        ${guest ? sql`false` : sql`exists (select 1 from ${supporterCredit} c where c.user_id = buyer.id and c.club_id = m.club_id)`} as "hasCredit",
+        (select coalesce(json_agg(json_build_object('matchStandId', price.match_stand_id, 'category', price.category,
+            'priceCents', price.price_cents, 'name', s.name, 'left', ms.cap - ms.sold - ms.held,
+            'lapsed', case when ms.cap - ms.sold - ms.held < ${p('asked')} then ${lapsedHolds(sql`ms.id`, p('now'))} else 0 end)), '[]'::json)
+          from ${matchStandPrice} price
+          join ${matchStand} ms on ms.id = price.match_stand_id
+          join ${stand} s on s.id = ms.stand_id
+          where ms.match_id = m.id and price.match_stand_id = any(${p('standIds')}::uuid[])) as prices
+      from ${match} m
+      join ${organization} club on club.id = m.club_id
+      join ${buyerLock(guest, p('buyer'))} on true
+      where m.id = ${p('matchId')}
+      for share of m`;
+  });
+const firstStatement = { account: firstStatementOf(false), guest: firstStatementOf(true) };
 
 /**
  * The buyer's lock, to join into an order's first statement: their user row FOR UPDATE, or for a
  * guest (no row) a transaction lock on their e-mail address. One buyer's orders go one at a time.
+ * `key` is the user's id or the guest's address (a value or a placeholder).
  */
-export function buyerLock(tx: Tx, buyer: Buyer) {
-  return isGuest(buyer)
-    ? sql`(select pg_advisory_xact_lock(hashtextextended(${`guest-order:${buyer.email}`}, 0))) as buyer`
-    : tx.select({ id: user.id }).from(user).where(eq(user.id, buyer.userId)).for('update').as('buyer');
+export function buyerLock(guest: boolean, key: unknown) {
+  return guest
+    ? sql`(select pg_advisory_xact_lock(hashtextextended('guest-order:' || ${key}::text, 0))) as buyer`
+    : sql`(select id from ${user} where id = ${key} for update) as buyer`;
 }
+export const lockOf = (buyer: Buyer) => (isGuest(buyer) ? buyerLock(true, buyer.email) : buyerLock(false, buyer.userId));
+
+/** Seats of a stand that pending orders past their hold keep (released by the job, or by startCheckout). */
+const lapsedHolds = (matchStandId: unknown, now: unknown) =>
+  sql`(select coalesce(sum(i.quantity), 0)::int from ${orderItem} i join ${order} o on o.id = i.order_id
+    where i.match_stand_id = ${matchStandId} and o.status = 'pending' and o.hold_expires_at <= ${now}::timestamptz)`;
 
 /** not_enough_seats, and how many of the stand's seats are kept by holds that lapsed but are not yet released. */
 export class NotEnoughSeats extends DomainError {
@@ -302,9 +336,7 @@ async function seatsShort(tx: Tx, matchStandId: string, standName: string, now: 
   const [row] = await tx
     .select({
       left: sql<number>`greatest(${matchStand.cap} - ${matchStand.sold} - ${matchStand.held}, 0)::int`,
-      // (Columns are written out: drizzle leaves them unqualified in a one-table select.)
-      lapsed: sql<number>`(select coalesce(sum(i.quantity), 0)::int from ${orderItem} i join ${order} o on o.id = i.order_id
-        where i.match_stand_id = ${matchStandId} and o.status = 'pending' and o.hold_expires_at <= ${now.toISOString()}::timestamptz)`,
+      lapsed: sql<number>`${lapsedHolds(matchStandId, now.toISOString())}`,
     })
     .from(matchStand)
     .where(eq(matchStand.id, matchStandId));

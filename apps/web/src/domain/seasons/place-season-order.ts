@@ -16,7 +16,7 @@ import {
 import type { Ctx } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { buyerIsMember } from '../members/is-member.ts';
-import { type Buyer, buyerLock, insertOrder, isGuest, paymentDestination, paymentLinesOf } from '../sales/place-order.ts';
+import { type Buyer, insertOrder, isGuest, lockOf, paymentDestination, paymentLinesOf } from '../sales/place-order.ts';
 import { issueTickets } from '../tickets/issue-tickets.ts';
 import { coveredCounts, inPriorityWindow, isStillToPlay, proRataCents, seasonSaleIsOpen } from './season-rules.ts';
 
@@ -62,7 +62,7 @@ export async function placeSeasonOrder(
     .from(seasonProduct)
     .innerJoin(organization, eq(organization.id, seasonProduct.clubId))
     .innerJoin(stand, eq(stand.id, seasonProduct.standId))
-    .innerJoin(buyerLock(tx, buyer), sql`true`)
+    .innerJoin(lockOf(buyer), sql`true`)
     .where(eq(seasonProduct.id, input.productId));
   if (p?.clubStatus !== 'active') throw new DomainError('not_found');
   if (!seasonSaleIsOpen(p, now)) throw new DomainError('season_sale_closed');
