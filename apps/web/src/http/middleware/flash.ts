@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { deleteCookie, getSignedCookie, setSignedCookie } from 'hono/cookie';
+import { deleteCookie, getCookie, getSignedCookie, setSignedCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv, Flash } from '../types.ts';
 
@@ -8,7 +8,8 @@ const FLASH_COOKIE = 'fa_flash';
 // A one-shot message shown on the next page after a redirect (post/redirect/get). Signed, so no
 // other site or script can plant text on our pages; already translated when set.
 export const flash = createMiddleware<AppEnv>(async (c, next) => {
-  const raw = await getSignedCookie(c, flashSecret(c), FLASH_COOKIE);
+  // Checked only when there is one: checking imports the key at every call.
+  const raw = getCookie(c, FLASH_COOKIE) === undefined ? undefined : await getSignedCookie(c, flashSecret(c), FLASH_COOKIE);
   let value: Flash | null = null;
   if (raw) {
     try {
