@@ -2,7 +2,7 @@ import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { match, matchStand, order, orderItem } from '../src/db/schema/index.ts';
 import { releaseExpiredOrders } from '../src/domain/sales/release-expired-orders.ts';
-import { brusselsIn, clubWithOwner, competitionId, postOk, refundableTickets } from './support/catalog.ts';
+import { brusselsIn, clubWithOwner, competitionId, matchOnSale, postOk, refundableTickets } from './support/catalog.ts';
 import { createUser, databaseKinds, signIn, startTestApp, type TestApp, textOf } from './support/harness.ts';
 
 describe.each(databaseKinds())('buying tickets with the demo provider on %s', (kind) => {
@@ -124,6 +124,43 @@ describe.each(databaseKinds())('buying tickets with the demo provider on %s', (k
     expect(await seats()).toMatchObject({ held: before.held, sold: before.sold });
     const orders = await t.runtime.deps.db.select().from(order).where(eq(order.matchId, matchId));
     expect(orders.filter((o) => o.status === 'pending').map((o) => o.email)).toEqual(['nosy@example.be']); // only the other buyer's
+  });
+
+  it('sells from the page the seats only lapsed holds keep, and refuses at once when none do', async () => {
+    const db = t.runtime.deps.db;
+    // A match of its own: this one ends full.
+    const { matchId, matchStandId: mainId } = await matchOnSale(t, await clubWithOwner(t, 'Lapse FC'), 'Late Comers');
+    const left = async () => {
+      const [s] = await db.select().from(matchStand).where(eq(matchStand.id, mainId));
+      return s!.cap - s!.sold - s!.held;
+    };
+    const buyer = async (email: string) => {
+      await createUser(t, email);
+      return signIn(t, email);
+    };
+    const take = async (email: string, quantity: number) =>
+      (await buyer(email)).post(`/matches/${matchId}/checkout`, { [`q_${mainId}_adult`]: String(quantity) });
+    // Every seat held, those of the first buyer by a hold that has lapsed (the job has not run).
+    const kept = 3;
+    await take('taker@example.be', kept);
+    for (let n = 0; (await left()) > 0; n++) await take(`filler${n}@example.be`, Math.min(10, await left()));
+    const [lapsed] = await db.select().from(order).where(eq(order.email, 'taker@example.be'));
+    await db
+      .update(order)
+      .set({ holdExpiresAt: new Date(Date.now() - 1000) })
+      .where(eq(order.id, lapsed!.id));
+    // The page shows no seat left, yet the seats of the lapsed hold are released and sold.
+    expect((await take('early@example.be', 1)).status).toBe(303);
+    expect((await db.select().from(order).where(eq(order.id, lapsed!.id)))[0]?.status).toBe('expired');
+    // No hold has lapsed now: asking one more than is left is refused from the page's own figures.
+    const refused = await (await buyer('late@example.be')).post(
+      `/matches/${matchId}/checkout`,
+      { [`q_${mainId}_adult`]: String(kept) },
+      en,
+    );
+    expect(refused.status).toBe(409);
+    expect(await textOf(refused)).toContain(`Not enough seats left in Main: ${kept - 1} left.`);
+    expect(await left()).toBe(kept - 1);
   });
 
   it('issues free tickets at once, without payment', async () => {

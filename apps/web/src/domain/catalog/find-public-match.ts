@@ -18,6 +18,7 @@ import { creditBalance } from '../credit/find-credit-balance.ts';
 import { DomainError } from '../errors.ts';
 import { isUuid } from '../ids.ts';
 import { offerMemberPrices } from '../members/offer-member-prices.ts';
+import { lapsedHolds } from '../sales/lapsed-holds.ts';
 import { publicSeasonProduct, publicSeasonProductsOfMatch } from '../seasons/list-public-season-products.ts';
 import { PUBLIC_STATUSES } from './list-upcoming-matches.ts';
 import { displayStatus, matchSeatsLeft, saleIsOpen, seatsLeft } from './match-status.ts';
@@ -64,6 +65,7 @@ export async function findPublicMatch(db: Executor, matchId: string, viewer?: Ma
       id: s.id,
       name: s.name,
       seatsLeft: seatsLeft(s),
+      lapsed: s.lapsed,
       prices: s.prices
         .map((p) => ({ category: p.category as PriceCategory, priceCents: p.priceCents }))
         .sort((a, b) => CATEGORY_ORDER.indexOf(a.category) - CATEGORY_ORDER.indexOf(b.category)),
@@ -102,11 +104,23 @@ function selectPublicMatch(db: Executor) {
       },
       competition: competition.name,
       venue: { name: venue.name, street: venue.street, postalCode: venue.postalCode, commune: venue.commune },
-      // The stands and their prices in the same statement: one round trip for the whole page.
+      // The stands and their prices in the same statement: one round trip for the whole page. With the
+      // seats lapsed holds keep where a basket could find the stand short: a checkout is refused on
+      // this page's figures only when there are none (seenSeatsRefusal).
       stands: sql<
-        { id: string; name: string; cap: number; sold: number; held: number; prices: { category: string; priceCents: number }[] }[]
+        {
+          id: string;
+          name: string;
+          cap: number;
+          sold: number;
+          held: number;
+          lapsed: number;
+          prices: { category: string; priceCents: number }[];
+        }[]
       >`(
         select coalesce(json_agg(json_build_object('id', ms.id, 'name', s.name, 'cap', ms.cap, 'sold', ms.sold, 'held', ms.held,
+          'lapsed', case when ms.cap - ms.sold - ms.held < ${match.orderLimit}
+            then ${lapsedHolds(sql`ms.id`, sql`${sql.placeholder('now')}`)} else 0 end,
           'prices', (select coalesce(json_agg(json_build_object('category', p.category, 'priceCents', p.price_cents)), '[]'::json)
                      from ${matchStandPrice} p where p.match_stand_id = ms.id)) order by s.name), '[]'::json)
         from ${matchStand} ms join ${stand} s on s.id = ms.stand_id

@@ -25,7 +25,9 @@ import { issueTickets } from '../tickets/issue-tickets.ts';
 import { cancelPendingOrder } from './cancel-pending-order.ts';
 import { platformFee, type SalesConfig } from './fees.ts';
 import { guestOrderToken, guestTokenHash } from './guest-link.ts';
+import { lapsedHolds } from './lapsed-holds.ts';
 import type { PaymentProvider } from './payment-provider.ts';
+import { priceOrderLines } from './price-order-lines.ts';
 
 export interface OrderLine {
   matchStandId: string;
@@ -63,28 +65,20 @@ export async function placeOrder(
   if (lines.length === 0) throw new DomainError('empty_order');
   // Sorted: concurrent orders lock the stand rows in the same order, so they never deadlock.
   const standIds = [...new Set(lines.map((l) => l.matchStandId))].sort();
-  const count = lines.reduce((sum, l) => sum + l.quantity, 0);
-  const m = await lockBuyerAndMatch(tx, buyer, input.matchId, standIds, count, now);
+  const m = await lockBuyerAndMatch(
+    tx,
+    buyer,
+    input.matchId,
+    standIds,
+    lines.reduce((sum, l) => sum + l.quantity, 0),
+    now,
+  );
   if (m?.clubStatus !== 'active') throw new DomainError('not_found');
   if (!saleIsOpen(m, now)) throw new DomainError('sale_closed');
-  if (count > m.orderLimit) throw new DomainError('over_order_limit', { limit: m.orderLimit });
-
   // The member price: only for a signed-in buyer whose verified e-mail is on the club's list (decision 021).
   if (lines.some((l) => l.category === 'member') && !(await buyerIsMember(tx, m.clubId, buyer))) throw new DomainError('member_price_only');
-
-  const priced = lines.map((line) => {
-    const price = m.prices.find((p) => p.matchStandId === line.matchStandId && p.category === line.category);
-    if (!price) throw new DomainError('not_found'); // another match's stand, or a category not sold here
-    return { ...line, unitPriceCents: price.priceCents, standName: price.name };
-  });
-  // Fewer seats left than asked, as the first statement saw them: refused before anything is written
-  // (three buyers in four at an opening). Only a refusal is decided on this read; a seat is still
-  // taken by the guarded UPDATE below alone (invariant 1).
-  for (const matchStandId of standIds) {
-    const asked = priced.filter((l) => l.matchStandId === matchStandId).reduce((sum, l) => sum + l.quantity, 0);
-    const stand = m.prices.find((p) => p.matchStandId === matchStandId)!;
-    if (asked > stand.left) throw new NotEnoughSeats(stand.name, Math.max(stand.left, 0), stand.lapsed);
-  }
+  // Fewer seats left than asked, as the first statement saw them: refused before anything is written.
+  const priced = priceOrderLines(m, lines);
   const subtotalCents = priced.reduce((sum, l) => sum + l.unitPriceCents * l.quantity, 0);
   const { placed, accessToken, free } = await insertOrder(
     tx,
@@ -315,11 +309,6 @@ export function buyerLock(guest: boolean, key: unknown) {
     : sql`(select id from ${user} where id = ${key} for update) as buyer`;
 }
 export const lockOf = (buyer: Buyer) => (isGuest(buyer) ? buyerLock(true, buyer.email) : buyerLock(false, buyer.userId));
-
-/** Seats of a stand that pending orders past their hold keep (released by the job, or by startCheckout). */
-const lapsedHolds = (matchStandId: unknown, now: unknown) =>
-  sql`(select coalesce(sum(i.quantity), 0)::int from ${orderItem} i join ${order} o on o.id = i.order_id
-    where i.match_stand_id = ${matchStandId} and o.status = 'pending' and o.hold_expires_at <= ${now}::timestamptz)`;
 
 /** not_enough_seats, and how many of the stand's seats are kept by holds that lapsed but are not yet released. */
 export class NotEnoughSeats extends DomainError {

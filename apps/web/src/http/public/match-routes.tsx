@@ -6,6 +6,7 @@ import { findPublicMatch, type PublicMatch } from '../../domain/catalog/find-pub
 import { DomainError } from '../../domain/errors.ts';
 import type { Buyer, OrderLine } from '../../domain/sales/place-order.ts';
 import { priceBasket } from '../../domain/sales/price-basket.ts';
+import { seenSeatsRefusal } from '../../domain/sales/price-order-lines.ts';
 import { startCheckout } from '../../domain/sales/start-checkout.ts';
 import { formatDateTime } from '../../i18n/index.ts';
 import { render } from '../../views/layouts/layout.tsx';
@@ -103,10 +104,7 @@ export const matchRoutes = new Hono<AppEnv>()
     const { db } = c.get('deps');
     const matchId = c.req.param('matchId');
     const form = await parseForm(c, basketForm);
-    // The match as the page shows it is read only to answer a refusal, not on the way to paying.
-    const page = async (shown: { values: FormValues; errors: FieldErrors }, status: 400 | 409) =>
-      renderMatchPage(c, await matchFor(c, matchId), [], shown, status);
-    if (!form.ok) return page(form, 400);
+    if (!form.ok) return renderMatchPage(c, await matchFor(c, matchId), [], form, 400);
     const { lines, step } = form.data;
     if (step) {
       const m = await findPublicMatch(db, matchId);
@@ -123,16 +121,23 @@ export const matchRoutes = new Hono<AppEnv>()
       if (!attempt.allowed) throw new DomainError('rate_limited', { minutes: attempt.retryInMinutes });
       actor = { kind: 'guest', ...guest.data, locale: c.get('locale') };
     } else return c.redirect(`/matches/${matchId}/checkout${basketQuery(lines)}`, 303);
+    // The page a refusal answers with is read first: when it already shows too few seats (three
+    // buyers in four at an opening), the buyer is refused without a transaction.
+    const seen = await matchFor(c, matchId);
+    const refused = (error: DomainError, m: PublicMatch) => {
+      const status = ERROR_HTTP[error.code].status === 400 ? 400 : 409;
+      const shown = { values: form.values, errors: { _form: domainMessage(c, error) } };
+      return user ? renderMatchPage(c, m, [], shown, status) : renderCheckout(c, m, lines, shown, status);
+    };
+    const short = seenSeatsRefusal(seen, lines);
+    if (short) return refused(short, seen);
     try {
       const started = await startCheckout(db, operationContext(c), { actor, matchId, lines });
       if (started.paid) return redirectWithFlash(c, started.orderPath, 'success', c.get('t')('order.freeIssued'));
       return c.redirect(started.url, 303);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      const status = ERROR_HTTP[error.code].status === 400 ? 400 : 409;
-      const shown = { values: form.values, errors: { _form: domainMessage(c, error) } };
-      if (user) return page(shown, status);
-      return renderCheckout(c, await matchFor(c, matchId), lines, shown, status);
+      return refused(error, await matchFor(c, matchId));
     }
   });
 
