@@ -4,6 +4,7 @@
 //   child → {ready}            connections are open and warm
 //   parent → {phase: 'http'}   the app's load: every request, over keep-alive connections
 //   parent → {phase: 'raw'}    the raw ceiling: the same statement straight to PostgreSQL
+//   parent → {phase: 'floor'}  the floor (bench/floor-server.ts): the HTTP phase's requests, to it
 //   child → {phase, figures}   after each phase
 
 import { readFileSync } from 'node:fs';
@@ -13,6 +14,8 @@ import { stats } from './stats.ts';
 
 export interface LoadInput {
   base: string;
+  /** The floor server's address (bench/floor-server.ts). */
+  floor: string;
   /** Keep-alive connections to the app (a reverse proxy's upstream pool, or one per device). */
   connections: number;
   /** null: every request at once (the rush); n: n callers, each sending its next one when answered. */
@@ -37,22 +40,29 @@ export interface PhaseFigures {
   /** HTTP: responses by status, and by the JSON answer's `result` when there is one. Raw: rows returned. */
   statuses: Record<string, number>;
   results: Record<string, number>;
+  /** HTTP: mean body bytes by status (what the floor pads its answers to). */
+  bytes: Record<string, number>;
   rows: number;
   /** This process's CPU per request, ms (so it is seen not to be the app's). */
   loadCpuMs: number;
 }
 
 const input = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as LoadInput;
-const target = new URL(input.base);
-const agent = new http.Agent({ keepAlive: true, maxSockets: input.connections, maxFreeSockets: input.connections });
+/** A server and the keep-alive connections to it: the app's, or the floor's. */
+const target = (base: string) => ({
+  url: new URL(base),
+  agent: new http.Agent({ keepAlive: true, maxSockets: input.connections, maxFreeSockets: input.connections }),
+});
+type Target = ReturnType<typeof target>;
+const targets = { http: target(input.base), floor: target(input.floor) };
 
-function request(method: string, path: string, headers: Record<string, string>, body?: string) {
+function request({ url, agent }: Target, method: string, path: string, headers: Record<string, string>, body?: string) {
   return new Promise<{ status: number; text: string }>((resolve, reject) => {
     const req = http.request(
       {
         agent,
-        host: target.hostname,
-        port: target.port,
+        host: url.hostname,
+        port: url.port,
         method,
         path,
         headers: body ? { ...headers, 'content-length': Buffer.byteLength(body) } : headers,
@@ -96,21 +106,24 @@ async function drive(count: number, work: (i: number, lane: number) => Promise<v
   return { count, seconds, ...stats(latencies), loadCpuMs: (used.user + used.system) / 1000 / count };
 }
 
-async function httpPhase(): Promise<PhaseFigures> {
+async function httpPhase(to: Target): Promise<PhaseFigures> {
   const { method, path, headers, bodies, vary } = input.http;
   const count = vary.by === 'request' ? vary.values.length : bodies.length;
   const statuses: Record<string, number> = {};
   const results: Record<string, number> = {};
+  const bytes: Record<string, number> = {};
   const figures = await drive(count, async (i, lane) => {
     const own = { ...headers, [vary.header]: vary.values[vary.by === 'request' ? i : lane]! };
-    const answer = await request(method, path, own, bodies[i % bodies.length]);
+    const answer = await request(to, method, path, own, bodies[i % bodies.length]);
     statuses[answer.status] = (statuses[answer.status] ?? 0) + 1;
+    bytes[answer.status] = (bytes[answer.status] ?? 0) + Buffer.byteLength(answer.text);
     if (answer.text.startsWith('{')) {
       const result = (JSON.parse(answer.text) as { result?: string }).result;
       if (result) results[result] = (results[result] ?? 0) + 1;
     }
   });
-  return { ...figures, statuses, results, rows: 0 };
+  for (const status in bytes) bytes[status] = Math.round(bytes[status]! / statuses[status]!);
+  return { ...figures, statuses, results, bytes, rows: 0 };
 }
 
 async function rawPhase(pool: pg.Pool): Promise<PhaseFigures> {
@@ -119,22 +132,23 @@ async function rawPhase(pool: pg.Pool): Promise<PhaseFigures> {
     const result = await pool.query(input.raw.sql, input.raw.params[i]);
     rows += result.rowCount ?? 0;
   });
-  return { ...figures, statuses: {}, results: {}, rows };
+  return { ...figures, statuses: {}, results: {}, bytes: {}, rows };
 }
 
 // Warm up: every connection opened once before the clock starts, on both sides.
-await Promise.all(Array.from({ length: input.connections }, () => request('GET', '/healthz', {})));
+for (const to of Object.values(targets))
+  await Promise.all(Array.from({ length: input.connections }, () => request(to, 'GET', '/healthz', {})));
 const pool = new pg.Pool({ connectionString: input.raw.url, max: input.raw.pool });
 await Promise.all(Array.from({ length: input.raw.pool }, () => pool.query('select 1')));
 
-process.on('message', async (message: { phase: 'http' | 'raw' | 'stop' }) => {
+process.on('message', async (message: { phase: 'http' | 'raw' | 'floor' | 'stop' }) => {
   if (message.phase === 'stop') {
     await pool.end();
-    agent.destroy();
+    for (const to of Object.values(targets)) to.agent.destroy();
     process.disconnect?.();
     return;
   }
-  const figures = message.phase === 'http' ? await httpPhase() : await rawPhase(pool);
+  const figures = message.phase === 'raw' ? await rawPhase(pool) : await httpPhase(targets[message.phase]);
   process.send!({ phase: message.phase, figures });
 });
 process.send!({ ready: true });

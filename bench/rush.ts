@@ -2,15 +2,16 @@
 // Opening of sales: N buyers at once ask for one ticket of a 500-seat stand, through the whole app
 // over HTTP on loopback (session, CSRF, validation, the guarded hold UPDATE, the demo checkout
 // session), on real PostgreSQL. Then, in the same run, the raw ceiling: the same atomic UPDATE sent
-// straight by the same number of concurrent callers over a pool of the app's size. The load comes
-// from a process of its own (bench/http-load.ts; the method is in bench/README.md).
+// straight by the same number of concurrent callers over a pool of the app's size, and the floor: the
+// same requests to a minimal server of the app's shape (bench/floor-server.ts). The load comes from a
+// process of its own (bench/http-load.ts; the method is in bench/README.md).
 import { createHmac, randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { eq, sql } from 'drizzle-orm';
 import { matchStand } from '../apps/web/src/db/schema/index.ts';
 import { createVerifiedUser } from '../apps/web/src/domain/accounts/create-verified-user.ts';
 import { setMatchStatus } from '../apps/web/src/domain/catalog/set-match-status.ts';
-import { benchClubMatch, POOL, printPhases, startBenchApp, startLoad } from './support.ts';
+import { benchClubMatch, type Phase, POOL, printPhases, startBenchApp, startFloor, startLoad } from './support.ts';
 
 const { values } = parseArgs({
   options: {
@@ -68,12 +69,14 @@ const check = await fetch(`${base}/account`, { redirect: 'manual', headers: { co
 if (check.status !== 200) throw new Error(`bench sessions are not accepted (${check.status})`);
 const body = new URLSearchParams({ _csrf: csrf.split('=')[1]!, [`q_${matchStandId}_adult`]: '1' }).toString();
 
-// The load, then the raw ceiling, from the load process (bench/http-load.ts): every buyer at once over
-// CONNECTIONS keep-alive connections; then the same guarded UPDATE, as many callers at once, over a
-// pool of the app's size.
+// The load, then the raw ceiling, then the floor, from the load process (bench/http-load.ts): every
+// buyer at once over CONNECTIONS keep-alive connections; then the same guarded UPDATE, as many callers
+// at once, over a pool of the app's size; then the same requests to the floor (bench/floor-server.ts).
+const floorServer = await startFloor('rush', bench.url);
 const load = await startLoad(
   {
     base,
+    floor: floorServer.base,
     connections: CONNECTIONS,
     lanes: null,
     http: {
@@ -91,29 +94,45 @@ const load = await startLoad(
     },
   },
   bench,
+  floorServer,
 );
+/** The stand row after a phase, reset for the next one. */
+async function takeStand() {
+  const [after] = await db.select().from(matchStand).where(eq(matchStand.id, matchStandId));
+  await db.update(matchStand).set({ held: 0, sold: 0 }).where(eq(matchStand.id, matchStandId));
+  return { taken: after!.held + after!.sold, oversold: Math.max(0, after!.sold + after!.held - after!.cap) };
+}
+/** What a phase's answers say, checked against the stand row: every 303 a seat held, and nothing else. */
+function judge(phase: Phase, stand: Awaited<ReturnType<typeof takeStand>>) {
+  const held = phase.statuses['303'] ?? 0;
+  const refused = phase.statuses['409'] ?? 0;
+  const other = BUYERS - held - refused;
+  const failed = stand.oversold > 0 || held !== SEATS || other > 0 || stand.taken !== held;
+  return { held, refused, other, failed, ...stand };
+}
 const app = await load.run('http');
-const [after] = await db.select().from(matchStand).where(eq(matchStand.id, matchStandId));
-const oversold = Math.max(0, after!.sold + after!.held - after!.cap);
-await db.update(matchStand).set({ held: 0, sold: 0 }).where(eq(matchStand.id, matchStandId));
+const appStand = judge(app, await takeStand());
 const raw = await load.run('raw');
+await takeStand();
+await floorServer.size(app.bytes);
+const floor = await load.run('floor');
+const floorStand = judge(floor, await takeStand());
+const [holds] = (await db.execute<{ n: number }>(sql`select count(*)::int as n from bench_floor_hold`)).rows;
 await load.stop();
+await floorServer.stop();
 
-const held = app.statuses['303'] ?? 0;
-const refused = app.statuses['409'] ?? 0;
-const other = BUYERS - held - refused;
 console.log(
   `\nrush: ${BUYERS} buyers at once, 1 ticket each, ${SEATS} seats, PostgreSQL, ${PROCESSES ?? 'the bench'} app process${PROCESSES && PROCESSES > 1 ? 'es' : ''} with a pool of ${POOL} each, ${CONNECTIONS} keep-alive connections`,
 );
-printPhases('requests', app, raw);
-console.log(`app: ${held} held, ${refused} refused, ${other} other, ${oversold} oversold; raw: ${raw.rows} held`);
+printPhases('requests', app, raw, floor);
+const told = (label: string, f: ReturnType<typeof judge>) =>
+  `${label}: ${f.held} held, ${f.refused} refused, ${f.other} other, ${f.oversold} oversold (stand row: ${f.taken})`;
+console.log(`${told('app', appStand)}; raw: ${raw.rows} held; ${told('floor', floorStand)}, ${holds!.n} holds recorded`);
+console.log(`answer bytes by status: app ${JSON.stringify(app.bytes)}, floor ${JSON.stringify(floor.bytes)}`);
 
 await bench.close();
-// Every 303 is a seat held, and nothing else is: the stand row agrees with the answers.
-if (oversold > 0 || held !== SEATS || other > 0 || after!.held + after!.sold !== held) {
-  console.error(
-    `FAILED: held ${held} of ${SEATS} seats (stand row: ${after!.held + after!.sold}), ${other} unexpected responses, oversold ${oversold}`,
-  );
+if (appStand.failed || floorStand.failed || holds!.n !== floorStand.held) {
+  console.error(`FAILED: ${SEATS} seats, each held by one 303 and nothing else, in the app and in the floor`);
   process.exit(1);
 }
 process.exit(0);

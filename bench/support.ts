@@ -101,8 +101,6 @@ async function startAppWorkers(n: number, env: ReturnType<typeof parseEnv>, url:
     });
   });
   const base = `http://127.0.0.1:${port}`;
-  const dir = mkdtempSync(path.join(tmpdir(), 'footarena-workers-'));
-  const file = path.join(dir, 'input.json');
   const workerEnv = Object.fromEntries(
     Object.entries({
       NODE_ENV: 'test',
@@ -113,36 +111,66 @@ async function startAppWorkers(n: number, env: ReturnType<typeof parseEnv>, url:
       LOG_LEVEL: 'silent',
     }).filter(([, v]) => v !== undefined),
   );
-  writeFileSync(file, JSON.stringify({ env: workerEnv, url, pool: POOL, port }));
-  const children = Array.from({ length: n }, () =>
-    spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'app-worker.ts'), file], {
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    }),
+  const children = await Promise.all(
+    Array.from({ length: n }, () => startChild('app-worker.ts', { env: workerEnv, url, pool: POOL, port })),
   );
-  const reply = (child: ChildProcess) => new Promise<Record<string, number>>((resolve) => child.once('message', resolve));
-  await Promise.all(children.map(reply)); // {ready}
   return {
     base,
     async usage() {
-      const each = await Promise.all(
-        children.map((child) => {
-          const answer = reply(child);
-          child.send('usage');
-          return answer;
-        }),
-      );
-      return { cpuMs: each.reduce((sum, u) => sum + u.cpuMs!, 0), statements: each.reduce((sum, u) => sum + u.statements!, 0) };
+      const each = await Promise.all(children.map(usageOf));
+      return { cpuMs: each.reduce((sum, u) => sum + u.cpuMs, 0), statements: each.reduce((sum, u) => sum + u.statements, 0) };
     },
-    async stop() {
-      await Promise.all(
-        children.map((child) => {
-          const exited = new Promise((resolve) => child.once('exit', resolve));
-          child.send('stop');
-          return exited;
-        }),
-      );
+    stop: () => Promise.all(children.map((child) => child.stop())),
+  };
+}
+
+/**
+ * A bench script (`script`, in this folder) in a process of its own, started with `node --import tsx`,
+ * given `input` in a JSON file and driven over IPC; resolves with it and its first message ({ready}).
+ */
+async function startChild(script: string, input: unknown) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'footarena-bench-'));
+  const file = path.join(dir, 'input.json');
+  writeFileSync(file, JSON.stringify(input));
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, script), file], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`))));
+  exited.catch(() => {}); // expected after `stop`; before it, `next` rejects with it
+  const next = () => Promise.race([new Promise<Record<string, unknown>>((resolve) => child.once('message', resolve)), exited]);
+  const ready = await next();
+  return {
+    ready,
+    /** Sends `message` and resolves with the answer. */
+    ask(message: unknown) {
+      const answer = next();
+      child.send(message as string);
+      return answer;
+    },
+    async stop(message: unknown = 'stop') {
+      const done = new Promise((resolve) => child.once('exit', resolve));
+      child.send(message as string);
+      await done;
       rmSync(dir, { recursive: true, force: true });
     },
+  };
+}
+type Child = Awaited<ReturnType<typeof startChild>>;
+
+/** CPU time (ms) and statements sent so far by a child that serves HTTP (an app worker, the floor). */
+const usageOf = async (child: Child) => (await child.ask('usage')) as { cpuMs: number; statements: number };
+
+/**
+ * The floor (bench/floor-server.ts) of `kind`'s path on the bench's database, on a port of its own:
+ * `size` pads its answers to the app's, `usage` reads its CPU time.
+ */
+export async function startFloor(kind: 'rush' | 'redeem', url: string) {
+  const child = await startChild('floor-server.ts', { kind, url, pool: POOL });
+  return {
+    base: `http://127.0.0.1:${child.ready.port}`,
+    size: (bytes: Record<string, number>) => child.ask({ sizes: bytes }),
+    usage: () => usageOf(child),
+    stop: () => child.stop(),
   };
 }
 
@@ -174,19 +202,12 @@ export type Phase = PhaseFigures & {
 export async function startLoad(
   input: LoadInput,
   bench: { serverCpu(): Promise<Map<number, number>>; appUsage(): Promise<{ cpuMs: number; statements: number }> },
+  floor: { usage(): Promise<{ cpuMs: number; statements: number }> },
 ) {
-  const dir = mkdtempSync(path.join(tmpdir(), 'footarena-load-'));
-  const file = path.join(dir, 'input.json');
-  writeFileSync(file, JSON.stringify(input));
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'http-load.ts'), file], {
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`the load process exited with ${code}`))));
-  const next = () => Promise.race([new Promise<Record<string, unknown>>((resolve) => child.once('message', resolve)), exited]);
-  await next(); // {ready}
+  const child = await startChild('http-load.ts', input); // {ready}: its connections are warm
   return {
     /** One phase; with BENCH_PROFILE=file.cpuprofile, the app's HTTP phase is profiled into that file. */
-    async run(phase: 'http' | 'raw'): Promise<Phase> {
+    async run(phase: 'http' | 'raw' | 'floor'): Promise<Phase> {
       const profile = phase === 'http' && process.env.BENCH_PROFILE ? new Session() : null;
       if (profile) {
         profile.connect();
@@ -194,11 +215,12 @@ export async function startLoad(
         await profile.post('Profiler.start');
       }
       sentStatements.texts.clear();
+      // The floor's CPU is its own process's; the app's (and the raw phase's, where it idles) the app's.
+      const usage = phase === 'floor' ? () => floor.usage() : () => bench.appUsage();
       const backends = await bench.serverCpu();
-      const before = await bench.appUsage();
-      child.send({ phase });
-      const { figures } = (await next()) as { figures: PhaseFigures };
-      const after = await bench.appUsage();
+      const before = await usage();
+      const { figures } = (await child.ask({ phase })) as { figures: PhaseFigures };
+      const after = await usage();
       let dbTicks = 0;
       for (const [pid, ticks] of await bench.serverCpu()) dbTicks += ticks - (backends.get(pid) ?? 0);
       if (phase === 'http' && process.env.BENCH_STATEMENTS) {
@@ -217,29 +239,27 @@ export async function startLoad(
         dbCpuMs: (dbTicks * TICK_MS) / figures.count,
       };
     },
-    async stop() {
-      exited.catch(() => {});
-      const done = new Promise((resolve) => child.once('exit', resolve));
-      child.send({ phase: 'stop' });
-      await done;
-      rmSync(dir, { recursive: true, force: true });
-    },
+    stop: () => child.stop({ phase: 'stop' }),
   };
 }
 
-/** The figures both HTTP benchmarks print: throughput, latency, CPU per request, and the ratio. */
-export function printPhases(unit: string, app: Phase, raw: Phase) {
+/** The figures both HTTP benchmarks print: throughput, latency, CPU per request, and the ratios. */
+export function printPhases(unit: string, app: Phase, raw: Phase, floor: Phase) {
   const line = (label: string, f: Phase, cpu: string) =>
     console.log(
-      `${label.padEnd(12)} ${(f.count / f.seconds).toFixed(0).padStart(10)} ${f.p50.toFixed(1).padStart(8)} ${f.p99.toFixed(1).padStart(8)} ${cpu.padStart(12)} ${f.dbCpuMs.toFixed(3).padStart(11)} ${f.loadCpuMs.toFixed(3).padStart(13)}`,
+      `${label.padEnd(24)} ${(f.count / f.seconds).toFixed(0).padStart(10)} ${f.p50.toFixed(1).padStart(8)} ${f.p99.toFixed(1).padStart(8)} ${cpu.padStart(12)} ${f.dbCpuMs.toFixed(3).padStart(11)} ${f.loadCpuMs.toFixed(3).padStart(13)}`,
     );
   console.log(
-    `${''.padEnd(12)} ${`${unit}/s`.padStart(10)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'app CPU ms'.padStart(12)} ${'db CPU ms'.padStart(11)} ${'load CPU ms'.padStart(13)}`,
+    `${''.padEnd(24)} ${`${unit}/s`.padStart(10)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'app CPU ms'.padStart(12)} ${'db CPU ms'.padStart(11)} ${'load CPU ms'.padStart(13)}`,
   );
   line('app (HTTP)', app, app.appCpuMs.toFixed(3));
   line('raw UPDATE', raw, '–');
-  console.log(`app statements to PostgreSQL per request: ${app.statements.toFixed(1)}`);
-  console.log(`app/raw throughput: ${((raw.seconds / app.seconds) * (app.count / raw.count)).toFixed(3)}`);
+  line('floor (node:http + pg)', floor, floor.appCpuMs.toFixed(3));
+  console.log(`statements to PostgreSQL per request: app ${app.statements.toFixed(1)}, floor ${floor.statements.toFixed(1)}`);
+  const ratio = (a: Phase, b: Phase) => ((b.seconds / a.seconds) * (a.count / b.count)).toFixed(3);
+  console.log(`app/raw throughput: ${ratio(app, raw)}`);
+  console.log(`floor/raw throughput: ${ratio(floor, raw)}`);
+  console.log(`app/floor throughput: ${ratio(app, floor)}`);
 }
 
 /** One club with one stand of `capacity` seats (adults at 10 euros), and a home match with it open. */
