@@ -6,6 +6,7 @@
 import { createHmac } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { eq, sql } from 'drizzle-orm';
+import { createApp } from '../apps/web/src/app.ts';
 import { matchStand } from '../apps/web/src/db/schema/index.ts';
 import { createVerifiedUser } from '../apps/web/src/domain/accounts/create-verified-user.ts';
 import { findPublicMatch } from '../apps/web/src/domain/catalog/find-public-match.ts';
@@ -36,9 +37,13 @@ const buyers: string[] = [];
 for (let i = 0; i < 2 * N + 400; i++) {
   buyers.push((await createVerifiedUser(db, { email: `b${i}@example.be`, name: 'B', passwordHash: 'n', locale: 'en' })).id);
 }
-const session = await (await auth.$context).internalAdapter.createSession(buyers[0]!);
-const signature = createHmac('sha256', env.AUTH_SECRET!).update(session.token).digest('base64');
-const cookie = `footarena.session_token=${encodeURIComponent(`${session.token}.${signature}`)}`;
+const context = await auth.$context;
+const signed = async (userId: string) => {
+  const session = await context.internalAdapter.createSession(userId);
+  const signature = createHmac('sha256', env.AUTH_SECRET!).update(session.token).digest('base64');
+  return `footarena.session_token=${encodeURIComponent(`${session.token}.${signature}`)}`;
+};
+const cookie = await signed(buyers[0]!);
 
 async function time(label: string, call: () => Promise<unknown>) {
   for (let i = 0; i < 200; i++) await call(); // warm: JIT, prepared statements, pool
@@ -78,7 +83,28 @@ await time('HTTP GET /matches/:id, signed in (client too)', async () =>
 );
 await time('startCheckout: seats held, demo session', checkout(open));
 await time('startCheckout: refused, no seats left', checkout(full));
+
+// The whole checkout as the app answers it, without a socket (app.request): a buyer each, as in the rush.
+const app = createApp(runtime.deps);
+const csrf = 'x'.repeat(43);
+const buyerCookies: string[] = [];
+for (const id of buyers.slice(N + 200, 2 * N + 400)) buyerCookies.push(`fa_csrf=${csrf}; ${await signed(id)}`);
+let nextCookie = 0;
+const post = (m: { matchId: string; matchStandId: string }) => async () =>
+  (
+    await app.request(`${base}/matches/${m.matchId}/checkout`, {
+      method: 'POST',
+      body: new URLSearchParams({ _csrf: csrf, [`q_${m.matchStandId}_adult`]: '1' }).toString(),
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        origin: base,
+        cookie: buyerCookies[nextCookie++ % buyerCookies.length]!,
+      },
+    })
+  ).text();
+await time('POST checkout, refused (app.request, no socket)', post(full));
+await time('POST checkout, held (app.request, no socket)', post(open));
 const [held] = await db.select({ held: matchStand.held }).from(matchStand).where(eq(matchStand.id, open.matchStandId));
-if (held!.held !== N + 200) throw new Error(`expected ${N + 200} seats held, found ${held!.held}`);
+if (held!.held !== 2 * (N + 200)) throw new Error(`expected ${2 * (N + 200)} seats held, found ${held!.held}`);
 await bench.close();
 process.exit(0);
