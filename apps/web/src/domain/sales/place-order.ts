@@ -65,14 +65,8 @@ export async function placeOrder(
   if (lines.length === 0) throw new DomainError('empty_order');
   // Sorted: concurrent orders lock the stand rows in the same order, so they never deadlock.
   const standIds = [...new Set(lines.map((l) => l.matchStandId))].sort();
-  const m = await lockBuyerAndMatch(
-    tx,
-    buyer,
-    input.matchId,
-    standIds,
-    lines.reduce((sum, l) => sum + l.quantity, 0),
-    now,
-  );
+  const count = lines.reduce((sum, l) => sum + l.quantity, 0);
+  const m = await lockBuyerAndMatch(tx, buyer, input.matchId, standIds, count, now);
   if (m?.clubStatus !== 'active') throw new DomainError('not_found');
   if (!saleIsOpen(m, now)) throw new DomainError('sale_closed');
   // The member price: only for a signed-in buyer whose verified e-mail is on the club's list (decision 021).
