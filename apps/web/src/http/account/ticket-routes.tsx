@@ -17,13 +17,14 @@ import { render } from '../../views/layouts/layout.tsx';
 import { PassOnPage } from '../../views/pages/account/pass-on-page.tsx';
 import { TicketPage } from '../../views/pages/account/ticket-page.tsx';
 import { type ShownPass, TicketsHead, TicketsPage } from '../../views/pages/account/tickets-page.tsx';
-import { renderMatchIcs, renderTicketsPdf } from '../../views/tickets/ticket-files.ts';
+import { renderMatchIcs } from '../../views/tickets/ticket-files.ts';
 import { webManifest } from '../assets.ts';
 import { domainMessage } from '../errors.tsx';
 import { parseForm } from '../forms.ts';
 import { requireUser } from '../middleware/access.ts';
 import { redirectWithFlash } from '../middleware/flash.ts';
 import { actorOf, operationContext } from '../operation.ts';
+import { sendOrderPdf } from '../order-pdf.ts';
 import { emailField, nameField } from '../public/auth-schemas.ts';
 import { safeRedirectPath } from '../redirect.ts';
 import type { AppEnv } from '../types.ts';
@@ -48,13 +49,11 @@ async function myPasses(c: Context<AppEnv>): Promise<ShownPass[]> {
   return passes.map(({ pass, ...tk }) => ({ ...tk, next: pass.next }));
 }
 
-/** The signed-in buyer's own order, with its valid tickets; anyone else's is not found. */
-async function ownOrderTickets(c: Context<AppEnv>, reference: string) {
-  const { db } = c.get('deps');
-  const [mine] = await listMyOrders(db, c.get('user')!.id, { reference });
-  const o = mine ? await findOrderTickets(db, mine.id) : null;
-  if (!mine || !o || o.tickets.length === 0) throw new DomainError('not_found');
-  return { ...o, orderId: mine.id };
+/** The signed-in buyer's own order; anyone else's is not found. */
+async function ownOrder(c: Context<AppEnv>, reference: string) {
+  const [mine] = await listMyOrders(c.get('deps').db, c.get('user')!.id, { reference });
+  if (!mine) throw new DomainError('not_found');
+  return mine;
 }
 
 /**
@@ -92,23 +91,19 @@ export const ticketRoutes = new Hono<AppEnv>()
     const upcoming = [...(await myTickets(c)), ...(await myPasses(c))].filter((tk) => tk.status === 'valid' && !tk.past);
     return c.json({ pages: [SCOPE, ...upcoming.map((tk) => `${SCOPE}/${tk.id}`)], assets: offlineAssets() });
   })
-  .get('/orders/:reference/tickets.pdf', async (c) => {
-    const o = await ownOrderTickets(c, c.req.param('reference'));
-    const pdf = await renderTicketsPdf(o, c.get('locale'));
-    c.header('Content-Type', 'application/pdf');
-    c.header('Content-Disposition', `attachment; filename="tickets-${o.reference}.pdf"`);
-    c.header('Cache-Control', 'private, no-store');
-    return c.body(new Uint8Array(pdf).buffer as ArrayBuffer);
-  })
+  // A season order's is its passes' (decision 021), as in its mail.
+  .get('/orders/:reference/tickets.pdf', async (c) => sendOrderPdf(c, (await ownOrder(c, c.req.param('reference'))).id))
   .post('/orders/:reference/resend', async (c) => {
-    const o = await ownOrderTickets(c, c.req.param('reference'));
-    await c.get('deps').db.transaction((tx) => resendTickets(tx, operationContext(c), { actor: actorOf(c), orderId: o.orderId }));
+    const o = await ownOrder(c, c.req.param('reference'));
+    await c.get('deps').db.transaction((tx) => resendTickets(tx, operationContext(c), { actor: actorOf(c), orderId: o.id }));
     return redirectWithFlash(c, SCOPE, 'success', c.get('t')('tickets.resent', { email: o.email }));
   })
   .get('/:ticketId/match.ics', async (c) => {
-    const [tk] = await listMyTickets(c.get('deps').db, c.get('user')!.id, { ticketId: c.req.param('ticketId') });
+    const { db } = c.get('deps');
+    const [tk] = await listMyTickets(db, c.get('user')!.id, { ticketId: c.req.param('ticketId') });
     if (!tk) throw new DomainError('not_found');
-    const o = await ownOrderTickets(c, tk.reference);
+    const o = await findOrderTickets(db, (await ownOrder(c, tk.reference)).id);
+    if (!o || o.tickets.length === 0) throw new DomainError('not_found');
     c.header('Content-Type', 'text/calendar; charset=utf-8');
     c.header('Content-Disposition', 'attachment; filename="match.ics"');
     return c.body(renderMatchIcs(o, c.get('deps').config.baseURL));

@@ -21,6 +21,9 @@ export const ticketLine = (
 /** The line printed under every QR: the short code to type when the QR cannot be read. */
 export const shortCodeLine = (t: Translate, shortCode: string) => t('tickets.shortCode', { code: formatShortCode(shortCode) });
 
+/** An order's PDF file name, the same in its mail and on download. */
+export const ticketsPdfName = (reference: string, season: boolean) => `${season ? 'season-tickets' : 'tickets'}-${reference}.pdf`;
+
 /** A ticket's QR code as a PNG, error correction M (the size the code format is made for). */
 export function ticketQrPng(code: string): Promise<Buffer> {
   return QRCode.toBuffer(code, { type: 'png', errorCorrectionLevel: 'M', margin: 2, scale: 6 });
