@@ -95,7 +95,7 @@ ${practical.length > 0 ? `<p>${practical.map(escapeHtml).join('<br>')}</p>\n` : 
             cid: `ticket-${i + 1}@footarena`,
           })),
           { filename: ticketsPdfName(o.reference, false), content: await renderTicketsPdf(o, locale), contentType: 'application/pdf' },
-          { filename: 'match.ics', content: renderMatchIcs(o, baseURL), contentType: 'text/calendar; charset=utf-8' },
+          { filename: 'match.ics', content: renderMatchIcs([o], baseURL), contentType: 'text/calendar; charset=utf-8' },
         ],
       });
     },

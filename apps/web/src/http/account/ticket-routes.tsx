@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { matchTitle } from '../../domain/catalog/match-title.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { listMyOrders } from '../../domain/sales/list-my-orders.ts';
+import { findMySeasonPass } from '../../domain/seasons/find-my-season-pass.ts';
 import { findOrderTickets } from '../../domain/tickets/find-order-tickets.ts';
 import { groupMyTickets, locateTicket } from '../../domain/tickets/group-my-tickets.ts';
 import { listMyPasses } from '../../domain/tickets/list-my-passes.ts';
@@ -17,7 +18,7 @@ import { render } from '../../views/layouts/layout.tsx';
 import { PassOnPage } from '../../views/pages/account/pass-on-page.tsx';
 import { TicketPage } from '../../views/pages/account/ticket-page.tsx';
 import { type ShownPass, TicketsHead, TicketsPage } from '../../views/pages/account/tickets-page.tsx';
-import { renderMatchIcs } from '../../views/tickets/ticket-files.ts';
+import { type CalendarMatch, renderMatchIcs } from '../../views/tickets/ticket-files.ts';
 import { webManifest } from '../assets.ts';
 import { domainMessage } from '../errors.tsx';
 import { parseForm } from '../forms.ts';
@@ -54,6 +55,13 @@ async function ownOrder(c: Context<AppEnv>, reference: string) {
   const [mine] = await listMyOrders(c.get('deps').db, c.get('user')!.id, { reference });
   if (!mine) throw new DomainError('not_found');
   return mine;
+}
+
+/** Answers matches as a calendar file (renderMatchIcs). */
+function sendIcs(c: Context<AppEnv>, filename: string, matches: readonly CalendarMatch[]) {
+  c.header('Content-Type', 'text/calendar; charset=utf-8');
+  c.header('Content-Disposition', `attachment; filename="${filename}"`);
+  return c.body(renderMatchIcs(matches, c.get('deps').config.baseURL));
 }
 
 /**
@@ -100,13 +108,22 @@ export const ticketRoutes = new Hono<AppEnv>()
   })
   .get('/:ticketId/match.ics', async (c) => {
     const { db } = c.get('deps');
-    const [tk] = await listMyTickets(db, c.get('user')!.id, { ticketId: c.req.param('ticketId') });
-    if (!tk) throw new DomainError('not_found');
-    const o = await findOrderTickets(db, (await ownOrder(c, tk.reference)).id);
-    if (!o || o.tickets.length === 0) throw new DomainError('not_found');
-    c.header('Content-Type', 'text/calendar; charset=utf-8');
-    c.header('Content-Disposition', 'attachment; filename="match.ics"');
-    return c.body(renderMatchIcs(o, c.get('deps').config.baseURL));
+    const userId = c.get('user')!.id;
+    const id = c.req.param('ticketId');
+    const [tk] = await listMyTickets(db, userId, { ticketId: id });
+    if (tk) {
+      const o = await findOrderTickets(db, (await ownOrder(c, tk.reference)).id);
+      if (!o || o.tickets.length === 0) throw new DomainError('not_found');
+      return sendIcs(c, 'match.ics', [o]);
+    }
+    // A season pass: every covered match still to play (decision 021); an empty calendar once none is left.
+    const pass = await findMySeasonPass(db, userId, id);
+    if (pass?.status !== 'valid') throw new DomainError('not_found');
+    return sendIcs(
+      c,
+      'season.ics',
+      pass.matches.filter((m) => m.toPlay).map((m) => ({ ...m, matchId: m.id })),
+    );
   })
   .post('/:ticketId/reissue', async (c) => {
     const id = await c
