@@ -48,6 +48,7 @@ export async function findMySeasonPass(db: Executor, userId: string, passId: str
       status: seasonPass.status,
       code: seasonPass.code,
       shortCode: seasonPass.shortCode,
+      reference: order.reference,
     })
     .from(seasonPass)
     .innerJoin(order, eq(order.id, seasonPass.orderId))
