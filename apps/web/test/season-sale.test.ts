@@ -4,6 +4,7 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   clubMember,
+  match,
   matchStand,
   order,
   orderItem,
@@ -424,6 +425,67 @@ describe.each(databaseKinds())('buying a season ticket on %s', (kind) => {
     const over = await fan.post(`/seasons/${s.product.id}/checkout`, { [`q_${s.product.id}_adult`]: '11' }, en);
     expect(over.status).toBe(400);
     expect(await textOf(over)).toContain('At most 10 tickets per order');
+  });
+
+  it('gives the holder the season order’s PDF (a page per pass) and a calendar of the matches still to play, to nobody else', async () => {
+    const en = { 'accept-language': 'en' };
+    const s = await seasonOnSale(t, 'Files FC');
+    await createUser(t, 'files-fan@example.be', 'Files Fan');
+    const fan = await signIn(t, 'files-fan@example.be');
+    const checkout = await fan.post(`/seasons/${s.product.id}/checkout`, { [`q_${s.product.id}_adult`]: '2' });
+    await fan.post(`${new URL(checkout.headers.get('location')!).pathname}/pay`, {});
+    // In My tickets' order: the first is the one its calendar link names.
+    const passes = await db()
+      .select()
+      .from(seasonPass)
+      .where(eq(seasonPass.productId, s.product.id))
+      .orderBy(seasonPass.createdAt, seasonPass.id);
+    expect(passes).toHaveLength(2);
+    const [own] = await db().select().from(order).where(eq(order.id, passes[0]!.orderId));
+    // The first covered match already played: the calendar holds the other two.
+    await db()
+      .update(match)
+      .set({ kickoffAt: new Date(Date.now() - 86_400_000) })
+      .where(eq(match.id, s.matches[0]!.matchId));
+    const pdfPath = `/account/tickets/orders/${own!.reference}/tickets.pdf`;
+    const icsPath = `/account/tickets/${passes[0]!.id}/match.ics`;
+
+    // Linked from My tickets and from the pass's page.
+    const list = await (await fan.get('/account/tickets', en)).text();
+    expect(list).toContain(`href="${pdfPath}"`);
+    expect(list).toContain(`href="${icsPath}"`);
+    const passPage = await (await fan.get(`/account/season/${passes[0]!.id}`, en)).text();
+    expect(passPage).toContain(`href="${pdfPath}"`);
+    expect(passPage).toContain(`href="${icsPath}"`);
+
+    const pdf = await fan.get(pdfPath);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(pdf.headers.get('content-disposition')).toBe(`attachment; filename="season-tickets-${own!.reference}.pdf"`);
+    const bytes = Buffer.from(await pdf.arrayBuffer());
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(bytes.toString('latin1').match(/\/Type \/Page\b/g)).toHaveLength(2);
+
+    const ics = await fan.get(icsPath);
+    expect(ics.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+    const calendar = await ics.text();
+    expect(calendar.match(/BEGIN:VEVENT/g)).toHaveLength(2);
+    // UTC, to the minute: the instant of each kick-off (shown in Brussels time by the calendar).
+    const stamp = (d: Date) => `${d.toISOString().slice(0, 16).replace(/[-:]/g, '')}00Z`;
+    expect([...calendar.matchAll(/^DTSTART:(\S+)/gm)].map((m) => m[1])).toEqual(s.matches.slice(1).map((m) => stamp(m.kickoffAt)));
+    expect(calendar).toContain('SUMMARY:Files FC – Visitors 2');
+    expect(calendar).toContain('LOCATION:Ground\\, Rue 1\\, 1000 Bruxelles');
+
+    // The season order's mail again, from My tickets.
+    const mails = t.smtp.to('files-fan@example.be').filter((m) => /Your season ticket/.test(m.subject ?? '')).length;
+    expect((await fan.post(`/account/tickets/orders/${own!.reference}/resend`, {})).status).toBe(303);
+    await t.smtp.waitFor('files-fan@example.be', /Your season ticket/, { skip: mails });
+
+    await createUser(t, 'files-nosy@example.be', 'Nosy');
+    const nosy = await signIn(t, 'files-nosy@example.be');
+    expect((await nosy.get(pdfPath)).status).toBe(404);
+    expect((await nosy.get(icsPath)).status).toBe(404);
+    expect((await nosy.get(`/account/season/${passes[0]!.id}`)).status).toBe(404);
   });
 
   it.runIf(kind === 'postgres')(

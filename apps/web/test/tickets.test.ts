@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import jsQRModule from 'jsqr';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clubSigningKey, order, orderItem, ticket } from '../src/db/schema/index.ts';
+import { clubSigningKey, match, order, orderItem, ticket } from '../src/db/schema/index.ts';
 import { open } from '../src/domain/secret-box.ts';
 import { insertTickets } from '../src/domain/tickets/insert-tickets.ts';
 import { clubWithOwner, matchOnSale, postOk, refundableTickets } from './support/catalog.ts';
@@ -214,8 +214,13 @@ describe.each(databaseKinds())('tickets on %s', (kind) => {
         .toString(),
     ).toBe('%PDF-');
     expect((await stranger.get(`/account/tickets/orders/${own!.reference}/tickets.pdf`)).status).toBe(404);
-    const ics = await holder.get(`/account/tickets/${tk!.id}/match.ics`);
-    expect(await ics.text()).toContain('BEGIN:VCALENDAR');
+    expect(pdf.headers.get('content-disposition')).toBe(`attachment; filename="tickets-${own!.reference}.pdf"`);
+    const ics = await (await holder.get(`/account/tickets/${tk!.id}/match.ics`)).text();
+    expect(ics).toContain('BEGIN:VCALENDAR');
+    // One entry, its match's kick-off in UTC to the minute.
+    const [played] = await db().select({ kickoffAt: match.kickoffAt }).from(match).where(eq(match.id, matchId));
+    expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(1);
+    expect(ics).toContain(`DTSTART:${played!.kickoffAt.toISOString().slice(0, 16).replace(/[-:]/g, '')}00Z`);
     expect((await stranger.get(`/account/tickets/${tk!.id}/match.ics`)).status).toBe(404);
 
     const mailsBefore = t.smtp.to(own!.email).filter((m) => /Your tickets/.test(m.subject ?? '')).length;

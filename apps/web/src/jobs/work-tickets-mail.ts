@@ -12,6 +12,7 @@ import {
   shortCodeLine,
   ticketLine,
   ticketQrPng,
+  ticketsPdfName,
   venueLine,
 } from '../views/tickets/ticket-files.ts';
 import type { Jobs } from './jobs.ts';
@@ -93,8 +94,8 @@ ${practical.length > 0 ? `<p>${practical.map(escapeHtml).join('<br>')}</p>\n` : 
             contentType: 'image/png',
             cid: `ticket-${i + 1}@footarena`,
           })),
-          { filename: `tickets-${o.reference}.pdf`, content: await renderTicketsPdf(o, locale), contentType: 'application/pdf' },
-          { filename: 'match.ics', content: renderMatchIcs(o, baseURL), contentType: 'text/calendar; charset=utf-8' },
+          { filename: ticketsPdfName(o.reference, false), content: await renderTicketsPdf(o, locale), contentType: 'application/pdf' },
+          { filename: 'match.ics', content: renderMatchIcs([o], baseURL), contentType: 'text/calendar; charset=utf-8' },
         ],
       });
     },
@@ -141,7 +142,7 @@ ${o.passes
         contentType: 'image/png',
         cid: `pass-${i + 1}@footarena`,
       })),
-      { filename: `season-tickets-${o.reference}.pdf`, content: await renderPassesPdf(o, locale), contentType: 'application/pdf' },
+      { filename: ticketsPdfName(o.reference, true), content: await renderPassesPdf(o, locale), contentType: 'application/pdf' },
     ],
   });
 }

@@ -14,6 +14,7 @@ import {
   stand,
   supporterCredit,
   ticket,
+  venue,
 } from '../../db/schema/index.ts';
 import { matchTitle } from '../catalog/match-title.ts';
 import { isUuid } from '../ids.ts';
@@ -47,6 +48,7 @@ export async function findMySeasonPass(db: Executor, userId: string, passId: str
       status: seasonPass.status,
       code: seasonPass.code,
       shortCode: seasonPass.shortCode,
+      reference: order.reference,
     })
     .from(seasonPass)
     .innerJoin(order, eq(order.id, seasonPass.orderId))
@@ -58,9 +60,20 @@ export async function findMySeasonPass(db: Executor, userId: string, passId: str
   if (!pass) return null;
   const [matches, rows, loans, givenBack, [balance], quote] = await Promise.all([
     db
-      .select({ id: match.id, kickoffAt: match.kickoffAt, status: match.status, isHome: match.isHome, opponent: match.opponentName })
+      .select({
+        id: match.id,
+        kickoffAt: match.kickoffAt,
+        status: match.status,
+        isHome: match.isHome,
+        opponent: match.opponentName,
+        venue: venue.name,
+        street: venue.street,
+        postalCode: venue.postalCode,
+        commune: venue.commune,
+      })
       .from(seasonProductMatch)
       .innerJoin(match, eq(match.id, seasonProductMatch.matchId))
+      .leftJoin(venue, eq(venue.id, match.venueId))
       .where(eq(seasonProductMatch.productId, pass.productId))
       .orderBy(asc(match.kickoffAt)),
     db
@@ -106,7 +119,10 @@ export async function findMySeasonPass(db: Executor, userId: string, passId: str
               : started
                 ? { kind: 'missed' }
                 : { kind: 'to_come' };
-      return { id: m.id, kickoffAt: m.kickoffAt, title: matchTitle(m.isHome, pass.club, m.opponent), state };
+      const { id, kickoffAt, venue, street, postalCode, commune } = m;
+      const title = matchTitle(m.isHome, pass.club, m.opponent);
+      // toPlay: still ahead whatever became of the seat (the pass's calendar lists it).
+      return { id, kickoffAt, title, state, toPlay: !started, venue, street, postalCode, commune };
     }),
   };
 }

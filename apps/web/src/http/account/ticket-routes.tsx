@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { matchTitle } from '../../domain/catalog/match-title.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { listMyOrders } from '../../domain/sales/list-my-orders.ts';
+import { findMySeasonPass } from '../../domain/seasons/find-my-season-pass.ts';
 import { findOrderTickets } from '../../domain/tickets/find-order-tickets.ts';
 import { groupMyTickets, locateTicket } from '../../domain/tickets/group-my-tickets.ts';
 import { listMyPasses } from '../../domain/tickets/list-my-passes.ts';
@@ -17,13 +18,14 @@ import { render } from '../../views/layouts/layout.tsx';
 import { PassOnPage } from '../../views/pages/account/pass-on-page.tsx';
 import { TicketPage } from '../../views/pages/account/ticket-page.tsx';
 import { type ShownPass, TicketsHead, TicketsPage } from '../../views/pages/account/tickets-page.tsx';
-import { renderMatchIcs, renderTicketsPdf } from '../../views/tickets/ticket-files.ts';
+import { type CalendarMatch, renderMatchIcs } from '../../views/tickets/ticket-files.ts';
 import { webManifest } from '../assets.ts';
 import { domainMessage } from '../errors.tsx';
 import { parseForm } from '../forms.ts';
 import { requireUser } from '../middleware/access.ts';
 import { redirectWithFlash } from '../middleware/flash.ts';
 import { actorOf, operationContext } from '../operation.ts';
+import { sendOrderPdf } from '../order-pdf.ts';
 import { emailField, nameField } from '../public/auth-schemas.ts';
 import { safeRedirectPath } from '../redirect.ts';
 import type { AppEnv } from '../types.ts';
@@ -48,13 +50,18 @@ async function myPasses(c: Context<AppEnv>): Promise<ShownPass[]> {
   return passes.map(({ pass, ...tk }) => ({ ...tk, next: pass.next }));
 }
 
-/** The signed-in buyer's own order, with its valid tickets; anyone else's is not found. */
-async function ownOrderTickets(c: Context<AppEnv>, reference: string) {
-  const { db } = c.get('deps');
-  const [mine] = await listMyOrders(db, c.get('user')!.id, { reference });
-  const o = mine ? await findOrderTickets(db, mine.id) : null;
-  if (!mine || !o || o.tickets.length === 0) throw new DomainError('not_found');
-  return { ...o, orderId: mine.id };
+/** The signed-in buyer's own order; anyone else's is not found. */
+async function ownOrder(c: Context<AppEnv>, reference: string) {
+  const [mine] = await listMyOrders(c.get('deps').db, c.get('user')!.id, { reference });
+  if (!mine) throw new DomainError('not_found');
+  return mine;
+}
+
+/** Answers matches as a calendar file (renderMatchIcs). */
+function sendIcs(c: Context<AppEnv>, filename: string, matches: readonly CalendarMatch[]) {
+  c.header('Content-Type', 'text/calendar; charset=utf-8');
+  c.header('Content-Disposition', `attachment; filename="${filename}"`);
+  return c.body(renderMatchIcs(matches, c.get('deps').config.baseURL));
 }
 
 /**
@@ -92,26 +99,31 @@ export const ticketRoutes = new Hono<AppEnv>()
     const upcoming = [...(await myTickets(c)), ...(await myPasses(c))].filter((tk) => tk.status === 'valid' && !tk.past);
     return c.json({ pages: [SCOPE, ...upcoming.map((tk) => `${SCOPE}/${tk.id}`)], assets: offlineAssets() });
   })
-  .get('/orders/:reference/tickets.pdf', async (c) => {
-    const o = await ownOrderTickets(c, c.req.param('reference'));
-    const pdf = await renderTicketsPdf(o, c.get('locale'));
-    c.header('Content-Type', 'application/pdf');
-    c.header('Content-Disposition', `attachment; filename="tickets-${o.reference}.pdf"`);
-    c.header('Cache-Control', 'private, no-store');
-    return c.body(new Uint8Array(pdf).buffer as ArrayBuffer);
-  })
+  // A season order's is its passes' (decision 021), as in its mail.
+  .get('/orders/:reference/tickets.pdf', async (c) => sendOrderPdf(c, (await ownOrder(c, c.req.param('reference'))).id))
   .post('/orders/:reference/resend', async (c) => {
-    const o = await ownOrderTickets(c, c.req.param('reference'));
-    await c.get('deps').db.transaction((tx) => resendTickets(tx, operationContext(c), { actor: actorOf(c), orderId: o.orderId }));
+    const o = await ownOrder(c, c.req.param('reference'));
+    await c.get('deps').db.transaction((tx) => resendTickets(tx, operationContext(c), { actor: actorOf(c), orderId: o.id }));
     return redirectWithFlash(c, SCOPE, 'success', c.get('t')('tickets.resent', { email: o.email }));
   })
   .get('/:ticketId/match.ics', async (c) => {
-    const [tk] = await listMyTickets(c.get('deps').db, c.get('user')!.id, { ticketId: c.req.param('ticketId') });
-    if (!tk) throw new DomainError('not_found');
-    const o = await ownOrderTickets(c, tk.reference);
-    c.header('Content-Type', 'text/calendar; charset=utf-8');
-    c.header('Content-Disposition', 'attachment; filename="match.ics"');
-    return c.body(renderMatchIcs(o, c.get('deps').config.baseURL));
+    const { db } = c.get('deps');
+    const userId = c.get('user')!.id;
+    const id = c.req.param('ticketId');
+    const [tk] = await listMyTickets(db, userId, { ticketId: id });
+    if (tk) {
+      const o = await findOrderTickets(db, (await ownOrder(c, tk.reference)).id);
+      if (!o || o.tickets.length === 0) throw new DomainError('not_found');
+      return sendIcs(c, 'match.ics', [o]);
+    }
+    // A season pass: every covered match still to play (decision 021); an empty calendar once none is left.
+    const pass = await findMySeasonPass(db, userId, id);
+    if (pass?.status !== 'valid') throw new DomainError('not_found');
+    return sendIcs(
+      c,
+      'season.ics',
+      pass.matches.filter((m) => m.toPlay).map((m) => ({ ...m, matchId: m.id })),
+    );
   })
   .post('/:ticketId/reissue', async (c) => {
     const id = await c

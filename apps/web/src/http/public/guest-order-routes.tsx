@@ -8,9 +8,9 @@ import { findOrderTickets } from '../../domain/tickets/find-order-tickets.ts';
 import { ticketQrSvg } from '../../views/components/ticket-qr.tsx';
 import { render } from '../../views/layouts/layout.tsx';
 import { MyOrderPage } from '../../views/pages/account/my-order-page.tsx';
-import { renderTicketsPdf } from '../../views/tickets/ticket-files.ts';
 import { redirectWithFlash } from '../middleware/flash.ts';
 import { operationContext } from '../operation.ts';
+import { sendOrderPdf } from '../order-pdf.ts';
 import type { AppEnv } from '../types.ts';
 
 /** The order a guest's private link names; a wrong token finds nothing (404, as any unknown page). */
@@ -50,15 +50,7 @@ export const guestOrderRoutes = new Hono<AppEnv>()
       { title: t('order.title', { reference: o.reference }), head: <meta name="robots" content="noindex, nofollow" /> },
     );
   })
-  .get('/:token/tickets.pdf', async (c) => {
-    const { o } = await linkedOrder(c);
-    const found = await findOrderTickets(c.get('deps').db, o.id);
-    if (!found || found.tickets.length === 0) throw new DomainError('not_found');
-    const pdf = await renderTicketsPdf(found, c.get('locale'));
-    c.header('Content-Type', 'application/pdf');
-    c.header('Content-Disposition', `attachment; filename="tickets-${o.reference}.pdf"`);
-    return c.body(new Uint8Array(pdf).buffer as ArrayBuffer);
-  })
+  .get('/:token/tickets.pdf', async (c) => sendOrderPdf(c, (await linkedOrder(c)).o.id))
   .post('/:token/abandon', async (c) => {
     const { o, path } = await linkedOrder(c);
     if (o.status !== 'pending') return c.redirect(path, 303);

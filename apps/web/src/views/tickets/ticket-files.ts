@@ -1,5 +1,5 @@
 import { formatShortCode } from '@footarena/ticket-code';
-import { createEvent } from 'ics';
+import { createEvents, type EventAttributes } from 'ics';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import type { OrderPasses } from '../../domain/tickets/find-order-passes.ts';
@@ -20,6 +20,9 @@ export const ticketLine = (
 
 /** The line printed under every QR: the short code to type when the QR cannot be read. */
 export const shortCodeLine = (t: Translate, shortCode: string) => t('tickets.shortCode', { code: formatShortCode(shortCode) });
+
+/** An order's PDF file name, the same in its mail and on download. */
+export const ticketsPdfName = (reference: string, season: boolean) => `${season ? 'season-tickets' : 'tickets'}-${reference}.pdf`;
 
 /** A ticket's QR code as a PNG, error correction M (the size the code format is made for). */
 export function ticketQrPng(code: string): Promise<Buffer> {
@@ -96,20 +99,30 @@ async function clubPagesPdf<T>(
   return done;
 }
 
-/** The match as a calendar entry (UTC, two hours, at the venue). */
-export function renderMatchIcs(o: OrderTickets, baseURL: string): string {
-  const k = o.kickoffAt;
-  const { value, error } = createEvent({
-    uid: `match-${o.matchId}@footarena`,
-    start: [k.getUTCFullYear(), k.getUTCMonth() + 1, k.getUTCDate(), k.getUTCHours(), k.getUTCMinutes()],
-    startInputType: 'utc',
-    startOutputType: 'utc',
-    duration: { hours: 2 },
-    title: o.title,
-    location: venueLine(o) ?? undefined,
-    url: `${baseURL}/matches/${o.matchId}`,
-    productId: 'footarena',
-  });
-  if (error || !value) throw error ?? new Error('calendar entry not created');
+/** What a calendar entry shows of a match. */
+export type CalendarMatch = Pick<OrderTickets, 'matchId' | 'kickoffAt' | 'title' | 'venue' | 'street' | 'postalCode' | 'commune'>;
+
+/**
+ * Matches as calendar entries (UTC, two hours each, at the venue): an order's match, or the matches a
+ * season pass still has to play (decision 021).
+ */
+export function renderMatchIcs(matches: readonly CalendarMatch[], baseURL: string): string {
+  const { value, error } = createEvents(
+    matches.map((m) => {
+      const k = m.kickoffAt;
+      return {
+        uid: `match-${m.matchId}@footarena`,
+        start: [k.getUTCFullYear(), k.getUTCMonth() + 1, k.getUTCDate(), k.getUTCHours(), k.getUTCMinutes()],
+        startInputType: 'utc',
+        startOutputType: 'utc',
+        duration: { hours: 2 },
+        title: m.title,
+        location: venueLine(m) ?? undefined,
+        url: `${baseURL}/matches/${m.matchId}`,
+      } satisfies EventAttributes;
+    }),
+    { productId: 'footarena' },
+  );
+  if (error || !value) throw error ?? new Error('calendar entries not created');
   return value;
 }

@@ -20,6 +20,12 @@ export function SeasonPage({ pass }: { pass: MySeasonPass }) {
         {t('season.title')}: {pass.product} {pass.season}
       </h1>
       <p>{t('season.passIntro', { stand: pass.stand })}</p>
+      {pass.status === 'valid' ? (
+        <p class="actions">
+          {pass.matches.some((m) => m.toPlay) ? <a href={`/account/tickets/${pass.id}/match.ics`}>{t('tickets.calendar')}</a> : null}
+          <a href={`/account/tickets/orders/${pass.reference}/tickets.pdf`}>{t('tickets.pdf')}</a>
+        </p>
+      ) : null}
       <p>
         <strong>{t('season.credit', { club: pass.club, amount: formatMoney(pass.creditCents, locale) })}</strong>
       </p>

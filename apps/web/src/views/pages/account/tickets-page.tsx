@@ -64,8 +64,6 @@ export function TicketsPage({ upcoming, past, renderedAt, seasons = [] }: Ticket
 }
 
 function MatchBlock({ group }: { group: MatchTickets<ShownTicket> }) {
-  const t = useT();
-  const first = group.valid[0];
   const live = !group.past;
   const headingId = `match-${group.matchId}`;
   return (
@@ -76,31 +74,47 @@ function MatchBlock({ group }: { group: MatchTickets<ShownTicket> }) {
       <p class="when">
         <MatchWhen ticket={group.first} />
       </p>
-      {live && first ? (
-        <p class="actions">
-          <a class="button" href={`/account/tickets/${first.id}`}>
-            {t('tickets.show')}
-          </a>
-          <a href={`/account/tickets/${first.id}/match.ics`}>{t('tickets.calendar')}</a>
-        </p>
-      ) : null}
+      {live ? <GroupActions group={group} /> : null}
       {group.orders.map((o) => (
         <div class="order-tickets">
           <OrderLines order={o} count={group.valid.length} live={live} codes={live} />
-          {live && o.tickets.some((n) => n.ticket.status === 'valid' && n.ticket.bought) ? (
-            <div class="actions">
-              <a href={`/account/tickets/orders/${o.reference}/tickets.pdf`}>{t('tickets.pdf')}</a>
-              <Form action={`/account/tickets/orders/${o.reference}/resend`} idPrefix={`resend-${o.reference}`} class="inline">
-                <button type="submit" class="link">
-                  {t('tickets.resend')}
-                </button>
-              </Form>
-            </div>
-          ) : null}
+          {live ? <OrderActions order={o} /> : null}
         </div>
       ))}
     </section>
   );
+}
+
+/**
+ * The first valid ticket full screen, and the calendar file: its match, or for a pass the matches it
+ * still has to play (decision 021).
+ */
+function GroupActions<T extends ShownTicket>({ group }: { group: MatchTickets<T> }) {
+  const t = useT();
+  const first = group.valid[0];
+  return first ? (
+    <p class="actions">
+      <a class="button" href={`/account/tickets/${first.id}`}>
+        {t('tickets.show')}
+      </a>
+      <a href={`/account/tickets/${first.id}/match.ics`}>{t('tickets.calendar')}</a>
+    </p>
+  ) : null;
+}
+
+/** A bought order's PDF (a season order's: a page per pass, as mailed) and its mail again, while it holds a valid one. */
+function OrderActions<T extends ShownTicket>({ order: o }: { order: MatchTickets<T>['orders'][number] }) {
+  const t = useT();
+  return o.tickets.some((n) => n.ticket.status === 'valid' && n.ticket.bought) ? (
+    <div class="actions">
+      <a href={`/account/tickets/orders/${o.reference}/tickets.pdf`}>{t('tickets.pdf')}</a>
+      <Form action={`/account/tickets/orders/${o.reference}/resend`} idPrefix={`resend-${o.reference}`} class="inline">
+        <button type="submit" class="link">
+          {t('tickets.resend')}
+        </button>
+      </Form>
+    </div>
+  ) : null;
 }
 
 /**
@@ -119,6 +133,7 @@ function SeasonBlock({ group }: { group: MatchTickets<ShownPass> }) {
       <p class="when">
         <SeasonNext season={group.first} />
       </p>
+      {live ? <GroupActions group={group} /> : null}
       {group.orders.map((o) => (
         <div class="order-tickets">
           <OrderLines
@@ -133,6 +148,7 @@ function SeasonBlock({ group }: { group: MatchTickets<ShownPass> }) {
               </>
             )}
           />
+          {live ? <OrderActions order={o} /> : null}
         </div>
       ))}
     </section>
