@@ -90,6 +90,10 @@ describe.each(databaseKinds())('passing a ticket on, on %s', (kind) => {
     expect(mail.text).toContain('Hello Fred Friend');
     expect(await textOf(await friend.get('/account/tickets'))).toContain('Transfer FC');
     expect((await friend.get(`/account/tickets/${successor!.id}`)).status).toBe(200);
+    // Their calendar file too: the match, though the order is the buyer's.
+    const calendar = await friend.get(`/account/tickets/${successor!.id}/match.ics`);
+    expect(calendar.status).toBe(200);
+    expect((await calendar.text()).match(/BEGIN:VEVENT/g)).toHaveLength(1);
     expect(await textOf(await buyer.get('/account/tickets'))).toContain('Passed on to Fred Friend');
     expect((await buyer.get(`/account/tickets/${successor!.id}`)).status).toBe(404);
     // The club sees who holds it now.

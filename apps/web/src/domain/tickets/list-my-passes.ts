@@ -76,6 +76,9 @@ export async function listMyPasses(db: Executor, userId: string, { passId, now =
       club: r.club,
       clubVerified: r.clubVerified,
       venue: null,
+      street: null,
+      postalCode: null,
+      commune: null,
       past: nextKickoffAt === null,
       title: seasonProductTitle({ name: r.name, season: r.season, stand: r.stand }),
       pass: {

@@ -44,6 +44,9 @@ export async function listMyTickets(db: Executor, userId: string, { ticketId, no
       club: organization.name,
       clubVerified: clubVerified(organization.verifiedAt),
       venue: venue.name,
+      street: venue.street,
+      postalCode: venue.postalCode,
+      commune: venue.commune,
     })
     .from(ticket)
     .innerJoin(order, eq(order.id, ticket.orderId))

@@ -4,7 +4,6 @@ import { matchTitle } from '../../domain/catalog/match-title.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { listMyOrders } from '../../domain/sales/list-my-orders.ts';
 import { findMySeasonPass } from '../../domain/seasons/find-my-season-pass.ts';
-import { findOrderTickets } from '../../domain/tickets/find-order-tickets.ts';
 import { groupMyTickets, locateTicket } from '../../domain/tickets/group-my-tickets.ts';
 import { listMyPasses } from '../../domain/tickets/list-my-passes.ts';
 import { listMyTickets } from '../../domain/tickets/list-my-tickets.ts';
@@ -111,11 +110,8 @@ export const ticketRoutes = new Hono<AppEnv>()
     const userId = c.get('user')!.id;
     const id = c.req.param('ticketId');
     const [tk] = await listMyTickets(db, userId, { ticketId: id });
-    if (tk) {
-      const o = await findOrderTickets(db, (await ownOrder(c, tk.reference)).id);
-      if (!o || o.tickets.length === 0) throw new DomainError('not_found');
-      return sendIcs(c, 'match.ics', [o]);
-    }
+    // A ticket of theirs, bought or passed on to them: its match.
+    if (tk) return sendIcs(c, 'match.ics', [{ ...tk, title: matchTitle(tk.isHome, tk.club, tk.opponent) }]);
     // A season pass: every covered match still to play (decision 021); an empty calendar once none is left.
     const pass = await findMySeasonPass(db, userId, id);
     if (pass?.status !== 'valid') throw new DomainError('not_found');
