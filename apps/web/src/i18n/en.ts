@@ -553,6 +553,9 @@ export const en = {
   'mail.matchCancelled.subject': 'Match cancelled: {match}, order {reference} refunded',
   'mail.matchCancelled.body':
     'The match {match} of your order {reference} is cancelled. You are refunded in full: {amount} goes back to the card or account you paid with (allow a few days).',
+  'mail.seasonMatchCancelled.subject': 'Match cancelled: {match}, order {reference} partly refunded',
+  'mail.seasonMatchCancelled.body':
+    'The match {match} is cancelled. Your season ticket {season} (order {reference}) covered it: this match’s share of what you paid, {amount} for {count, plural, one {# season ticket} other {# season tickets}}, goes back to the card or account you paid with (allow a few days). Your season ticket stays valid for the other matches.',
   'mail.seatsGone.subject': 'Order {reference}: payment refunded ({match})',
   'mail.seatsGone.body':
     'Your payment for order {reference} ({match}) arrived after your seats were released, and the match is sold out meanwhile. We are sorry: you are refunded in full, {amount} goes back to the card or account you paid with.',

@@ -562,6 +562,9 @@ export const fr: Messages = {
   'mail.matchCancelled.subject': 'Match annulé : {match}, commande {reference} remboursée',
   'mail.matchCancelled.body':
     'Le match {match} de votre commande {reference} est annulé. Vous êtes remboursé intégralement : {amount} reviennent sur la carte ou le compte utilisé (comptez quelques jours).',
+  'mail.seasonMatchCancelled.subject': 'Match annulé : {match}, commande {reference} remboursée en partie',
+  'mail.seasonMatchCancelled.body':
+    'Le match {match} est annulé. Votre abonnement {season} (commande {reference}) le couvrait : la part de ce match dans ce que vous avez payé, {amount} pour {count, plural, one {# abonnement} other {# abonnements}}, revient sur la carte ou le compte utilisé (comptez quelques jours). Votre abonnement reste valable pour les autres matchs.',
   'mail.seatsGone.subject': 'Commande {reference} : paiement remboursé ({match})',
   'mail.seatsGone.body':
     'Votre paiement pour la commande {reference} ({match}) est arrivé après la libération de vos places, et le match est complet entre-temps. Désolés : vous êtes remboursé intégralement, {amount} reviennent sur la carte ou le compte utilisé.',

@@ -563,6 +563,9 @@ export const nl: Messages = {
   'mail.matchCancelled.subject': 'Wedstrijd afgelast: {match}, bestelling {reference} terugbetaald',
   'mail.matchCancelled.body':
     'De wedstrijd {match} van je bestelling {reference} is afgelast. Je wordt volledig terugbetaald: {amount} gaat terug naar de kaart of rekening waarmee je betaalde (reken op enkele dagen).',
+  'mail.seasonMatchCancelled.subject': 'Wedstrijd afgelast: {match}, bestelling {reference} deels terugbetaald',
+  'mail.seasonMatchCancelled.body':
+    'De wedstrijd {match} is afgelast. Ze viel onder je abonnement {season} (bestelling {reference}): het deel van deze wedstrijd in wat je betaalde, {amount} voor {count, plural, one {# abonnement} other {# abonnementen}}, gaat terug naar de kaart of rekening waarmee je betaalde (reken op enkele dagen). Je abonnement blijft geldig voor de andere wedstrijden.',
   'mail.seatsGone.subject': 'Bestelling {reference}: betaling terugbetaald ({match})',
   'mail.seatsGone.body':
     'Je betaling voor bestelling {reference} ({match}) kwam aan nadat je plaatsen werden vrijgegeven, en de wedstrijd is intussen uitverkocht. Sorry: je wordt volledig terugbetaald, {amount} gaat terug naar de kaart of rekening waarmee je betaalde.',
