@@ -63,7 +63,7 @@ describe.each(databaseKinds())('a cancelled match that season tickets cover, on 
       .from(activity)
       .where(and(eq(activity.orderId, orderId), eq(activity.action, 'order.tickets_refunded')));
 
-  it('refunds each pass its share once, frees its seat there and refuses it at that gate only', async () => {
+  it('tells the club what it will give back, then refunds each pass its share once, frees its seat there and refuses it at that gate only', async () => {
     const s = await seasonOnSale(t, 'Cancelled Season FC', { matches: 3 });
     const [first, second] = s.matches;
     // Ann: two passes at 100 €, 3 matches each → 33.33 € per pass. Bob: one at 150 €, lent for the
@@ -95,6 +95,10 @@ describe.each(databaseKinds())('a cancelled match that season tickets cover, on 
     const before = new Map(await soldOn(stands));
 
     const base = `/club/${s.slug}`;
+    const confirmation = (await textOf(await s.owner.get(`${base}/matches/${first!.matchId}/cancel`))).replace(/\s/g, ' ');
+    expect(confirmation).toContain('4 season ticket holders refunded €156.66');
+    expect(confirmation).not.toContain('Nobody has bought a ticket yet');
+
     const words = 'The pitch is flooded.';
     await postOk(s.owner, `${base}/matches/${first!.matchId}/status`, { status: 'cancelled', confirm: 'yes', message: words });
     const deadline = Date.now() + 20_000;

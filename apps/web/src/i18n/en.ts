@@ -364,6 +364,8 @@ export const en = {
   'matches.cancelEllipsis': 'Cancel the match…',
   'matches.cancelConfirm.title': 'Cancel {match}?',
   'matches.cancelConfirm.refunds': 'Buyers refunded in full: {buyers} · tickets: {tickets} · in all: {amount}. Each is told by e-mail.',
+  'matches.cancelConfirm.seasonRefunds':
+    '{holders, plural, one {# season ticket holder} other {# season ticket holders}} refunded {amount}: this match’s share of what their season ticket cost. Each is told by e-mail; their season ticket stays valid for the other matches.',
   'matches.cancelConfirm.noBuyers': 'Nobody has bought a ticket yet: nobody is refunded.',
   'matches.cancelConfirm.final': 'A cancelled match cannot be put back on sale, and its tickets no longer enter.',
   'matches.cancelConfirm.message': 'Message to the buyers (optional)',

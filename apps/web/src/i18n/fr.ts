@@ -369,6 +369,8 @@ export const fr: Messages = {
   'matches.cancelConfirm.title': 'Annuler {match} ?',
   'matches.cancelConfirm.refunds':
     '{buyers, plural, one {# acheteur sera remboursé} other {# acheteurs seront remboursés}} en totalité : {tickets, plural, one {# billet} other {# billets}}, {amount} au total. Chacun est prévenu par e-mail.',
+  'matches.cancelConfirm.seasonRefunds':
+    '{holders, plural, one {# détenteur d’abonnement remboursé} other {# détenteurs d’abonnement remboursés}} : {amount} au total, la part de ce match dans le prix de leur abonnement. Chacun est prévenu par e-mail ; son abonnement reste valable pour les autres matchs.',
   'matches.cancelConfirm.noBuyers': 'Personne n’a encore acheté de billet : personne n’est remboursé.',
   'matches.cancelConfirm.final': 'Un match annulé ne peut plus être remis en vente et ses billets n’entrent plus.',
   'matches.cancelConfirm.message': 'Message aux acheteurs (facultatif)',

@@ -369,6 +369,8 @@ export const nl: Messages = {
   'matches.cancelConfirm.title': '{match} afgelasten?',
   'matches.cancelConfirm.refunds':
     '{buyers, plural, one {# koper wordt} other {# kopers worden}} volledig terugbetaald: {tickets, plural, one {# ticket} other {# tickets}}, {amount} in totaal. Ieder krijgt een e-mail.',
+  'matches.cancelConfirm.seasonRefunds':
+    '{holders, plural, one {# abonnementhouder} other {# abonnementhouders}} terugbetaald: {amount} in totaal, het deel van deze wedstrijd in de prijs van hun abonnement. Ieder krijgt een e-mail; het abonnement blijft geldig voor de andere wedstrijden.',
   'matches.cancelConfirm.noBuyers': 'Nog niemand kocht een ticket: niemand wordt terugbetaald.',
   'matches.cancelConfirm.final': 'Een afgelaste wedstrijd kan niet opnieuw in verkoop en zijn tickets komen niet meer binnen.',
   'matches.cancelConfirm.message': 'Bericht aan de kopers (optioneel)',
