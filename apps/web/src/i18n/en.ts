@@ -364,6 +364,8 @@ export const en = {
   'matches.cancelEllipsis': 'Cancel the match…',
   'matches.cancelConfirm.title': 'Cancel {match}?',
   'matches.cancelConfirm.refunds': 'Buyers refunded in full: {buyers} · tickets: {tickets} · in all: {amount}. Each is told by e-mail.',
+  'matches.cancelConfirm.seasonRefunds':
+    '{holders, plural, one {# season ticket holder} other {# season ticket holders}} refunded {amount}: this match’s share of what their season ticket cost. Each is told by e-mail; their season ticket stays valid for the other matches.',
   'matches.cancelConfirm.noBuyers': 'Nobody has bought a ticket yet: nobody is refunded.',
   'matches.cancelConfirm.final': 'A cancelled match cannot be put back on sale, and its tickets no longer enter.',
   'matches.cancelConfirm.message': 'Message to the buyers (optional)',
@@ -553,6 +555,9 @@ export const en = {
   'mail.matchCancelled.subject': 'Match cancelled: {match}, order {reference} refunded',
   'mail.matchCancelled.body':
     'The match {match} of your order {reference} is cancelled. You are refunded in full: {amount} goes back to the card or account you paid with (allow a few days).',
+  'mail.seasonMatchCancelled.subject': 'Match cancelled: {match}, order {reference} partly refunded',
+  'mail.seasonMatchCancelled.body':
+    'The match {match} is cancelled. Your season ticket {season} (order {reference}) covered it: this match’s share of what you paid, {amount} for {count, plural, one {# season ticket} other {# season tickets}}, goes back to the card or account you paid with (allow a few days). Your season ticket stays valid for the other matches.',
   'mail.seatsGone.subject': 'Order {reference}: payment refunded ({match})',
   'mail.seatsGone.body':
     'Your payment for order {reference} ({match}) arrived after your seats were released, and the match is sold out meanwhile. We are sorry: you are refunded in full, {amount} goes back to the card or account you paid with.',

@@ -369,6 +369,8 @@ export const fr: Messages = {
   'matches.cancelConfirm.title': 'Annuler {match} ?',
   'matches.cancelConfirm.refunds':
     '{buyers, plural, one {# acheteur sera remboursé} other {# acheteurs seront remboursés}} en totalité : {tickets, plural, one {# billet} other {# billets}}, {amount} au total. Chacun est prévenu par e-mail.',
+  'matches.cancelConfirm.seasonRefunds':
+    '{holders, plural, one {# détenteur d’abonnement remboursé} other {# détenteurs d’abonnement remboursés}} : {amount} au total, la part de ce match dans le prix de leur abonnement. Chacun est prévenu par e-mail ; son abonnement reste valable pour les autres matchs.',
   'matches.cancelConfirm.noBuyers': 'Personne n’a encore acheté de billet : personne n’est remboursé.',
   'matches.cancelConfirm.final': 'Un match annulé ne peut plus être remis en vente et ses billets n’entrent plus.',
   'matches.cancelConfirm.message': 'Message aux acheteurs (facultatif)',
@@ -562,6 +564,9 @@ export const fr: Messages = {
   'mail.matchCancelled.subject': 'Match annulé : {match}, commande {reference} remboursée',
   'mail.matchCancelled.body':
     'Le match {match} de votre commande {reference} est annulé. Vous êtes remboursé intégralement : {amount} reviennent sur la carte ou le compte utilisé (comptez quelques jours).',
+  'mail.seasonMatchCancelled.subject': 'Match annulé : {match}, commande {reference} remboursée en partie',
+  'mail.seasonMatchCancelled.body':
+    'Le match {match} est annulé. Votre abonnement {season} (commande {reference}) le couvrait : la part de ce match dans ce que vous avez payé, {amount} pour {count, plural, one {# abonnement} other {# abonnements}}, revient sur la carte ou le compte utilisé (comptez quelques jours). Votre abonnement reste valable pour les autres matchs.',
   'mail.seatsGone.subject': 'Commande {reference} : paiement remboursé ({match})',
   'mail.seatsGone.body':
     'Votre paiement pour la commande {reference} ({match}) est arrivé après la libération de vos places, et le match est complet entre-temps. Désolés : vous êtes remboursé intégralement, {amount} reviennent sur la carte ou le compte utilisé.',

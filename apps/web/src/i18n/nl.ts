@@ -369,6 +369,8 @@ export const nl: Messages = {
   'matches.cancelConfirm.title': '{match} afgelasten?',
   'matches.cancelConfirm.refunds':
     '{buyers, plural, one {# koper wordt} other {# kopers worden}} volledig terugbetaald: {tickets, plural, one {# ticket} other {# tickets}}, {amount} in totaal. Ieder krijgt een e-mail.',
+  'matches.cancelConfirm.seasonRefunds':
+    '{holders, plural, one {# abonnementhouder} other {# abonnementhouders}} terugbetaald: {amount} in totaal, het deel van deze wedstrijd in de prijs van hun abonnement. Ieder krijgt een e-mail; het abonnement blijft geldig voor de andere wedstrijden.',
   'matches.cancelConfirm.noBuyers': 'Nog niemand kocht een ticket: niemand wordt terugbetaald.',
   'matches.cancelConfirm.final': 'Een afgelaste wedstrijd kan niet opnieuw in verkoop en zijn tickets komen niet meer binnen.',
   'matches.cancelConfirm.message': 'Bericht aan de kopers (optioneel)',
@@ -563,6 +565,9 @@ export const nl: Messages = {
   'mail.matchCancelled.subject': 'Wedstrijd afgelast: {match}, bestelling {reference} terugbetaald',
   'mail.matchCancelled.body':
     'De wedstrijd {match} van je bestelling {reference} is afgelast. Je wordt volledig terugbetaald: {amount} gaat terug naar de kaart of rekening waarmee je betaalde (reken op enkele dagen).',
+  'mail.seasonMatchCancelled.subject': 'Wedstrijd afgelast: {match}, bestelling {reference} deels terugbetaald',
+  'mail.seasonMatchCancelled.body':
+    'De wedstrijd {match} is afgelast. Ze viel onder je abonnement {season} (bestelling {reference}): het deel van deze wedstrijd in wat je betaalde, {amount} voor {count, plural, one {# abonnement} other {# abonnementen}}, gaat terug naar de kaart of rekening waarmee je betaalde (reken op enkele dagen). Je abonnement blijft geldig voor de andere wedstrijden.',
   'mail.seatsGone.subject': 'Bestelling {reference}: betaling terugbetaald ({match})',
   'mail.seatsGone.body':
     'Je betaling voor bestelling {reference} ({match}) kwam aan nadat je plaatsen werden vrijgegeven, en de wedstrijd is intussen uitverkocht. Sorry: je wordt volledig terugbetaald, {amount} gaat terug naar de kaart of rekening waarmee je betaalde.',

@@ -11,6 +11,11 @@ const templates = {
   ticketsRefunded: { subject: 'mail.ticketsRefunded.subject', body: 'mail.ticketsRefunded.body', action: 'mail.refunded.action' },
   orderRefunded: { subject: 'mail.refunded.subject', body: 'mail.refunded.body', action: 'mail.refunded.action' },
   matchCancelled: { subject: 'mail.matchCancelled.subject', body: 'mail.matchCancelled.body', action: 'mail.refunded.action' },
+  seasonMatchCancelled: {
+    subject: 'mail.seasonMatchCancelled.subject',
+    body: 'mail.seasonMatchCancelled.body',
+    action: 'mail.refunded.action',
+  },
   seatsGone: { subject: 'mail.seatsGone.subject', body: 'mail.seatsGone.body', action: 'mail.seatsGone.action' },
   matchPostponedNoDate: { subject: 'mail.postponed.subject', body: 'mail.postponedNoDate.body', action: 'mail.postponed.action' },
 } as const satisfies Record<string, { subject: MessageKey; body: MessageKey; action: MessageKey }>;

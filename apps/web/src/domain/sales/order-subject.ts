@@ -20,3 +20,9 @@ export const seasonTitleOf = (r: { seasonName: string | null; seasonLabel: strin
 /** The public page of what an order bought: its match, or its season product. */
 export const orderSubjectPath = (o: { matchId: string | null; seasonProductId: string | null }) =>
   o.matchId ? `/matches/${o.matchId}` : `/seasons/${o.seasonProductId}`;
+
+/** Where a refund mail sends its reader: the order in their account; a guest's order has no page there (their private link is in the tickets mail). */
+export const refundMailUrl = (
+  baseURL: string,
+  o: { userId: string | null; reference: string; matchId: string | null; seasonProductId: string | null },
+) => (o.userId ? `${baseURL}/account/orders/${o.reference}` : `${baseURL}${orderSubjectPath(o)}`);

@@ -9,8 +9,9 @@ import { isUuid } from '../ids.ts';
 import { refundPasses } from '../seasons/product-passes.ts';
 import { revokeTickets } from '../tickets/revoke-tickets.ts';
 import { countPickedTickets } from './count-picked-tickets.ts';
-import { orderSubjectPath } from './order-subject.ts';
+import { refundMailUrl } from './order-subject.ts';
 import { planRefund } from './plan-refund.ts';
+import { refundPayment } from './refund-payment.ts';
 import { sendRefundMail } from './send-refund-mail.ts';
 
 /**
@@ -55,19 +56,8 @@ export async function refundOrder(
     details: { tickets: count, amountCents, ...(input.reason ? { reason: input.reason } : {}) },
   });
 
-  // The provider first, while only this order is locked (no stand row held during the call). If
-  // the commit then fails, the retry sends the same key: Stripe refunds once.
-  // Money goes back the way it came: a Stripe order needs Stripe, a demo order moved no money.
-  if (current.provider === 'stripe' && payments.kind !== 'stripe') throw new DomainError('payments_not_ready');
-  const atProvider = 'kind' in input.actor && input.actor.kind === 'provider';
-  if (!atProvider && amountCents > 0 && current.providerSessionId && current.provider === payments.kind) {
-    await payments.refund(tx, {
-      sessionId: current.providerSessionId,
-      paymentId: current.providerPaymentId,
-      amountCents,
-      idempotencyKey: `refund-${current.id}-${current.refundedCents + amountCents}`,
-    });
-  }
+  // The provider first, while only this order is locked (no stand row held during the call).
+  await refundPayment(tx, payments, current, amountCents, input.actor);
   for (const { item, quantity } of plan) {
     await tx
       .update(orderItem)
@@ -94,8 +84,7 @@ export async function refundOrder(
     template: input.reason === 'match_cancelled' ? 'matchCancelled' : remainingAfter === 0 ? 'orderRefunded' : 'ticketsRefunded',
     amountCents,
     count,
-    // A guest's order has no page in an account (their private link is in the tickets mail).
-    url: current.userId ? `${baseURL}/account/orders/${current.reference}` : `${baseURL}${orderSubjectPath(current)}`,
+    url: refundMailUrl(baseURL, current),
     dates: { date: current.createdAt.toISOString() },
     note: input.message,
   });

@@ -56,6 +56,8 @@ export async function sendRefundMail(
       url: input.url,
       reference: order.reference,
       match: m ? matchTitle(m.isHome, m.club, m.opponent) : season ? seasonProductTitle(season) : '',
+      // A season order refunded for one cancelled match names both.
+      ...(m && season ? { season: seasonProductTitle(season) } : {}),
       ...((buyer?.name ?? order.buyerName) ? { name: (buyer?.name ?? order.buyerName)! } : {}),
       ...(input.count === undefined ? {} : { count: String(input.count) }),
     },

@@ -1,8 +1,12 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { order, orderItem } from '../../db/schema/index.ts';
+import { listSeasonMatchHolders, seasonMatchRefundCents } from '../seasons/list-season-match-holders.ts';
 
-/** What cancelling a match gives back: its paid orders (one per buyer), their tickets and money not yet refunded. */
+/**
+ * What cancelling a match gives back: its paid orders (one per buyer), their tickets and money not yet
+ * refunded; and the season passes holding a seat on it, with this match's share of them (refundSeasonMatch).
+ */
 export async function summarizeMatchRefund(db: Executor, clubId: string, matchId: string) {
   const [paid] = await db
     .select({
@@ -16,5 +20,16 @@ export async function summarizeMatchRefund(db: Executor, clubId: string, matchId
     .from(orderItem)
     .innerJoin(order, eq(order.id, orderItem.orderId))
     .where(and(eq(order.clubId, clubId), eq(order.matchId, matchId), eq(order.status, 'paid')));
-  return { buyers: paid?.buyers ?? 0, tickets: items?.tickets ?? 0, amountCents: paid?.amountCents ?? 0 };
+  const holders = await listSeasonMatchHolders(db, clubId, matchId);
+  const seasonAmountCents = [...Map.groupBy(holders, (h) => h.orderId).values()].reduce(
+    (sum, passes) => sum + seasonMatchRefundCents(passes[0]!.order, passes),
+    0,
+  );
+  return {
+    buyers: paid?.buyers ?? 0,
+    tickets: items?.tickets ?? 0,
+    amountCents: paid?.amountCents ?? 0,
+    seasonHolders: holders.length,
+    seasonAmountCents,
+  };
 }

@@ -58,3 +58,10 @@ export function inPriorityWindow(p: { renewalOfId: string | null; priorityUntil:
 /** How a product is named everywhere (mails, lists, My tickets): "Season ticket 2026–27 · North stand". */
 export const seasonProductTitle = (p: { name: string; season: string; stand: string }) =>
   `${p.name.includes(p.season) ? p.name : `${p.name} ${p.season}`} · ${p.stand}`;
+
+/**
+ * A cancelled covered match gives back its share of what a pass cost (decision 021): the unit price
+ * paid ÷ the covered matches the pass was bought for (its order's seats), in integer cents, half up.
+ */
+export const matchShareCents = (unitPriceCents: number, matchesBought: number) =>
+  proRataCents(unitPriceCents, { total: Math.max(1, matchesBought), remaining: 1 });

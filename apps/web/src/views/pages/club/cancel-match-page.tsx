@@ -6,7 +6,7 @@ import { useT } from '../../components/use-t.ts';
 export interface CancelMatchPageProps {
   club: { slug: string };
   match: { id: string; title: string; when: string };
-  refund: { buyers: number; tickets: number; amountCents: number };
+  refund: { buyers: number; tickets: number; amountCents: number; seasonHolders: number; seasonAmountCents: number };
   locale: Locale;
 }
 
@@ -26,7 +26,18 @@ export function CancelMatchPage({ club, match, refund, locale }: CancelMatchPage
                 tickets: refund.tickets,
                 amount: formatMoney(refund.amountCents, locale),
               })
-            : t('matches.cancelConfirm.noBuyers')}
+            : refund.seasonHolders === 0
+              ? t('matches.cancelConfirm.noBuyers')
+              : null}
+          {refund.seasonHolders > 0 ? (
+            <>
+              {' '}
+              {t('matches.cancelConfirm.seasonRefunds', {
+                holders: refund.seasonHolders,
+                amount: formatMoney(refund.seasonAmountCents, locale),
+              })}
+            </>
+          ) : null}
         </>
       }
       note={t('matches.cancelConfirm.final')}
