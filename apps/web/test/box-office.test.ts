@@ -308,7 +308,7 @@ describe.each(databaseKinds())('the box office at the gate on %s', (kind) => {
     const again = await db().transaction((tx) =>
       fulfilOrder(
         tx,
-        { ...t.runtime.deps, config: t.runtime.deps.config.sales },
+        { ...t.runtime.deps, config: t.runtime.deps.config.sales, baseURL: t.runtime.deps.config.baseURL },
         { actor: { kind: 'provider' }, sessionId: o!.providerSessionId! },
       ),
     );

@@ -320,7 +320,11 @@ describe.each(databaseKinds())('seat holds and fulfilment on %s', (kind) => {
     });
     expect(
       await db().transaction((tx) =>
-        fulfilOrder(tx, { payments: payments(), outbox: t.runtime.deps.outbox, config }, { actor: { kind: 'provider' }, sessionId }),
+        fulfilOrder(
+          tx,
+          { payments: payments(), outbox: t.runtime.deps.outbox, config, baseURL: 'http://localhost' },
+          { actor: { kind: 'provider' }, sessionId },
+        ),
       ),
     ).toEqual({ status: 'unpaid' }); // not paid yet
     expect(await payments().pay(db(), sessionId)).toBe(true);
@@ -329,7 +333,11 @@ describe.each(databaseKinds())('seat holds and fulfilment on %s', (kind) => {
     // A crash in the middle of fulfilment rolls everything back; the retry completes it once.
     await expect(
       db().transaction(async (tx) => {
-        await fulfilOrder(tx, { payments: payments(), outbox: t.runtime.deps.outbox, config }, { actor: { kind: 'provider' }, sessionId });
+        await fulfilOrder(
+          tx,
+          { payments: payments(), outbox: t.runtime.deps.outbox, config, baseURL: 'http://localhost' },
+          { actor: { kind: 'provider' }, sessionId },
+        );
         throw new Error('process killed');
       }),
     ).rejects.toThrow('process killed');
@@ -338,7 +346,11 @@ describe.each(databaseKinds())('seat holds and fulfilment on %s', (kind) => {
     const outcomes = await Promise.all(
       [1, 2, 3].map(() =>
         db().transaction((tx) =>
-          fulfilOrder(tx, { payments: payments(), outbox: t.runtime.deps.outbox, config }, { actor: { kind: 'provider' }, sessionId }),
+          fulfilOrder(
+            tx,
+            { payments: payments(), outbox: t.runtime.deps.outbox, config, baseURL: 'http://localhost' },
+            { actor: { kind: 'provider' }, sessionId },
+          ),
         ),
       ),
     );
@@ -366,7 +378,7 @@ describe.each(databaseKinds())('seat holds and fulfilment on %s', (kind) => {
     const late = await db().transaction((tx) =>
       fulfilOrder(
         tx,
-        { payments: payments(), outbox: t.runtime.deps.outbox, config },
+        { payments: payments(), outbox: t.runtime.deps.outbox, config, baseURL: 'http://localhost' },
         { actor: { kind: 'provider' }, sessionId: first.sessionId },
       ),
     );
@@ -391,7 +403,7 @@ describe.each(databaseKinds())('seat holds and fulfilment on %s', (kind) => {
       .transaction((tx) =>
         fulfilOrder(
           tx,
-          { payments: payments(), outbox: t.runtime.deps.outbox, config },
+          { payments: payments(), outbox: t.runtime.deps.outbox, config, baseURL: 'http://localhost' },
           { actor: { kind: 'provider' }, sessionId: second.sessionId },
         ),
       )
@@ -408,7 +420,7 @@ describe.each(databaseKinds())('seat holds and fulfilment on %s', (kind) => {
     const outcome = await db().transaction((tx) =>
       fulfilOrder(
         tx,
-        { payments: payments(), outbox: t.runtime.deps.outbox, config },
+        { payments: payments(), outbox: t.runtime.deps.outbox, config, baseURL: 'http://localhost' },
         { actor: { kind: 'provider' }, sessionId: session.sessionId },
       ),
     );
@@ -482,7 +494,7 @@ describe.each(databaseKinds())('seat holds and fulfilment on %s', (kind) => {
       .transaction((tx) =>
         fulfilOrder(
           tx,
-          { payments: payments(), outbox: t.runtime.deps.outbox, config },
+          { payments: payments(), outbox: t.runtime.deps.outbox, config, baseURL: 'http://localhost' },
           { actor: { kind: 'provider' }, sessionId: session.sessionId },
         ),
       )
@@ -505,7 +517,7 @@ describe.each(databaseKinds())('seat holds and fulfilment on %s', (kind) => {
     await db().transaction((tx) =>
       fulfilOrder(
         tx,
-        { payments: payments(), outbox: t.runtime.deps.outbox, config },
+        { payments: payments(), outbox: t.runtime.deps.outbox, config, baseURL: 'http://localhost' },
         { actor: { kind: 'provider' }, sessionId: session.sessionId },
       ),
     );

@@ -71,7 +71,7 @@ describe.each(databaseKinds())('buying a season ticket on %s', (kind) => {
   afterAll(() => t?.close());
   const db = () => t.runtime.deps.db;
   const payments = () => t.runtime.deps.payments as DemoProvider;
-  const ctx = (now?: Date) => ({ payments: payments(), outbox: t.runtime.deps.outbox, config, now });
+  const ctx = (now?: Date) => ({ payments: payments(), outbox: t.runtime.deps.outbox, config, baseURL: 'http://localhost', now });
 
   const buy = (actor: Buyer, productId: string, lines: SeasonLine[], now?: Date) =>
     db().transaction((tx) => placeSeasonOrder(tx, ctx(now), { actor, productId, lines }));

@@ -164,7 +164,12 @@ describe.each(databaseKinds())('lending and giving back a season seat on %s', (k
     const replay = await db().transaction((tx) =>
       fulfilOrder(
         tx,
-        { payments: t.runtime.deps.payments, outbox: t.runtime.deps.outbox, config: t.runtime.deps.config.sales },
+        {
+          payments: t.runtime.deps.payments,
+          outbox: t.runtime.deps.outbox,
+          config: t.runtime.deps.config.sales,
+          baseURL: t.runtime.deps.config.baseURL,
+        },
         {
           actor: { kind: 'provider' },
           sessionId: last.providerSessionId!,
@@ -172,10 +177,20 @@ describe.each(databaseKinds())('lending and giving back a season seat on %s', (k
       ),
     );
     expect(replay.status).toBe('already');
-    expect(await db().transaction((tx) => creditGiveBacks(tx, [sale.matchStandId]))).toBe(0);
+    expect(
+      await db().transaction((tx) =>
+        creditGiveBacks(tx, { outbox: t.runtime.deps.outbox, baseURL: t.runtime.deps.config.baseURL }, [sale.matchStandId]),
+      ),
+    ).toBe(0);
     expect(await credits()).toHaveLength(1);
     const [row] = await db().select().from(seasonGiveBack).where(eq(seasonGiveBack.id, given.giveBackId));
     expect(row!.creditedAt).not.toBeNull();
+    // The holder is told once, in their language, with the amount and a link to their season ticket.
+    const soldAgain = /revendue|sold again|opnieuw verkocht/;
+    const mail = await t.smtp.waitFor('holder@example.be', soldAgain);
+    expect(mail.text).toMatch(/45[,.]00/);
+    expect(mail.text).toContain(`/account/season/${p.id}`);
+    expect(t.smtp.to('holder@example.be').filter((m) => soldAgain.test(m.subject ?? ''))).toHaveLength(1);
   });
 
   it('credits the oldest give-back first, one per seat resold', async () => {
@@ -191,7 +206,11 @@ describe.each(databaseKinds())('lending and giving back a season seat on %s', (k
       .update(matchStand)
       .set({ sold: (await stand()).sold + 1 })
       .where(eq(matchStand.id, sale.matchStandId));
-    expect(await db().transaction((tx) => creditGiveBacks(tx, [sale.matchStandId]))).toBe(1);
+    expect(
+      await db().transaction((tx) =>
+        creditGiveBacks(tx, { outbox: t.runtime.deps.outbox, baseURL: t.runtime.deps.config.baseURL }, [sale.matchStandId]),
+      ),
+    ).toBe(1);
     const credited = await db().select().from(seasonGiveBack).where(eq(seasonGiveBack.matchStandId, sale.matchStandId));
     expect(credited.find((g) => g.id === first.giveBackId)!.creditedAt).not.toBeNull();
     expect(credited.find((g) => g.id === second.giveBackId)!.creditedAt).toBeNull();

@@ -723,7 +723,7 @@ describe.each(databaseKinds())('Stripe payments on %s', (kind) => {
           (
             await fulfilOrder(
               tx,
-              { payments, outbox: t.runtime.deps.outbox, config: t.runtime.deps.config.sales },
+              { payments, outbox: t.runtime.deps.outbox, config: t.runtime.deps.config.sales, baseURL: t.runtime.deps.config.baseURL },
               { actor: { kind: 'provider' }, sessionId: a.sessionId },
             )
           ).status,

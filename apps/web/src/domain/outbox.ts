@@ -21,7 +21,7 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
  */
 export interface TemplateMail {
   to: string;
-  template: 'orderRefunded' | 'ticketsRefunded' | 'matchCancelled' | 'seasonMatchCancelled' | 'seatsGone';
+  template: 'orderRefunded' | 'ticketsRefunded' | 'matchCancelled' | 'seasonMatchCancelled' | 'seatsGone' | 'giveBackCredited';
   /** The recipient's language as stored (the job falls back to French for anything else). */
   locale?: string | null;
   params: { url: string } & Record<string, string>;

@@ -562,6 +562,10 @@ export const en = {
   'mail.seatsGone.body':
     'Your payment for order {reference} ({match}) arrived after your seats were released, and the match is sold out meanwhile. We are sorry: you are refunded in full, {amount} goes back to the card or account you paid with.',
   'mail.seatsGone.action': 'See the match',
+  'mail.giveBackCredited.subject': 'Your seat for {match} was sold again: {amount} of credit',
+  'mail.giveBackCredited.body':
+    'The seat you freed for {match} ({date}) has been sold again. {amount} is now your credit at {club}: it pays your next tickets there.',
+  'mail.giveBackCredited.action': 'My season ticket',
   'order.status.refunded': 'Refunded',
   'payouts.title': 'Payouts',
   'payouts.demo': 'Demo mode: this FootArena runs without Stripe, payments are simulated and no money moves.',

@@ -571,6 +571,10 @@ export const fr: Messages = {
   'mail.seatsGone.body':
     'Votre paiement pour la commande {reference} ({match}) est arrivé après la libération de vos places, et le match est complet entre-temps. Désolés : vous êtes remboursé intégralement, {amount} reviennent sur la carte ou le compte utilisé.',
   'mail.seatsGone.action': 'Voir le match',
+  'mail.giveBackCredited.subject': 'Votre place pour {match} a été revendue : {amount} de crédit',
+  'mail.giveBackCredited.body':
+    'La place que vous avez libérée pour {match} ({date}) a été revendue. {amount} s’ajoutent à votre crédit chez {club} : ils paient vos prochains billets au club.',
+  'mail.giveBackCredited.action': 'Mon abonnement',
   'order.status.refunded': 'Remboursée',
   'payouts.title': 'Versements',
   'payouts.demo': 'Mode démo : ce FootArena fonctionne sans Stripe, les paiements sont simulés et aucun argent ne circule.',

@@ -572,6 +572,10 @@ export const nl: Messages = {
   'mail.seatsGone.body':
     'Je betaling voor bestelling {reference} ({match}) kwam aan nadat je plaatsen werden vrijgegeven, en de wedstrijd is intussen uitverkocht. Sorry: je wordt volledig terugbetaald, {amount} gaat terug naar de kaart of rekening waarmee je betaalde.',
   'mail.seatsGone.action': 'De wedstrijd bekijken',
+  'mail.giveBackCredited.subject': 'Je plaats voor {match} is opnieuw verkocht: {amount} tegoed',
+  'mail.giveBackCredited.body':
+    'De plaats die je vrijgaf voor {match} ({date}) is opnieuw verkocht. {amount} is nu je tegoed bij {club}: het betaalt je volgende tickets daar.',
+  'mail.giveBackCredited.action': 'Mijn abonnement',
   'order.status.refunded': 'Terugbetaald',
   'payouts.title': 'Uitbetalingen',
   'payouts.demo': 'Demomodus: deze FootArena draait zonder Stripe, betalingen worden gesimuleerd en er wordt geen geld verplaatst.',

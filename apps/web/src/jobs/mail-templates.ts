@@ -17,6 +17,11 @@ const templates = {
     action: 'mail.refunded.action',
   },
   seatsGone: { subject: 'mail.seatsGone.subject', body: 'mail.seatsGone.body', action: 'mail.seatsGone.action' },
+  giveBackCredited: {
+    subject: 'mail.giveBackCredited.subject',
+    body: 'mail.giveBackCredited.body',
+    action: 'mail.giveBackCredited.action',
+  },
   matchPostponedNoDate: { subject: 'mail.postponed.subject', body: 'mail.postponedNoDate.body', action: 'mail.postponed.action' },
 } as const satisfies Record<string, { subject: MessageKey; body: MessageKey; action: MessageKey }>;
 

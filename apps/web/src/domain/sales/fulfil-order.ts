@@ -21,7 +21,7 @@ import { seatsPerStand } from './release-expired-orders.ts';
  */
 export async function fulfilOrder(
   tx: Tx,
-  { payments, outbox, config, now = new Date() }: Ctx<'payments' | 'outbox' | 'config' | 'now'>,
+  { payments, outbox, config, baseURL, now = new Date() }: Ctx<'payments' | 'outbox' | 'config' | 'baseURL' | 'now'>,
   { sessionId }: { actor: Actor; sessionId: string },
 ) {
   const truth = await payments.retrieveSession(tx, sessionId);
@@ -72,6 +72,7 @@ export async function fulfilOrder(
   // Seats season holders gave back (decision 021) and this sale took earn them their credit, once.
   await creditGiveBacks(
     tx,
+    { outbox, baseURL },
     seats.map((s) => s.matchStandId),
   );
   const [paid] = await tx

@@ -89,7 +89,9 @@ async function handleEvent(deps: AppDeps, event: Stripe.Event, objectId: string 
     case 'checkout.session.async_payment_succeeded': {
       const sessionId = objectId;
       try {
-        await db.transaction((tx) => fulfilOrder(tx, { payments, outbox, config: config.sales }, { actor: PROVIDER, sessionId }));
+        await db.transaction((tx) =>
+          fulfilOrder(tx, { payments, outbox, config: config.sales, baseURL: config.baseURL }, { actor: PROVIDER, sessionId }),
+        );
       } catch (error) {
         if (error instanceof DomainError && error.code === 'not_found') return 'not a FootArena order';
         if (!(error instanceof DomainError) || (error.code !== 'seats_gone' && error.code !== 'match_cancelled')) throw error;
