@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { device, match, matchStand, seasonGiveBack, seasonLoan, supporterCredit, ticket, user } from '../src/db/schema/index.ts';
+import { sellAtGate } from '../src/domain/boxoffice/sell-at-gate.ts';
 import { redeemTicket } from '../src/domain/checkin/redeem-ticket.ts';
 import { fulfilOrder } from '../src/domain/sales/fulfil-order.ts';
 import { creditGiveBacks } from '../src/domain/seasons/credit-give-backs.ts';
@@ -214,6 +215,39 @@ describe.each(databaseKinds())('lending and giving back a season seat on %s', (k
     const credited = await db().select().from(seasonGiveBack).where(eq(seasonGiveBack.matchStandId, sale.matchStandId));
     expect(credited.find((g) => g.id === first.giveBackId)!.creditedAt).not.toBeNull();
     expect(credited.find((g) => g.id === second.giveBackId)!.creditedAt).toBeNull();
+  });
+
+  it('credits a give-back when a cash sale at the gate takes the seat, once for a retried sale', async () => {
+    await db().delete(seasonGiveBack).where(eq(seasonGiveBack.matchStandId, sale.matchStandId));
+    await roomy();
+    const p = await pass();
+    // The stand full, then one seat given back: the next seat sold is the given-back one.
+    await db()
+      .update(matchStand)
+      .set({ cap: (await stand()).sold })
+      .where(eq(matchStand.id, sale.matchStandId));
+    const given = await giveBack(p.id);
+    const [seller] = await db().insert(device).values({ clubId, name: 'Cash desk', kind: 'phone', canSell: true }).returning();
+    const { outbox, payments, config } = t.runtime.deps;
+    const sellOne = (clientSaleId: string) =>
+      db().transaction((tx) =>
+        sellAtGate(
+          tx,
+          { outbox, payments, config: config.sales, baseURL: config.baseURL },
+          {
+            actor: { kind: 'device', device: { id: seller!.id, clubId, name: 'Cash desk', matchIds: null, standIds: null } },
+            matchId: sale.matchId,
+            clientSaleId,
+            method: 'cash',
+            lines: [{ matchStandId: sale.matchStandId, category: 'adult', quantity: 1 }],
+          },
+        ),
+      );
+    const clientSaleId = randomUUID();
+    expect((await sellOne(clientSaleId)).status).toBe('paid');
+    expect((await sellOne(clientSaleId)).replayed).toBe(true);
+    const credits = await db().select().from(supporterCredit).where(eq(supporterCredit.giveBackId, given.giveBackId));
+    expect(credits).toEqual([expect.objectContaining({ userId: holder.userId, amountCents: 4_500, reason: 'give_back' })]);
   });
 
   it("the holder's page lists the match's state, lends, takes back and frees the seat with plain forms, and shows the credit", async () => {

@@ -6,6 +6,7 @@ import type { Ctx } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { guestOrderToken, guestTokenHash } from '../sales/guest-link.ts';
 import { newReference, orderItemsCte } from '../sales/place-order.ts';
+import { creditGiveBacks } from '../seasons/credit-give-backs.ts';
 import { issueTickets } from '../tickets/issue-tickets.ts';
 import { admitOrderTickets } from './admit-order-tickets.ts';
 import { lockGateMatch, priceGateLines } from './gate-match.ts';
@@ -44,7 +45,7 @@ export type GateSaleInput = {
  */
 export async function sellAtGate(
   tx: Tx,
-  { outbox, config, payments, now = new Date() }: Ctx<'outbox' | 'config' | 'payments' | 'now'>,
+  { outbox, config, payments, baseURL, now = new Date() }: Ctx<'outbox' | 'config' | 'payments' | 'baseURL' | 'now'>,
   input: GateSaleInput,
 ) {
   const dev = input.actor.device;
@@ -108,6 +109,14 @@ export async function sellAtGate(
   if (cash) {
     await issueTickets(tx, outbox, orderId, config.ticketSealingKey);
     await admitOrderTickets(tx, { orderId, deviceId: dev.id, at: soldAt, offline: Boolean(offline) });
+    // Seats season holders gave back and this sale took earn them their credit, as an online sale's do
+    // (a sale by phone is credited at its fulfilment).
+    if (subtotalCents > 0)
+      await creditGiveBacks(
+        tx,
+        { outbox, baseURL },
+        perStand.map((s) => s.matchStandId),
+      );
   }
   return { ...(await saleAnswer(tx, orderId, config.ticketSealingKey)), replayed: false };
 }
