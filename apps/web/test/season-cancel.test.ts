@@ -9,7 +9,7 @@ import { giveBackSeasonSeat } from '../src/domain/seasons/give-back-season-seat.
 import { lendSeasonSeat } from '../src/domain/seasons/lend-season-seat.ts';
 import { matchShareCents } from '../src/domain/seasons/season-rules.ts';
 import { refundCancelledMatch } from '../src/jobs/work-refund-match.ts';
-import { postOk } from './support/catalog.ts';
+import { brusselsIn, postOk } from './support/catalog.ts';
 import { databaseKinds, startTestApp, type TestApp, textOf } from './support/harness.ts';
 import { seasonCrowd, seasonOnSale } from './support/season.ts';
 import { seasonOrder } from './support/season-club.ts';
@@ -62,6 +62,35 @@ describe.each(databaseKinds())('a cancelled match that season tickets cover, on 
       .select()
       .from(activity)
       .where(and(eq(activity.orderId, orderId), eq(activity.action, 'order.tickets_refunded')));
+
+  it('tells season holders, and the friend a seat was lent to, when a covered match is postponed, and counts them first', async () => {
+    const s = await seasonOnSale(t, 'Postponed Season FC', { matches: 2 });
+    const [first] = s.matches;
+    const dee = await holderOrder(s, 1, 10_000);
+    const eve = await holderOrder(s, 1, 10_000);
+    await db().transaction((tx) =>
+      lendSeasonSeat(
+        tx,
+        { config: t.runtime.deps.config.sales, outbox: t.runtime.deps.outbox },
+        {
+          actor: { userId: eve.buyer.userId, name: 'Eve' },
+          passId: eve.passes[0]!.id,
+          matchId: first!.matchId,
+          email: 'pal@example.be',
+          name: 'Pal',
+        },
+      ),
+    );
+    const path = `/club/${s.slug}/matches/${first!.matchId}/postpone`;
+    // Dee holds her seat, Pal holds Eve's: two people to tell (Eve lent hers away for this match).
+    const asked = (await textOf(await s.owner.post(path, { kickoffAt: brusselsIn(20) }))).replace(/\s/g, ' ');
+    expect(asked).toContain('Ticket holders told by e-mail: 2');
+    await postOk(s.owner, path, { kickoffAt: brusselsIn(20), confirm: 'yes' });
+    const moved = /postponed|reporté|uitgesteld/;
+    await t.smtp.waitFor(dee.buyer.email, moved);
+    await t.smtp.waitFor('pal@example.be', moved);
+    expect(t.smtp.to(eve.buyer.email).filter((m) => moved.test(m.subject ?? ''))).toEqual([]);
+  });
 
   it('tells the club what it will give back, then refunds each pass its share once, frees its seat there and refuses it at that gate only', async () => {
     const s = await seasonOnSale(t, 'Cancelled Season FC', { matches: 3 });

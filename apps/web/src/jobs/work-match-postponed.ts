@@ -1,14 +1,16 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { match, order, organization, user } from '../db/schema/index.ts';
+import { match, organization } from '../db/schema/index.ts';
 import { matchTitle } from '../domain/catalog/match-title.ts';
 import { QUEUES, stableJobId } from '../domain/outbox.ts';
+import { listMatchHolders } from '../domain/tickets/list-match-holders.ts';
 import { formatDateTime, isLocale } from '../i18n/index.ts';
 import type { Jobs } from './jobs.ts';
 import { renderMail } from './mail-templates.ts';
 
 /**
- * Tells every holder of a paid order that their match moved (tickets stay valid), or that it is
+ * Tells everyone holding a valid ticket (listMatchHolders: buyers, season holders, whoever a ticket was
+ * passed on or lent to) that their match moved (tickets stay valid), or that it is
  * postponed without a date yet: one mail per address, in the buyer's language; safe to run twice.
  */
 export async function workMatchPostponed(jobs: Jobs, db: Db, baseURL: string, pollingIntervalSeconds = 2): Promise<void> {
@@ -26,15 +28,7 @@ export async function workMatchPostponed(jobs: Jobs, db: Db, baseURL: string, po
       .innerJoin(organization, eq(organization.id, match.clubId))
       .where(eq(match.id, job!.data.matchId));
     if (!m) return;
-    const holders = await db
-      .selectDistinctOn([order.email], {
-        email: order.email,
-        locale: sql<string | null>`coalesce(${user.locale}, ${order.buyerLocale})`,
-        name: sql<string | null>`coalesce(${user.name}, ${order.buyerName})`,
-      })
-      .from(order)
-      .leftJoin(user, eq(user.id, order.userId))
-      .where(and(eq(order.matchId, m.id), eq(order.status, 'paid')));
+    const holders = await listMatchHolders(db, m.id);
     const dateKey = m.status === 'postponed' ? 'tbd' : m.kickoffAt.toISOString();
     for (const holder of holders) {
       const locale = isLocale(holder.locale) ? holder.locale : undefined;

@@ -22,6 +22,7 @@ import { DomainError } from '../../domain/errors.ts';
 import { centsToInput } from '../../domain/money.ts';
 import { summarizeMatchRefund } from '../../domain/sales/summarize-match-refund.ts';
 import { summarizeMatchSales } from '../../domain/sales/summarize-match-sales.ts';
+import { listMatchHolders } from '../../domain/tickets/list-match-holders.ts';
 import { toBrusselsLocal } from '../../domain/time.ts';
 import { formatDateTime } from '../../i18n/index.ts';
 import { render } from '../../views/layouts/layout.tsx';
@@ -298,7 +299,7 @@ export const clubMatchRoutes = new Hono<AppEnv>()
           club={club}
           match={{ id: m.id, title: matchTitle(m.isHome, club.name, m.opponentName), when: formatDateTime(m.kickoffAt, locale) }}
           newKickoff={kickoffAt ? { typed: toBrusselsLocal(kickoffAt), words: formatDateTime(kickoffAt, locale) } : null}
-          holders={(await summarizeMatchRefund(db, club.id, m.id)).buyers}
+          holders={(await listMatchHolders(db, m.id)).length}
         />,
         { title: c.get('t')('matches.postpone') },
       );
