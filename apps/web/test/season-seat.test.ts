@@ -263,8 +263,13 @@ describe.each(databaseKinds())('lending and giving back a season seat on %s', (k
     const base = `/account/season/${p.id}/${sale.matchId}`;
     expect((await client.post(`${base}/lend`, { email: 'not an e-mail' })).status).toBe(303);
     expect(await db().select().from(seasonLoan).where(eq(seasonLoan.passId, p.id))).toHaveLength(0);
+    // The pass's calendar holds the matches its holder goes to: this one, until it is lent.
+    const events = async () =>
+      ((await (await client.get(`/account/tickets/${p.id}/match.ics`)).text()).match(/BEGIN:VEVENT/g) ?? []).length;
+    expect(await events()).toBe(1);
     expect((await client.post(`${base}/lend`, { email: 'Pal@Example.be', name: 'Paul Pal' })).status).toBe(303);
     expect(await page()).toContain('Paul Pal');
+    expect(await events()).toBe(0);
     expect((await client.post(`${base}/undo`, {})).status).toBe(303);
     expect((await client.post(`${base}/give-back`, {})).status).toBe(303);
     const after = await page();

@@ -121,8 +121,8 @@ export async function findMySeasonPass(db: Executor, userId: string, passId: str
                 : { kind: 'to_come' };
       const { id, kickoffAt, venue, street, postalCode, commune } = m;
       const title = matchTitle(m.isHome, pass.club, m.opponent);
-      // toPlay: still ahead whatever became of the seat (the pass's calendar lists it).
-      return { id, kickoffAt, title, state, toPlay: !started, venue, street, postalCode, commune };
+      // attending: the holder goes there with this pass (the pass's calendar lists it): not lent, given back or revoked.
+      return { id, kickoffAt, title, state, attending: state.kind === 'to_come', venue, street, postalCode, commune };
     }),
   };
 }

@@ -112,13 +112,13 @@ export const ticketRoutes = new Hono<AppEnv>()
     const [tk] = await listMyTickets(db, userId, { ticketId: id });
     // A ticket of theirs, bought or passed on to them: its match.
     if (tk) return sendIcs(c, 'match.ics', [{ ...tk, title: matchTitle(tk.isHome, tk.club, tk.opponent) }]);
-    // A season pass: every covered match still to play (decision 021); an empty calendar once none is left.
+    // A season pass: every covered match its holder still goes to (decision 021); empty once none is left.
     const pass = await findMySeasonPass(db, userId, id);
     if (pass?.status !== 'valid') throw new DomainError('not_found');
     return sendIcs(
       c,
       'season.ics',
-      pass.matches.filter((m) => m.toPlay).map((m) => ({ ...m, matchId: m.id })),
+      pass.matches.filter((m) => m.attending).map((m) => ({ ...m, matchId: m.id })),
     );
   })
   .post('/:ticketId/reissue', async (c) => {

@@ -22,7 +22,7 @@ export function SeasonPage({ pass }: { pass: MySeasonPass }) {
       <p>{t('season.passIntro', { stand: pass.stand })}</p>
       {pass.status === 'valid' ? (
         <p class="actions">
-          {pass.matches.some((m) => m.toPlay) ? <a href={`/account/tickets/${pass.id}/match.ics`}>{t('tickets.calendar')}</a> : null}
+          {pass.matches.some((m) => m.attending) ? <a href={`/account/tickets/${pass.id}/match.ics`}>{t('tickets.calendar')}</a> : null}
           <a href={`/account/tickets/orders/${pass.reference}/tickets.pdf`}>{t('tickets.pdf')}</a>
         </p>
       ) : null}
