@@ -2,21 +2,12 @@ import { eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.ts';
 import { preparedOnce } from '../../db/prepared.ts';
-import {
-  clubMember,
-  competition,
-  match,
-  matchStand,
-  matchStandPrice,
-  organization,
-  type PriceCategory,
-  stand,
-  venue,
-} from '../../db/schema/index.ts';
+import { competition, match, matchStand, matchStandPrice, organization, type PriceCategory, stand, venue } from '../../db/schema/index.ts';
 import { clubVerified } from '../clubs/club-verified.ts';
 import { creditBalance } from '../credit/find-credit-balance.ts';
 import { DomainError } from '../errors.ts';
 import { isUuid } from '../ids.ts';
+import { memberAddress, onMemberList } from '../members/is-member.ts';
 import { offerMemberPrices } from '../members/offer-member-prices.ts';
 import { lapsedHolds } from '../sales/lapsed-holds.ts';
 import { publicSeasonProduct, publicSeasonProductsOfMatch } from '../seasons/list-public-season-products.ts';
@@ -43,8 +34,7 @@ export async function findPublicMatch(db: Executor, matchId: string, viewer?: Ma
     matchId,
     now,
     viewerId: viewer?.id ?? null,
-    // A member is known by a verified address only (isMember).
-    memberEmail: viewer?.emailVerified ? viewer.email.trim().toLowerCase() : null,
+    memberEmail: memberAddress(viewer),
   });
   if (row?.club.status !== 'active') throw new DomainError('not_found');
 
@@ -125,8 +115,7 @@ function selectPublicMatch(db: Executor) {
                      from ${matchStandPrice} p where p.match_stand_id = ms.id)) order by s.name), '[]'::json)
         from ${matchStand} ms join ${stand} s on s.id = ms.stand_id
         where ms.match_id = ${match.id})`,
-      member: sql<boolean>`exists (select 1 from ${clubMember} where ${clubMember.clubId} = ${match.clubId}
-        and ${clubMember.email} = ${sql.placeholder('memberEmail')})`,
+      member: onMemberList(match.clubId, sql.placeholder('memberEmail')),
       // The viewer's credit with the club (findCreditBalance).
       creditCents: sql<number>`greatest(${creditBalance(sql.placeholder('viewerId'), match.clubId)}, 0)`,
       seasons: publicSeasonProductsOfMatch(db, match.id, sql`${sql.placeholder('now')}::timestamptz`),

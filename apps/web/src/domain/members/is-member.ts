@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { clubMember, user } from '../../db/schema/index.ts';
 
@@ -11,14 +11,19 @@ export async function isMember(
   clubId: string,
   buyer: { email: string; emailVerified: boolean } | null | undefined,
 ): Promise<boolean> {
-  if (!buyer?.emailVerified) return false;
-  const [found] = await db
-    .select({ one: sql<number>`1` })
-    .from(clubMember)
-    .where(and(eq(clubMember.clubId, clubId), eq(clubMember.email, buyer.email.trim().toLowerCase())))
-    .limit(1);
-  return Boolean(found);
+  const email = memberAddress(buyer);
+  if (email === null) return false;
+  const [found] = await db.select({ member: onMemberList(clubId, email) }).from(sql`(select 1) as one`);
+  return found?.member === true;
 }
+
+/** The address by which a person may be on a member list: their verified one, as lists keep it; else none. */
+export const memberAddress = (person: { email: string; emailVerified: boolean } | null | undefined) =>
+  person?.emailVerified ? person.email.trim().toLowerCase() : null;
+
+/** Whether an address (from memberAddress) is on the club's list, as SQL to read in a larger statement. */
+export const onMemberList = (clubId: unknown, email: unknown) =>
+  sql<boolean>`exists (select 1 from ${clubMember} where ${clubMember.clubId} = ${clubId} and ${clubMember.email} = ${email})`;
 
 /** The member price is a signed-in buyer's whose verified e-mail is on the club's list (decision 021). */
 export async function buyerIsMember(db: Executor, clubId: string, buyer: { userId: string } | { kind: 'guest' }): Promise<boolean> {
