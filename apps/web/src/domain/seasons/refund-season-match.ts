@@ -1,16 +1,6 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
-import {
-  match,
-  matchStand,
-  order,
-  orderItem,
-  seasonLoan,
-  seasonOrderSeat,
-  seasonPass,
-  seasonProduct,
-  ticket,
-} from '../../db/schema/index.ts';
+import { match, matchStand, order, seasonLoan, seasonProduct, ticket } from '../../db/schema/index.ts';
 import { type Actor, recordActivity } from '../activity/record-activity.ts';
 import type { Ctx } from '../context.ts';
 import { DomainError } from '../errors.ts';
@@ -18,7 +8,7 @@ import { isUuid } from '../ids.ts';
 import { refundMailUrl } from '../sales/order-subject.ts';
 import { refundPayment } from '../sales/refund-payment.ts';
 import { sendRefundMail } from '../sales/send-refund-mail.ts';
-import { seasonMatchRefundCents } from './list-season-match-holders.ts';
+import { listSeasonMatchHolders, seasonMatchRefundCents } from './list-season-match-holders.ts';
 
 /**
  * A cancelled match covered by a paid season order (decision 021): each valid pass still holding its
@@ -47,13 +37,10 @@ export async function refundSeasonMatch(
     .where(and(eq(match.id, input.matchId), eq(match.clubId, input.clubId), eq(match.status, 'cancelled')));
   if (!cancelled) throw new DomainError('not_found');
 
-  const passes = await tx
-    .select({ id: seasonPass.id, unitPriceCents: orderItem.unitPriceCents })
-    .from(seasonPass)
-    .innerJoin(orderItem, eq(orderItem.id, seasonPass.orderItemId))
-    .where(and(eq(seasonPass.orderId, current.id), eq(seasonPass.status, 'valid')));
-  if (passes.length === 0) return null;
-  const passIds = passes.map((p) => p.id);
+  // The passes still seated there, as the club's confirmation counted them (listSeasonMatchHolders).
+  const seated = await listSeasonMatchHolders(tx, input.clubId, input.matchId, current.id);
+  if (seated.length === 0) return null;
+  const passIds = seated.map((p) => p.passId);
   const revoke = (which: ReturnType<typeof and>) =>
     tx
       .update(ticket)
@@ -77,10 +64,9 @@ export async function refundSeasonMatch(
   const refunded = new Set([...own.map((r) => r.passId!), ...lent.map((r) => loans.find((l) => l.ticketId === r.id)!.passId)]);
   if (refunded.size === 0) return null; // refunded already, or every seat was given back before
 
-  const [seats] = await tx.select({ n: sql<number>`count(*)::int` }).from(seasonOrderSeat).where(eq(seasonOrderSeat.orderId, current.id));
   const amountCents = seasonMatchRefundCents(
     current,
-    passes.filter((p) => refunded.has(p.id)).map((p) => ({ unitPriceCents: p.unitPriceCents, matchesBought: seats?.n ?? 1 })),
+    seated.filter((p) => refunded.has(p.passId)),
   );
   const count = refunded.size;
   // Written as soon as the refund is decided: a provider that refuses it below rolls the line back too.
