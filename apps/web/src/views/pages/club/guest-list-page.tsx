@@ -1,5 +1,6 @@
 import type { GuestList } from '../../../domain/guests/find-guest-list.ts';
 import type { FieldErrors, FormValues } from '../../../http/forms.ts';
+import { CsvImport } from '../../components/csv-import.tsx';
 import { Field, Form, FormError, Select } from '../../components/form.tsx';
 import { TableHead } from '../../components/table-head.tsx';
 import { useT } from '../../components/use-t.ts';
@@ -122,37 +123,24 @@ export function GuestListPage(props: {
       </section>
 
       <section class="card" id="import">
-        <h2>{t('guests.import')}</h2>
-        <p class="hint">{t('guests.importHint')}</p>
-        {sent('import')?.csvProblems?.length ? (
-          <div class="alert error" role="alert">
-            <p>{t('guests.importRefused')}</p>
-            <ul>
-              {sent('import')!.csvProblems!.map((p) => (
-                <li>{p}</li>
-              ))}
-            </ul>
-          </div>
-        ) : null}
-        {standOptions.length === 0 ? (
-          <p class="hint">{t('guests.seatsFirst')}</p>
-        ) : (
-          <Form action={`${base}/import`} enctype="multipart/form-data" idPrefix="import">
-            <FormError errors={sent('import')?.errors} />
-            <div class="field">
-              <label for="import-csv">{t('guests.csvFile')}</label>
-              <input id="import-csv" name="csv" type="file" accept=".csv,text/csv,text/plain" required />
-            </div>
-            <Select
-              name="matchStandId"
-              label={t('guests.stand')}
-              options={standOptions}
-              selected={sent('import')?.values?.matchStandId}
-              errors={sent('import')?.errors}
-            />
-            <button type="submit">{t('guests.importButton')}</button>
-          </Form>
-        )}
+        <CsvImport
+          title={t('guests.import')}
+          hint={t('guests.importHint')}
+          refused={t('guests.importRefused')}
+          button={t('guests.importButton')}
+          action={`${base}/import`}
+          problems={sent('import')?.csvProblems}
+          errors={sent('import')?.errors}
+          blocked={standOptions.length === 0 ? t('guests.seatsFirst') : undefined}
+        >
+          <Select
+            name="matchStandId"
+            label={t('guests.stand')}
+            options={standOptions}
+            selected={sent('import')?.values?.matchStandId}
+            errors={sent('import')?.errors}
+          />
+        </CsvImport>
       </section>
 
       <section class="card" id="seats">

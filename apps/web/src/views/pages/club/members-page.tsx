@@ -1,4 +1,5 @@
 import type { FieldErrors, FormValues } from '../../../http/forms.ts';
+import { CsvImport } from '../../components/csv-import.tsx';
 import { Field, Form, FormError } from '../../components/form.tsx';
 import { SearchBar } from '../../components/search-bar.tsx';
 import { TableHead } from '../../components/table-head.tsx';
@@ -73,26 +74,15 @@ export function MembersPage(props: {
       </section>
 
       <section class="card" id="import">
-        <h2>{t('members.import')}</h2>
-        <p class="hint">{t('members.importHint')}</p>
-        {sent('import')?.csvProblems?.length ? (
-          <div class="alert error" role="alert">
-            <p>{t('members.importRefused')}</p>
-            <ul>
-              {sent('import')!.csvProblems!.map((p) => (
-                <li>{p}</li>
-              ))}
-            </ul>
-          </div>
-        ) : null}
-        <Form action={`${base}/import`} enctype="multipart/form-data" idPrefix="import">
-          <FormError errors={sent('import')?.errors} />
-          <div class="field">
-            <label for="import-csv">{t('guests.csvFile')}</label>
-            <input id="import-csv" name="csv" type="file" accept=".csv,text/csv,text/plain" required />
-          </div>
-          <button type="submit">{t('members.importButton')}</button>
-        </Form>
+        <CsvImport
+          title={t('members.import')}
+          hint={t('members.importHint')}
+          refused={t('members.importRefused')}
+          button={t('members.importButton')}
+          action={`${base}/import`}
+          problems={sent('import')?.csvProblems}
+          errors={sent('import')?.errors}
+        />
       </section>
     </>
   );
